@@ -1,0 +1,163 @@
+"""Cleaning: raw article text -> the lines that are the article, with the stamps and byline set aside.
+
+Pure: text in, CleanText out. Junk patterns live in data/junk.yml.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from generator import resources
+from generator.dates import find_dates
+from generator.model import CleanText
+
+_DATE_PREFIX = re.compile(r"^\s*(?:date|published|posted|updated)\s*:?\s*(\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?)\s+", re.I)
+_STAMP_WORDS = re.compile(
+    r"(?i)\b(?:published|posted|updated|date|last update[d]?|created|time|at|on)\b|[#|:,.()+\-–—/]|\butc\b|\bgmt\b|\b(?:am|pm)\b|"
+    r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
+)
+_BYLINE_GLUED = re.compile(r"^By\s+(?P<name>[A-Z][\w'’-]*[a-z](?:\s+[A-Z][\w'’-]*[a-z]){0,2}?)(?P<rest>[A-Z][a-z].*)$")
+_BYLINE_LINE = re.compile(r"^(?:By|Author:?|Written by)\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s*(?:[,|/–-].{0,40})?$")
+# "threats.The parties" -> two sentences; "News.Az" and "Report.Az" are names, not two sentences.
+_GLUED_SENTENCE = re.compile(
+    r"(?:(?<=[a-z\d)%]{2}[.!?])|(?<=[a-z]{2}[.!?][\"”’]))"
+    r"(?!(?:Az|Ru|Com|Net|Org|Info|Ge|Uz|Kz|Cn|Rs|Tr|Ua|By|Am)\b)(?=[A-Z][a-z]+[\s,;:])"
+)
+_DATELINE = re.compile(
+    r"^(?P<dateline>(?P<place>[A-Z][A-Za-z'’.-]+(?:[ -][A-Z][A-Za-z'’.-]+){0,2})"
+    r"(?:\s*,\s*[A-Z][a-z]+)?"                                  # "Baku, Azerbaijan"
+    r"(?:\s*[,.]\s*|\s+)"
+    r"(?P<when>[^()/–—]{0,40}?)"
+    r"\s*(?:\((?P<agency1>[A-Za-z][\w .-]{1,30})\)|/(?P<agency2>[A-Za-z][\w .-]{1,30})/|,\s*(?P<agency3>[A-Z][\w.-]{1,20}(?:\s[A-Z][\w.-]+)?)\b)?"
+    r"\s*(?:--|—|–|-|:|\.)\s+)"
+)
+_MAX_HEADLINE_WORDS = 30
+
+
+@lru_cache(maxsize=1)
+def _patterns():
+    data = resources.load_data("junk.yml")
+    junk = re.compile("|".join(f"(?:{p})" for p in data["junk_lines"]), re.IGNORECASE)
+    trailing = re.compile("|".join(f"(?:{p})" for p in data["trailing_block_headers"]), re.IGNORECASE)
+    suffixes = "|".join(re.escape(s) for s in data["headline_suffixes"])
+    suffix = re.compile(rf"\s+(?:\||[-–—]\s)\s*(?:{suffixes}|{_outlet_names()})\s*$", re.IGNORECASE)
+    return junk, trailing, suffix
+
+
+def _outlet_names() -> str:
+    names = [name for outlet in resources.load_data("outlets.yml")["outlets"] for name in outlet["names"]]
+    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+def is_junk_line(line: str) -> bool:
+    junk, _, _ = _patterns()
+    return bool(junk.fullmatch(line.strip())) or _is_shouting(line)
+
+
+def _is_shouting(line: str) -> bool:
+    # A whole line in capitals with three or more words is a widget or banner, not article text.
+    words = re.findall(r"[A-Za-z]+", line)
+    return len(words) >= 3 and line.upper() == line and not re.search(r"[.!?]\s*\S", line)
+
+
+def date_stamp(line: str) -> str | None:
+    """The line itself when it is only a date or timestamp ("# 22 October 2019 13:43 (UTC +04:00)")."""
+    dates = find_dates(line)
+    if not dates or dates[0].year is None:
+        return None
+    rest = line[:dates[0].start] + line[dates[0].end:]
+    rest = re.sub(r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\+?\d{1,2}:?\d{2}\b", " ", rest)
+    rest = _STAMP_WORDS.sub(" ", rest)
+    return line.strip() if not rest.strip() else None
+
+
+def strip_headline_suffix(headline: str) -> str:
+    """'New Stage … | Opinion' -> 'New Stage …'."""
+    _, _, suffix = _patterns()
+    return suffix.sub("", headline).strip()
+
+
+def _split_glued(text: str) -> str:
+    return _GLUED_SENTENCE.sub(" ", text)
+
+
+def _could_be_headline(line: str) -> bool:
+    words = line.split()
+    if not words or len(words) > _MAX_HEADLINE_WORDS or len(line) > 250:
+        return False
+    if line.endswith(".") and not line.endswith("..."):
+        return False
+    return True
+
+
+def _key(line: str) -> str:
+    return re.sub(r"\W+", " ", line).strip().lower()
+
+
+def clean(text: str) -> CleanText:
+    """Split an article into its real lines and the hints found on the way."""
+    _, trailing, _ = _patterns()
+    stamps: list[str] = []
+    byline: str | None = None
+    lines: list[str] = []
+    for raw in text.split("\n"):
+        line = " ".join(raw.split())
+        if not line:
+            continue
+        prefix = _DATE_PREFIX.match(line)
+        if prefix:
+            stamps.append(prefix.group(1))
+            line = line[prefix.end():].strip()
+        if lines and trailing.fullmatch(line):
+            break
+        if is_junk_line(line):
+            continue
+        stamp = date_stamp(line)
+        if stamp:
+            stamps.append(stamp)
+            continue
+        glued = _BYLINE_GLUED.match(line)
+        if glued and byline is None:
+            byline, line = glued.group("name"), glued.group("rest")
+        elif byline is None and _BYLINE_LINE.fullmatch(line):
+            byline = _BYLINE_LINE.fullmatch(line).group("name")
+            continue
+        lines.append(_split_glued(line))
+
+    headline = None
+    if len(lines) > 1 and _could_be_headline(lines[0]):
+        headline = strip_headline_suffix(lines[0])
+        key = _key(lines[0])
+        lines = [line for line in lines[1:] if _key(line) not in (key, _key(headline))]
+    lines, trailing_lines = _drop_trailing_fragments(lines)
+
+    dateline = None
+    if lines:
+        found = _DATELINE.match(lines[0])
+        if found and _is_dateline(found):
+            dateline = found.group("dateline").strip()
+            lines[0] = lines[0][found.end():].strip()
+            if not lines[0]:
+                lines.pop(0)
+    return CleanText(
+        lines=tuple(lines), headline=headline, date_stamps=tuple(stamps),
+        byline=byline, dateline=dateline, trailing=tuple(trailing_lines),
+    )
+
+
+def _is_dateline(found: re.Match) -> bool:
+    # A dateline names a place and then a date or an agency; an ordinary sentence start does not.
+    when = found.group("when") or ""
+    has_agency = any(found.group(k) for k in ("agency1", "agency2", "agency3"))
+    has_date = bool(find_dates(when)) and len(when.split()) <= 5
+    place_is_word = found.group("place").lower() in ("on", "in", "the", "at", "during")
+    return (has_date or has_agency) and not place_is_word and (not when or has_date)
+
+
+def _drop_trailing_fragments(lines: list[str]) -> tuple[list[str], list[str]]:
+    # Section names and outlet names left at the end ("Army", "Trend") are navigation, not text.
+    dropped: list[str] = []
+    while len(lines) > 1 and len(lines[-1].split()) <= 3 and not re.search(r"[.!?\"”]$", lines[-1]):
+        dropped.insert(0, lines.pop())
+    return lines, dropped

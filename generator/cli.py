@@ -1,0 +1,89 @@
+"""The `briefing` command: generate, build, extract."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+from generator.errors import BriefingError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="briefing", description="Raw news articles in, a briefing site out.")
+    parser.add_argument("--root", type=Path, default=Path("."), help="the briefing folder (default: here)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("generate", help="write every article and index page into content/")
+    build = commands.add_parser("build", help="generate, then mkdocs build --strict into site/")
+    build.add_argument("--site-dir", type=Path, default=None)
+    extract = commands.add_parser("extract", help="print what the extractor says about files; writes nothing")
+    extract.add_argument("--format", choices=("json", "yaml"), default="json")
+    extract.add_argument("files", nargs="+", type=Path)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    if args.command == "extract":
+        return run_extract(args.files, args.format, args.root)
+    if args.command == "generate":
+        return run_generate(args.root)
+    return run_build(args.root, args.site_dir)
+
+
+def run_extract(files: list[Path], fmt: str, root: Path) -> int:
+    from generator.extract.article import extract_article
+    from generator.read import read_source
+    from generator.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy(root / "taxonomy.yml")
+    records, failed = [], 0
+    for path in files:
+        try:
+            records.append(extract_article(read_source(path, str(path)), taxonomy).record())
+        except BriefingError as error:
+            print(f"error: {error}", file=sys.stderr)
+            failed += 1
+    if fmt == "json":
+        print(json.dumps(records, ensure_ascii=False, indent=2))
+    else:
+        print(yaml.safe_dump_all(records, sort_keys=False, allow_unicode=True), end="")
+    return 1 if failed else 0
+
+
+def run_generate(root: Path) -> int:
+    from generator.generate import generate
+
+    try:
+        report = generate(root)
+    except BriefingError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    for error in report.errors:
+        print(f"error: {error}", file=sys.stderr)
+    for conflict in report.conflicts:
+        print(f"conflict: {conflict}", file=sys.stderr)
+    print(f"{report.articles} articles, {len(report.changed)} pages changed, {len(report.errors)} rejected")
+    if report.errors:
+        print("rejected: " + ", ".join(sorted({e.path for e in report.errors})), file=sys.stderr)
+    return 1 if report.errors else 0
+
+
+def run_build(root: Path, site_dir: Path | None) -> int:
+    status = run_generate(root)
+    if status == 2:
+        return status
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(root / "mkdocs.yml")]
+    if site_dir:
+        command += ["--site-dir", str(site_dir.resolve())]
+    built = subprocess.run(command, cwd=root, env=_env_without_regeneration())
+    return built.returncode or status
+
+
+def _env_without_regeneration():
+    import os
+
+    # The site was just generated: the MkDocs hook need not do it again.
+    return {**os.environ, "BRIEFING_SKIP_GENERATE": "1"}

@@ -1,0 +1,1 @@
+"""Extraction: one module per field, each a short fallback chain over cleaned text."""

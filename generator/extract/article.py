@@ -1,0 +1,44 @@
+"""Assemble one Article from a RawDocument: clean, then each field's chain."""
+
+from __future__ import annotations
+
+from generator.clean import clean
+from generator.extract.countries import extract_countries
+from generator.extract.date import extract_date
+from generator.extract.events import extract_events
+from generator.extract.figures import extract_key_figures
+from generator.extract.organizations import extract_organizations, org_words
+from generator.extract.people import extract_people
+from generator.extract.source import extract_source
+from generator.extract.summary import extract_summary
+from generator.extract.title import extract_title
+from generator.extract.topics import extract_topics
+from generator.model import Article, Event, RawDocument
+from generator.taxonomy import Taxonomy
+
+
+def extract_article(document: RawDocument, taxonomy: Taxonomy) -> Article:
+    """Everything LABELLING.md asks of one article."""
+    text = clean(document.text)
+    title, derived = extract_title(text, document.html_title)
+    date, precision = extract_date(text, document.html_date)
+    body = text.body
+    countries, primary = extract_countries(text.headline, body, taxonomy)
+    return Article(
+        path=document.path,
+        title=title,
+        title_derived=derived,
+        date=date,
+        date_precision=precision,
+        source=extract_source(text),
+        countries=tuple(countries),
+        primary_countries=tuple(primary),
+        people=tuple(extract_people(body, taxonomy, org_words())),
+        organizations=tuple(extract_organizations(body, taxonomy, primary[0] if primary else None)),
+        topics=tuple(extract_topics(text.headline, body, taxonomy)),
+        summary=extract_summary(body),
+        key_figures=tuple(extract_key_figures(body)),
+        events=tuple(Event(**event) for event in extract_events(body)),
+        text=body,
+        sha256=document.sha256,
+    )

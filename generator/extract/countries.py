@@ -1,0 +1,73 @@
+"""Countries: every country that acts or is substantively mentioned, as alpha-2 codes.
+
+Names, demonyms, capitals and abbreviations come from data/countries.yml plus the taxonomy's aliases.
+Places inside multinational organisations' names ("Shanghai Cooperation Organization") and regions
+("South China Sea") are masked first; datelines and junk are already gone after cleaning.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+from generator import resources
+from generator.gazetteer import Gazetteer, Match
+from generator.taxonomy import Taxonomy
+
+# Names that hold a country's name but are not that country.
+_MASKED_NAMES = (
+    "Shanghai Cooperation Organization", "Shanghai Cooperation Organisation", "Bank of China",
+    "Organization of Turkic States", "South China Sea", "East China Sea", "Indian Ocean", "Turkic Council",
+    "Asian Infrastructure Investment Bank", "Commonwealth of Independent States", "Gulf Cooperation Council",
+    "Arab League", "League of Arab States", "Persian Gulf", "American Chamber of Commerce",
+    "Azerbaijan Airlines", "China Daily", "Air China", "China Southern", "Turkish Airlines",
+    "Russian Railways", "Silk Way", "Korean Peninsula", "Latin America", "Latin American",
+)
+
+
+@lru_cache(maxsize=8)
+def _gazetteer(extra: tuple[tuple[str, str], ...]) -> Gazetteer[str | None]:
+    entries: list[tuple[str, str | None]] = []
+    for code, forms in resources.load_data("countries.yml").items():
+        for kind in ("names", "demonyms", "capitals", "abbreviations"):
+            entries.extend((form, str(code)) for form in forms.get(kind) or [])
+    entries.extend(extra)
+    entries.extend((name, None) for name in _MASKED_NAMES)
+    return Gazetteer(entries)
+
+
+def country_gazetteer(taxonomy: Taxonomy) -> Gazetteer[str | None]:
+    """The matcher for country mentions; a None value marks a masked name."""
+    extra = tuple(
+        (alias, code) for code, term in taxonomy.countries.items() for alias in (term.label, *term.aliases)
+    )
+    return _gazetteer(extra)
+
+
+def country_mentions(text: str, taxonomy: Taxonomy) -> list[Match[str]]:
+    """Country mentions in text, masked names left out."""
+    return [m for m in country_gazetteer(taxonomy).find(text) if m.value is not None]
+
+
+def extract_countries(headline: str | None, body: str, taxonomy: Taxonomy) -> tuple[list[str], list[str]]:
+    """(countries, primary_countries): all countries in order of weight, and the 1–3 main ones."""
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    for index, match in enumerate(country_mentions(body, taxonomy)):
+        counts[match.value] += 1
+        first_seen.setdefault(match.value, index)
+    in_headline = [m.value for m in country_mentions(headline or "", taxonomy)]
+    for code in in_headline:
+        counts[code] += 2
+        first_seen.setdefault(code, -1)
+    if not counts:
+        return [], []
+    ordered = sorted(counts, key=lambda c: (-counts[c], first_seen[c]))
+    primary = list(dict.fromkeys(in_headline))[:3]
+    top = counts[ordered[0]]
+    for code in ordered:
+        if len(primary) >= 3:
+            break
+        if code not in primary and (not primary or counts[code] >= max(3, top * 0.4)):
+            primary.append(code)
+    return ordered, primary

@@ -1,0 +1,163 @@
+"""Organisations: named institutions that act or are referred to, written in canonical form.
+
+A capitalised phrase holding a head word ("Ministry", "Army", "Academy") is an organisation; aliases
+map abbreviations to names ("the UN" -> "United Nations"); a generic ministry gets its country
+("the Ministry of Defense" of Azerbaijan -> "Ministry of Defense of Azerbaijan"). Outlets, exercises,
+declarations and generic groups are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from generator import resources
+from generator.extract.countries import country_mentions
+from generator.gazetteer import Gazetteer
+from generator.taxonomy import Taxonomy
+
+_TOKEN = re.compile(r"[^\W\d_][\w'’.&-]*[\w]|[^\W\d_]|\d+|[^\w\s]")
+_INNER = {"of", "the", "for", "and", "de", "&"}
+_NOT_AFTER = ("Exercise", "Exercises", "Drills", "Declaration", "Initiative", "Agreement", "Treaty", "Strategy",
+              "Program", "Programme", "Concept", "Doctrine", "Operation")
+
+
+@lru_cache(maxsize=1)
+def _tables():
+    data = resources.load_data("organizations.yml")
+    heads = sorted(data["head_words"], key=len, reverse=True)
+    head_re = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in heads) + r")\b")
+    aliases = Gazetteer(data["aliases"].items())
+    outlets = {n for o in resources.load_data("outlets.yml")["outlets"] for n in o["names"]}
+    ministry_fields = data["ministries"]
+    return head_re, aliases, set(data["not_organizations"]), outlets, ministry_fields
+
+
+def org_words() -> frozenset[str]:
+    """Words that mark an organisation's name (for telling names of people from names of bodies)."""
+    head_re, *_ = _tables()
+    return frozenset(w for h in resources.load_data("organizations.yml")["head_words"] for w in h.split())
+
+
+def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | None) -> list[str]:
+    """Organisations in order of first mention, canonical names, no duplicates."""
+    head_re, aliases, not_orgs, outlets, _ = _tables()
+    found: list[tuple[int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for match in aliases.find(body):
+        found.append((match.start, match.value))
+        taken.append((match.start, match.end))
+    for start, end, phrase in _capitalised_phrases(body):
+        if not head_re.search(phrase):
+            continue
+        for sub_start, name in _organizations_in_phrase(phrase):
+            absolute = start + sub_start
+            if any(a <= absolute < b for a, b in taken):
+                continue
+            canonical = _canonical(name, body, absolute, taxonomy, home_country)
+            if canonical and canonical not in not_orgs and canonical not in outlets:
+                found.append((absolute, canonical))
+    names = [name for _, name in sorted(found)]
+    return list(dict.fromkeys(names))
+
+
+def _capitalised_phrases(text: str):
+    """Runs of capitalised words, joined by "of", "the", "and", "for" inside names."""
+    tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    i = 0
+    while i < len(tokens):
+        if not tokens[i][0][0].isupper():
+            i += 1
+            continue
+        j = i + 1
+        last = i
+        while j < len(tokens):
+            word = tokens[j][0]
+            if word[0].isupper() or word in ("'s", "’s"):
+                last = j
+            elif word.lower() in _INNER or word == "-":
+                if j + 1 < len(tokens) and word.lower() == "and" and tokens[j + 1][0].lower() == "the":
+                    break
+            else:
+                break
+            j += 1
+        yield tokens[i][1], tokens[last][2], text[tokens[i][1]:tokens[last][2]]
+        i = last + 1
+
+
+def _organizations_in_phrase(phrase: str, offset: int = 0) -> list[tuple[int, str]]:
+    """The organisation names inside one capitalised phrase: from the first head word's modifiers on
+    ("Azerbaijani Army", "Main Directorate of …"), then each body nested after "of (the)"."""
+    head_re, aliases, *_ = _tables()
+    head = head_re.search(phrase)
+    if not head:
+        return []
+    before = phrase[:head.start()].split()
+    k = len(before)
+    while k > 0 and before[k - 1][0].isupper() and before[k - 1] != "The" and not _is_role_word(before[k - 1]):
+        k -= 1
+    start = head.start() if k == len(before) else len(" ".join(before[:k])) + (1 if k else 0)
+    name = re.split(r"\s+(?:" + "|".join(_NOT_AFTER) + r")\b", phrase[start:].strip())[0]
+    results = []
+    # "the Chinese Academy of Space Technology and Azercosmos": two bodies, not one.
+    pieces = re.split(r"\s+and\s+(?=[A-Z])", name)
+    if len(pieces) > 1 and all(head_re.search(p) or any(aliases.find(p)) for p in pieces[1:]):
+        cursor = 0
+        for piece in pieces:
+            at = name.index(piece, cursor)
+            results.append((offset + start + at, piece))
+            cursor = at + len(piece)
+    else:
+        results.append((offset + start, name))
+    nested = re.search(r"\bof (?:the )?", name[head.end() - start:]) if head.end() > start else None
+    if nested:
+        inner_at = head.end() - start + nested.end()
+        results.extend(_organizations_in_phrase(name[inner_at:], offset + start + inner_at))
+    return results
+
+
+def _is_role_word(word: str) -> bool:
+    return word.lower() in {"minister", "chief", "deputy", "head", "chairman", "commander", "director", "president",
+                            "member", "secretary", "first", "ambassador", "representative", "spokesman"}
+
+
+def _canonical(name: str, body: str, position: int, taxonomy: Taxonomy, home_country: str | None) -> str | None:
+    """"the Ministry of Defense" -> "Ministry of Defense of Azerbaijan"; strip "the Republic of"."""
+    _, aliases, _, _, fields = _tables()
+    name = re.sub(r"^(?:The|the)\s+", "", name).strip(" -")
+    name = re.sub(r"['’]s$", "", name)
+    known = [m for m in aliases.find(name) if m.start == 0 and m.end == len(name)]
+    if known:
+        return known[0].value
+    if len(name.split()) < 2 and not name.isupper():
+        return None
+    ministry = _ministry(name, body, position, taxonomy, home_country, fields)
+    if ministry:
+        return ministry
+    name = re.sub(r"\bof the (?:Republic|People's Republic|Kingdom|State) of ", "of ", name)
+    return name
+
+
+def _ministry(name, body, position, taxonomy, home_country, fields) -> str | None:
+    field_names = "|".join(re.escape(f) for f in sorted(fields, key=len, reverse=True))
+    plain = re.fullmatch(rf"(?:(?P<adj>[A-Z][\w'’]+)\s+)?(?:Ministry of (?P<f1>{field_names})|(?P<f2>{field_names}) Ministry)"
+                         rf"(?:\s+of\s+(?:the\s+)?(?P<of>.+))?", name)
+    if not plain:
+        return None
+    field = fields[plain.group("f1") or plain.group("f2")]
+    country = None
+    for piece in (plain.group("of"), plain.group("adj")):
+        if piece:
+            found = country_mentions(piece, taxonomy)
+            if found:
+                country = found[0].value
+                break
+    if country is None:
+        window = body[max(0, position - 25):position]
+        found = country_mentions(window, taxonomy)
+        if found and re.search(r"['’]s\s*$|\b\w+(?:an|ian|ese|i|ish)\s*$", window):
+            country = found[-1].value
+    country = country or home_country
+    if country is None:
+        return f"Ministry of {field}"
+    return f"Ministry of {field} of {taxonomy.country_label(country)}"

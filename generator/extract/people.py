@@ -1,0 +1,264 @@
+"""People: named persons of the article, each with the role and country the text gives them.
+
+Chain per mention: a name right after a rank or role ("Colonel General Zakir Hasanov"), or before an
+appositive role ("Zakir Hasanov, Minister of …"), or before a reporting verb ("Gaich noted"), or a
+spelling the taxonomy knows. Short forms ("Z. Hasanov", "Hasanov") then fold into the full name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from generator import resources
+from generator.extract.countries import country_mentions
+from generator.model import Person
+from generator.taxonomy import Taxonomy
+
+_TOKEN = re.compile(r"[A-Z]\.(?=\s?[A-Z])|[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+|[^\w\s]")
+_CONNECTORS = {"of", "the", "for", "and", "on", "in", "at", "-", "(", ")", ","}
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    ranks: frozenset[str]            # lower-case rank phrases ("colonel general")
+    rank_words: frozenset[str]       # lower-case words inside ranks
+    role_words: frozenset[str]
+    role_modifiers: frozenset[str]
+    speech_verbs: frozenset[str]
+    not_name: frozenset[str]
+    clause_openers: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    data = resources.load_data("roles.yml")
+    ranks = frozenset(r.lower() for r in data["ranks"])
+    rank_words = frozenset(w for r in ranks for w in re.split(r"[\s-]+", r)) | ranks
+    return _Lexicon(
+        ranks=ranks,
+        rank_words=rank_words,
+        role_words=frozenset(w.lower() for w in data["role_words"]),
+        role_modifiers=frozenset(w.lower() for w in data["role_modifiers"]),
+        speech_verbs=frozenset(data["speech_verbs"]),
+        not_name=frozenset(data["not_name_words"]),
+        clause_openers=frozenset(data["clause_openers"]),
+    )
+
+
+@dataclass
+class _Mention:
+    name: str
+    role: str | None
+    country: str | None
+    order: int
+
+
+def _is_name_token(token: str, lex: _Lexicon, country_words: set[str]) -> bool:
+    if re.fullmatch(r"[A-Z]\.", token):
+        return True
+    if not token[0].isupper() or not any(c.isalpha() for c in token):
+        return False
+    if token.isupper() and len(token) > 1:       # acronyms are organisations, not names
+        return False
+    base = re.sub(r"['’]s$", "", token)
+    return base not in lex.not_name and base not in country_words and token.lower() not in lex.rank_words \
+        and token.lower() not in lex.role_words
+
+
+def extract_people(body: str, taxonomy: Taxonomy, org_words: frozenset[str] = frozenset()) -> list[Person]:
+    """Every named person in `body`, short forms folded into full names, in order of first mention."""
+    from generator.extract.sentences import split_sentences
+
+    lex = _lexicon()
+    mentions: list[_Mention] = []
+    for sentence in split_sentences(body):
+        mentions.extend(_sentence_mentions(sentence, lex, taxonomy, org_words, len(mentions)))
+    return _fold(mentions, taxonomy)
+
+
+def _sentence_mentions(sentence: str, lex: _Lexicon, taxonomy: Taxonomy, org_words, order: int) -> list[_Mention]:
+    tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+    country_words = {
+        word for m in country_mentions(sentence, taxonomy) for word in re.findall(r"[^\W\d_][\w'’-]*", m.surface)
+    }
+    country_words |= {re.sub(r"['’]s$", "", w) for w in country_words}
+    found: list[_Mention] = []
+    i = 0
+    while i < len(tokens):
+        if not (_is_name_token(tokens[i][0], lex, country_words) or _name_after_rank(tokens, i, lex, country_words)) \
+                or tokens[i][0] in org_words:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens) and j - i < 4 and _is_name_token(tokens[j][0], lex, country_words) \
+                and tokens[j][0] not in org_words:
+            j += 1
+        run = tokens[i:j]
+        name = _join(sentence, run)
+        following = tokens[j][0] if j < len(tokens) else ""
+        role_before = _role_before(sentence, tokens, i, lex, country_words)
+        role_after = _role_after(sentence, tokens, j, lex)
+        known = taxonomy.person_by_alias.get(name)
+        anchored = (
+            role_before is not None or role_after is not None or known is not None
+            or following in lex.speech_verbs or _is_name_shape(run, lex)
+        )
+        if following and following[0].isupper() and following in org_words:
+            anchored = False      # "Heydar Aliyev Foundation": a name inside an organisation's name
+        if anchored and _plausible(run):
+            role = role_before or role_after
+            found.append(_Mention(
+                name=re.sub(r"['’]s$", "", name), role=role,
+                country=_country_of(role, sentence, tokens, i, taxonomy), order=order + len(found),
+            ))
+        i = j
+    return found
+
+
+def _join(sentence: str, run) -> str:
+    return sentence[run[0][1]:run[-1][2]]
+
+
+def _plausible(run) -> bool:
+    words = [t for t, _, _ in run]
+    if all(re.fullmatch(r"[A-Z]\.", w) for w in words):
+        return False
+    return True
+
+
+def _is_name_shape(run, lex: _Lexicon) -> bool:
+    # "W. Fenghe": an initial and a surname are a person even without a role nearby.
+    words = [t for t, _, _ in run]
+    return len(words) == 2 and bool(re.fullmatch(r"[A-Z]\.", words[0])) and len(words[1]) > 2
+
+
+def _name_after_rank(tokens, i: int, lex: _Lexicon, country_words) -> bool:
+    # "General He Weidong": a word that is usually not a name ("He") is one between a rank and a name.
+    word = tokens[i][0]
+    return (
+        0 < i < len(tokens) - 1 and word[:1].isupper() and word.isalpha() and len(word) <= 4
+        and tokens[i - 1][0].lower() in lex.rank_words
+        and _is_name_token(tokens[i + 1][0], lex, country_words)
+    )
+
+
+def _role_before(sentence: str, tokens, i: int, lex: _Lexicon, country_words) -> str | None:
+    """The position stated right before a name ("the Serbian Minister of Defense, Colonel-General")."""
+    k = i - 1
+    start = None
+    while k >= 0:
+        word = tokens[k][0]
+        low = word.lower()
+        if word in lex.clause_openers or _is_name_token(word, lex, country_words) and low not in lex.role_words:
+            break
+        if low == "and" and k + 1 < len(tokens) and not tokens[k + 1][0][0].isupper():
+            break
+        if word in _CONNECTORS or low in lex.role_modifiers or low in lex.role_words or low in lex.rank_words:
+            start = k
+        elif word[0].isupper() and word.isalpha() or re.fullmatch(r"[A-Z][\w'’.-]*", word):
+            start = k
+        else:
+            break
+        k -= 1
+    if start is None:
+        return None
+    phrase_tokens = tokens[start:i]
+    while phrase_tokens and (phrase_tokens[0][0].lower() in ("the", "of", "and", ",", "-", "for", "on", "in", "at")
+                             or phrase_tokens[0][0] == ")"):
+        phrase_tokens = phrase_tokens[1:]
+    while phrase_tokens and phrase_tokens[-1][0] in (",", "-", "("):
+        phrase_tokens = phrase_tokens[:-1]
+    if not phrase_tokens:
+        return None
+    words = {t.lower() for t, _, _ in phrase_tokens}
+    phrase = sentence[phrase_tokens[0][1]:phrase_tokens[-1][2]]
+    if not (words & lex.role_words or phrase.lower() in lex.ranks or _ends_with_rank(phrase, lex)):
+        return None
+    return _tidy_role(phrase)
+
+
+def _ends_with_rank(phrase: str, lex: _Lexicon) -> bool:
+    low = phrase.lower()
+    return any(low == r or low.endswith(" " + r) for r in lex.ranks)
+
+
+def _role_after(sentence: str, tokens, j: int, lex: _Lexicon) -> str | None:
+    """An appositive position after a name: "Zakir Hasanov, Minister of Defense of Azerbaijan, said"."""
+    if j >= len(tokens) or tokens[j][0] != ",":
+        return None
+    rest = sentence[tokens[j][2]:]
+    match = re.match(r"\s*(?:the\s+)?([^,.;]{3,160}?)(?=,|\.|;|\s+(?:said|says|noted|stressed|told|added|$))", rest)
+    if not match:
+        return None
+    phrase = match.group(1).strip()
+    words = [w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", phrase)]
+    if not words or (words[0] not in lex.role_words and words[0] not in lex.role_modifiers
+                     and words[0] not in lex.rank_words and not phrase[0].isupper()):
+        return None
+    if not set(words) & lex.role_words:
+        return None
+    if any(w in lex.speech_verbs for w in words):
+        return None
+    return _tidy_role(phrase)
+
+
+def _tidy_role(phrase: str) -> str:
+    phrase = re.sub(r"^[A-Z][\w-]*(?:\s[A-Z][\w-]*)?['’]s\s+", "", phrase)     # "Azerbaijan's Minister"
+    return phrase.strip(" ,")
+
+
+def _country_of(role: str | None, sentence: str, tokens, i: int, taxonomy: Taxonomy) -> str | None:
+    """The person's state as the text shows it: a country or demonym in the role or just before it."""
+    if role:
+        found = country_mentions(role, taxonomy)
+        if found:
+            return found[0].value
+    start = tokens[i][1]
+    window = sentence[max(0, start - 60):start]
+    before = country_mentions(window, taxonomy)
+    if before and before[-1].end >= len(window) - 40 and re.search(r"['’]s\s|\b[A-Z][a-z]+(?:an|ian|ese|i|ish)\s", window[before[-1].start:]):
+        return before[-1].value
+    return None
+
+
+def _fold(mentions: list[_Mention], taxonomy: Taxonomy) -> list[Person]:
+    """Merge short forms and known variants into one person each, keeping the first role stated."""
+    full: dict[str, _Mention] = {}
+    canonical: dict[str, str] = {}
+
+    def key_for(name: str) -> str:
+        known = taxonomy.person_by_alias.get(name)
+        if known:
+            return known
+        parts = name.split()
+        for existing in full:
+            ex_parts = existing.split()
+            if parts[-1] == ex_parts[-1] and len(ex_parts) > 1:
+                if len(parts) == 1 or (re.fullmatch(r"[A-Z]\.", parts[0]) and parts[0][0] == ex_parts[0][0]):
+                    return existing
+            if len(parts) == 1 and parts[0] == ex_parts[0] and len(ex_parts) == 1:
+                return existing
+        return name
+
+    # Full names first, so that a short form earlier in the text still finds its full name.
+    ordered = sorted(mentions, key=lambda m: (len(m.name.split()) < 2 or "." in m.name, m.order))
+    for mention in ordered:
+        key = key_for(mention.name)
+        canonical[mention.name] = key
+        person = full.get(key)
+        if person is None:
+            full[key] = _Mention(key, mention.role, mention.country, mention.order)
+        else:
+            if person.role is None or (mention.role and mention.order < person.order and len(mention.role) > len(person.role)):
+                person.role = mention.role or person.role
+            person.country = person.country or mention.country
+            person.order = min(person.order, mention.order)
+    people = sorted(full.values(), key=lambda m: m.order)
+    return [Person(name=p.name, role=p.role, country=p.country) for p in people if _keep(p)]
+
+
+def _keep(person: _Mention) -> bool:
+    # A lone surname nobody introduced is kept only when the text gives a role.
+    return len(person.name.split()) > 1 or person.role is not None

@@ -1,0 +1,34 @@
+"""Split cleaned article text into sentences, keeping abbreviations and initials whole."""
+
+from __future__ import annotations
+
+import re
+
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "capt", "adm", "st", "no", "vs", "etc",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n",
+    "inc", "ltd", "co", "corp", "jr", "sr", "h.e", "approx", "min", "art",
+}
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of `text` (paragraphs split on blank lines first)."""
+    sentences: list[str] = []
+    for paragraph in re.split(r"\n\s*\n|\n", text):
+        paragraph = paragraph.strip()
+        if not paragraph:
+            continue
+        start = 0
+        for boundary in _BOUNDARY.finditer(paragraph):
+            before = paragraph[start:boundary.start()].rstrip()
+            last_word = before.rsplit(None, 1)[-1] if before.split() else ""
+            stem = last_word.rstrip(".!?\"”’)").lower()
+            if stem in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", last_word.rstrip(".")):
+                continue
+            sentences.append(paragraph[start:boundary.start() + len(boundary.group()) ].strip())
+            start = boundary.end()
+        tail = paragraph[start:].strip()
+        if tail:
+            sentences.append(tail)
+    return sentences

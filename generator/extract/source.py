@@ -1,0 +1,47 @@
+"""Source: the outlet the text names as its publisher or reporting agency (patterns in data/outlets.yml)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from generator import resources
+from generator.model import CleanText
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[re.Pattern, dict[str, str]]]:
+    data = resources.load_data("outlets.yml")
+    by_spelling = {name: outlet["name"] for outlet in data["outlets"] for name in outlet["names"]}
+    by_spelling_folded = {name.lower(): canonical for name, canonical in by_spelling.items()}
+    names = "|".join(re.escape(n) for n in sorted(by_spelling, key=len, reverse=True))
+    compiled = []
+    for pattern in data["attribution"]:
+        regex = re.compile(pattern.replace("{outlet}", f"(?P<outlet>{names})"), re.MULTILINE)
+        compiled.append((regex, by_spelling_folded))
+    return compiled
+
+
+def extract_source(clean: CleanText) -> str | None:
+    """The outlet's display name, or None when the text names none as publisher."""
+    texts = [clean.dateline or "", clean.body, "\n".join(clean.trailing)]
+    for regex, names in _patterns():
+        for text in texts:
+            match = regex.search(text)
+            if match:
+                return names[match.group("outlet").lower()]
+    for line in clean.trailing:
+        canonical = _outlet_line(line)
+        if canonical:
+            return canonical
+    return None
+
+
+def _outlet_line(line: str) -> str | None:
+    """A line that is only an outlet's name, as sites sign their copy at the end ("News.Az")."""
+    data = resources.load_data("outlets.yml")
+    folded = line.strip().strip(".").lower()
+    for outlet in data["outlets"]:
+        if folded in (n.lower() for n in outlet["names"]):
+            return outlet["name"]
+    return None

@@ -1,0 +1,73 @@
+"""Fast whole-word lookup of many names in a text (Aho-Corasick), for countries, outlets, topics, ranks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Generic, Iterable, Iterator, TypeVar
+
+import ahocorasick
+
+Value = TypeVar("Value")
+
+
+@dataclass(frozen=True)
+class Match(Generic[Value]):
+    start: int
+    end: int
+    surface: str
+    value: Value
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+class Gazetteer(Generic[Value]):
+    """Whole-word matches of known phrases; the longest wins where two overlap.
+
+    Case-sensitive by default (so "US" is not "us"); with `fold_case` both the phrases and the
+    text are lowercased, which suits topic keywords.
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, Value]], fold_case: bool = False):
+        self.fold_case = fold_case
+        self._automaton = ahocorasick.Automaton()
+        self._empty = True
+        for phrase, value in entries:
+            phrase = phrase.strip()
+            if not phrase:
+                continue
+            key = phrase.lower() if fold_case else phrase
+            self._automaton.add_word(key, (len(key), value))
+            self._empty = False
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def find(self, text: str) -> list[Match[Value]]:
+        """Non-overlapping whole-word matches, left to right, longest first at each place."""
+        if self._empty or not text:
+            return []
+        haystack = text.lower() if self.fold_case else text
+        found: list[Match[Value]] = []
+        for end_index, (length, value) in self._automaton.iter(haystack):
+            start, end = end_index - length + 1, end_index + 1
+            if start > 0 and _is_word_char(text[start - 1]) and _is_word_char(text[start]):
+                continue
+            if end < len(text) and _is_word_char(text[end]) and _is_word_char(text[end - 1]):
+                continue
+            found.append(Match(start, end, text[start:end], value))
+        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        chosen: list[Match[Value]] = []
+        last_end = -1
+        for match in found:
+            if match.start >= last_end:
+                chosen.append(match)
+                last_end = match.end
+            elif match.end > chosen[-1].end and match.start == chosen[-1].start:
+                chosen[-1] = match
+                last_end = match.end
+        return chosen
+
+    def values(self, text: str) -> Iterator[Value]:
+        for match in self.find(text):
+            yield match.value

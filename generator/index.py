@@ -1,0 +1,206 @@
+"""Index pages (home, countries, topics, people, timeline) from the article pages' front matter.
+
+Pure: pages and taxonomy in, {relative path: Markdown} out. Because they read the pages in content/,
+a hand edit of a page's front matter is what the indexes show.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from generator.markdown_text import escape_text
+from generator.pages import ArticlePage
+from generator.render import format_date
+from generator.slugs import person_slug
+from generator.taxonomy import Taxonomy
+
+_LATEST = 10
+
+
+@dataclass(frozen=True)
+class About:
+    title: str
+    description: str
+
+
+def _sort_key(page: ArticlePage):
+    # Newest first; partial dates sort as the start of their period; undated last.
+    date = str(page.front.get("date") or "")
+    return (date != "", date, page.front.get("title") or "")
+
+
+def _newest_first(pages):
+    return sorted(pages, key=_sort_key, reverse=True)
+
+
+def _article_line(page: ArticlePage, up: str) -> str:
+    front = page.front
+    when = format_date(front.get("date"), front.get("date_precision"))
+    source = f" · {escape_text(front['source'])}" if front.get("source") else ""
+    return f"- [{escape_text(front.get('title') or page.slug)}]({up}articles/{page.slug}.md) — {escape_text(when)}{source}"
+
+
+def person_name(name: str, taxonomy: Taxonomy) -> str:
+    """The name a person is indexed under: the taxonomy's label when the name is a known alias."""
+    return taxonomy.person_by_alias.get(name, name)
+
+
+def build_index_pages(pages: list[ArticlePage], taxonomy: Taxonomy, about: About) -> dict[str, str]:
+    """Every index page the generator owns, by path relative to content/."""
+    out: dict[str, str] = {}
+    out["index.md"] = render_home(pages, taxonomy, about)
+    out.update(render_country_pages(pages, taxonomy))
+    out.update(render_topic_pages(pages, taxonomy))
+    out.update(render_person_pages(pages, taxonomy))
+    out["timeline.md"] = render_timeline(pages)
+    return out
+
+
+def render_home(pages: list[ArticlePage], taxonomy: Taxonomy, about: About) -> str:
+    countries = {c for p in pages for c in p.front.get("countries") or []}
+    people = {person_name(x["name"], taxonomy) for p in pages for x in p.front.get("people") or []}
+    dates = sorted(str(p.front["date"]) for p in pages if p.front.get("date"))
+    span = f"{escape_text(dates[0])} to {escape_text(dates[-1])}" if dates else "no dated articles yet"
+    lines = [
+        "---", "title: Home", "---", "",
+        f"# {escape_text(about.title)}", "",
+        escape_text(about.description), "",
+        f"**{len(pages)}** articles · **{len(countries)}** countries · **{len(people)}** people · dates {span}", "",
+        "Browse by [country](countries/index.md), [topic](topics/index.md), [person](people/index.md) "
+        "or along the [timeline](timeline.md).", "",
+        "## Latest articles", "",
+    ]
+    lines += [_article_line(p, "") for p in _newest_first(pages)[:_LATEST]] or ["No articles yet."]
+    return "\n".join(lines) + "\n"
+
+
+def render_country_pages(pages: list[ArticlePage], taxonomy: Taxonomy) -> dict[str, str]:
+    by_country: dict[str, list[ArticlePage]] = defaultdict(list)
+    for page in pages:
+        for code in page.front.get("countries") or []:
+            by_country[code].append(page)
+    out = {}
+    for code, members in by_country.items():
+        slug = taxonomy.country_slug(code)
+        label = taxonomy.country_label(code)
+        term = taxonomy.countries.get(code)
+        lines = ["---", f"title: {_yaml_str(label)}", "---", "", f"# {escape_text(label)}", ""]
+        if term and term.description:
+            lines += [escape_text(term.description), ""]
+        lines += [f"{len(members)} articles mention {escape_text(label)}.", ""]
+        people = _people_of_country(members, code, taxonomy)
+        if people:
+            lines += ["## People", ""]
+            lines += [f"- [{escape_text(name)}](../people/{person_slug(name)}.md)" + (f" — {escape_text(role)}" if role else "")
+                      for name, role in people]
+            lines.append("")
+        lines += ["## Articles", ""] + [_article_line(p, "../") for p in _newest_first(members)]
+        out[f"countries/{slug}.md"] = "\n".join(lines) + "\n"
+    listing = ["---", "title: Countries", "---", "", "# Countries", ""]
+    for code in sorted(by_country, key=lambda c: (-len(by_country[c]), taxonomy.country_label(c))):
+        listing.append(f"- [{escape_text(taxonomy.country_label(code))}]({taxonomy.country_slug(code)}.md) "
+                       f"({len(by_country[code])})")
+    out["countries/index.md"] = "\n".join(listing) + "\n"
+    return out
+
+
+def _people_of_country(pages, code: str, taxonomy: Taxonomy) -> list[tuple[str, str | None]]:
+    seen: dict[str, str | None] = {}
+    for page in _newest_first(pages):
+        for person in page.front.get("people") or []:
+            if person.get("country") == code:
+                name = person_name(person["name"], taxonomy)
+                if name not in seen or (seen[name] is None and person.get("role")):
+                    seen[name] = person.get("role")
+    return sorted(seen.items())
+
+
+def render_topic_pages(pages: list[ArticlePage], taxonomy: Taxonomy) -> dict[str, str]:
+    by_topic: dict[str, list[ArticlePage]] = defaultdict(list)
+    for page in pages:
+        for slug in page.front.get("topics") or []:
+            by_topic[slug].append(page)
+    out = {}
+    listing = ["---", "title: Topics", "---", "", "# Topics", ""]
+    for slug, term in taxonomy.topics.items():
+        members = by_topic.get(slug, [])
+        if not members:
+            continue
+        lines = ["---", f"title: {_yaml_str(term.label)}", "---", "", f"# {escape_text(term.label)}", ""]
+        if term.description:
+            lines += [escape_text(term.description), ""]
+        lines += ["## Articles", ""] + [_article_line(p, "../") for p in _newest_first(members)]
+        out[f"topics/{slug}.md"] = "\n".join(lines) + "\n"
+        listing.append(f"- [{escape_text(term.label)}]({slug}.md) ({len(members)})")
+    out["topics/index.md"] = "\n".join(listing) + "\n"
+    return out
+
+
+def render_person_pages(pages: list[ArticlePage], taxonomy: Taxonomy) -> dict[str, str]:
+    mentions: dict[str, list[tuple[ArticlePage, dict]]] = defaultdict(list)
+    for page in pages:
+        for person in page.front.get("people") or []:
+            mentions[person_name(person["name"], taxonomy)].append((page, person))
+    out = {}
+    listing = ["---", "title: People", "---", "", "# People", ""]
+    slugs_taken: Counter[str] = Counter()
+    for name in sorted(mentions):
+        slug = person_slug(name)
+        slugs_taken[slug] += 1
+        if slugs_taken[slug] > 1:
+            continue      # two spellings with one slug share a page (the first name listed)
+        entries = [m for n in mentions if person_slug(n) == slug for m in mentions[n]]
+        term = next((t for t in taxonomy.people.values() if t.label == name), None)
+        countries = Counter(p["country"] for _, p in entries if p.get("country"))
+        lines = ["---", f"title: {_yaml_str(name)}", "---", "", f"# {escape_text(name)}", ""]
+        if term and term.description:
+            lines += [escape_text(term.description), ""]
+        if countries:
+            code = countries.most_common(1)[0][0]
+            lines += [f"Country: [{escape_text(taxonomy.country_label(code))}](../countries/{taxonomy.country_slug(code)}.md)", ""]
+        if term and term.aliases:
+            lines += ["Also written: " + ", ".join(escape_text(a) for a in term.aliases), ""]
+        lines += ["## Roles and articles", ""]
+        for page, person in sorted(entries, key=lambda e: _sort_key(e[0]), reverse=True):
+            role = f" — as {escape_text(person['role'])}" if person.get("role") else ""
+            lines.append(_article_line(page, "../") + role)
+        out[f"people/{slug}.md"] = "\n".join(lines) + "\n"
+        listing.append(f"- [{escape_text(name)}]({slug}.md) ({len(entries)})")
+    out["people/index.md"] = "\n".join(listing) + "\n"
+    return out
+
+
+def render_timeline(pages: list[ArticlePage]) -> str:
+    dated: list[tuple[str, str, str]] = []     # (date, kind, line)
+    undated: list[ArticlePage] = []
+    for page in pages:
+        front = page.front
+        title = escape_text(front.get("title") or page.slug)
+        if front.get("date"):
+            date = str(front["date"])
+            dated.append((date, "article", f"[{title}](articles/{page.slug}.md)"))
+        else:
+            undated.append(page)
+        for event in front.get("events") or []:
+            if event.get("date"):
+                dated.append((str(event["date"]), "event",
+                              f"{escape_text(event.get('what') or '')} *(in [{title}](articles/{page.slug}.md))*"))
+    lines = ["---", "title: Timeline", "---", "", "# Timeline", "",
+             "Articles by their date, and the dated events they report. A date stated only to the month or "
+             "year is shown as such.", ""]
+    year = None
+    for date, kind, text in sorted(dated, key=lambda d: (d[0], d[1]), reverse=True):
+        if date[:4] != year:
+            year = date[:4]
+            lines += ["", f"## {year}", ""]
+        label = "Article" if kind == "article" else "Event"
+        lines.append(f"- **{escape_text(format_date(date, None))}** · {label}: {text}")
+    lines += ["", "## Undated articles", ""]
+    lines += [_article_line(p, "") for p in sorted(undated, key=lambda p: p.front.get("title") or "")] or ["None."]
+    return "\n".join(lines) + "\n"
+
+
+def _yaml_str(text: str) -> str:
+    import json
+    return json.dumps(text, ensure_ascii=False)

@@ -1,0 +1,42 @@
+"""MkDocs glue: regenerate content/ before a build, and watch sources/ and taxonomy.yml in `mkdocs serve`.
+
+No logic here: everything is in generator.generate. Listed under `hooks:` in mkdocs.yml.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from generator.errors import BriefingError
+from generator.generate import generate
+
+log = logging.getLogger("mkdocs.hooks.briefing")
+
+
+def _root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def on_pre_build(config, **kwargs) -> None:
+    if os.environ.get("BRIEFING_SKIP_GENERATE"):
+        return
+    try:
+        report = generate(_root(config))
+    except BriefingError as error:
+        log.error("%s", error)
+        return
+    for error in report.errors:
+        log.error("%s", error)
+    for conflict in report.conflicts:
+        log.warning("%s", conflict)
+    if report.changed:
+        log.info("briefing: %d pages regenerated", len(report.changed))
+
+
+def on_serve(server, config, builder, **kwargs):
+    root = _root(config)
+    server.watch(str(root / "sources"))
+    server.watch(str(root / "taxonomy.yml"))
+    return server

@@ -1,0 +1,53 @@
+"""Read the article pages in content/: their front matter is what the index pages show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import frontmatter
+import yaml
+
+from generator.errors import BriefingError
+from generator.schema import check_front_matter, field_line
+from generator.taxonomy import Taxonomy
+
+
+@dataclass(frozen=True)
+class ArticlePage:
+    """An article page as it stands in content/ (after any hand edits)."""
+
+    slug: str
+    path: Path
+    front: dict
+    body: str
+
+
+def read_page(path: Path, taxonomy: Taxonomy, shown_as: str) -> ArticlePage:
+    """Parse and check one page; BriefingError names the file, line and field of the first problem."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        post = frontmatter.loads(text, handler=frontmatter.YAMLHandler())
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else None   # +1 for 1-based, +1 for the opening ---
+        raise BriefingError(shown_as, f"front matter: not valid YAML ({getattr(error, 'problem', error)})", line) from None
+    front = dict(post.metadata)
+    problems = check_front_matter(front, taxonomy)
+    if problems:
+        field, problem = problems[0]
+        raise BriefingError(shown_as, f"{field}: {problem}", field_line(text, field))
+    return ArticlePage(slug=path.stem, path=path, front=front, body=post.content)
+
+
+def read_pages(folder: Path, taxonomy: Taxonomy, root: Path) -> tuple[list[ArticlePage], list[BriefingError]]:
+    """All article pages in `folder`, and the errors of those that could not be read."""
+    pages, errors = [], []
+    for path in sorted(folder.glob("*.md")):
+        try:
+            pages.append(read_page(path, taxonomy, str(path.relative_to(root))))
+        except BriefingError as error:
+            errors.append(error)
+        except (OSError, UnicodeDecodeError) as error:
+            errors.append(BriefingError(str(path.relative_to(root)), f"cannot read: {error}"))
+    return pages, errors

@@ -1,0 +1,138 @@
+"""Render an article page: YAML front matter (yaml.safe_dump) and a Markdown body made from it.
+
+The body's header is rendered from the front matter, so a hand edit of the front matter shows on
+the page; the article text follows, escaped. Pure: data in, text out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import yaml
+
+from generator import __version__
+from generator.markdown_text import escape_text
+from generator.model import Article
+from generator.slugs import person_slug
+from generator.taxonomy import Taxonomy
+
+# Front-matter keys, in the order LABELLING.md gives them; `provenance` follows.
+FIELDS = (
+    "title", "title_derived", "date", "date_precision", "source", "countries", "primary_countries",
+    "people", "organizations", "topics", "summary", "key_figures", "events",
+)
+TEXT_HEADING = "## Article text"
+
+
+def article_front_matter(article: Article) -> dict:
+    """The extracted fields as front matter, with provenance and a fingerprint of each field."""
+    record = article.record()
+    data = {key: record[key] for key in FIELDS}
+    data["provenance"] = {
+        "file": article.path,
+        "sha256": article.sha256,
+        "generator": f"briefing {__version__}",
+        "inferred": _inferred(article),
+        "fingerprint": {key: fingerprint(data[key]) for key in FIELDS},
+    }
+    return data
+
+
+def _inferred(article: Article) -> list[str]:
+    notes = []
+    if article.title_derived:
+        notes.append("title: derived from the first sentence (the text has no headline)")
+    if article.date is None:
+        notes.append("date: not stated with a year in the text")
+    elif article.date_precision != "day":
+        notes.append(f"date: only the {article.date_precision} is stated")
+    return notes
+
+
+def fingerprint(value) -> str:
+    """A short hash of a field's value: tells a generated value from a hand-edited one."""
+    canonical = json.dumps(value, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(canonical.encode()).hexdigest()[:12]
+
+
+def dump_front_matter(data: dict) -> str:
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+
+
+def render_page(front_matter: dict, body: str) -> str:
+    return f"---\n{dump_front_matter(front_matter)}---\n\n{body.rstrip()}\n"
+
+
+def format_date(date: str | None, precision: str | None) -> str:
+    """A date as a reader should see it: 'June 2024' for a month, 'date not stated' for none."""
+    import datetime as dt
+
+    if not date:
+        return "date not stated"
+    try:
+        if precision == "day" or len(date) == 10:
+            return dt.date.fromisoformat(date).strftime("%-d %B %Y")
+        if precision == "month" or len(date) == 7:
+            return dt.date.fromisoformat(date + "-01").strftime("%B %Y")
+    except ValueError:
+        return str(date)
+    return str(date)
+
+
+def render_article_body(front: dict, text: str, taxonomy: Taxonomy, notes: str = "") -> str:
+    """The page body: a header from the front matter, then the article text."""
+    up = "../"
+    lines: list[str] = [f"# {escape_text(front.get('title') or 'Untitled article')}", ""]
+    facts = [f"**Date:** {escape_text(format_date(front.get('date'), front.get('date_precision')))}"]
+    if front.get("source"):
+        facts.append(f"**Source:** {escape_text(front['source'])}")
+    lines += [" · ".join(facts), ""]
+    countries = front.get("countries") or []
+    if countries:
+        links = [f"[{escape_text(taxonomy.country_label(c))}]({up}countries/{taxonomy.country_slug(c)}.md)"
+                 for c in countries]
+        lines += ["**Countries:** " + ", ".join(links), ""]
+    people = front.get("people") or []
+    if people:
+        lines += ["**People:**", ""]
+        for person in people:
+            name = person.get("name") or ""
+            entry = f"- [{escape_text(name)}]({up}people/{person_slug(name)}.md)"
+            details = [d for d in (person.get("role"), taxonomy.country_label(person["country"])
+                                   if person.get("country") else None) if d]
+            if details:
+                entry += " — " + escape_text(", ".join(details))
+            lines.append(entry)
+        lines.append("")
+    if front.get("organizations"):
+        lines += ["**Organisations:** " + "; ".join(escape_text(o) for o in front["organizations"]), ""]
+    if front.get("topics"):
+        links = [f"[{escape_text(taxonomy.topic_label(t))}]({up}topics/{t}.md)" for t in front["topics"]
+                 if t in taxonomy.topics]
+        lines += ["**Topics:** " + ", ".join(links), ""]
+    if front.get("summary"):
+        lines += ['!!! abstract "Summary"', "", f"    {escape_text(front['summary'])}", ""]
+    if front.get("key_figures"):
+        lines += ["**Key figures:**", ""] + [f"- {escape_text(f)}" for f in front["key_figures"]] + [""]
+    if front.get("events"):
+        lines += ["**Events:**", ""]
+        for event in front["events"]:
+            when = format_date(event.get("date"), None) if event.get("date") else "undated"
+            lines.append(f"- {escape_text(when)}: {escape_text(event.get('what') or '')}")
+        lines.append("")
+    lines += [TEXT_HEADING, ""]
+    for paragraph in text.split("\n\n"):
+        if paragraph.strip():
+            lines += [escape_text(paragraph), ""]
+    provenance = front.get("provenance") or {}
+    lines += ["---", "", f"*Source file:* `{escape_code(provenance.get('file', ''))}`"]
+    for note in provenance.get("inferred") or []:
+        lines.append(f"<br>*Inferred:* {escape_text(note)}")
+    if notes.strip():
+        lines += ["", notes.strip()]
+    return "\n".join(lines) + "\n"
+
+
+def escape_code(text: str) -> str:
+    return str(text).replace("`", "'").replace("\n", " ")
