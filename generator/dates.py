@@ -12,7 +12,7 @@ _MONTHS = {
     "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
     "december": 12, "dec": 12,
 }
-_MONTH = r"(?P<{name}>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_MONTH = r"(?P<{name}>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[a-zA-Z]{{0,6}})\.?"
 _DAY = r"(?P<{name}>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<{name}>(?:19|20)\d\d)"
 
@@ -35,7 +35,9 @@ _DATE = re.compile(_p(
     r"|\b{m3},?\s+{y3}\b"                                                         # October 2023
     r"|\b{d4}(?:\s+of)?\s*{m4}\b(?!\s*\d)"                                        # 22 October
     r"|\b{m5}\s*(?P<d5>[0-3]?\d)(?:st|nd|rd|th)?\b(?![\d,]*\s*(?:19|20)\d\d)"      # October 22
-), re.IGNORECASE)
+))
+# A cheap test that a text may hold a date at all: most sentences hold none.
+_MAY_HOLD_DATE = re.compile(r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC")
 
 # A bare year counts only where the words around it make it a year, not a count ("2000 troops").
 _YEAR_ONLY = re.compile(
@@ -78,6 +80,11 @@ class DateMention:
         return self.year is None and self.month is not None
 
 
+def _month(word: str) -> int | None:
+    """The month a word names ("Oct", "October", "OCTOBER"), None for a word that only starts like one."""
+    return _MONTHS.get(word.lower().rstrip("."))
+
+
 def _valid(year: int | None, month: int | None, day: int | None) -> bool:
     if month is not None and not 1 <= month <= 12:
         return False
@@ -93,6 +100,8 @@ def find_dates(text: str) -> list[DateMention]:
     """Every date stated in `text`, left to right, each with as much as the text states."""
     mentions: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+    if not _MAY_HOLD_DATE.search(text):
+        return mentions
     for m in _DATE.finditer(text):
         g = m.groupdict()
         if g["iy"]:
@@ -100,16 +109,18 @@ def find_dates(text: str) -> list[DateMention]:
         elif g["ny"]:
             y, mo, d = int(g["ny"]), int(g["nm"]), int(g["nd"])
         elif g["y1"]:
-            y, mo, d = int(g["y1"]), _MONTHS[g["m1"].lower()], int(g["d1"])
+            y, mo, d = int(g["y1"]), _month(g["m1"]), int(g["d1"])
         elif g["y2"]:
-            y, mo, d = int(g["y2"]), _MONTHS[g["m2"].lower()], int(g["d2"])
+            y, mo, d = int(g["y2"]), _month(g["m2"]), int(g["d2"])
         elif g["y3"]:
-            y, mo, d = int(g["y3"]), _MONTHS[g["m3"].lower()], None
+            y, mo, d = int(g["y3"]), _month(g["m3"]), None
         elif g["m4"]:
-            y, mo, d = None, _MONTHS[g["m4"].lower()], int(g["d4"])
+            y, mo, d = None, _month(g["m4"]), int(g["d4"])
         else:
-            y, mo, d = None, _MONTHS[g["m5"].lower()], int(g["d5"])
+            y, mo, d = None, _month(g["m5"]), int(g["d5"])
         month_word = next((g[k] for k in ("m1", "m2", "m3", "m4", "m5") if g[k]), None)
+        if mo is None:
+            continue      # "Marshal 12": a word that only starts like a month
         if month_word and not _plausible_month_word(text, m.start(), month_word):
             continue
         if _valid(y, mo, d):

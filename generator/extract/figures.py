@@ -22,6 +22,8 @@ def extract_key_figures(body: str) -> list[str]:
     """Each stated figure with the words around it that say what it measures."""
     figures: list[str] = []
     for sentence in split_sentences(body):
+        if not any(ch.isdigit() for ch in sentence):
+            continue
         for match in _FIGURE.finditer(sentence):
             figures.append(_with_context(sentence, match))
     return list(dict.fromkeys(figures))

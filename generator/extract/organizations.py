@@ -134,7 +134,8 @@ def _canonical(name: str, body: str, position: int, taxonomy: Taxonomy, home_cou
     ministry = _ministry(name, body, position, taxonomy, home_country, fields)
     if ministry:
         return ministry
-    name = re.sub(r"\bof the (?:Republic|People's Republic|Kingdom|State) of ", "of ", name)
+    if re.search(r"\bSummit\b", name):
+        return None       # a summit is an event, not a body
     return name
 
 

@@ -56,9 +56,11 @@ class _Mention:
 
 
 def _is_name_token(token: str, lex: _Lexicon, country_words: set[str]) -> bool:
-    if re.fullmatch(r"[A-Z]\.", token):
+    if not token[0].isupper():
+        return False
+    if len(token) == 2 and token[1] == ".":
         return True
-    if not token[0].isupper() or not any(c.isalpha() for c in token):
+    if not token[0].isalpha():
         return False
     if token.isupper() and len(token) > 1:       # acronyms are organisations, not names
         return False
@@ -72,18 +74,22 @@ def extract_people(body: str, taxonomy: Taxonomy, org_words: frozenset[str] = fr
     from generator.extract.sentences import split_sentences
 
     lex = _lexicon()
+    country_words = _country_words(body, taxonomy)
     mentions: list[_Mention] = []
     for sentence in split_sentences(body):
-        mentions.extend(_sentence_mentions(sentence, lex, taxonomy, org_words, len(mentions)))
+        mentions.extend(_sentence_mentions(sentence, lex, taxonomy, org_words, country_words, len(mentions)))
     return _fold(mentions, taxonomy)
 
 
-def _sentence_mentions(sentence: str, lex: _Lexicon, taxonomy: Taxonomy, org_words, order: int) -> list[_Mention]:
+def _country_words(body: str, taxonomy: Taxonomy) -> set[str]:
+    """The words of every country name in the text: never part of a person's name."""
+    words = {word for m in country_mentions(body, taxonomy) for word in re.findall(r"[^\W\d_][\w'’-]*", m.surface)}
+    return words | {re.sub(r"['’]s$", "", w) for w in words}
+
+
+def _sentence_mentions(sentence: str, lex: _Lexicon, taxonomy: Taxonomy, org_words, country_words,
+                       order: int) -> list[_Mention]:
     tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
-    country_words = {
-        word for m in country_mentions(sentence, taxonomy) for word in re.findall(r"[^\W\d_][\w'’-]*", m.surface)
-    }
-    country_words |= {re.sub(r"['’]s$", "", w) for w in country_words}
     found: list[_Mention] = []
     i = 0
     while i < len(tokens):
@@ -138,7 +144,7 @@ def _name_after_rank(tokens, i: int, lex: _Lexicon, country_words) -> bool:
     # "General He Weidong": a word that is usually not a name ("He") is one between a rank and a name.
     word = tokens[i][0]
     return (
-        0 < i < len(tokens) - 1 and word[:1].isupper() and word.isalpha() and len(word) <= 4
+        0 < i < len(tokens) - 1 and len(word) <= 4 and word[:1].isupper() and word.isalpha()
         and tokens[i - 1][0].lower() in lex.rank_words
         and _is_name_token(tokens[i + 1][0], lex, country_words)
     )

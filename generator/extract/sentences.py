@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "capt", "adm", "st", "no", "vs", "etc",
@@ -12,8 +13,13 @@ _ABBREVIATIONS = {
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
-def split_sentences(text: str) -> list[str]:
-    """Sentences of `text` (paragraphs split on blank lines first)."""
+@lru_cache(maxsize=256)
+def split_sentences(text: str) -> tuple[str, ...]:
+    """Sentences of `text` (paragraphs split on blank lines first); cached, as every field asks."""
+    return tuple(_split(text))
+
+
+def _split(text: str) -> list[str]:
     sentences: list[str] = []
     for paragraph in re.split(r"\n\s*\n|\n", text):
         paragraph = paragraph.strip()

@@ -1,0 +1,53 @@
+"""Accuracy gate: per-field scores on the labelled corpus must not fall below pinned floors.
+
+Floors only go up: raise one when the extractor gets better, never lower it to make a change pass.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.evaluation import score
+from generator.extract.article import extract_article
+from generator.read import read_source
+
+TESTS = Path(__file__).parent
+ROOT = TESTS.parent
+
+FLOORS = {
+    "title": 0.95,
+    "date": 0.95,
+    "source": 0.85,
+    "countries": 0.95,
+    "people": 0.90,
+    "organizations": 0.70,
+    "topics": 0.70,
+}
+
+
+def _pairs():
+    for gold in sorted((TESTS / "golden").glob("*.yml")):
+        yield ROOT / "sources" / f"{gold.stem}.txt", gold
+    for gold in sorted((TESTS / "corpus").glob("*.yml")):
+        yield gold.with_suffix(".txt"), gold
+
+
+@pytest.fixture(scope="module")
+def scores(taxonomy):
+    pairs = list(_pairs())
+    assert len(pairs) >= 25, "the labelled corpus is missing"
+    return score([
+        (article.name, extract_article(read_source(article), taxonomy).record(),
+         yaml.safe_load(gold.read_text(encoding="utf-8")))
+        for article, gold in pairs
+    ])
+
+
+@pytest.mark.parametrize("field", sorted(FLOORS))
+def test_field_meets_its_floor(scores, field):
+    result = scores[field]
+    misses = "\n".join(result.misses[:15])
+    assert result.score >= FLOORS[field], f"{field}: {result.score:.3f} < {FLOORS[field]}\n{misses}"

@@ -1,0 +1,78 @@
+import pytest
+
+from generator.clean import clean, date_stamp, is_junk_line, strip_headline_suffix
+
+
+@pytest.mark.parametrize("line, junk", [
+    ("THE OPERATION IS BEING PERFORMED", True),
+    ("#", True),
+    ("Share", True),
+    ("Views: 1,234", True),
+    ("Follow us on Telegram", True),
+    ("(If you possess specialized knowledge and wish to contribute, please reach out to us at [email protected]).", True),
+    ("azerbaijan-and-china-sign-deal-on-defense", True),
+    ("Azerbaijan and China discuss military collaboration", False),
+    ("The minister met the delegation.", False),
+])
+def test_junk_lines(line, junk):
+    assert is_junk_line(line) is junk
+
+
+@pytest.mark.parametrize("line, stamp", [
+    ("# 22 October 2019 13:43 (UTC +04:00)", True),
+    ("Published: 12.03.2021", True),
+    ("2023-05-17 10:20", True),
+    ("On 22 October 2019 the minister met the delegation.", False),
+])
+def test_date_stamp(line, stamp):
+    assert (date_stamp(line) is not None) is stamp
+
+
+@pytest.mark.parametrize("headline, expected", [
+    ("New Stage: deepening military ties | Opinion", "New Stage: deepening military ties"),
+    ("Baku hosts talks - Trend", "Baku hosts talks"),
+    ("Azerbaijan, Serbia strengthen ties", "Azerbaijan, Serbia strengthen ties"),
+    ("Self-propelled guns - a new era", "Self-propelled guns - a new era"),
+])
+def test_headline_suffix(headline, expected):
+    assert strip_headline_suffix(headline) == expected
+
+
+def test_repeated_headline_and_stamp():
+    text = "Ministers meet in Beijing\n\nMinisters meet in Beijing\n# 22 October 2019 13:43 (UTC +04:00)\n\nThe ministers met.\n\nArmy\n#\n"
+    result = clean(text)
+    assert result.headline == "Ministers meet in Beijing"
+    assert result.lines == ("The ministers met.",)
+    assert result.date_stamps == ("# 22 October 2019 13:43 (UTC +04:00)",)
+    assert result.trailing == ()
+
+
+def test_leading_date_line_and_glued_byline():
+    text = " date 2024-06-20 Azerbaijan, Serbia strengthen cooperation\nBy Sabina AlizadeThe visit of the minister marked a new phase.\n"
+    result = clean(text)
+    assert result.headline == "Azerbaijan, Serbia strengthen cooperation"
+    assert result.date_stamps == ("2024-06-20",)
+    assert result.byline == "Sabina Alizade"
+    assert result.lines[0].startswith("The visit of the minister")
+
+
+def test_glued_sentences_split_but_domains_kept():
+    result = clean("Title here\n\nThe threats are serious.The parties agreed. Read it on News.Az now.")
+    assert "serious. The parties" in result.body
+    assert "News.Az" in result.body
+
+
+def test_other_news_block_is_dropped():
+    result = clean("Headline\n\nThe talks went well.\n\nOther news\nIran tests a missile\nFrance buys jets")
+    assert "Iran" not in result.body
+
+
+def test_dateline_is_set_aside():
+    result = clean("Headline\n\nBAKU, March 3 (Xinhua) -- Azerbaijan and China signed a plan.")
+    assert result.dateline.startswith("BAKU, March 3 (Xinhua)")
+    assert result.lines[0] == "Azerbaijan and China signed a plan."
+
+
+def test_no_headline_when_first_line_is_a_paragraph():
+    first = "In recent years, the two countries have strengthened their ties in many fields of cooperation."
+    assert clean(first + "\n\nMore text follows here.").headline is None

@@ -1,0 +1,73 @@
+"""Generation end to end on a copy of the project: pages, indexes, hand edits, bad input."""
+
+from __future__ import annotations
+
+import frontmatter
+
+from generator.generate import generate
+
+
+def _page(project, slug):
+    return frontmatter.load(project / "content" / "articles" / f"{slug}.md")
+
+
+BEIJING = "ministers-of-defense-of-azerbaijan-and-china-meet-in-beijing"
+
+
+def test_generates_articles_and_index_pages(project):
+    report = generate(project)
+    assert report.errors == [] and report.articles == 5
+    content = project / "content"
+    assert len(list((content / "articles").glob("*.md"))) == 5
+    for page in ("index.md", "timeline.md", "countries/azerbaijan.md", "countries/china.md", "countries/serbia.md",
+                 "people/wei-fenghe.md", "people/zakir-hasanov.md", "people/yao-qin.md", "people/karim-valiyev.md"):
+        assert (content / page).exists(), page
+    assert len(list((content / "topics").glob("*.md"))) >= 6
+    china = (content / "countries/china.md").read_text()
+    assert china.count("](../articles/") == 4
+    front = _page(project, BEIJING)
+    assert front["provenance"]["file"] == "sources/004_ad36e5a10f87839d.txt"
+    assert len(front["provenance"]["sha256"]) == 64
+
+
+def test_second_run_changes_nothing(project):
+    generate(project)
+    assert generate(project).changed == []
+
+
+def test_hand_edit_is_kept_and_shown_in_indexes(project):
+    generate(project)
+    path = project / "content" / "articles" / f"{BEIJING}.md"
+    post = frontmatter.load(path)
+    post["title"] = "Hasanov and Wei meet in Beijing (edited)"
+    post["topics"] = list(post["topics"]) + ["peacekeeping"]
+    path.write_text(frontmatter.dumps(post) + "\n", encoding="utf-8")
+    report = generate(project)
+    after = _page(project, BEIJING)
+    assert after["title"] == "Hasanov and Wei meet in Beijing (edited)"
+    assert "peacekeeping" in after["topics"]
+    assert "Hasanov and Wei meet in Beijing \\(edited\\)" in after.content
+    assert "edited" in (project / "content" / "countries" / "china.md").read_text()
+    assert "edited" in (project / "content" / "topics" / "peacekeeping.md").read_text()
+    assert any(BEIJING in line for line in report.edited)
+
+
+def test_bad_sources_are_reported_and_the_rest_builds(project):
+    (project / "sources" / "empty.txt").write_bytes(b"")
+    (project / "sources" / "binary.txt").write_bytes(b"\x00\x01\x02binary")
+    report = generate(project)
+    assert sorted(e.path for e in report.errors) == ["sources/binary.txt", "sources/empty.txt"]
+    assert report.articles == 5
+
+
+def test_broken_page_is_named_with_its_line_and_left_alone(project):
+    generate(project)
+    path = project / "content" / "articles" / f"{BEIJING}.md"
+    text = path.read_text().replace("date_precision: day", "date_precision: week")
+    path.write_text(text)
+    report = generate(project)
+    [error] = report.errors
+    assert error.path == f"content/articles/{BEIJING}.md" and error.line is not None
+    assert "date_precision" in str(error)
+    assert path.read_text() == text
+    assert len(list((project / "content" / "articles").glob("*.md"))) == 5

@@ -1,0 +1,18 @@
+import pytest
+
+from generator.extract.organizations import extract_organizations
+
+
+@pytest.mark.parametrize("body, home, expected", [
+    ("The Ministry of Defense said the talks went well.", "AZ", ["Ministry of Defense of Azerbaijan"]),
+    ("Azerbaijan's Defense Ministry said so.", None, ["Ministry of Defense of Azerbaijan"]),
+    ("The Serbian Ministry of Defence confirmed it.", "AZ", ["Ministry of Defense of Serbia"]),
+    ("Both support the UN and the SCO.", None, ["United Nations", "Shanghai Cooperation Organization"]),
+    ("The Chinese Academy of Space Technology and Azercosmos signed a deal.", None,
+     ["Chinese Academy of Space Technology", "Azercosmos"]),
+    ("The Chief of the General Staff of the Azerbaijani Army arrived.", "AZ",
+     ["General Staff of the Azerbaijani Army", "Azerbaijani Army"]),
+    ("Special Forces took part in the Anatolian Eagle Exercise, APA reported.", None, []),
+])
+def test_organizations(body, home, expected, taxonomy):
+    assert extract_organizations(body, taxonomy, home) == expected

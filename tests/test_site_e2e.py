@@ -1,0 +1,328 @@
+"""End to end: build the site from a copy of the project, serve it on 127.0.0.1 and drive it with Chromium.
+
+Material's search runs in a web worker that fetches search/search_index.json, so the site is served over
+http (Python's http.server), not opened from file://. Nothing leaves 127.0.0.1: any other request is
+aborted and fails the test.
+
+Screenshots (full page) go to the folder named by BRIEFING_SCREENSHOTS, else to a temporary folder; they
+are for people to look at, nothing here compares pixels.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import frontmatter
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+TIMEOUT_MS = 10_000
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+BEIJING_SLUG = "ministers-of-defense-of-azerbaijan-and-china-meet-in-beijing"
+BEIJING_TITLE = "Ministers of Defense of Azerbaijan and China meet in Beijing"
+AZERCOSMOS_SLUG_PREFIX = "new-stage-deepening-military-ties"
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+# Outside CI a machine without Chromium (or without the playwright package) skips this module; in CI
+# the same situation is a failure, raised by the `chromium` fixture or by the import below.
+if not _in_ci():
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} not found (set CI=true to make this a failure)", allow_module_level=True)
+    pytest.importorskip("playwright.sync_api")
+
+from playwright.sync_api import Error as PlaywrightError  # noqa: E402
+from playwright.sync_api import expect, sync_playwright  # noqa: E402
+
+pytestmark = pytest.mark.browser
+
+# What the fixture copies. generator/ is copied too: mkdocs.yml names its hook by the path
+# generator/mkdocs_hooks.py, relative to mkdocs.yml, so the build cannot run without it.
+COPIED_FILES = ("README.md", "mkdocs.yml", "taxonomy.yml")
+COPIED_DIRS = ("sources", "content", "overrides", "generator")
+
+
+# --------------------------------------------------------------------------------------------- fixtures
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory):
+    """Copy the project, `python -m generator build` it, serve site/; yields (copy root, base url)."""
+    copy = tmp_path_factory.mktemp("briefing-e2e")
+    for name in COPIED_FILES:
+        if (ROOT / name).exists():
+            shutil.copy2(ROOT / name, copy / name)
+    for name in COPIED_DIRS:
+        if (ROOT / name).exists():
+            shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    site = copy / "site"
+    command = [sys.executable, "-m", "generator", "--root", str(copy), "build", "--site-dir", str(site)]
+    built = subprocess.run(
+        command,
+        cwd=copy,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert built.returncode == 0, (
+        f"{' '.join(command)} exited {built.returncode}\n--- stdout ---\n{built.stdout}\n--- stderr ---\n{built.stderr}"
+    )
+    assert (site / "index.html").is_file(), f"no index.html in {site}\n{built.stdout}\n{built.stderr}"
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, name="briefing-e2e-http", daemon=True)
+    thread.start()
+    host, port = server.server_address[:2]
+    try:
+        yield copy, f"http://{host}:{port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def base_url(built_site) -> str:
+    return built_site[1]
+
+
+@pytest.fixture(scope="module")
+def articles(built_site) -> dict[str, dict]:
+    """Front matter of every generated article page, by slug (the file name, which is the URL)."""
+    folder = built_site[0] / "content" / "articles"
+    return {path.stem: frontmatter.load(path).metadata for path in sorted(folder.glob("*.md"))}
+
+
+@pytest.fixture(scope="module")
+def screenshots(tmp_path_factory) -> Path:
+    folder = os.environ.get("BRIEFING_SCREENSHOTS")
+    path = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} not found"
+        if _in_ci():
+            pytest.fail(f"{message}, and CI is set: the browser tests must run in CI", pytrace=False)
+        pytest.skip(message)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+class Watcher:
+    """Collects what must not happen on any page: console errors, uncaught exceptions, dialogs, off-host requests."""
+
+    def __init__(self, base_url: str):
+        self.host = urlsplit(base_url).netloc
+        self.problems: list[str] = []
+
+    def attach(self, context, page) -> None:
+        context.route("**/*", self._route)
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.problems.append(f"uncaught exception on {page.url}: {error}"))
+        page.on("dialog", functools.partial(self._dialog, page))
+
+    def _route(self, route):
+        url = urlsplit(route.request.url)
+        if url.scheme in ("http", "https", "ws", "wss") and url.netloc != self.host:
+            self.problems.append(f"request off 127.0.0.1 (aborted): {route.request.url}")
+            route.abort()
+        else:
+            route.continue_()
+
+    def _console(self, message):
+        if message.type == "error":
+            where = message.location.get("url") or "?"
+            self.problems.append(f"console error ({where}): {message.text}")
+
+    def _dialog(self, page, dialog):
+        self.problems.append(f"{dialog.type} dialog on {page.url}: {dialog.message!r}")
+        try:
+            dialog.dismiss()
+        except PlaywrightError:
+            pass
+
+    def check(self) -> None:
+        problems, self.problems = self.problems, []
+        assert not problems, "the browser reported:\n" + "\n".join(problems)
+
+
+def _open_tab(chromium, base_url, viewport):
+    context = chromium.new_context(viewport=viewport, base_url=base_url, service_workers="block")
+    context.set_default_timeout(TIMEOUT_MS)
+    context.set_default_navigation_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    watcher = Watcher(base_url)
+    watcher.attach(context, page)
+    return context, page, watcher
+
+
+@pytest.fixture
+def tab(chromium, base_url):
+    """A fresh 1280x900 page; yields (page, watcher). Each test ends with watcher.check()."""
+    context, page, watcher = _open_tab(chromium, base_url, DESKTOP)
+    try:
+        yield page, watcher
+    finally:
+        context.close()
+    # A safety net for a test that returns early: whatever it did not check fails it here (as an error).
+    watcher.check()
+
+
+# --------------------------------------------------------------------------------------------- helpers
+
+
+def visit(page, path: str):
+    response = page.goto(path, wait_until="load")
+    assert response is not None and response.status == 200, f"GET {path}: {response and response.status}"
+    return response
+
+
+def search(page, query: str):
+    """Type a query into Material's search box; returns the result links once there are some."""
+    search_input = page.locator("input.md-search__input")
+    if not search_input.is_visible():  # narrow screens: the box opens from the header's magnifier
+        page.locator("label.md-header__button[for='__search']").click()
+    search_input.click()
+    search_input.fill(query)
+    links = page.locator(".md-search-result__link")
+    expect(links.first).to_be_visible()
+    return links
+
+
+def hrefs(locator) -> list[str]:
+    return [href for href in locator.evaluate_all("(links) => links.map((link) => link.href)") if href]
+
+
+def article_slug(url: str) -> str | None:
+    match = re.search(r"/articles/([^/?#]+)/", url)
+    return match.group(1) if match else None
+
+
+def content(page):
+    return page.locator("article.md-content__inner")
+
+
+# --------------------------------------------------------------------------------------------- tests
+
+
+def test_search_for_a_person_finds_the_beijing_meeting(tab):
+    page, watcher = tab
+    visit(page, "/")
+    links = search(page, "Fenghe")
+    found = page.locator(f".md-search-result__link[href*='articles/{BEIJING_SLUG}']")
+    expect(found.first).to_be_visible()
+    assert any(f"articles/{BEIJING_SLUG}" in href for href in hrefs(links))
+
+    found.first.click()
+    page.wait_for_url(re.compile(rf"/articles/{re.escape(BEIJING_SLUG)}/"))
+    expect(content(page).locator("h1")).to_have_text(BEIJING_TITLE)
+    expect(content(page)).to_contain_text("Wei Fenghe")
+    watcher.check()
+
+
+def test_search_for_an_organisation(tab):
+    page, watcher = tab
+    visit(page, "/")
+    search(page, "Azercosmos")
+    found = page.locator(f".md-search-result__link[href*='articles/{AZERCOSMOS_SLUG_PREFIX}']")
+    expect(found.first).to_be_visible()
+    watcher.check()
+
+
+def test_country_page_lists_its_articles(tab, articles):
+    page, watcher = tab
+    expected = {slug for slug, meta in articles.items() if "CN" in (meta.get("countries") or [])}
+    assert expected, "no article lists CN in its front matter"
+
+    visit(page, "/countries/china/")
+    expect(content(page).locator("h1")).to_have_text("China")
+    article_links = content(page).locator("a[href*='articles/']")
+    expect(article_links.first).to_be_visible()
+    linked = [article_slug(href) for href in hrefs(article_links)]
+    assert None not in linked, f"odd article links: {hrefs(article_links)}"
+    assert set(linked) == expected
+    assert len(linked) == len(expected), f"an article is linked twice: {sorted(linked)}"
+
+    first = article_links.first
+    slug = article_slug(urljoin(page.url, first.get_attribute("href")))
+    first.click()
+    page.wait_for_url(re.compile(rf"/articles/{re.escape(slug)}/"))
+    expect(content(page).locator("h1")).to_have_text(articles[slug]["title"])
+    watcher.check()
+
+
+def test_person_page_links_to_the_beijing_meeting(tab):
+    page, watcher = tab
+    visit(page, "/people/wei-fenghe/")
+    expect(content(page).locator("h1")).to_have_text("Wei Fenghe")
+    link = content(page).locator(f"a[href*='articles/{BEIJING_SLUG}']")
+    expect(link.first).to_be_visible()
+    expect(link.first).to_have_text(BEIJING_TITLE)
+    watcher.check()
+
+
+SCREENSHOT_PAGES = [
+    ("home", "/"),
+    ("article", f"/articles/{BEIJING_SLUG}/"),
+    ("china", "/countries/china/"),
+    ("wei-fenghe", "/people/wei-fenghe/"),
+    ("timeline", "/timeline/"),
+]
+
+
+def test_screenshots(chromium, base_url, screenshots):
+    taken = []
+    for label, viewport, pages in (
+        ("desktop", DESKTOP, SCREENSHOT_PAGES),
+        ("phone", PHONE, [SCREENSHOT_PAGES[1]]),
+    ):
+        context, page, watcher = _open_tab(chromium, base_url, viewport)
+        try:
+            for name, path in pages:
+                visit(page, path)
+                expect(content(page).locator("h1")).to_be_visible()
+                target = screenshots / f"{name}-{label}.png"
+                page.screenshot(path=str(target), full_page=True)
+                taken.append(target)
+        finally:
+            context.close()
+        watcher.check()
+    assert all(path.stat().st_size > 0 for path in taken)
