@@ -150,9 +150,9 @@ def _is_dateline(found: re.Match) -> bool:
     # A dateline names a place and then a date or an agency; an ordinary sentence start does not.
     when = found.group("when") or ""
     has_agency = any(found.group(k) for k in ("agency1", "agency2", "agency3"))
-    has_date = bool(find_dates(when)) and len(when.split()) <= 5
+    has_date = bool(find_dates(found.group("dateline"))) and len(when.split()) <= 5
     place_is_word = found.group("place").lower() in ("on", "in", "the", "at", "during")
-    return (has_date or has_agency) and not place_is_word and (not when or has_date)
+    return (has_date or has_agency) and not place_is_word and (not when.strip() or has_date)
 
 
 def _drop_trailing_fragments(lines: list[str]) -> tuple[list[str], list[str]]:

@@ -8,6 +8,7 @@ keeps the human value.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -79,6 +80,7 @@ def generate(root: Path) -> Report:
     report.errors.extend(broken.values())
     slugs_by_file = {page.front["provenance"]["file"]: page.slug for page in existing.values()
                      if isinstance(page.front.get("provenance"), dict) and page.front["provenance"].get("file")}
+    slugs_by_file.update(_sources_of_broken_pages(project, broken))
     taken = {page.slug: page.front.get("provenance", {}).get("file") for page in existing.values()}
     taken.update({Path(name).stem: None for name in broken})
 
@@ -128,6 +130,17 @@ def _existing_pages(folder: Path, taxonomy: Taxonomy, project: Project):
         except BriefingError as error:
             broken[relative] = error
     return pages, broken
+
+
+def _sources_of_broken_pages(project: Project, broken: dict[str, BriefingError]) -> dict[str, str]:
+    """A page whose front matter no longer parses still names its source: keep its address for it."""
+    found = {}
+    for relative in broken:
+        text = (project.content / relative).read_text(encoding="utf-8", errors="replace")
+        match = re.search(r"^provenance:\n(?:  .*\n)*?  file: (?P<file>.+)$", text, re.MULTILINE)
+        if match:
+            found[match.group("file").strip().strip("'\"")] = Path(relative).stem
+    return found
 
 
 def _free_slug(article, taken: dict[str, str | None]) -> str:

@@ -44,7 +44,7 @@ def test_repeated_headline_and_stamp():
     assert result.headline == "Ministers meet in Beijing"
     assert result.lines == ("The ministers met.",)
     assert result.date_stamps == ("# 22 October 2019 13:43 (UTC +04:00)",)
-    assert result.trailing == ()
+    assert result.trailing == ("Army",)
 
 
 def test_leading_date_line_and_glued_byline():

@@ -60,6 +60,8 @@ def _is_name_token(token: str, lex: _Lexicon, country_words: set[str]) -> bool:
         return False
     if len(token) == 2 and token[1] == ".":
         return True
+    if token in lex.clause_openers:
+        return False
     if not token[0].isalpha():
         return False
     if token.isupper() and len(token) > 1:       # acronyms are organisations, not names
