@@ -221,7 +221,8 @@ def search(page, query: str):
     if not search_input.is_visible():  # narrow screens: the box opens from the header's magnifier
         page.locator("label.md-header__button[for='__search']").click()
     search_input.click()
-    search_input.fill(query)
+    # Real key presses: Material reads the query on keyup, so fill() alone may never search.
+    search_input.press_sequentially(query)
     links = page.locator(".md-search-result__link")
     expect(links.first).to_be_visible()
     return links

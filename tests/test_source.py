@@ -11,7 +11,7 @@ from generator.extract.source import extract_source
     ("Title\n\nMOSCOW, October 22. /TASS/. The talks went well.", "TASS"),
     ("Title\n\nThe talks went well, Xinhua news agency reported.", None),
     ("Title\n\nThe talks went well.", None),
-    ("Title\n\nThe talks went well and both sides agreed.\n\nNews.Az", "News.az"),
+    ("Title\n\nThe talks went well and both sides agreed.\n\nNews.Az", "News.Az"),
 ])
 def test_source(text, source):
     assert extract_source(clean(text)) == source

@@ -25,8 +25,18 @@ def extract_key_figures(body: str) -> list[str]:
         if not any(ch.isdigit() for ch in sentence):
             continue
         for match in _FIGURE.finditer(sentence):
+            if _is_trivial_count(match.group()):
+                continue
             figures.append(_with_context(sentence, match))
     return list(dict.fromkeys(figures))
+
+
+def _is_trivial_count(figure: str) -> bool:
+    # "the armies of 2 countries": a small bare count is not a figure that matters.
+    number = re.match(r"[\d,]+", figure)
+    return bool(number) and figure[number.end():].strip()[:1].isalpha() and \
+        not re.search(r"million|billion|trillion|mln|bln|bn|%|percent|per cent", figure) and \
+        int(number.group().replace(",", "") or 0) < 10
 
 
 def _with_context(sentence: str, match: re.Match) -> str:

@@ -115,6 +115,8 @@ def _sentence_mentions(sentence: str, lex: _Lexicon, taxonomy: Taxonomy, org_wor
         )
         if following and following[0].isupper() and following in org_words:
             anchored = False      # "Heydar Aliyev Foundation": a name inside an organisation's name
+        if i > 0 and tokens[i - 1][0].lower() in ("of", "for") and known is None:
+            anchored = False      # "the Board of Baykar": the body a role belongs to, not a person
         if anchored and _plausible(run):
             role = role_before or role_after
             found.append(_Mention(
@@ -159,7 +161,15 @@ def _role_before(sentence: str, tokens, i: int, lex: _Lexicon, country_words) ->
     while k >= 0:
         word = tokens[k][0]
         low = word.lower()
-        if word in lex.clause_openers or _is_name_token(word, lex, country_words) and low not in lex.role_words:
+        if word in lex.clause_openers:
+            break
+        if _is_name_token(word, lex, country_words) and low not in lex.role_words:
+            # "Chairman of the Board of Baykar, Selçuk Bayraktar": a name after "of" is the body the role
+            # belongs to, so the role goes on; any other name ends it.
+            if k > 0 and tokens[k - 1][0].lower() in ("of", "for"):
+                start = k
+                k -= 1
+                continue
             break
         if low == "and" and k + 1 < len(tokens) and not tokens[k + 1][0][0].isupper():
             break
