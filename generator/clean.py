@@ -33,6 +33,7 @@ _DATELINE = re.compile(
     r"\s*(?:--|—|–|-|:|\.)\s+)"
 )
 _MAX_HEADLINE_WORDS = 30
+_MAX_STAMP_CHARS = 80
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +64,8 @@ def _is_shouting(line: str) -> bool:
 
 def date_stamp(line: str) -> str | None:
     """The line itself when it is only a date or timestamp ("# 22 October 2019 13:43 (UTC +04:00)")."""
+    if len(line) > _MAX_STAMP_CHARS:
+        return None
     dates = find_dates(line)
     if not dates or dates[0].year is None:
         return None

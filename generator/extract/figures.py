@@ -16,13 +16,14 @@ _FIGURE = re.compile(
     rf"countries|exhibitors|delegations|people|students|specialists|weapons|systems|launchers|missiles)\b"
 )
 _CONTEXT_WORDS = 9
+_DIGIT = re.compile(r"\d")
 
 
 def extract_key_figures(body: str) -> list[str]:
     """Each stated figure with the words around it that say what it measures."""
     figures: list[str] = []
     for sentence in split_sentences(body):
-        if not any(ch.isdigit() for ch in sentence):
+        if not _DIGIT.search(sentence):
             continue
         for match in _FIGURE.finditer(sentence):
             if _is_trivial_count(match.group()):

@@ -66,7 +66,7 @@ def _is_name_token(token: str, lex: _Lexicon, country_words: set[str]) -> bool:
         return False
     if token.isupper() and len(token) > 1:       # acronyms are organisations, not names
         return False
-    base = re.sub(r"['’]s$", "", token)
+    base = token[:-2] if token.endswith(("'s", "’s")) else token
     return base not in lex.not_name and base not in country_words and token.lower() not in lex.rank_words \
         and token.lower() not in lex.role_words
 

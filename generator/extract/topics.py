@@ -16,6 +16,11 @@ def _keyword_gazetteer(terms: tuple[Term, ...]) -> Gazetteer[str]:
     return Gazetteer(((alias, term.slug) for term in terms for alias in (*term.aliases,)), fold_case=True)
 
 
+@lru_cache(maxsize=64)
+def _requires_gazetteer(words: tuple[str, ...]) -> Gazetteer[bool]:
+    return Gazetteer((word, True) for word in words)
+
+
 def extract_topics(headline: str | None, body: str, taxonomy: Taxonomy) -> list[str]:
     """Topic slugs, strongest first: a topic needs `min_mentions` keyword hits (a headline hit counts
     double) and, where the taxonomy says so, one of its `requires` words."""
@@ -29,7 +34,7 @@ def extract_topics(headline: str | None, body: str, taxonomy: Taxonomy) -> list[
     for term in terms:
         if hits[term.slug] < term.min_mentions:
             continue
-        if term.requires and not any(Gazetteer([(r, True)]).find(text) for r in term.requires):
+        if term.requires and not _requires_gazetteer(term.requires).find(text):
             continue
         chosen.append(term.slug)
     return sorted(chosen, key=lambda slug: -hits[slug])
