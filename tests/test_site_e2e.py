@@ -60,10 +60,10 @@ from playwright.sync_api import expect, sync_playwright  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
-# What the fixture copies. generator/ is copied too: mkdocs.yml names its hook by the path
-# generator/mkdocs_hooks.py, relative to mkdocs.yml, so the build cannot run without it.
+# What the fixture copies: a briefing folder. The installed package provides the generator and the
+# `briefing` MkDocs plugin.
 COPIED_FILES = ("README.md", "mkdocs.yml", "taxonomy.yml")
-COPIED_DIRS = ("sources", "content", "overrides", "generator")
+COPIED_DIRS = ("sources", "content", "overrides")
 
 
 # --------------------------------------------------------------------------------------------- fixtures
