@@ -18,9 +18,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="briefing", description="Raw news articles in, a briefing site out.")
     parser.add_argument("--root", type=Path, default=Path("."), help="the briefing folder (default: here)")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("generate", help="write every article and index page into content/")
+    generate = commands.add_parser("generate", help="write every article and index page into content/")
     build = commands.add_parser("build", help="generate, then mkdocs build --strict into site/")
     build.add_argument("--site-dir", type=Path, default=None)
+    for command in (generate, build):
+        command.add_argument("--jobs", type=int, default=None, help="extraction processes (default: all cores)")
+    commands.add_parser("status", help="hand edits, conflicts, missing sources, sources not yet generated")
     extract = commands.add_parser("extract", help="print what the extractor says about files; writes nothing")
     extract.add_argument("--format", choices=("json", "yaml"), default="json")
     extract.add_argument("files", nargs="+", type=Path)
@@ -29,8 +32,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "extract":
         return run_extract(args.files, args.format, args.root)
     if args.command == "generate":
-        return run_generate(args.root)
-    return run_build(args.root, args.site_dir)
+        return run_generate(args.root, args.jobs)
+    if args.command == "status":
+        return run_status(args.root)
+    return run_build(args.root, args.site_dir, args.jobs)
 
 
 def run_extract(files: list[Path], fmt: str, root: Path) -> int:
@@ -53,11 +58,22 @@ def run_extract(files: list[Path], fmt: str, root: Path) -> int:
     return 1 if failed else 0
 
 
-def run_generate(root: Path) -> int:
+def run_status(root: Path) -> int:
+    from generator.status import format_status, status
+
+    try:
+        print(format_status(status(root)))
+    except BriefingError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def run_generate(root: Path, jobs: int | None = None) -> int:
     from generator.generate import generate
 
     try:
-        report = generate(root)
+        report = generate(root, jobs=jobs, progress=True)
     except BriefingError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -65,14 +81,17 @@ def run_generate(root: Path) -> int:
         print(f"error: {error}", file=sys.stderr)
     for conflict in report.conflicts:
         print(f"conflict: {conflict}", file=sys.stderr)
-    print(f"{report.articles} articles, {len(report.changed)} pages changed, {len(report.errors)} rejected")
+    for page in report.missing_sources:
+        print(f"source missing: {page} (kept, marked source_missing)", file=sys.stderr)
+    print(f"{report.articles} articles ({report.extracted} extracted), {len(report.changed)} pages changed, "
+          f"{len(report.errors)} rejected")
     if report.errors:
         print("rejected: " + ", ".join(sorted({e.path for e in report.errors})), file=sys.stderr)
     return 1 if report.errors else 0
 
 
-def run_build(root: Path, site_dir: Path | None) -> int:
-    status = run_generate(root)
+def run_build(root: Path, site_dir: Path | None, jobs: int | None = None) -> int:
+    status = run_generate(root, jobs)
     if status == 2:
         return status
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(root / "mkdocs.yml")]

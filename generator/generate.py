@@ -2,25 +2,35 @@
 
 Pelican-style containment: a source or page that fails is reported with its name and the run goes on.
 A field a human edited in a page (its value no longer matches the fingerprint the generator left)
-keeps the human value.
+keeps the human value. Work is incremental: a source whose bytes, the taxonomy and the generator are
+unchanged, and whose page nobody touched, is not extracted or written again (see state.py).
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
 import re
+import sys
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import frontmatter
 import yaml
 
 from generator.errors import BriefingError
 from generator.extract.article import extract_article
 from generator.index import About, build_index_pages
-from generator.pages import ArticlePage, read_page, read_pages
-from generator.read import list_sources, read_source
-from generator.render import FIELDS, TEXT_HEADING, article_front_matter, fingerprint, render_article_body, render_page
+from generator.model import Article
+from generator.pages import ArticlePage, read_page
+from generator.read import list_sources, read_bytes
+from generator.render import (
+    FIELDS, TEXT_HEADING, article_front_matter, dump_front_matter, fingerprint, render_article_body, render_page,
+)
 from generator.slugs import make_slug
+from generator.state import PageState, State, load_state, page_stat, save_state
 from generator.taxonomy import Taxonomy, load_taxonomy
 from generator.write import ContentWriter
 
@@ -28,6 +38,7 @@ log = logging.getLogger("briefing")
 
 ARTICLES = "articles"
 INDEX_FOLDERS = ("countries", "topics", "people")
+_POOL_THRESHOLD = 64     # below this many sources to extract, a process pool costs more than it saves
 
 
 @dataclass
@@ -35,10 +46,12 @@ class Report:
     """What a run did: pages written, errors met, fields where a human edit met a changed source."""
 
     articles: int = 0
+    extracted: int = 0
     changed: list[str] = field(default_factory=list)
     errors: list[BriefingError] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
     edited: list[str] = field(default_factory=list)
+    missing_sources: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -69,83 +82,201 @@ def load_about(project: Project) -> About:
     return About(title=str(about.get("title") or "Briefing"), description=str(about.get("description") or ""))
 
 
-def generate(root: Path) -> Report:
-    """Regenerate every page under root/content from root/sources and root/taxonomy.yml."""
+@dataclass
+class Pages:
+    """The article pages on disk: trusted front matter, parsed pages and broken ones."""
+
+    fronts: dict[str, dict]                 # "articles/<slug>.md" -> front matter as it stands
+    parsed: dict[str, ArticlePage]          # pages read from disk this run
+    broken: dict[str, BriefingError]
+    source_of: dict[str, str]               # "articles/<slug>.md" -> source path it was made from
+
+
+def scan_pages(project: Project, taxonomy: Taxonomy, state: State) -> Pages:
+    folder = project.content / ARTICLES
+    pages = Pages({}, {}, {}, {})
+    for path in sorted(folder.glob("*.md")) if folder.exists() else []:
+        relative = f"{ARTICLES}/{path.name}"
+        known = state.pages.get(relative)
+        if known is not None and known.matches(path):
+            pages.fronts[relative] = known.front
+            pages.source_of[relative] = known.source
+            continue
+        try:
+            page = read_page(path, taxonomy, project.relative(path))
+        except BriefingError as error:
+            pages.broken[relative] = error
+            source = _source_named_in(path)
+            if source:
+                pages.source_of[relative] = source
+            continue
+        pages.parsed[relative] = page
+        pages.fronts[relative] = page.front
+        source = (page.front.get("provenance") or {}).get("file")
+        if isinstance(source, str):
+            pages.source_of[relative] = source
+    return pages
+
+
+def _source_named_in(path: Path) -> str | None:
+    """A page whose front matter no longer parses still names its source: keep its address for it."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    match = re.search(r"^provenance:\n(?:  .*\n)*?  file: (?P<file>.+)$", text, re.MULTILINE)
+    return match.group("file").strip().strip("'\"") if match else None
+
+
+def generate(root: Path, jobs: int | None = None, progress: bool = False) -> Report:
+    """Regenerate the pages under root/content from root/sources and root/taxonomy.yml."""
     project = Project(root)
     report = Report()
     taxonomy = load_taxonomy(project.taxonomy)
+    state = load_state(project.root)
+    current = state.is_current(taxonomy.digest)
     writer = ContentWriter(project.content)
-    articles_dir = project.content / ARTICLES
-    existing, broken = _existing_pages(articles_dir, taxonomy, project)
-    report.errors.extend(broken.values())
-    slugs_by_file = {page.front["provenance"]["file"]: page.slug for page in existing.values()
-                     if isinstance(page.front.get("provenance"), dict) and page.front["provenance"].get("file")}
-    slugs_by_file.update(_sources_of_broken_pages(project, broken))
-    taken = {page.slug: page.front.get("provenance", {}).get("file") for page in existing.values()}
-    taken.update({Path(name).stem: None for name in broken})
+    pages = scan_pages(project, taxonomy, state)
+    report.errors.extend(pages.broken.values())
+    page_of = {source: relative for relative, source in pages.source_of.items()}
+    taken = {Path(relative).stem for relative in pages.source_of} | {Path(r).stem for r in pages.broken}
 
+    # Which sources need extracting: new, changed, or whose page a human touched.
+    todo: list[tuple[str, bytes]] = []
+    source_names = []
     for source in list_sources(project.sources):
         name = project.relative(source)
+        source_names.append(name)
         try:
-            article = extract_article(read_source(source, name), taxonomy)
-        except BriefingError as error:
-            report.errors.append(error)
+            data = source.read_bytes()
+        except OSError as error:
+            report.errors.append(BriefingError(name, f"cannot read: {error.strerror or error}"))
             continue
-        except Exception as error:  # noqa: BLE001 - one bad source must not stop the others
-            log.exception("could not process %s", name)
-            report.errors.append(BriefingError(name, f"could not process: {error}"))
+        relative = page_of.get(name)
+        known = state.pages.get(relative) if relative else None
+        if (current and known is not None and relative not in pages.parsed and relative not in pages.broken
+                and known.source_sha == hashlib.sha256(data).hexdigest()):
+            report.articles += 1
             continue
-        slug = slugs_by_file.get(name) or _free_slug(article, taken)
-        taken[slug] = name
-        relative = f"{ARTICLES}/{slug}.md"
-        if relative in broken:
+        todo.append((name, data))
+
+    for name, result in _extract_all(todo, project, jobs, progress):
+        if isinstance(result, BriefingError):
+            report.errors.append(result)
+            continue
+        report.extracted += 1
+        relative = page_of.get(name)
+        if relative is None:
+            slug = _free_slug(result, taken)
+            taken.add(slug)
+            relative = f"{ARTICLES}/{slug}.md"
+        if relative in pages.broken:
             continue      # a page a human broke is left as it is; its error is reported
-        front = article_front_matter(article)
-        previous = existing.get(slug)
-        if previous is not None:
-            front = _merge(previous.front, front, relative, report)
-        body = render_article_body(front, article.text, taxonomy, _notes(previous))
+        front, notes = _front_for(result, pages, relative, project, report)
+        body = render_article_body(front, result.text, taxonomy, notes)
         if writer.write(relative, render_page(front, body)):
             report.changed.append(relative)
+        pages.fronts[relative] = front
+        size, mtime = page_stat(project.content / relative)
+        state.pages[relative] = PageState(name, result.sha256, size, mtime, front)
         report.articles += 1
 
-    pages, page_errors = read_pages(articles_dir, taxonomy, project.root)
-    report.errors.extend(e for e in page_errors if e.path not in {x.path for x in report.errors})
-    for relative, text in build_index_pages(pages, taxonomy, load_about(project)).items():
+    _flag_missing_sources(project, pages, set(source_names), writer, state, report)
+    for relative in list(state.pages):
+        if relative not in pages.fronts:
+            del state.pages[relative]     # a page that was deleted by hand
+
+    index_pages = [ArticlePage(Path(r).stem, project.content / r, f, "") for r, f in sorted(pages.fronts.items())]
+    for relative, text in build_index_pages(index_pages, taxonomy, load_about(project)).items():
         if writer.write(relative, text):
             report.changed.append(relative)
     for folder in INDEX_FOLDERS:
         for path in writer.remove_stale(folder):
             report.changed.append(project.relative(path))
+    state.taxonomy, state.version = taxonomy.digest, State().version
+    save_state(project.root, state)
     return report
 
 
-def _existing_pages(folder: Path, taxonomy: Taxonomy, project: Project):
-    pages: dict[str, ArticlePage] = {}
-    broken: dict[str, BriefingError] = {}
-    for path in sorted(folder.glob("*.md")) if folder.exists() else []:
-        relative = f"{ARTICLES}/{path.name}"
-        try:
-            pages[path.stem] = read_page(path, taxonomy, project.relative(path))
-        except BriefingError as error:
-            broken[relative] = error
-    return pages, broken
+def _front_for(article: Article, pages: Pages, relative: str, project: Project, report: Report) -> tuple[dict, str]:
+    """The new front matter merged with the page's current one, and the page's curated notes."""
+    front = article_front_matter(article)
+    previous = pages.fronts.get(relative)
+    if previous is None:
+        return front, ""
+    page = pages.parsed.get(relative)
+    body = page.body if page is not None else frontmatter.load(project.content / relative).content
+    return _merge(previous, front, relative, report), _notes(body)
 
 
-def _sources_of_broken_pages(project: Project, broken: dict[str, BriefingError]) -> dict[str, str]:
-    """A page whose front matter no longer parses still names its source: keep its address for it."""
-    found = {}
-    for relative in broken:
-        text = (project.content / relative).read_text(encoding="utf-8", errors="replace")
-        match = re.search(r"^provenance:\n(?:  .*\n)*?  file: (?P<file>.+)$", text, re.MULTILINE)
-        if match:
-            found[match.group("file").strip().strip("'\"")] = Path(relative).stem
-    return found
+def _flag_missing_sources(project, pages: Pages, sources: set[str], writer, state: State, report: Report) -> None:
+    """A page whose source is gone stays, marked `source_missing: true`; the mark goes when it returns."""
+    for relative, front in sorted(pages.fronts.items()):
+        source = pages.source_of.get(relative)
+        missing = source is not None and source not in sources
+        if missing:
+            report.missing_sources.append(relative)
+        if bool(front.get("source_missing")) == missing:
+            continue
+        path = project.content / relative
+        text = path.read_text(encoding="utf-8")
+        head, _, body = text.partition("\n---\n")
+        flagged = dict(front)
+        if missing:
+            flagged["source_missing"] = True
+        else:
+            flagged.pop("source_missing", None)
+        if writer.write(relative, f"---\n{dump_front_matter(flagged)}---\n{body}"):
+            report.changed.append(relative)
+        pages.fronts[relative] = flagged
+        if relative in state.pages:
+            size, mtime = page_stat(path)
+            entry = state.pages[relative]
+            state.pages[relative] = PageState(entry.source, entry.source_sha, size, mtime, flagged)
 
 
-def _free_slug(article, taken: dict[str, str | None]) -> str:
+def _extract_all(todo, project: Project, jobs: int | None, progress: bool):
+    """(source name, Article or BriefingError) for each source, in a process pool when there are many."""
+    if not todo:
+        return
+    jobs = jobs or os.cpu_count() or 1
+    show = progress and sys.stderr.isatty() and not os.environ.get("CI")
+    if len(todo) < _POOL_THRESHOLD or jobs == 1:
+        _worker_init(str(project.taxonomy))
+        results = map(_extract_one, todo)
+    else:
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(str(project.taxonomy),))
+        results = pool.map(_extract_one, todo, chunksize=32)
+    try:
+        for done, item in enumerate(results, start=1):
+            if show and (done % 50 == 0 or done == len(todo)):
+                print(f"\rextracting {done}/{len(todo)}", end="" if done < len(todo) else "\n", file=sys.stderr)
+            yield item
+    finally:
+        if len(todo) >= _POOL_THRESHOLD and jobs > 1:
+            pool.shutdown()
+
+
+_worker_taxonomy: Taxonomy | None = None
+
+
+def _worker_init(taxonomy_path: str) -> None:
+    global _worker_taxonomy
+    _worker_taxonomy = load_taxonomy(Path(taxonomy_path))
+
+
+def _extract_one(job: tuple[str, bytes]) -> tuple[str, Article | BriefingError]:
+    name, data = job
+    try:
+        document = read_bytes(data, name, html=name.lower().endswith((".html", ".htm")))
+        return name, extract_article(document, _worker_taxonomy)
+    except BriefingError as error:
+        return name, error
+    except Exception as error:  # noqa: BLE001 - one bad source must not stop the others
+        log.exception("could not process %s", name)
+        return name, BriefingError(name, f"could not process: {error}")
+
+
+def _free_slug(article: Article, taken: set[str]) -> str:
     slug = make_slug(article.title, article.path)
-    if slug in taken and taken[slug] != article.path:
+    if slug in taken:
         slug = f"{slug}-{article.sha256[:8]}"
     return slug
 
@@ -170,12 +301,10 @@ def _merge(previous: dict, generated: dict, page: str, report: Report) -> dict:
     return merged
 
 
-def _notes(previous: ArticlePage | None) -> str:
+def _notes(page_body: str) -> str:
     """A page's curated notes: what a human wrote under '## Notes' at the end of the body."""
-    if previous is None:
-        return ""
     marker = "\n## Notes"
-    body = "\n" + previous.body
+    body = "\n" + page_body
     at = body.rfind(marker)
     if at == -1 or body.rfind(TEXT_HEADING) > at:
         return ""

@@ -1,7 +1,8 @@
-"""MkDocs glue: regenerate content/ before a build, and watch sources/ and taxonomy.yml in `mkdocs serve`.
+"""MkDocs glue: regenerate content/ before a build; in `mkdocs serve`, regenerate on each change.
 
-No logic here: everything is in generator.generate. Registered as the `briefing` MkDocs plugin
-(pyproject.toml entry point), so it works for any briefing folder where the package is installed.
+No logic here: everything is in generator.generate and generator.watch. Registered as the `briefing`
+MkDocs plugin (pyproject.toml entry point), so it works for any briefing folder where the package is
+installed.
 """
 
 from __future__ import annotations
@@ -12,8 +13,7 @@ from pathlib import Path
 
 from mkdocs.plugins import BasePlugin
 
-from generator.errors import BriefingError
-from generator.generate import generate
+from generator.watch import Regenerator
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -23,23 +23,26 @@ def _root(config) -> Path:
 
 
 class BriefingPlugin(BasePlugin):
+    def __init__(self):
+        self.serving = False
+        self.regenerator: Regenerator | None = None
+
+    def on_startup(self, *, command, dirty) -> None:
+        self.serving = command == "serve"
+
     def on_pre_build(self, config, **kwargs) -> None:
         if os.environ.get("BRIEFING_SKIP_GENERATE"):
             return      # `briefing build` has just generated
-        try:
-            report = generate(_root(config))
-        except BriefingError as error:
-            log.error("%s", error)
-            return
-        for error in report.errors:
-            log.error("%s", error)
-        for conflict in report.conflicts:
-            log.warning("%s", conflict)
-        if report.changed:
-            log.info("briefing: %d pages regenerated", len(report.changed))
+        if self.serving and self.regenerator is not None:
+            return      # the watcher regenerated already; this build only renders
+        Regenerator(_root(config)).run()
 
     def on_serve(self, server, config, builder, **kwargs):
-        root = _root(config)
-        server.watch(str(root / "sources"))
-        server.watch(str(root / "taxonomy.yml"))
+        if self.regenerator is None:
+            self.regenerator = Regenerator(_root(config))
+            self.regenerator.start()
         return server
+
+    def on_shutdown(self) -> None:
+        if self.regenerator is not None:
+            self.regenerator.stop()

@@ -98,7 +98,8 @@ def render_article_body(front: dict, text: str, taxonomy: Taxonomy, notes: str =
         lines += ["**People:**", ""]
         for person in people:
             name = person.get("name") or ""
-            entry = f"- [{escape_text(name)}]({up}people/{person_slug(name)}.md)"
+            canonical = taxonomy.person_by_alias.get(name, name)
+            entry = f"- [{escape_text(name)}]({up}people/{person_slug(canonical)}.md)"
             details = [d for d in (person.get("role"), taxonomy.country_label(person["country"])
                                    if person.get("country") else None) if d]
             if details:

@@ -32,6 +32,8 @@ def check_front_matter(front: dict, taxonomy: Taxonomy) -> list[tuple[str, str]]
 
     if not isinstance(front.get("title"), str) or not front["title"].strip():
         problem("title", "must be a non-empty string")
+    if not isinstance(front.get("source_missing", False), bool):
+        problem("source_missing", "must be true or false")
     if not isinstance(front.get("title_derived", False), bool):
         problem("title_derived", "must be true or false")
     date, precision = front.get("date"), front.get("date_precision")

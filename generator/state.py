@@ -1,0 +1,82 @@
+"""What the generator last wrote, kept beside content/ (.briefing-cache/state.json, not committed).
+
+For each article page: its source and the source's hash, the page file's size and mtime after the
+write, and its front matter. A page whose file is unchanged since then need not be parsed again, and
+a source whose hash, taxonomy and generator version are unchanged need not be extracted again.
+Without the file (a fresh clone) everything is simply read and generated once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator import __version__
+
+STATE_FILE = Path(".briefing-cache") / "state.json"
+_FORMAT = 1
+
+
+@dataclass
+class PageState:
+    source: str
+    source_sha: str
+    size: int
+    mtime_ns: int
+    front: dict
+
+    def matches(self, path: Path) -> bool:
+        """True when the page file is exactly as the generator left it (no hand edit since)."""
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            return False
+        return stat.st_size == self.size and stat.st_mtime_ns == self.mtime_ns
+
+
+@dataclass
+class State:
+    taxonomy: str = ""
+    version: str = __version__
+    pages: dict[str, PageState] = field(default_factory=dict)
+
+    def is_current(self, taxonomy_digest: str) -> bool:
+        return self.taxonomy == taxonomy_digest and self.version == __version__
+
+
+def load_state(root: Path) -> State:
+    """The saved state, or an empty one when there is none or it is unreadable (then all is redone)."""
+    try:
+        data = json.loads((root / STATE_FILE).read_text(encoding="utf-8"))
+        if data.get("format") != _FORMAT:
+            return State()
+        pages = {name: PageState(**entry) for name, entry in data["pages"].items()}
+        return State(taxonomy=data["taxonomy"], version=data["version"], pages=pages)
+    except (OSError, ValueError, KeyError, TypeError):
+        return State()
+
+
+def save_state(root: Path, state: State) -> None:
+    """Write the state atomically."""
+    target = root / STATE_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    data = {
+        "format": _FORMAT, "taxonomy": state.taxonomy, "version": state.version,
+        "pages": {name: vars(entry) for name, entry in sorted(state.pages.items())},
+    }
+    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(data, stream, ensure_ascii=False, default=str)
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def page_stat(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_size, stat.st_mtime_ns

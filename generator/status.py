@@ -1,0 +1,86 @@
+"""`briefing status`: what a curator should know before regenerating. Reads; writes nothing."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.errors import BriefingError
+from generator.extract.article import extract_article
+from generator.generate import Project, scan_pages
+from generator.read import list_sources, read_bytes
+from generator.render import FIELDS, article_front_matter, fingerprint
+from generator.state import load_state
+from generator.taxonomy import load_taxonomy
+
+
+@dataclass
+class Status:
+    edited: dict[str, list[str]] = field(default_factory=dict)      # page -> fields edited by hand
+    conflicts: dict[str, list[str]] = field(default_factory=dict)   # page -> edited fields the source changed
+    missing_sources: list[str] = field(default_factory=list)        # pages whose source is gone
+    not_generated: list[str] = field(default_factory=list)          # sources with no page yet
+    changed_sources: list[str] = field(default_factory=list)        # sources changed since their page was made
+    broken: list[BriefingError] = field(default_factory=list)
+
+
+def edited_fields(front: dict) -> list[str]:
+    """The fields whose value no longer matches what the generator wrote."""
+    prints = (front.get("provenance") or {}).get("fingerprint") or {}
+    return [key for key in FIELDS if key in front and prints.get(key) != fingerprint(front[key])]
+
+
+def status(root: Path) -> Status:
+    project = Project(root)
+    taxonomy = load_taxonomy(project.taxonomy)
+    state = load_state(project.root)
+    pages = scan_pages(project, taxonomy, state)
+    result = Status(broken=list(pages.broken.values()))
+    sources = {project.relative(p): p for p in list_sources(project.sources)}
+    page_of = {source: relative for relative, source in pages.source_of.items()}
+    for relative, front in sorted(pages.fronts.items()):
+        source = pages.source_of.get(relative)
+        if source not in sources:
+            result.missing_sources.append(relative)
+        fields = edited_fields(front)
+        if fields:
+            result.edited[relative] = fields
+        data = sources[source].read_bytes() if source in sources else None
+        known = state.pages.get(relative)
+        sha = hashlib.sha256(data).hexdigest() if data is not None else None
+        if data is not None and (known is None or known.source_sha != sha):
+            result.changed_sources.append(source)
+            if fields:
+                clashing = _conflicting(front, fields, source, data, taxonomy)
+                if clashing:
+                    result.conflicts[relative] = clashing
+    result.not_generated = sorted(name for name in sources if name not in page_of)
+    return result
+
+
+def _conflicting(front: dict, fields: list[str], source: str, data: bytes, taxonomy) -> list[str]:
+    try:
+        article = extract_article(read_bytes(data, source, html=source.endswith((".html", ".htm"))), taxonomy)
+    except BriefingError:
+        return []
+    fresh = article_front_matter(article)["provenance"]["fingerprint"]
+    old = (front.get("provenance") or {}).get("fingerprint") or {}
+    return [key for key in fields if old.get(key) and fresh.get(key) != old.get(key)]
+
+
+def format_status(result: Status) -> str:
+    lines = []
+
+    def section(title: str, rows: list[str]) -> None:
+        lines.append(f"{title}: {len(rows)}")
+        lines.extend(f"  {row}" for row in rows)
+
+    section("pages with hand edits", [f"{page}: {', '.join(fields)}" for page, fields in result.edited.items()])
+    section("conflicts (edited by hand, changed in the source)",
+            [f"{page}: {', '.join(fields)}" for page, fields in result.conflicts.items()])
+    section("pages whose source is missing", result.missing_sources)
+    section("sources not yet generated", result.not_generated)
+    section("sources changed since their page was generated", result.changed_sources)
+    section("broken pages", [str(error) for error in result.broken])
+    return "\n".join(lines)
