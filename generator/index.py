@@ -138,20 +138,22 @@ def render_topic_pages(pages: list[ArticlePage], taxonomy: Taxonomy) -> dict[str
 
 
 def render_person_pages(pages: list[ArticlePage], taxonomy: Taxonomy) -> dict[str, str]:
-    mentions: dict[str, list[tuple[ArticlePage, dict]]] = defaultdict(list)
+    by_slug: dict[str, list[tuple[ArticlePage, dict]]] = defaultdict(list)
+    names: dict[str, str] = {}
     for page in pages:
         for person in page.front.get("people") or []:
-            mentions[person_name(person["name"], taxonomy)].append((page, person))
+            name = person_name(person["name"], taxonomy)
+            slug = person_slug(name)
+            by_slug[slug].append((page, person))
+            names[slug] = min(names.get(slug, name), name)   # two spellings with one slug share a page
+    terms = {t.label: t for t in taxonomy.people.values()}
     out = {}
-    listing = ["---", "title: People", "---", "", "# People", ""]
-    slugs_taken: Counter[str] = Counter()
-    for name in sorted(mentions):
-        slug = person_slug(name)
-        slugs_taken[slug] += 1
-        if slugs_taken[slug] > 1:
-            continue      # two spellings with one slug share a page (the first name listed)
-        entries = [m for n in mentions if person_slug(n) == slug for m in mentions[n]]
-        term = next((t for t in taxonomy.people.values() if t.label == name), None)
+    listing = ["---", "title: People", "---", "", "# People", "",
+               "Everyone the articles name, with the number of articles that mention them.", ""]
+    letter = None
+    for slug in sorted(by_slug, key=lambda s: (names[s].casefold(), s)):
+        name, entries = names[slug], by_slug[slug]
+        term = terms.get(name)
         countries = Counter(p["country"] for _, p in entries if p.get("country"))
         lines = ["---", f"title: {_yaml_str(name)}", "---", "", f"# {escape_text(name)}", ""]
         if term and term.description:
@@ -166,6 +168,10 @@ def render_person_pages(pages: list[ArticlePage], taxonomy: Taxonomy) -> dict[st
             role = f" — as {escape_text(person['role'])}" if person.get("role") else ""
             lines.append(_article_line(page, "../") + role)
         out[f"people/{slug}.md"] = "\n".join(lines) + "\n"
+        initial = name[:1].upper()
+        if initial != letter:
+            letter = initial
+            listing += ["", f"## {escape_text(initial)}", ""]
         listing.append(f"- [{escape_text(name)}]({slug}.md) ({len(entries)})")
     out["people/index.md"] = "\n".join(listing) + "\n"
     return out

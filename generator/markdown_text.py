@@ -5,14 +5,24 @@ from __future__ import annotations
 import html
 import re
 
-# Python-Markdown's backslash-escapable characters (with the tables extension's "|"); escaping
-# anything else would print the backslash.
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-!|])")
-_LIST_NUMBER = re.compile(r"^(\d+)\.(?=\s)")
+# Characters that start inline syntax anywhere in a line: emphasis, code, links and images (a "(" or
+# "!" means nothing without a "["), and the escape character itself. Escaping fewer characters keeps
+# Python-Markdown's inline pass cheap on large briefings.
+_INLINE_SPECIALS = re.compile(r"([\\`*_\[\]])")
+# Syntax that only counts at the start of a line: headings, list items, numbered lists, fences.
+_LINE_START = re.compile(r"^(?:([#+\-])|(\d+)\.(?=\s|$)|(~))")
 
 
 def escape_text(text: str) -> str:
-    """Inline text: HTML entities for <, > and &; a backslash before Markdown syntax characters."""
+    """Text as one Markdown line: HTML entities for <, > and &, a backslash before syntax characters."""
     escaped = html.escape(" ".join(str(text).split()), quote=False)
-    escaped = _MARKDOWN_SPECIALS.sub(r"\\\1", escaped)
-    return _LIST_NUMBER.sub(r"\1\\.", escaped)
+    escaped = _INLINE_SPECIALS.sub(r"\\\1", escaped)
+    return _LINE_START.sub(_escape_line_start, escaped)
+
+
+def _escape_line_start(match: re.Match) -> str:
+    if match.group(1):
+        return "\\" + match.group(1)
+    if match.group(2):
+        return match.group(2) + "\\."
+    return "&#126;"     # "~" has no backslash escape in Python-Markdown

@@ -56,8 +56,13 @@ def fingerprint(value) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()[:12]
 
 
+# libyaml's safe dumper: the same safe representer as yaml.safe_dump (plain types only), ten times faster.
+_SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def dump_front_matter(data: dict) -> str:
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
+    return yaml.dump(data, Dumper=_SAFE_DUMPER, sort_keys=False, allow_unicode=True, width=100,
+                     default_flow_style=False)
 
 
 def render_page(front_matter: dict, body: str) -> str:

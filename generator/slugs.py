@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
 from slugify import slugify
 
@@ -17,5 +18,6 @@ def make_slug(text: str | None, fallback_seed: str) -> str:
     return slug
 
 
+@lru_cache(maxsize=65536)
 def person_slug(name: str) -> str:
     return make_slug(name, name)
