@@ -37,7 +37,8 @@ from generator.write import ContentWriter
 log = logging.getLogger("briefing")
 
 ARTICLES = "articles"
-INDEX_FOLDERS = ("countries", "topics", "people")
+INDEX_FOLDERS = ("countries", "topics", "people", "timeline")
+RETIRED_PAGES = ("timeline.md",)    # pages earlier versions generated, removed when found
 _POOL_THRESHOLD = 64     # below this many sources to extract, a process pool costs more than it saves
 
 
@@ -190,6 +191,10 @@ def generate(root: Path, jobs: int | None = None, progress: bool = False) -> Rep
     for folder in INDEX_FOLDERS:
         for path in writer.remove_stale(folder):
             report.changed.append(project.relative(path))
+    for retired in RETIRED_PAGES:
+        if (project.content / retired).exists():
+            (project.content / retired).unlink()
+            report.changed.append(f"content/{retired}")
     state.taxonomy, state.version = taxonomy.digest, State().version
     save_state(project.root, state)
     return report

@@ -53,7 +53,7 @@ def build_index_pages(pages: list[ArticlePage], taxonomy: Taxonomy, about: About
     out.update(render_country_pages(pages, taxonomy))
     out.update(render_topic_pages(pages, taxonomy))
     out.update(render_person_pages(pages, taxonomy))
-    out["timeline.md"] = render_timeline(pages)
+    out.update(render_timeline(pages))
     return out
 
 
@@ -68,7 +68,7 @@ def render_home(pages: list[ArticlePage], taxonomy: Taxonomy, about: About) -> s
         escape_text(about.description), "",
         f"**{len(pages)}** articles · **{len(countries)}** countries · **{len(people)}** people · dates {span}", "",
         "Browse by [country](countries/index.md), [topic](topics/index.md), [person](people/index.md) "
-        "or along the [timeline](timeline.md).", "",
+        "or along the [timeline](timeline/index.md).", "",
         "## Latest articles", "",
     ]
     lines += [_article_line(p, "") for p in _newest_first(pages)[:_LATEST]] or ["No articles yet."]
@@ -95,7 +95,7 @@ def render_country_pages(pages: list[ArticlePage], taxonomy: Taxonomy) -> dict[s
             lines += [f"- [{escape_text(name)}](../people/{person_slug(name)}.md)" + (f" — {escape_text(role)}" if role else "")
                       for name, role in people]
             lines.append("")
-        lines += ["## Articles", ""] + [_article_line(p, "../") for p in _newest_first(members)]
+        lines += ["## Articles", ""] + _by_year(members, "../")
         out[f"countries/{slug}.md"] = "\n".join(lines) + "\n"
     listing = ["---", "title: Countries", "---", "", "# Countries", ""]
     for code in sorted(by_country, key=lambda c: (-len(by_country[c]), taxonomy.country_label(c))):
@@ -130,7 +130,7 @@ def render_topic_pages(pages: list[ArticlePage], taxonomy: Taxonomy) -> dict[str
         lines = ["---", f"title: {_yaml_str(term.label)}", "---", "", f"# {escape_text(term.label)}", ""]
         if term.description:
             lines += [escape_text(term.description), ""]
-        lines += ["## Articles", ""] + [_article_line(p, "../") for p in _newest_first(members)]
+        lines += ["## Articles", ""] + _by_year(members, "../")
         out[f"topics/{slug}.md"] = "\n".join(lines) + "\n"
         listing.append(f"- [{escape_text(term.label)}]({slug}.md) ({len(members)})")
     out["topics/index.md"] = "\n".join(listing) + "\n"
@@ -177,34 +177,62 @@ def render_person_pages(pages: list[ArticlePage], taxonomy: Taxonomy) -> dict[st
     return out
 
 
-def render_timeline(pages: list[ArticlePage]) -> str:
-    dated: list[tuple[str, str, str]] = []     # (date, kind, line)
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December")
+
+
+def render_timeline(pages: list[ArticlePage]) -> dict[str, str]:
+    """timeline/index.md (the years, and undated articles) and one page a year, grouped by month."""
+    by_year: dict[str, list[tuple[str, str, str]]] = defaultdict(list)     # year -> (date, kind, line)
     undated: list[ArticlePage] = []
     for page in pages:
         front = page.front
-        title = escape_text(front.get("title") or page.slug)
+        link = f"[{escape_text(front.get('title') or page.slug)}](../articles/{page.slug}.md)"
         if front.get("date"):
             date = str(front["date"])
-            dated.append((date, "article", f"[{title}](articles/{page.slug}.md)"))
+            by_year[date[:4]].append((date, "article", link))
         else:
             undated.append(page)
         for event in front.get("events") or []:
             if event.get("date"):
-                dated.append((str(event["date"]), "event",
-                              f"{escape_text(event.get('what') or '')} *(in [{title}](articles/{page.slug}.md))*"))
-    lines = ["---", "title: Timeline", "---", "", "# Timeline", "",
-             "Articles by their date, and the dated events they report. A date stated only to the month or "
-             "year is shown as such.", ""]
+                date = str(event["date"])
+                by_year[date[:4]].append((date, "event", f"{escape_text(event.get('what') or '')} *(in {link})*"))
+    out = {}
+    listing = ["---", "title: Timeline", "---", "", "# Timeline", "",
+               "Articles by their date, and the dated events they report, a page a year. A date stated only "
+               "to the month or the year is shown as such.", ""]
+    for year in sorted(by_year, reverse=True):
+        entries = sorted(by_year[year], key=lambda e: (e[0], e[1]), reverse=True)
+        articles = sum(1 for e in entries if e[1] == "article")
+        listing.append(f"- [{year}]({year}.md): {articles} articles, {len(entries) - articles} events")
+        lines = ["---", f"title: Timeline {year}", "---", "", f"# {year}", "", "[All years](index.md)", ""]
+        section = None
+        for date, kind, text in entries:
+            heading = _MONTH_NAMES[int(date[5:7]) - 1] if len(date) >= 7 else "Month not stated"
+            if heading != section:
+                section = heading
+                lines += ["", f"## {heading}", ""]
+            label = "Article" if kind == "article" else "Event"
+            lines.append(f"- **{escape_text(format_date(date, None))}** · {label}: {text}")
+        out[f"timeline/{year}.md"] = "\n".join(lines) + "\n"
+    listing += ["", "## Undated articles", "",
+                "Articles whose text states no date with a year.", ""]
+    listing += [_article_line(p, "../") for p in sorted(undated, key=lambda p: p.front.get("title") or "")] or ["None."]
+    out["timeline/index.md"] = "\n".join(listing) + "\n"
+    return out
+
+
+def _by_year(pages: list[ArticlePage], up: str) -> list[str]:
+    """Article lines under a heading a year, newest first; undated ones last."""
+    lines: list[str] = []
     year = None
-    for date, kind, text in sorted(dated, key=lambda d: (d[0], d[1]), reverse=True):
-        if date[:4] != year:
-            year = date[:4]
-            lines += ["", f"## {year}", ""]
-        label = "Article" if kind == "article" else "Event"
-        lines.append(f"- **{escape_text(format_date(date, None))}** · {label}: {text}")
-    lines += ["", "## Undated articles", ""]
-    lines += [_article_line(p, "") for p in sorted(undated, key=lambda p: p.front.get("title") or "")] or ["None."]
-    return "\n".join(lines) + "\n"
+    for page in _newest_first(pages):
+        heading = str(page.front.get("date") or "")[:4] or "Date not stated"
+        if heading != year:
+            year = heading
+            lines += ["", f"### {heading}", ""]
+        lines.append(_article_line(page, up))
+    return lines
 
 
 def _yaml_str(text: str) -> str:

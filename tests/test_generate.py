@@ -19,7 +19,7 @@ def test_generates_articles_and_index_pages(project):
     assert report.errors == [] and report.articles == 5
     content = project / "content"
     assert len(list((content / "articles").glob("*.md"))) == 5
-    for page in ("index.md", "timeline.md", "countries/azerbaijan.md", "countries/china.md", "countries/serbia.md",
+    for page in ("index.md", "timeline/index.md", "timeline/2019.md", "countries/azerbaijan.md", "countries/china.md", "countries/serbia.md",
                  "people/wei-fenghe.md", "people/zakir-hasanov.md", "people/yao-qin.md", "people/karim-valiyev.md"):
         assert (content / page).exists(), page
     assert len(list((content / "topics").glob("*.md"))) >= 6

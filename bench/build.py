@@ -1,0 +1,79 @@
+"""Cold and warm build figures on synthetic briefings of growing size.
+
+Usage: python bench/build.py [--sizes 1000,2000,10000] [--jobs N]
+For each size: a fresh folder with N synthetic articles (bench/make_corpus.py), then a cold
+`briefing generate` and `mkdocs build` (timed apart), peak memory, and a warm `briefing generate`
+after one source changed. Prints seconds, articles per second, the growth ratio between sizes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from make_corpus import write_corpus  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _run(command: list[str], cwd: Path) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BRIEFING_SKIP_GENERATE": "1", "CI": "true"}
+    started = time.perf_counter()
+    done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
+    return elapsed
+
+
+def measure(size: int, jobs: int | None) -> dict:
+    folder = Path(tempfile.mkdtemp(prefix=f"briefing-bench-{size}-"))
+    try:
+        for name in ("mkdocs.yml", "taxonomy.yml"):
+            shutil.copy(ROOT / name, folder / name)
+        shutil.copytree(ROOT / "overrides", folder / "overrides")
+        write_corpus(size, folder / "sources", seed=size)
+        generate = [sys.executable, "-m", "generator", "generate"] + (["--jobs", str(jobs)] if jobs else [])
+        gen_seconds = _run(generate, folder)
+        site_seconds = _run([sys.executable, "-m", "mkdocs", "build", "--quiet"], folder)
+        peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        pages = sum(1 for _ in (folder / "content").rglob("*.md"))
+        one = folder / "sources" / f"{size // 2:06d}.txt"
+        one.write_text(one.read_text(encoding="utf-8") + "\nThe sides also discussed Georgia.\n", encoding="utf-8")
+        warm_seconds = _run(generate, folder)
+        return {"size": size, "pages": pages, "generate": gen_seconds, "mkdocs": site_seconds,
+                "total": gen_seconds + site_seconds, "warm": warm_seconds, "peak_mib": peak_mib}
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,2000,10000")
+    parser.add_argument("--jobs", type=int, default=None)
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    print(f"{'articles':>8} {'pages':>6} {'generate s':>10} {'mkdocs s':>9} {'total s':>8} {'art/s':>7} "
+          f"{'warm 1-change s':>15} {'peak RSS MiB':>12}")
+    results = []
+    for size in sizes:
+        r = measure(size, args.jobs)
+        results.append(r)
+        print(f"{r['size']:>8} {r['pages']:>6} {r['generate']:>10.1f} {r['mkdocs']:>9.1f} {r['total']:>8.1f} "
+              f"{r['size'] / r['total']:>7.0f} {r['warm']:>15.2f} {r['peak_mib']:>12.0f}", flush=True)
+    by_size = {r["size"]: r for r in results}
+    if 1000 in by_size and 2000 in by_size:
+        print(f"growth 2000/1000: {by_size[2000]['total'] / by_size[1000]['total']:.2f} (target <= 2.2)")
+    print("peak RSS is the largest single process (the extraction pool's workers are each smaller)")
+
+
+if __name__ == "__main__":
+    main()
