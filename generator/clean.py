@@ -32,6 +32,8 @@ _DATELINE = re.compile(
     r"\s*(?:\((?P<agency1>[A-Za-z][\w .-]{1,30})\)|/(?P<agency2>[A-Za-z][\w .-]{1,30})/|,\s*(?P<agency3>[A-Z][\w.-]{1,20}(?:\s[A-Z][\w.-]+)?)\b)?"
     r"\s*(?:--|—|–|-|:|\.)\s+)"
 )
+# A Markdown heading's markers ("## Title ##") are formatting of a saved .md source, not its text.
+_HEADING_MARKERS = re.compile(r"^#{1,6}\s+(?=\S)|\s+#+$")
 _MAX_HEADLINE_WORDS = 30
 _MAX_STAMP_CHARS = 80
 
@@ -105,7 +107,7 @@ def clean(text: str) -> CleanText:
     byline: str | None = None
     lines: list[str] = []
     for raw in text.split("\n"):
-        line = " ".join(raw.split())
+        line = _HEADING_MARKERS.sub("", " ".join(raw.split()))
         if not line:
             continue
         prefix = _DATE_PREFIX.match(line)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.errors import BriefingError
+from generator.errors import BriefingError, printable
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -70,13 +70,18 @@ def run_status(root: Path) -> int:
 
 
 def run_generate(root: Path, jobs: int | None = None) -> int:
+    return _generate(root, jobs)[0]
+
+
+def _generate(root: Path, jobs: int | None) -> tuple[int, list[str]]:
+    """Generate and report; (exit status, the files rejected, as shown)."""
     from generator.generate import generate
 
     try:
         report = generate(root, jobs=jobs, progress=True)
     except BriefingError as error:
         print(f"error: {error}", file=sys.stderr)
-        return 2
+        return 2, []
     for error in report.errors:
         print(f"error: {error}", file=sys.stderr)
     for conflict in report.conflicts:
@@ -85,19 +90,24 @@ def run_generate(root: Path, jobs: int | None = None) -> int:
         print(f"source missing: {page} (kept, marked source_missing)", file=sys.stderr)
     print(f"{report.articles} articles ({report.extracted} extracted), {len(report.changed)} pages changed, "
           f"{len(report.errors)} rejected")
-    if report.errors:
-        print("rejected: " + ", ".join(sorted({e.path for e in report.errors})), file=sys.stderr)
-    return 1 if report.errors else 0
+    rejected = sorted({printable(e.path) for e in report.errors})
+    if rejected:
+        print("rejected: " + ", ".join(rejected), file=sys.stderr)
+    return (1 if rejected else 0), rejected
 
 
 def run_build(root: Path, site_dir: Path | None, jobs: int | None = None) -> int:
-    status = run_generate(root, jobs)
+    status, rejected = _generate(root, jobs)
     if status == 2:
         return status
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(root / "mkdocs.yml")]
     if site_dir:
         command += ["--site-dir", str(site_dir.resolve())]
     built = subprocess.run(command, cwd=root, env=_env_without_regeneration())
+    if rejected and built.returncode == 0:
+        # Said again after MkDocs' own output, which would otherwise bury it.
+        print(f"site built without {len(rejected)} rejected files (errors above): {', '.join(rejected)}",
+              file=sys.stderr)
     return built.returncode or status
 
 

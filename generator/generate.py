@@ -26,6 +26,7 @@ from generator.index import About, build_index_pages
 from generator.model import Article
 from generator.pages import ArticlePage, read_page
 from generator.read import list_sources, read_bytes
+from generator.related import related_articles, same_story
 from generator.render import (
     FIELDS, TEXT_HEADING, article_front_matter, dump_front_matter, fingerprint, render_article_body, render_page,
 )
@@ -158,6 +159,7 @@ def generate(root: Path, jobs: int | None = None, progress: bool = False) -> Rep
             continue
         todo.append((name, data))
 
+    pending: dict[str, tuple[str, str, str]] = {}      # page -> (source, source hash, body): written below
     for name, result in _extract_all(todo, project, jobs, progress):
         if isinstance(result, BriefingError):
             report.errors.append(result)
@@ -171,23 +173,18 @@ def generate(root: Path, jobs: int | None = None, progress: bool = False) -> Rep
         if relative in pages.broken:
             continue      # a page a human broke is left as it is; its error is reported
         front, notes = _front_for(result, pages, relative, project, report)
-        body = render_article_body(front, result.text, taxonomy, notes)
-        if writer.write(relative, render_page(front, body)):
-            report.changed.append(relative)
         pages.fronts[relative] = front
-        size, mtime = page_stat(project.content / relative)
-        state.pages[relative] = PageState(name, result.sha256, size, mtime, front)
+        pending[relative] = (name, result.sha256, render_article_body(front, result.text, taxonomy, notes))
         report.articles += 1
 
-    _flag_missing_sources(project, pages, set(source_names), writer, state, report)
+    _links_between_pages(project, pages, set(source_names), taxonomy, writer, state, report, pending)
     for relative in list(state.pages):
         if relative not in pages.fronts:
             del state.pages[relative]     # a page that was deleted by hand
 
     index_pages = [ArticlePage(Path(r).stem, project.content / r, f, "") for r, f in sorted(pages.fronts.items())]
     for relative, text in build_index_pages(index_pages, taxonomy, load_about(project)).items():
-        if writer.write(relative, text):
-            report.changed.append(relative)
+        _write(writer, relative, text, report)
     for folder in INDEX_FOLDERS:
         for path in writer.remove_stale(folder):
             report.changed.append(project.relative(path))
@@ -211,30 +208,55 @@ def _front_for(article: Article, pages: Pages, relative: str, project: Project, 
     return _merge(previous, front, relative, report), _notes(body)
 
 
-def _flag_missing_sources(project, pages: Pages, sources: set[str], writer, state: State, report: Report) -> None:
-    """A page whose source is gone stays, marked `source_missing: true`; the mark goes when it returns."""
+GENERATED_KEYS = ("source_missing", "related", "also_reported_by")   # owned by the generator, not curated
+
+
+def _links_between_pages(project, pages: Pages, sources: set[str], taxonomy: Taxonomy, writer, state: State,
+                         report: Report, pending: dict[str, tuple[str, str, str]]) -> None:
+    """Write the pages: the regenerated ones in full, and every page whose generator-owned keys changed:
+    `source_missing` (the source is gone; the page stays), `related` and `also_reported_by` (computed
+    across all pages)."""
+    by_slug = {Path(relative).stem: front for relative, front in pages.fronts.items()}
+    fold = lambda name: taxonomy.person_by_alias.get(name, name)  # noqa: E731 - a one-line key function
+    related = related_articles(by_slug, fold)
+    stories = same_story(by_slug, fold)
     for relative, front in sorted(pages.fronts.items()):
+        slug = Path(relative).stem
         source = pages.source_of.get(relative)
         missing = source is not None and source not in sources
         if missing:
             report.missing_sources.append(relative)
-        if bool(front.get("source_missing")) == missing:
+        wanted = {
+            "source_missing": True if missing else None,
+            "related": [_link(s, by_slug[s]) for s in related.get(slug, [])] or None,
+            "also_reported_by": [_link(s, by_slug[s], source=True) for s in stories.get(slug, [])] or None,
+        }
+        if relative not in pending and all(front.get(key) == value for key, value in wanted.items()):
             continue
+        updated = {key: value for key, value in front.items() if key not in GENERATED_KEYS}
+        updated.update({key: value for key, value in wanted.items() if value is not None})
         path = project.content / relative
-        text = path.read_text(encoding="utf-8")
-        head, _, body = text.partition("\n---\n")
-        flagged = dict(front)
-        if missing:
-            flagged["source_missing"] = True
+        if relative in pending:
+            source_name, source_sha, body = pending[relative]
+            text = render_page(updated, body)
         else:
-            flagged.pop("source_missing", None)
-        if writer.write(relative, f"---\n{dump_front_matter(flagged)}---\n{body}"):
-            report.changed.append(relative)
-        pages.fronts[relative] = flagged
-        if relative in state.pages:
+            entry = state.pages.get(relative)
+            source_name, source_sha = (entry.source, entry.source_sha) if entry else (source, "")
+            _, _, body = path.read_text(encoding="utf-8").partition("\n---\n")
+            text = f"---\n{dump_front_matter(updated)}---\n{body}"
+        if not _write(writer, relative, text, report):
+            continue
+        pages.fronts[relative] = updated
+        if relative in pending or relative in state.pages:
             size, mtime = page_stat(path)
-            entry = state.pages[relative]
-            state.pages[relative] = PageState(entry.source, entry.source_sha, size, mtime, flagged)
+            state.pages[relative] = PageState(source_name, source_sha, size, mtime, updated)
+
+
+def _link(slug: str, front: dict, source: bool = False) -> dict:
+    link = {"slug": slug, "title": str(front.get("title") or slug)}
+    if source:
+        link["source"] = front.get("source")
+    return link
 
 
 def _extract_all(todo, project: Project, jobs: int | None, progress: bool):
@@ -280,10 +302,26 @@ def _extract_one(job: tuple[str, bytes]) -> tuple[str, Article | BriefingError]:
 
 
 def _free_slug(article: Article, taken: set[str]) -> str:
+    """The title's slug, or with a short hash of the source path (then a counter) when it is taken."""
     slug = make_slug(article.title, article.path)
-    if slug in taken:
-        slug = f"{slug}-{article.sha256[:8]}"
-    return slug
+    if slug not in taken:
+        return slug
+    base = f"{slug}-{hashlib.sha256(article.path.encode()).hexdigest()[:8]}"
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate
+
+
+def _write(writer: ContentWriter, relative: str, text: str, report: Report) -> bool:
+    """Write one page; a page that cannot be written is reported by name and the run goes on."""
+    try:
+        if writer.write(relative, text):
+            report.changed.append(relative)
+    except (OSError, ValueError) as error:
+        report.errors.append(BriefingError(f"content/{relative}", f"cannot write: {error}"))
+        return False
+    return True
 
 
 def _merge(previous: dict, generated: dict, page: str, report: Report) -> dict:

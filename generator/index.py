@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+import yaml
+
 from generator.markdown_text import escape_text
 from generator.pages import ArticlePage
 from generator.render import format_date
@@ -236,5 +238,5 @@ def _by_year(pages: list[ArticlePage], up: str) -> list[str]:
 
 
 def _yaml_str(text: str) -> str:
-    import json
-    return json.dumps(text, ensure_ascii=False)
+    # YAML's own double-quoted form, on one line: JSON's is not valid YAML for every character.
+    return yaml.safe_dump(str(text), default_style='"', allow_unicode=True, width=float("inf")).rstrip("\n")

@@ -9,13 +9,17 @@ import re
 # "!" means nothing without a "["), and the escape character itself. Escaping fewer characters keeps
 # Python-Markdown's inline pass cheap on large briefings.
 _INLINE_SPECIALS = re.compile(r"([\\`*_\[\]])")
-# Syntax that only counts at the start of a line: headings, list items, numbered lists, fences.
-_LINE_START = re.compile(r"^(?:([#+\-])|(\d+)\.(?=\s|$)|(~))")
+# Syntax that only counts at the start of a line: headings, list items, admonitions ("!!! note"),
+# numbered lists, fences.
+_LINE_START = re.compile(r"^(?:([#+\-!])|(\d+)\.(?=\s|$)|(~))")
+# Control characters have no place in HTML; Python-Markdown also uses two of them (STX, ETX) as markers.
+# Those that Python counts as whitespace (tab, line ends, separators) become spaces instead.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 
 
 def escape_text(text: str) -> str:
     """Text as one Markdown line: HTML entities for <, > and &, a backslash before syntax characters."""
-    escaped = html.escape(" ".join(str(text).split()), quote=False)
+    escaped = html.escape(" ".join(_CONTROLS.sub("", str(text)).split()), quote=False)
     escaped = _INLINE_SPECIALS.sub(r"\\\1", escaped)
     return _LINE_START.sub(_escape_line_start, escaped)
 
@@ -26,3 +30,17 @@ def _escape_line_start(match: re.Match) -> str:
     if match.group(2):
         return match.group(2) + "\\."
     return "&#126;"     # "~" has no backslash escape in Python-Markdown
+
+
+# Front-matter values that Material's templates print without escaping (MkDocs' Jinja does not
+# autoescape): the title in <title> and the header, the description and author in <meta> attributes.
+TEMPLATE_PRINTED_KEYS = ("title", "description", "author", "subtitle")
+
+
+def template_safe_meta(meta: dict) -> dict:
+    """A page's front matter with the values templates print as HTML escaped: they show as text."""
+    safe = dict(meta)
+    for key in TEMPLATE_PRINTED_KEYS:
+        if isinstance(safe.get(key), str):
+            safe[key] = html.escape(" ".join(safe[key].split()))
+    return safe

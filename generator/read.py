@@ -16,12 +16,36 @@ from generator.model import RawDocument
 
 SOURCE_SUFFIXES = (".txt", ".md", ".html", ".htm")
 MAX_SOURCE_BYTES = 4 * 1024 * 1024  # an article is kilobytes; megabytes means a wrong file
+# Extraction takes about a second per 300,000 characters, and a long feature has some 60,000: more is a
+# wrong file, refused before it holds up the run. A saved web page may carry megabytes of scripts, so
+# its limit is on the text it shows, not on its bytes.
+MAX_TEXT_CHARS = 200_000
 
+# UTF-32 before UTF-16: the UTF-32 little-endian mark starts with the UTF-16 one.
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+# Files that are often saved where articles go, by their first bytes: named in the error.
+_BINARY_SIGNATURES = (
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or a Word or Excel file)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word or Excel file"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x7fELF", "a program"),
+)
+# Decoded text whose first characters hold more than this share of control characters (NUL and the like;
+# tabs and line ends aside) is binary, as data is (an eighth of random bytes are controls); a few strays
+# in an article are removed instead.
+_MAX_CONTROL_SHARE = 0.10
+_SAMPLE_CHARS = 4096
 # Bidi overrides and isolates can disguise text; zero-width characters split words.
 _INVISIBLE = dict.fromkeys(
     map(ord, "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"),
@@ -49,6 +73,10 @@ def read_source(path: Path, shown_as: str | None = None) -> RawDocument:
 
 def read_bytes(data: bytes, name: str, html: bool = False) -> RawDocument:
     """Decode and repair one source's bytes (pure, for tests)."""
+    if not _is_utf8_name(name):
+        # The name goes into the page (its provenance) and back to its source on the next run; bytes
+        # that are not UTF-8 cannot be written into a UTF-8 page.
+        raise BriefingError(name, "file name is not valid UTF-8: rename the file")
     if not data.strip():
         raise BriefingError(name, "empty file")
     if len(data) > MAX_SOURCE_BYTES:
@@ -56,7 +84,12 @@ def read_bytes(data: bytes, name: str, html: bool = False) -> RawDocument:
     text = decode(data, name)
     html_title = html_date = None
     if html or _looks_like_html_page(text):
-        text, html_title, html_date = html_to_text(text)
+        _check_length(name, visible_text_length(text), "characters of text on the page", 2 * MAX_TEXT_CHARS)
+        try:
+            text, html_title, html_date = html_to_text(text)
+        except Exception as error:  # noqa: BLE001 - the extractor's parsers assert on some malformed pages
+            raise BriefingError(name, f"HTML the page extractor cannot read ({type(error).__name__})") from error
+    _check_length(name, len(text), "characters", MAX_TEXT_CHARS)
     text = repair_text(text)
     if not text.strip():
         raise BriefingError(name, "no article text")
@@ -66,27 +99,59 @@ def read_bytes(data: bytes, name: str, html: bool = False) -> RawDocument:
     )
 
 
+def _is_utf8_name(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:      # undecodable bytes of the name, kept as surrogates by Python
+        return False
+    return True
+
+
+def _check_length(name: str, length: int, unit: str, limit: int) -> None:
+    # Checked before the slow stages (repair, HTML extraction, extraction), so a huge file is
+    # refused in a moment instead of holding up the run.
+    if length > limit:
+        raise BriefingError(name, f"too long for an article ({length:,} {unit}; limit {limit:,})")
+
+
 def decode(data: bytes, name: str) -> str:
     """Bytes to str: BOMs first, then UTF-8, then charset detection; binary is refused."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data.decode(encoding, errors="replace")
-    if b"\x00" in data[:4096]:
-        raise BriefingError(name, "binary file, not text")
+            return _refuse_binary(data.decode(encoding, errors="replace"), name)
+    for signature, kind in _BINARY_SIGNATURES:
+        if data.startswith(signature):
+            raise BriefingError(name, f"binary file ({kind}), not text")
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
+        if not _looks_binary(text):
+            return text
     except UnicodeDecodeError:
         pass
+    # Not UTF-8, or UTF-8 full of NULs (as UTF-16 without a byte-order mark is): let detection decide.
     best = from_bytes(data).best()
     if best is None:
         raise BriefingError(name, "binary file or unknown encoding")
-    return str(best)
+    return _refuse_binary(str(best), name)
+
+
+def _refuse_binary(text: str, name: str) -> str:
+    if _looks_binary(text):
+        raise BriefingError(name, "binary file, not text")
+    return text
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:_SAMPLE_CHARS]
+    controls = sum(1 for ch in sample if ch not in "\n\r\t" and unicodedata.category(ch) == "Cc")
+    return controls > _MAX_CONTROL_SHARE * len(sample)
 
 
 def repair_text(text: str) -> str:
     """Fix mojibake, unify line ends, drop control and bidi characters."""
-    text = ftfy.fix_text(text, normalization="NFC")
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_INVISIBLE)
+    # Invisible characters go first: inside a mojibake sequence they hide it from ftfy.
+    text = ftfy.fix_text(text.translate(_INVISIBLE), normalization="NFC")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     return "".join(
         ch for ch in text
         if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co")
@@ -100,18 +165,39 @@ def _looks_like_html_page(text: str) -> bool:
     return bool(_HTML_START.match(text[:200]))
 
 
+def visible_text_length(html: str) -> int:
+    """About how many characters a page shows (scripts and styles aside): a quick parse that lets a
+    page with megabytes of text be refused before the slow main-text extraction."""
+    from lxml import etree, html as lxml_html
+
+    try:
+        tree = lxml_html.document_fromstring(html)
+    except (etree.ParserError, ValueError):
+        return 0      # nothing a parser can read: the extraction will say there is no text
+    etree.strip_elements(tree, "script", "style", etree.Comment, with_tail=False)
+    return len(" ".join(tree.text_content().split()))
+
+
 def html_to_text(html: str) -> tuple[str, str | None, str | None]:
     """Main text, title and publication date of a saved web page (scripts and navigation dropped)."""
     import trafilatura  # imported here: a large import that only HTML sources need
 
-    document = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False,
-        favor_precision=True, as_dict=True,
-    )
+    def extract(with_metadata: bool):
+        return trafilatura.bare_extraction(
+            html, with_metadata=with_metadata, include_comments=False, include_tables=False, favor_precision=True,
+        )
+
+    try:
+        document = extract(with_metadata=True)
+    except AssertionError:
+        # The date and metadata parsers trip over some malformed pages; the text alone may still be had.
+        document = extract(with_metadata=False)
     if not document:
         return "", None, None
+    if not isinstance(document, dict):
+        document = document.as_dict()     # trafilatura 2 returns a Document, 1.x a dict
     body = document.get("text") or ""
-    title = document.get("title")
+    title = " ".join((document.get("title") or "").split()) or None   # one line: a title, not a block
     date = document.get("date")
     if title:
         body = f"{title}\n\n{body}"

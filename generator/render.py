@@ -7,11 +7,13 @@ the page; the article text follows, escaped. Pure: data in, text out.
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 
 import yaml
 
 from generator import __version__
+from generator.errors import printable
 from generator.markdown_text import escape_text
 from generator.model import Article
 from generator.slugs import person_slug
@@ -112,25 +114,25 @@ def render_article_body(front: dict, text: str, taxonomy: Taxonomy, notes: str =
             lines.append(entry)
         lines.append("")
     if front.get("organizations"):
-        lines += ["**Organisations:** " + "; ".join(escape_text(o) for o in front["organizations"]), ""]
+        lines += ["<p><strong>Organisations:</strong> " + "; ".join(_h(o) for o in front["organizations"]) + "</p>", ""]
     if front.get("topics"):
         links = [f"[{escape_text(taxonomy.topic_label(t))}]({up}topics/{t}.md)" for t in front["topics"]
                  if t in taxonomy.topics]
         lines += ["**Topics:** " + ", ".join(links), ""]
+    # Long texts go in as escaped HTML blocks: Markdown's inline pass over them is the bulk of a page's cost.
     if front.get("summary"):
-        lines += ['!!! abstract "Summary"', "", f"    {escape_text(front['summary'])}", ""]
+        lines += ['<div class="admonition abstract"><p class="admonition-title">Summary</p>'
+                  f"<p>{_h(front['summary'])}</p></div>", ""]
     if front.get("key_figures"):
-        lines += ["**Key figures:**", ""] + [f"- {escape_text(f)}" for f in front["key_figures"]] + [""]
+        lines += ["<p><strong>Key figures:</strong></p><ul>" + "".join(f"<li>{_h(f)}</li>" for f in front["key_figures"])
+                  + "</ul>", ""]
     if front.get("events"):
-        lines += ["**Events:**", ""]
+        items = []
         for event in front["events"]:
             when = format_date(event.get("date"), None) if event.get("date") else "undated"
-            lines.append(f"- {escape_text(when)}: {escape_text(event.get('what') or '')}")
-        lines.append("")
-    lines += [TEXT_HEADING, ""]
-    for paragraph in text.split("\n\n"):
-        if paragraph.strip():
-            lines += [escape_text(paragraph), ""]
+            items.append(f"<li>{_h(when)}: {_h(event.get('what') or '')}</li>")
+        lines += ["<p><strong>Events:</strong></p><ul>" + "".join(items) + "</ul>", ""]
+    lines += [TEXT_HEADING, "", article_text_html(text), ""]
     provenance = front.get("provenance") or {}
     lines += ["---", "", f"*Source file:* `{escape_code(provenance.get('file', ''))}`"]
     for note in provenance.get("inferred") or []:
@@ -140,5 +142,22 @@ def render_article_body(front: dict, text: str, taxonomy: Taxonomy, notes: str =
     return "\n".join(lines) + "\n"
 
 
+def _h(text) -> str:
+    """Untrusted text for an HTML block Briefing writes: entities for <, > and &, on one line."""
+    return html.escape(" ".join(str(text).split()), quote=False)
+
+
+def article_text_html(text: str) -> str:
+    """The article's paragraphs as one HTML block, every character escaped.
+
+    Raw HTML that Briefing writes itself: Python-Markdown passes the block through without its inline
+    pass, which is most of the cost of an article page on a large briefing. Nothing in the text can
+    become markup, since <, > and & are entities.
+    """
+    paragraphs = [_h(p) for p in text.split("\n\n") if p.strip()]
+    return '<div class="briefing-text">\n' + "\n".join(f"<p>{p}</p>" for p in paragraphs) + "\n</div>"
+
+
 def escape_code(text: str) -> str:
-    return str(text).replace("`", "'").replace("\n", " ")
+    """A file name inside a code span: no backtick to end it, control characters shown as escapes."""
+    return printable(str(text).replace("`", "'"))

@@ -69,6 +69,10 @@ def check_front_matter(front: dict, taxonomy: Taxonomy) -> list[tuple[str, str]]
     events = front.get("events", [])
     if not isinstance(events, list) or not all(isinstance(e, dict) and "what" in e for e in events):
         problem("events", "must be a list of {date, what}")
+    elif bad := [str(e["date"]) for e in events if e.get("date") is not None
+                 and not (_DATE.match(str(e["date"])) and _real_date(str(e["date"])))]:
+        # The timeline files events under their year and month: a date must say which.
+        problem("events", f"date '{bad[0]}' is not YYYY-MM-DD, YYYY-MM or YYYY")
     return problems
 
 

@@ -8,14 +8,24 @@ from functools import lru_cache
 from slugify import slugify
 
 _MAX_LENGTH = 80
+# Slugs a page file must not be named after: Windows device names (a checkout of content/ on Windows
+# fails on "con.md" whatever the extension) and "index", which is a folder's own page.
+_RESERVED = frozenset({"con", "prn", "aux", "nul", "index",
+                       *(f"com{n}" for n in range(10)), *(f"lpt{n}" for n in range(10))})
 
 
 def make_slug(text: str | None, fallback_seed: str) -> str:
     """A safe slug of `text`; a short hash of `fallback_seed` when the text has no usable letters."""
     slug = slugify(text or "", max_length=_MAX_LENGTH, word_boundary=True, save_order=True)
     if not slug:
-        slug = "article-" + hashlib.sha256(fallback_seed.encode()).hexdigest()[:10]
+        slug = "article-" + _digest(fallback_seed)[:10]
+    elif slug in _RESERVED:
+        slug = f"{slug}-{_digest(fallback_seed)[:6]}"
     return slug
+
+
+def _digest(seed: str) -> str:
+    return hashlib.sha256(seed.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @lru_cache(maxsize=65536)

@@ -3,8 +3,29 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
+
+# A page is written to a temporary file beside it, then renamed over it: whoever reads the folder (MkDocs,
+# the next run) sees the old page or the new one, whenever the writing process dies. The temporary name
+# starts with a dot and does not end in .md, so a leftover of a killed run is neither rendered by MkDocs
+# nor read back as a page; it carries the writer's process id, so the next run can tell a leftover of a
+# dead run from the file of a run still writing, and remove it.
+_TEMP_PREFIX = ".briefing-tmp-"
+_TEMP_SUFFIX = ".partial"
+_TEMP_NAME = re.compile(re.escape(_TEMP_PREFIX) + r"(?P<pid>\d+)-.*" + re.escape(_TEMP_SUFFIX))
+# Earlier versions named their temporary files so; a leftover would be read as a page.
+_OLD_TEMP_PATTERN = ".tmp-*.md"
+
+
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _current_umask()
 
 
 class ContentWriter:
@@ -14,6 +35,7 @@ class ContentWriter:
         self.root = root.resolve()
         self.written: set[Path] = set()   # every path this run wrote or confirmed
         self.changed: list[Path] = []     # the paths whose bytes changed
+        self.leftovers = remove_leftover_temps(self.root)   # of runs killed while writing
 
     def write(self, relative: str, text: str) -> bool:
         """Write `text` to root/relative if it differs; True when the file changed."""
@@ -30,10 +52,12 @@ class ContentWriter:
         except FileNotFoundError:
             pass
         target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".md")
+        handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f"{_TEMP_PREFIX}{os.getpid()}-",
+                                        suffix=_TEMP_SUFFIX)
         try:
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
+            os.chmod(temp, 0o666 & ~_UMASK)     # mkstemp makes files private; a page is an ordinary file
             os.replace(temp, target)
         except BaseException:
             Path(temp).unlink(missing_ok=True)
@@ -50,3 +74,34 @@ class ContentWriter:
                 path.unlink()
                 removed.append(path)
         return removed
+
+
+def remove_leftover_temps(root: Path) -> list[Path]:
+    """Delete the temporary files that runs which died mid-write left under root."""
+    if not root.is_dir():
+        return []
+    leftovers = [p for p in root.rglob(f"{_TEMP_PREFIX}*") if not _writer_alive(p.name)]
+    leftovers += root.rglob(_OLD_TEMP_PATTERN)
+    for path in leftovers:
+        path.unlink(missing_ok=True)
+    return leftovers
+
+
+def _writer_alive(name: str) -> bool:
+    match = _TEMP_NAME.fullmatch(name)
+    if match is None:
+        return False
+    pid = int(match.group("pid"))
+    if pid == os.getpid() or os.name != "posix":
+        # A writer in this process (another thread) may be using it; elsewhere than POSIX, signal 0
+        # is not a harmless probe. Either way the file is ignored by MkDocs and the page scan.
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True       # alive, another user's
+    except (OverflowError, OSError):
+        return False
+    return True

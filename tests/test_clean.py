@@ -43,8 +43,14 @@ def test_repeated_headline_and_stamp():
     result = clean(text)
     assert result.headline == "Ministers meet in Beijing"
     assert result.lines == ("The ministers met.",)
-    assert result.date_stamps == ("# 22 October 2019 13:43 (UTC +04:00)",)
+    assert result.date_stamps == ("22 October 2019 13:43 (UTC +04:00)",)    # the heading marker is not text
     assert result.trailing == ("Army",)
+
+
+def test_markdown_heading_markers_are_not_text():
+    result = clean("## Ministers meet in Beijing ##\n\n### Background\n\nThe ministers met.\n")
+    assert result.headline == "Ministers meet in Beijing"
+    assert result.lines == ("Background", "The ministers met.")
 
 
 def test_leading_date_line_and_glued_byline():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import frontmatter
 
 from generator.generate import generate
@@ -12,6 +14,7 @@ def _page(project, slug):
 
 
 BEIJING = "ministers-of-defense-of-azerbaijan-and-china-meet-in-beijing"
+ROOT_TESTS = Path(__file__).resolve().parent
 
 
 def test_generates_articles_and_index_pages(project):
@@ -71,3 +74,44 @@ def test_broken_page_is_named_with_its_line_and_left_alone(project):
     assert "date_precision" in str(error)
     assert path.read_text() == text
     assert len(list((project / "content" / "articles").glob("*.md"))) == 5
+
+
+def test_a_later_article_with_the_same_headline_gets_its_own_page(project):
+    (project / "sources" / "one.txt").write_bytes((ROOT_TESTS / "hostile" / "same_headline_one.txt").read_bytes())
+    generate(project)
+    first = (project / "content" / "articles" / "defence-ministers-meet.md").read_text()
+    (project / "sources" / "two.txt").write_bytes((ROOT_TESTS / "hostile" / "same_headline_two.txt").read_bytes())
+    report = generate(project)
+    assert report.errors == []
+    pages = sorted((project / "content" / "articles").glob("defence-ministers-meet*.md"))
+    assert len(pages) == 2
+    assert (project / "content" / "articles" / "defence-ministers-meet.md").read_text() == first
+
+
+def test_a_hand_edited_event_date_that_is_no_date_is_reported(project):
+    generate(project)
+    path = project / "content" / "articles" / f"{BEIJING}.md"
+    post = frontmatter.load(path)
+    post["events"] = [{"date": "<b>soon</b>", "what": "A meeting."}]
+    path.write_text(frontmatter.dumps(post) + "\n", encoding="utf-8")
+    report = generate(project)
+    [error] = report.errors
+    assert "events" in str(error) and "<b>soon</b>" in str(error)
+
+
+def test_three_identical_headlines_get_three_pages(project):
+    text = (project / "sources" / "001_93f67bd839113d4f.txt").read_text(encoding="utf-8")
+    for name in ("copy_a.txt", "copy_b.txt", "copy_c.txt"):
+        (project / "sources" / name).write_text(text, encoding="utf-8")
+    report = generate(project)
+    assert report.errors == []
+    assert len(list((project / "content" / "articles").glob("azerbaijan-and-china-discuss-military-collaboration*.md"))) == 4
+
+
+def test_a_page_that_cannot_be_written_is_reported(project, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("outside")
+    (project / "content" / "countries").mkdir(parents=True)
+    (project / "content" / "countries" / "china.md").symlink_to(outside / "china.md")
+    report = generate(project)
+    assert [e.path for e in report.errors] == ["content/countries/china.md"]
+    assert report.articles == 5

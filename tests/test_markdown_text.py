@@ -13,6 +13,8 @@ from generator.markdown_text import escape_text
     "{: onclick=alert(1) }",
     "People's Republic & friends",
     "| a | b |",
+    '!!! danger "<script>alert(1)</script>"',
+    "~~~ fence",
 ])
 def test_escaped_text_renders_as_the_same_text(text):
     rendered = markdown.markdown(escape_text(text), extensions=["tables", "attr_list", "admonition"])

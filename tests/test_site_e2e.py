@@ -10,32 +10,20 @@ are for people to look at, nothing here compares pixels.
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 import shutil
 import subprocess
 import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import frontmatter
 import pytest
 
+from browser_support import launch_chromium, open_tab, serve, skip_without_browser
+
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-TIMEOUT_MS = 10_000
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 
@@ -43,20 +31,9 @@ BEIJING_SLUG = "ministers-of-defense-of-azerbaijan-and-china-meet-in-beijing"
 BEIJING_TITLE = "Ministers of Defense of Azerbaijan and China meet in Beijing"
 AZERCOSMOS_SLUG_PREFIX = "new-stage-deepening-military-ties"
 
+skip_without_browser()
 
-def _in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-
-
-# Outside CI a machine without Chromium (or without the playwright package) skips this module; in CI
-# the same situation is a failure, raised by the `chromium` fixture or by the import below.
-if not _in_ci():
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} not found (set CI=true to make this a failure)", allow_module_level=True)
-    pytest.importorskip("playwright.sync_api")
-
-from playwright.sync_api import Error as PlaywrightError  # noqa: E402
-from playwright.sync_api import expect, sync_playwright  # noqa: E402
+from playwright.sync_api import expect  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
@@ -67,11 +44,6 @@ COPIED_DIRS = ("sources", "content", "overrides")
 
 
 # --------------------------------------------------------------------------------------------- fixtures
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
-        pass
 
 
 @pytest.fixture(scope="module")
@@ -99,16 +71,8 @@ def built_site(tmp_path_factory):
     )
     assert (site / "index.html").is_file(), f"no index.html in {site}\n{built.stdout}\n{built.stderr}"
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, name="briefing-e2e-http", daemon=True)
-    thread.start()
-    host, port = server.server_address[:2]
-    try:
-        yield copy, f"http://{host}:{port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    with serve(site) as url:
+        yield copy, url
 
 
 @pytest.fixture(scope="module")
@@ -133,71 +97,14 @@ def screenshots(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def chromium():
-    if not CHROMIUM.exists():
-        message = f"{CHROMIUM} not found"
-        if _in_ci():
-            pytest.fail(f"{message}, and CI is set: the browser tests must run in CI", pytrace=False)
-        pytest.skip(message)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
-class Watcher:
-    """Collects what must not happen on any page: console errors, uncaught exceptions, dialogs, off-host requests."""
-
-    def __init__(self, base_url: str):
-        self.host = urlsplit(base_url).netloc
-        self.problems: list[str] = []
-
-    def attach(self, context, page) -> None:
-        context.route("**/*", self._route)
-        page.on("console", self._console)
-        page.on("pageerror", lambda error: self.problems.append(f"uncaught exception on {page.url}: {error}"))
-        page.on("dialog", functools.partial(self._dialog, page))
-
-    def _route(self, route):
-        url = urlsplit(route.request.url)
-        if url.scheme in ("http", "https", "ws", "wss") and url.netloc != self.host:
-            self.problems.append(f"request off 127.0.0.1 (aborted): {route.request.url}")
-            route.abort()
-        else:
-            route.continue_()
-
-    def _console(self, message):
-        if message.type == "error":
-            where = message.location.get("url") or "?"
-            self.problems.append(f"console error ({where}): {message.text}")
-
-    def _dialog(self, page, dialog):
-        self.problems.append(f"{dialog.type} dialog on {page.url}: {dialog.message!r}")
-        try:
-            dialog.dismiss()
-        except PlaywrightError:
-            pass
-
-    def check(self) -> None:
-        problems, self.problems = self.problems, []
-        assert not problems, "the browser reported:\n" + "\n".join(problems)
-
-
-def _open_tab(chromium, base_url, viewport):
-    context = chromium.new_context(viewport=viewport, base_url=base_url, service_workers="block")
-    context.set_default_timeout(TIMEOUT_MS)
-    context.set_default_navigation_timeout(TIMEOUT_MS)
-    page = context.new_page()
-    watcher = Watcher(base_url)
-    watcher.attach(context, page)
-    return context, page, watcher
+    with launch_chromium() as browser:
+        yield browser
 
 
 @pytest.fixture
 def tab(chromium, base_url):
     """A fresh 1280x900 page; yields (page, watcher). Each test ends with watcher.check()."""
-    context, page, watcher = _open_tab(chromium, base_url, DESKTOP)
+    context, page, watcher = open_tab(chromium, base_url, DESKTOP)
     try:
         yield page, watcher
     finally:
@@ -315,7 +222,7 @@ def test_screenshots(chromium, base_url, screenshots):
         ("desktop", DESKTOP, SCREENSHOT_PAGES),
         ("phone", PHONE, [SCREENSHOT_PAGES[1]]),
     ):
-        context, page, watcher = _open_tab(chromium, base_url, viewport)
+        context, page, watcher = open_tab(chromium, base_url, viewport)
         try:
             for name, path in pages:
                 visit(page, path)

@@ -1,3 +1,8 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from generator.write import ContentWriter
@@ -10,7 +15,7 @@ def test_writes_only_when_bytes_change(tmp_path):
     again = ContentWriter(tmp_path)
     assert again.write("articles/a.md", "one") is False
     assert (tmp_path / "articles/a.md").stat().st_mtime_ns == stamp
-    assert not list(tmp_path.rglob(".tmp-*"))
+    assert not list(tmp_path.rglob(".*"))     # no temporary file left
 
 
 @pytest.mark.parametrize("relative", ["../outside.md", "articles/../../x.md", "/etc/passwd"])
@@ -33,3 +38,42 @@ def test_remove_stale_keeps_what_this_run_wrote(tmp_path):
     writer.write("people/new.md", "new")
     writer.remove_stale("people")
     assert sorted(p.name for p in (tmp_path / "people").iterdir()) == ["new.md"]
+
+
+def test_an_interrupted_write_leaves_the_old_page_and_no_temporary_file(tmp_path, monkeypatch):
+    ContentWriter(tmp_path).write("articles/a.md", "old")
+
+    def killed(source, target):
+        raise KeyboardInterrupt
+    monkeypatch.setattr("generator.write.os.replace", killed)
+    with pytest.raises(KeyboardInterrupt):
+        ContentWriter(tmp_path).write("articles/a.md", "new")
+    assert (tmp_path / "articles/a.md").read_text() == "old"
+    assert sorted(p.name for p in (tmp_path / "articles").iterdir()) == ["a.md"]
+
+
+def test_temporary_names_are_never_pages(tmp_path, monkeypatch):
+    names = []
+    real_replace = os.replace
+
+    def replace(source, target):
+        names.append(Path(source).name)
+        real_replace(source, target)
+    monkeypatch.setattr("generator.write.os.replace", replace)
+    ContentWriter(tmp_path).write("articles/a.md", "page")
+    [name] = names
+    assert name.startswith(".") and not name.endswith(".md")      # MkDocs and the page scan skip it
+
+
+def test_leftovers_of_dead_runs_are_removed_and_those_of_live_runs_kept(tmp_path):
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    dead_pid = int(dead.stdout)
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    leftovers = [folder / f".briefing-tmp-{dead_pid}-x1.partial", folder / ".tmp-abc123.md"]
+    live = folder / f".briefing-tmp-{os.getppid()}-x2.partial"
+    for path in (*leftovers, live):
+        path.write_text("half a pa")
+    writer = ContentWriter(tmp_path)
+    assert sorted(writer.leftovers) == sorted(leftovers)
+    assert [p.name for p in folder.iterdir()] == [live.name]

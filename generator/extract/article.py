@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from generator.clean import clean
+from generator.errors import BriefingError
 from generator.extract.countries import extract_countries
 from generator.extract.date import extract_date
 from generator.extract.events import extract_events
@@ -20,6 +21,11 @@ from generator.taxonomy import Taxonomy
 def extract_article(document: RawDocument, taxonomy: Taxonomy) -> Article:
     """Everything LABELLING.md asks of one article."""
     text = clean(document.text)
+    if not any(ch.isalpha() for ch in text.body):
+        # Only furniture (share buttons, counters, date stamps, separators): a page made of it would
+        # have no title and no text, so the file is refused by name instead.
+        raise BriefingError(document.path, "no article text left after removing page furniture "
+                                           "(share buttons, counters, date stamps, separators)")
     title, derived = extract_title(text, document.html_title)
     date, precision = extract_date(text, document.html_date)
     body = text.body

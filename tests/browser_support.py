@@ -1,0 +1,133 @@
+"""What the browser tests share: Debian's Chromium under Playwright, a local server for a built site, and a
+watcher for what must not happen on any page.
+
+Outside CI a machine without Chromium (or without the playwright package) skips the browser tests; in CI
+the same situation is a failure.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+TIMEOUT_MS = 10_000
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def skip_without_browser() -> None:
+    """At a browser test module's top: skip it where there is no Chromium and CI is unset."""
+    if not in_ci():
+        if not CHROMIUM.exists():
+            pytest.skip(f"{CHROMIUM} not found (set CI=true to make this a failure)", allow_module_level=True)
+        pytest.importorskip("playwright.sync_api")
+
+
+@contextlib.contextmanager
+def launch_chromium():
+    if not CHROMIUM.exists():
+        message = f"{CHROMIUM} not found"
+        if in_ci():
+            pytest.fail(f"{message}, and CI is set: the browser tests must run in CI", pytrace=False)
+        pytest.skip(message)
+    if not in_ci():
+        pytest.importorskip("playwright.sync_api")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+        pass
+
+
+@contextlib.contextmanager
+def serve(site: Path):
+    """Serve a built site on 127.0.0.1 (Material's search fetches its index, so not file://); yields
+    the base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, name="briefing-test-http", daemon=True)
+    thread.start()
+    host, port = server.server_address[:2]
+    try:
+        yield f"http://{host}:{port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+class Watcher:
+    """Collects what must not happen on any page: console errors, uncaught exceptions, dialogs, off-host requests."""
+
+    def __init__(self, base_url: str):
+        self.host = urlsplit(base_url).netloc
+        self.problems: list[str] = []
+
+    def attach(self, context, page) -> None:
+        context.route("**/*", self._route)
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.problems.append(f"uncaught exception on {page.url}: {error}"))
+        page.on("dialog", functools.partial(self._dialog, page))
+
+    def _route(self, route):
+        url = urlsplit(route.request.url)
+        if url.scheme in ("http", "https", "ws", "wss") and url.netloc != self.host:
+            self.problems.append(f"request off 127.0.0.1 (aborted): {route.request.url}")
+            route.abort()
+        else:
+            route.continue_()
+
+    def _console(self, message):
+        if message.type == "error":
+            where = message.location.get("url") or "?"
+            self.problems.append(f"console error ({where}): {message.text}")
+
+    def _dialog(self, page, dialog):
+        from playwright.sync_api import Error as PlaywrightError
+
+        self.problems.append(f"{dialog.type} dialog on {page.url}: {dialog.message!r}")
+        try:
+            dialog.dismiss()
+        except PlaywrightError:
+            pass
+
+    def check(self) -> None:
+        problems, self.problems = self.problems, []
+        assert not problems, "the browser reported:\n" + "\n".join(problems)
+
+
+def open_tab(browser, base_url: str, viewport: dict):
+    """A fresh context and page with a Watcher attached; service workers blocked, short timeouts."""
+    context = browser.new_context(viewport=viewport, base_url=base_url, service_workers="block")
+    context.set_default_timeout(TIMEOUT_MS)
+    context.set_default_navigation_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    watcher = Watcher(base_url)
+    watcher.attach(context, page)
+    return context, page, watcher
