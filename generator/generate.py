@@ -208,7 +208,8 @@ def _front_for(article: Article, pages: Pages, relative: str, project: Project, 
     return _merge(previous, front, relative, report), _notes(body)
 
 
-GENERATED_KEYS = ("source_missing", "related", "also_reported_by")   # owned by the generator, not curated
+# Keys the generator owns and rewrites on every run; curators edit the fields of render.FIELDS instead.
+GENERATED_KEYS = ("tags", "source_missing", "related", "also_reported_by")
 
 
 def _links_between_pages(project, pages: Pages, sources: set[str], taxonomy: Taxonomy, writer, state: State,
@@ -227,6 +228,8 @@ def _links_between_pages(project, pages: Pages, sources: set[str], taxonomy: Tax
         if missing:
             report.missing_sources.append(relative)
         wanted = {
+            # Material's tags plugin shows these labels as tags and lists them on the topic pages.
+            "tags": [taxonomy.topic_label(t) for t in front.get("topics") or [] if t in taxonomy.topics] or None,
             "source_missing": True if missing else None,
             "related": [_link(s, by_slug[s]) for s in related.get(slug, [])] or None,
             "also_reported_by": [_link(s, by_slug[s], source=True) for s in stories.get(slug, [])] or None,

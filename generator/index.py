@@ -6,11 +6,14 @@ a hand edit of a page's front matter is what the indexes show.
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 import yaml
 
+from generator.chart import bar_chart
+from generator.feed import build_feed
 from generator.markdown_text import escape_text
 from generator.pages import ArticlePage
 from generator.render import format_date
@@ -56,6 +59,7 @@ def build_index_pages(pages: list[ArticlePage], taxonomy: Taxonomy, about: About
     out.update(render_topic_pages(pages, taxonomy))
     out.update(render_person_pages(pages, taxonomy))
     out.update(render_timeline(pages))
+    out["feed.xml"] = build_feed([(p.slug, p.front) for p in pages], about.title, about.description)
     return out
 
 
@@ -70,9 +74,12 @@ def render_home(pages: list[ArticlePage], taxonomy: Taxonomy, about: About) -> s
         escape_text(about.description), "",
         f"**{len(pages)}** articles · **{len(countries)}** countries · **{len(people)}** people · dates {span}", "",
         "Browse by [country](countries/index.md), [topic](topics/index.md), [person](people/index.md) "
-        "or along the [timeline](timeline/index.md).", "",
-        "## Latest articles", "",
+        "or along the [timeline](timeline/index.md). New articles: [Atom feed](feed.xml).", "",
     ]
+    chart = bar_chart(_per_year(pages), "Articles per year")
+    if chart:
+        lines += [chart, ""]
+    lines += ["## Latest articles", ""]
     lines += [_article_line(p, "") for p in _newest_first(pages)[:_LATEST]] or ["No articles yet."]
     return "\n".join(lines) + "\n"
 
@@ -91,6 +98,20 @@ def render_country_pages(pages: list[ArticlePage], taxonomy: Taxonomy) -> dict[s
         if term and term.description:
             lines += [escape_text(term.description), ""]
         lines += [f"{len(members)} articles mention {escape_text(label)}.", ""]
+        chart = bar_chart(_per_year(members), f"Articles on {label} per year")
+        if chart:
+            lines += [chart, ""]
+        partners = Counter(c for p in members for c in set(p.front.get("countries") or []) if c != code)
+        if partners:
+            lines += ["## Partner countries", "", "Countries most often in the same articles.", ""]
+            lines += [f"- [{escape_text(taxonomy.country_label(c))}]({taxonomy.country_slug(c)}.md) ({n})"
+                      for c, n in partners.most_common(8)]
+            lines.append("")
+        topics = Counter(t for p in members for t in p.front.get("topics") or [] if t in taxonomy.topics)
+        if topics:
+            lines += ["## Topics", ""]
+            lines += [f"- [{escape_text(taxonomy.topic_label(t))}](../topics/{t}.md) ({n})" for t, n in topics.most_common()]
+            lines.append("")
         people = _people_of_country(members, code, taxonomy)
         if people:
             lines += ["## People", ""]
@@ -132,7 +153,10 @@ def render_topic_pages(pages: list[ArticlePage], taxonomy: Taxonomy) -> dict[str
         lines = ["---", f"title: {_yaml_str(term.label)}", "---", "", f"# {escape_text(term.label)}", ""]
         if term.description:
             lines += [escape_text(term.description), ""]
-        lines += ["## Articles", ""] + _by_year(members, "../")
+        # Material's tags plugin lists the pages tagged with this topic's label here, and links the
+        # tags shown on article pages to this page.
+        lines += [f"{len(members)} articles.", "", "## Articles", "",
+                  f"<!-- material/tags {{ include: [{json.dumps(term.label)}] }} -->"]
         out[f"topics/{slug}.md"] = "\n".join(lines) + "\n"
         listing.append(f"- [{escape_text(term.label)}]({slug}.md) ({len(members)})")
     out["topics/index.md"] = "\n".join(listing) + "\n"
@@ -222,6 +246,12 @@ def render_timeline(pages: list[ArticlePage]) -> dict[str, str]:
     listing += [_article_line(p, "../") for p in sorted(undated, key=lambda p: p.front.get("title") or "")] or ["None."]
     out["timeline/index.md"] = "\n".join(listing) + "\n"
     return out
+
+
+def _per_year(pages: list[ArticlePage]) -> list[tuple[str, int]]:
+    """(year, articles) for the dated articles, oldest first."""
+    counts = Counter(str(p.front["date"])[:4] for p in pages if p.front.get("date"))
+    return sorted(counts.items())
 
 
 def _by_year(pages: list[ArticlePage], up: str) -> list[str]:

@@ -63,6 +63,17 @@ def _generate(copy: Path) -> subprocess.Popen:
                             cwd=copy, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
 
 
+def _check_feed(path: Path) -> list[str]:
+    """The Atom feed, the one generated file that is not a page, must be whole XML too."""
+    import xml.etree.ElementTree as ET
+
+    try:
+        ET.parse(path)
+    except ET.ParseError as error:
+        return [f"feed.xml: half written ({error})"]
+    return []
+
+
 def _check_content(content: Path, versions: dict[str, str]) -> list[str]:
     problems = []
     for path in sorted(content.rglob("*")):
@@ -72,6 +83,9 @@ def _check_content(content: Path, versions: dict[str, str]) -> list[str]:
         if path.name.startswith("."):
             if path.suffix == ".md":
                 problems.append(f"{name}: a temporary file MkDocs or the page scan could take for a page")
+            continue
+        if name == "feed.xml":
+            problems.extend(_check_feed(path))
             continue
         if path.suffix != ".md":
             problems.append(f"{name}: not a page")
