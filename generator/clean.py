@@ -30,7 +30,7 @@ _DATELINE = re.compile(
     r"(?:\s*[,.]\s*|\s+)"
     r"(?P<when>[^()/–—]{0,40}?)"
     r"\s*(?:\((?P<agency1>[A-Za-z][\w .-]{1,30})\)|/(?P<agency2>[A-Za-z][\w .-]{1,30})/|,\s*(?P<agency3>[A-Z][\w.-]{1,20}(?:\s[A-Z][\w.-]+)?)\b)?"
-    r"\s*(?:--|—|–|-|:|\.)\s+)"
+    r"(?:\s*(?:--|—|–|-|:|\.)\s+|\s*$))"
 )
 # A Markdown heading's markers ("## Title ##") are formatting of a saved .md source, not its text.
 _HEADING_MARKERS = re.compile(r"^#{1,6}\s+(?=\S)|\s+#+$")
@@ -105,6 +105,7 @@ def clean(text: str) -> CleanText:
     _, trailing, _ = _patterns()
     stamps: list[str] = []
     byline: str | None = None
+    byline_line: str | None = None
     lines: list[str] = []
     for raw in text.split("\n"):
         line = _HEADING_MARKERS.sub("", " ".join(raw.split()))
@@ -126,7 +127,7 @@ def clean(text: str) -> CleanText:
         if glued and byline is None:
             byline, line = glued.group("name"), glued.group("rest")
         elif byline is None and _BYLINE_LINE.fullmatch(line):
-            byline = _BYLINE_LINE.fullmatch(line).group("name")
+            byline, byline_line = _BYLINE_LINE.fullmatch(line).group("name"), line
             continue
         lines.append(_split_glued(line))
 
@@ -147,7 +148,7 @@ def clean(text: str) -> CleanText:
                 lines.pop(0)
     return CleanText(
         lines=tuple(lines), headline=headline, date_stamps=tuple(stamps),
-        byline=byline, dateline=dateline, trailing=tuple(trailing_lines),
+        byline=byline, dateline=dateline, trailing=tuple(trailing_lines), byline_line=byline_line,
     )
 
 

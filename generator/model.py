@@ -27,6 +27,7 @@ class CleanText:
     byline: str | None              # a journalist's name cut from the text
     dateline: str | None            # "BAKU, October 22 (Xinhua) --" style opener, as found
     trailing: tuple[str, ...] = ()  # short lines cut from the end (section names, an outlet's signature)
+    byline_line: str | None = None  # the whole byline line ("By Kamran Gasimov – Trend:"), which may name the outlet
 
     @property
     def body(self) -> str:

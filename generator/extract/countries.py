@@ -7,6 +7,7 @@ Places inside multinational organisations' names ("Shanghai Cooperation Organiza
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -22,7 +23,18 @@ _MASKED_NAMES = (
     "Arab League", "League of Arab States", "Persian Gulf", "American Chamber of Commerce",
     "Azerbaijan Airlines", "China Daily", "Air China", "China Southern", "Turkish Airlines",
     "Russian Railways", "Silk Way", "Korean Peninsula", "Latin America", "Latin American",
+    "Sea of Japan", "Gulf of Oman", "Gulf of Aden", "Sea of Azov", "U.S. dollars", "U.S. dollar", "US dollars",
+    "US dollar", "American dollar", "Chinese yuan", "Turkish lira", "Russian rubles", "Russian roubles",
 )
+# A place name that starts a company's or institute's name ("China Great Wall Industry Corporation",
+# "Stockholm International Peace Research Institute") is part of that name, not the country.
+_INSIDE_BODY_NAME = re.compile(
+    r"(?:\s+[A-Z][\w&'’.-]*){0,5}?\s+(?:Corporation|Company|Industries|Industry Corporation|Group|Airlines|Airways|"
+    r"Railways|Bank|Holding|Institute|University|Daily|Times|Post|Television|Radio|Shipyard|Motors|Technologies|"
+    r"Systems|Works|Corp|Inc|Ltd)\b"
+)
+# A capital joined by dashes to other places names a route ("Baku–Tbilisi–Ceyhan pipeline").
+_ROUTE = re.compile(r"[–—-]\s?[A-Z]")
 
 
 @lru_cache(maxsize=8)
@@ -45,8 +57,24 @@ def country_gazetteer(taxonomy: Taxonomy) -> Gazetteer[str | None]:
 
 
 def country_mentions(text: str, taxonomy: Taxonomy) -> list[Match[str]]:
-    """Country mentions in text, masked names left out."""
-    return [m for m in country_gazetteer(taxonomy).find(text) if m.value is not None]
+    """Country mentions in text, masked names, company names and routes left out."""
+    capitals = _capitals()
+    found = []
+    for m in country_gazetteer(taxonomy).find(text):
+        if m.value is None or _INSIDE_BODY_NAME.match(text, m.end):
+            continue
+        if m.surface in capitals and (_ROUTE.match(text, m.end) or _ROUTE_BEFORE.search(text[max(0, m.start - 3):m.start])):
+            continue
+        found.append(m)
+    return found
+
+
+_ROUTE_BEFORE = re.compile(r"[A-Za-z][–—-]\s?$")
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    return frozenset(c for forms in resources.load_data("countries.yml").values() for c in forms.get("capitals") or [])
 
 
 def extract_countries(headline: str | None, body: str, taxonomy: Taxonomy) -> tuple[list[str], list[str]]:

@@ -93,6 +93,7 @@ def _sentence_mentions(sentence: str, lex: _Lexicon, taxonomy: Taxonomy, org_wor
                        order: int) -> list[_Mention]:
     tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
     found: list[_Mention] = []
+    last_end = -1      # the token after the last person found in this sentence
     i = 0
     while i < len(tokens):
         if not (_is_name_token(tokens[i][0], lex, country_words) or _name_after_rank(tokens, i, lex, country_words)) \
@@ -109,8 +110,10 @@ def _sentence_mentions(sentence: str, lex: _Lexicon, taxonomy: Taxonomy, org_wor
         role_before = _role_before(sentence, tokens, i, lex, country_words)
         role_after = _role_after(sentence, tokens, j, lex)
         known = taxonomy.person_by_alias.get(name)
+        # "Presidents Shavkat Mirziyoyev and Recep Tayyip Erdoğan": a name joined by "and" to a person's.
+        coordinated = i >= 2 and tokens[i - 1][0] == "and" and last_end == i - 1
         anchored = (
-            role_before is not None or role_after is not None or known is not None
+            role_before is not None or role_after is not None or known is not None or coordinated
             or following in lex.speech_verbs or _is_name_shape(run, lex)
         )
         if following and following[0].isupper() and following in org_words:
@@ -123,6 +126,7 @@ def _sentence_mentions(sentence: str, lex: _Lexicon, taxonomy: Taxonomy, org_wor
                 name=re.sub(r"['’]s$", "", name), role=role,
                 country=_country_of(role, sentence, tokens, i, taxonomy), order=order + len(found),
             ))
+            last_end = j
         i = j
     return found
 
@@ -164,9 +168,12 @@ def _role_before(sentence: str, tokens, i: int, lex: _Lexicon, country_words) ->
         if word in lex.clause_openers:
             break
         if _is_name_token(word, lex, country_words) and low not in lex.role_words:
-            # "Chairman of the Board of Baykar, Selçuk Bayraktar": a name after "of" is the body the role
-            # belongs to, so the role goes on; any other name ends it.
-            if k > 0 and tokens[k - 1][0].lower() in ("of", "for"):
+            # "Chairman of the Board of Baykar, Selçuk Bayraktar", "Director of the Leonardo Aircraft
+            # Division": a capitalised word after "of", or inside a capitalised name the role already
+            # holds, names the body the role belongs to, so the role goes on; any other name ends it.
+            after = tokens[k + 1][0] if k + 1 < i else ""
+            if (k > 0 and tokens[k - 1][0].lower() in ("of", "for")) or (
+                    start == k + 1 and k + 1 < i - 1 and after[:1].isupper() and after.isalpha()):
                 start = k
                 k -= 1
                 continue

@@ -24,7 +24,7 @@ def _patterns() -> list[tuple[re.Pattern, dict[str, str]]]:
 
 def extract_source(clean: CleanText) -> str | None:
     """The outlet's display name, or None when the text names none as publisher."""
-    texts = [clean.dateline or "", clean.body, "\n".join(clean.trailing)]
+    texts = [clean.dateline or "", clean.body, "\n".join(clean.trailing), clean.byline_line or ""]
     for regex, names in _patterns():
         for text in texts:
             match = regex.search(text)
