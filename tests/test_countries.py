@@ -9,6 +9,9 @@ from generator.extract.countries import extract_countries
     (None, "Azerbaijan joined the Shanghai Cooperation Organization as a partner.", {"AZ"}),
     (None, "Azerbaijani-Armenian border talks continued.", {"AZ", "AM"}),
     ("Türkiye and Pakistan sign deal", "The Turkish side and Islamabad agreed.", {"TR", "PK"}),
+    (None, "Azercosmos may use China Great Wall Industry Corporation launchers, Azerbaijan said.", {"AZ"}),
+    (None, "Oil from Azerbaijan flows through the Baku–Tbilisi–Ceyhan pipeline.", {"AZ"}),
+    (None, "Trade with Azerbaijan reached 2.8 billion U.S. dollars.", {"AZ"}),
 ])
 def test_countries(headline, body, countries, taxonomy):
     found, primary = extract_countries(headline, body, taxonomy)

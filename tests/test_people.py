@@ -19,6 +19,12 @@ from generator.extract.people import extract_people
     ("Zakir Hasanov, Minister of Defense of Azerbaijan, said the army is ready.",
      [("Zakir Hasanov", "Minister of Defense of Azerbaijan", "AZ")]),
     ("The Heydar Aliyev Foundation opened a school.", []),
+    ("It was led by the Managing Director of the Leonardo Aircraft Division, Marco Ferrante, in Baku.",
+     [("Marco Ferrante", "Managing Director of the Leonardo Aircraft Division", None)]),
+    ("Ties grew after Presidents Shavkat Mirziyoyev and Recep Tayyip Erdoğan met.",
+     [("Shavkat Mirziyoyev", "Presidents", None), ("Recep Tayyip Erdoğan", None, None)]),
+    ("The Chairman of the Board of Baykar, Selçuk Bayraktar, spoke.",
+     [("Selçuk Bayraktar", "Chairman of the Board of Baykar", None)]),
     ("The Ministry of Defense of Azerbaijan announced the exercises.", []),
 ])
 def test_people(text, expected, taxonomy):
