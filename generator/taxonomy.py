@@ -58,9 +58,12 @@ class Taxonomy:
 
 
 def country_name(code: str) -> str:
-    """A readable English name for an alpha-2 code (Kosovo, XK, is not in ISO 3166)."""
-    if code == "XK":
-        return "Kosovo"
+    """The name news text uses for an alpha-2 code ("Russia", not ISO's "Russian Federation")."""
+    from generator import resources
+
+    forms = resources.load_data("countries.yml").get(code) or {}
+    if forms.get("names"):
+        return forms["names"][0]
     entry = pycountry.countries.get(alpha_2=code)
     if entry is None:
         return code

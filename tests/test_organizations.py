@@ -13,6 +13,10 @@ from generator.extract.organizations import extract_organizations
     ("The Chief of the General Staff of the Azerbaijani Army arrived.", "AZ",
      ["General Staff of the Azerbaijani Army", "Azerbaijani Army"]),
     ("Special Forces took part in the Anatolian Eagle Exercise, APA reported.", None, []),
+    ("The Turkish MFA welcomed the talks.", "AZ", ["Ministry of Foreign Affairs of Türkiye"]),
+    ("The Italian company Leonardo and the operator Türksat signed.", None, ["Leonardo", "Türksat"]),
+    ("Members of the Collective Security Treaty Organization met.", None, ["Collective Security Treaty Organization"]),
+    ("The Ministry of Defense of the Russian Federation said so.", None, ["Ministry of Defense of Russia"]),
 ])
 def test_organizations(body, home, expected, taxonomy):
     assert extract_organizations(body, taxonomy, home) == expected

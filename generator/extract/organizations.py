@@ -29,8 +29,39 @@ def _tables():
     head_re = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in heads) + r")\b")
     aliases = Gazetteer(data["aliases"].items())
     outlets = {n for o in resources.load_data("outlets.yml")["outlets"] for n in o["names"]}
-    ministry_fields = data["ministries"]
+    ministry_fields = dict(data["ministries"])
+    ministry_fields.update({"__abbreviation__" + k: v for k, v in data["ministry_abbreviations"].items()})
     return head_re, aliases, set(data["not_organizations"]), outlets, ministry_fields
+
+
+@lru_cache(maxsize=1)
+def _introducer_re() -> re.Pattern:
+    words = "|".join(sorted(resources.load_data("organizations.yml")["introducers"], key=len, reverse=True))
+    # "company Leonardo", "operator Türksat": a capitalised word or acronym right after such a word.
+    return re.compile(rf"\b(?:{words})\s+(?P<name>(?:[A-Z][A-Z0-9&-]{{1,}}|[A-Z][a-zà-ž]+(?:[A-Z][\w]+)?)(?:\s+[A-Z][A-Z0-9&-]+)?)\b(?!\s+(?:of|[A-Z]))")
+
+
+def _introduced_names(body: str):
+    return _introducer_re().finditer(body)
+
+
+@lru_cache(maxsize=1)
+def _abbreviation_re() -> re.Pattern:
+    names = "|".join(resources.load_data("organizations.yml")["ministry_abbreviations"])
+    return re.compile(rf"\b(?P<abbr>{names})\b")
+
+
+def _ministry_abbreviations(body: str):
+    return _abbreviation_re().finditer(body)
+
+
+def _country_before(body: str, position: int, taxonomy: Taxonomy) -> str | None:
+    """A country named right before a ministry ("Azerbaijan's Defense Ministry", "the Turkish MFA")."""
+    window = body[max(0, position - 25):position]
+    found = country_mentions(window, taxonomy)
+    if found and re.search(r"['’]s\s*$|\b\w+(?:an|ian|ese|i|ish)\s*$", window):
+        return found[-1].value
+    return None
 
 
 def org_words() -> frozenset[str]:
@@ -47,6 +78,15 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
     for match in aliases.find(body):
         found.append((match.start, match.value))
         taken.append((match.start, match.end))
+    for match in _introduced_names(body):
+        if not any(a <= match.start() < b for a, b in taken) and match.group("name") not in outlets:
+            found.append((match.start("name"), match.group("name")))
+            taken.append((match.start("name"), match.end("name")))
+    for match in _ministry_abbreviations(body):
+        country = _country_before(body, match.start(), taxonomy) or home_country
+        field = _tables()[4].get("__abbreviation__" + match.group("abbr"))
+        name = f"Ministry of {field} of {taxonomy.country_label(country)}" if country else f"Ministry of {field}"
+        found.append((match.start(), name))
     for start, end, phrase in _capitalised_phrases(body):
         if not head_re.search(phrase):
             continue
@@ -97,11 +137,11 @@ def _organizations_in_phrase(phrase: str, offset: int = 0) -> list[tuple[int, st
     while k > 0 and before[k - 1][0].isupper() and before[k - 1] != "The" and not _is_role_word(before[k - 1]):
         k -= 1
     start = head.start() if k == len(before) else len(" ".join(before[:k])) + (1 if k else 0)
-    name = re.split(r"\s+(?:" + "|".join(_NOT_AFTER) + r")\b", phrase[start:].strip())[0]
+    name = _cut_before_non_bodies(phrase[start:].strip(), head_re)
     results = []
     # "the Chinese Academy of Space Technology and Azercosmos": two bodies, not one.
     pieces = re.split(r"\s+and\s+(?=[A-Z])", name)
-    if len(pieces) > 1 and all(head_re.search(p) or any(aliases.find(p)) for p in pieces[1:]):
+    if len(pieces) > 1 and all(head_re.search(p) or any(aliases.find(p)) or p.isupper() for p in pieces[1:]):
         cursor = 0
         for piece in pieces:
             at = name.index(piece, cursor)
@@ -114,6 +154,14 @@ def _organizations_in_phrase(phrase: str, offset: int = 0) -> list[tuple[int, st
         inner_at = head.end() - start + nested.end()
         results.extend(_organizations_in_phrase(name[inner_at:], offset + start + inner_at))
     return results
+
+
+def _cut_before_non_bodies(name: str, head_re: re.Pattern) -> str:
+    """"Azerbaijan Army Exercise" -> "Azerbaijan Army"; "Collective Security Treaty Organization" stays."""
+    for cut in re.finditer(r"\s+(?:" + "|".join(_NOT_AFTER) + r")\b", name):
+        if not head_re.search(name, cut.end()):
+            return name[:cut.start()]
+    return name
 
 
 def _is_role_word(word: str) -> bool:
@@ -153,12 +201,7 @@ def _ministry(name, body, position, taxonomy, home_country, fields) -> str | Non
             if found:
                 country = found[0].value
                 break
-    if country is None:
-        window = body[max(0, position - 25):position]
-        found = country_mentions(window, taxonomy)
-        if found and re.search(r"['’]s\s*$|\b\w+(?:an|ian|ese|i|ish)\s*$", window):
-            country = found[-1].value
-    country = country or home_country
+    country = country or _country_before(body, position, taxonomy) or home_country
     if country is None:
         return f"Ministry of {field}"
     return f"Ministry of {field} of {taxonomy.country_label(country)}"
