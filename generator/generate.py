@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import frontmatter
-import yaml
 
 from generator.errors import BriefingError
 from generator.extract.article import extract_article
@@ -78,9 +77,8 @@ class Project:
         return path.resolve().relative_to(self.root.resolve()).as_posix()
 
 
-def load_about(project: Project) -> About:
-    data = yaml.safe_load(project.taxonomy.read_text(encoding="utf-8")) or {}
-    about = data.get("about") or {}
+def load_about(taxonomy: Taxonomy) -> About:
+    about = taxonomy.about
     return About(title=str(about.get("title") or "Briefing"), description=str(about.get("description") or ""))
 
 
@@ -183,7 +181,7 @@ def generate(root: Path, jobs: int | None = None, progress: bool = False) -> Rep
             del state.pages[relative]     # a page that was deleted by hand
 
     index_pages = [ArticlePage(Path(r).stem, project.content / r, f, "") for r, f in sorted(pages.fronts.items())]
-    for relative, text in build_index_pages(index_pages, taxonomy, load_about(project)).items():
+    for relative, text in build_index_pages(index_pages, taxonomy, load_about(taxonomy)).items():
         _write(writer, relative, text, report)
     for folder in INDEX_FOLDERS:
         for path in writer.remove_stale(folder):

@@ -70,7 +70,7 @@ def save_state(root: Path, state: State) -> None:
     handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(data, stream, ensure_ascii=False, default=str)
+            stream.write(json.dumps(data, ensure_ascii=False, default=str))   # dumps: the C encoder
         os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

@@ -12,6 +12,7 @@ import yaml
 from slugify import slugify
 
 from generator.errors import BriefingError
+from generator.resources import SAFE_LOADER
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class Taxonomy:
     countries: dict[str, Term]
     people: dict[str, Term]
     digest: str = field(default="", compare=False)
+    about: dict = field(default_factory=dict, compare=False)    # what the briefing covers (home page)
 
     def country_label(self, code: str) -> str:
         """The label shown for a country code: the taxonomy's, else the ISO short name."""
@@ -75,7 +77,7 @@ def load_taxonomy(path: Path) -> Taxonomy:
     shown = str(path)
     try:
         raw_bytes = path.read_bytes()
-        data = yaml.safe_load(raw_bytes) or {}
+        data = yaml.load(raw_bytes, Loader=SAFE_LOADER) or {}
     except FileNotFoundError:
         raise BriefingError(shown, "taxonomy file not found") from None
     except yaml.YAMLError as error:
@@ -92,7 +94,8 @@ def load_taxonomy(path: Path) -> Taxonomy:
         sections[section] = {
             str(slug): _term(shown, section, str(slug), entry) for slug, entry in entries.items()
         }
-    return Taxonomy(**sections, digest=hashlib.sha256(raw_bytes).hexdigest())
+    about = data.get("about") if isinstance(data.get("about"), dict) else {}
+    return Taxonomy(**sections, digest=hashlib.sha256(raw_bytes).hexdigest(), about=about)
 
 
 def _term(path: str, section: str, slug: str, entry) -> Term:
