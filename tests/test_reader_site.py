@@ -306,7 +306,7 @@ def test_country_page_groups_articles_by_year_and_draws_its_chart(tab, articles)
     expect(chart).to_have_count(1)
     expect(chart).to_be_visible()
     assert chart.locator("rect").count() == len(years), "one bar a year with dated articles"
-    labels = chart.locator("text").all_inner_texts()
+    labels = [label.strip() for label in chart.locator("text").all_text_contents()]
     assert all(year in labels for year in years), labels
     box = chart.bounding_box()
     assert box and box["width"] > 0 and box["height"] > 0, f"the chart has no size: {box}"
