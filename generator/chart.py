@@ -32,4 +32,4 @@ def bar_chart(counts: list[tuple[str, int]], title: str) -> str:
         parts.append(f'<text x="{x + _BAR_WIDTH / 2}" y="{_HEIGHT + 32}" text-anchor="middle" font-size="10" '
                      f'fill="currentColor">{escape(str(label))}</text>')
     parts.append("</svg>")
-    return "".join(parts)
+    return f'<figure class="briefing-figure">{"".join(parts)}<figcaption>{escape(title)}</figcaption></figure>'

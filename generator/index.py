@@ -36,7 +36,15 @@ def _sort_key(page: ArticlePage):
 
 
 def _newest_first(pages):
-    return sorted(pages, key=_sort_key, reverse=True)
+    """Dated articles newest first, then undated ones by title (A to Z)."""
+    dated = sorted((p for p in pages if p.front.get("date")), key=_sort_key, reverse=True)
+    undated = sorted((p for p in pages if not p.front.get("date")), key=lambda p: str(p.front.get("title") or ""))
+    return dated + undated
+
+
+def plural(count: int, noun: str) -> str:
+    """'1 article', '2 articles'."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _article_line(page: ArticlePage, up: str) -> str:
@@ -67,12 +75,13 @@ def render_home(pages: list[ArticlePage], taxonomy: Taxonomy, about: About) -> s
     countries = {c for p in pages for c in p.front.get("countries") or []}
     people = {person_name(x["name"], taxonomy) for p in pages for x in p.front.get("people") or []}
     dates = sorted(str(p.front["date"]) for p in pages if p.front.get("date"))
-    span = f"{escape_text(dates[0])} to {escape_text(dates[-1])}" if dates else "no dated articles yet"
+    span = (f"{escape_text(format_date(dates[0], None))} to {escape_text(format_date(dates[-1], None))}"
+            if dates else "no dated articles yet")
     lines = [
         "---", "title: Home", "---", "",
         f"# {escape_text(about.title)}", "",
         escape_text(about.description), "",
-        f"**{len(pages)}** articles · **{len(countries)}** countries · **{len(people)}** people · dates {span}", "",
+        f"**{len(pages)}** articles · **{len(countries)}** countries · **{len(people)}** people · {span}", "",
         "Browse by [country](countries/index.md), [topic](topics/index.md), [person](people/index.md) "
         "or along the [timeline](timeline/index.md). New articles: [Atom feed](feed.xml).", "",
     ]
@@ -97,20 +106,23 @@ def render_country_pages(pages: list[ArticlePage], taxonomy: Taxonomy) -> dict[s
         lines = ["---", f"title: {_yaml_str(label)}", "---", "", f"# {escape_text(label)}", ""]
         if term and term.description:
             lines += [escape_text(term.description), ""]
-        lines += [f"{len(members)} articles mention {escape_text(label)}.", ""]
+        lines += [f"{plural(len(members), 'article')} {'mentions' if len(members) == 1 else 'mention'} "
+                  f"{escape_text(label)}.", ""]
         chart = bar_chart(_per_year(members), f"Articles on {label} per year")
         if chart:
             lines += [chart, ""]
         partners = Counter(c for p in members for c in set(p.front.get("countries") or []) if c != code)
         if partners:
             lines += ["## Partner countries", "", "Countries most often in the same articles.", ""]
+            ranked = sorted(partners.items(), key=lambda item: (-item[1], taxonomy.country_label(item[0])))
             lines += [f"- [{escape_text(taxonomy.country_label(c))}]({taxonomy.country_slug(c)}.md) ({n})"
-                      for c, n in partners.most_common(8)]
+                      for c, n in ranked[:8]]
             lines.append("")
         topics = Counter(t for p in members for t in p.front.get("topics") or [] if t in taxonomy.topics)
         if topics:
             lines += ["## Topics", ""]
-            lines += [f"- [{escape_text(taxonomy.topic_label(t))}](../topics/{t}.md) ({n})" for t, n in topics.most_common()]
+            ranked = sorted(topics.items(), key=lambda item: (-item[1], taxonomy.topic_label(item[0])))
+            lines += [f"- [{escape_text(taxonomy.topic_label(t))}](../topics/{t}.md) ({n})" for t, n in ranked]
             lines.append("")
         people = _people_of_country(members, code, taxonomy)
         if people:
@@ -155,7 +167,7 @@ def render_topic_pages(pages: list[ArticlePage], taxonomy: Taxonomy) -> dict[str
             lines += [escape_text(term.description), ""]
         # Material's tags plugin lists the pages tagged with this topic's label here, and links the
         # tags shown on article pages to this page.
-        lines += [f"{len(members)} articles.", "", "## Articles", "",
+        lines += [f"{plural(len(members), 'article')}.", "", "## Articles", "",
                   f"<!-- material/tags {{ include: [{json.dumps(term.label)}] }} -->"]
         out[f"topics/{slug}.md"] = "\n".join(lines) + "\n"
         listing.append(f"- [{escape_text(term.label)}]({slug}.md) ({len(members)})")
@@ -230,7 +242,7 @@ def render_timeline(pages: list[ArticlePage]) -> dict[str, str]:
     for year in sorted(by_year, reverse=True):
         entries = sorted(by_year[year], key=lambda e: (e[0], e[1]), reverse=True)
         articles = sum(1 for e in entries if e[1] == "article")
-        listing.append(f"- [{year}]({year}.md): {articles} articles, {len(entries) - articles} events")
+        listing.append(f"- [{year}]({year}.md): {plural(articles, 'article')}, {plural(len(entries) - articles, 'event')}")
         lines = ["---", f"title: Timeline {year}", "---", "", f"# {year}", "", "[All years](index.md)", ""]
         section = None
         for date, kind, text in entries:
@@ -249,9 +261,13 @@ def render_timeline(pages: list[ArticlePage]) -> dict[str, str]:
 
 
 def _per_year(pages: list[ArticlePage]) -> list[tuple[str, int]]:
-    """(year, articles) for the dated articles, oldest first."""
+    """(year, articles) for every year from the first dated article to the last, oldest first."""
     counts = Counter(str(p.front["date"])[:4] for p in pages if p.front.get("date"))
-    return sorted(counts.items())
+    years = sorted(int(y) for y in counts if y.isdigit())
+    if not years:
+        return []
+    span = range(years[0], years[-1] + 1) if years[-1] - years[0] <= 40 else years
+    return [(str(y), counts.get(str(y), 0)) for y in span]
 
 
 def _by_year(pages: list[ArticlePage], up: str) -> list[str]:

@@ -107,18 +107,17 @@ def render_article_body(front: dict, text: str, taxonomy: Taxonomy, notes: str =
             name = person.get("name") or ""
             canonical = taxonomy.person_by_alias.get(name, name)
             entry = f"- [{escape_text(name)}]({up}people/{person_slug(canonical)}.md)"
-            details = [d for d in (person.get("role"), taxonomy.country_label(person["country"])
-                                   if person.get("country") else None) if d]
+            role = person.get("role")
+            country = taxonomy.country_label(person["country"]) if person.get("country") else None
+            if country and role and country in role:
+                country = None      # "Minister of Defense of Azerbaijan" already says it
+            details = [d for d in (role, country) if d]
             if details:
                 entry += " — " + escape_text(", ".join(details))
             lines.append(entry)
         lines.append("")
     if front.get("organizations"):
         lines += ["<p><strong>Organisations:</strong> " + "; ".join(_h(o) for o in front["organizations"]) + "</p>", ""]
-    if front.get("topics"):
-        links = [f"[{escape_text(taxonomy.topic_label(t))}]({up}topics/{t}.md)" for t in front["topics"]
-                 if t in taxonomy.topics]
-        lines += ["**Topics:** " + ", ".join(links), ""]
     # Long texts go in as escaped HTML blocks: Markdown's inline pass over them is the bulk of a page's cost.
     if front.get("summary"):
         lines += ['<div class="admonition abstract"><p class="admonition-title">Summary</p>'
@@ -129,7 +128,7 @@ def render_article_body(front: dict, text: str, taxonomy: Taxonomy, notes: str =
     if front.get("events"):
         items = []
         for event in front["events"]:
-            when = format_date(event.get("date"), None) if event.get("date") else "undated"
+            when = format_date(event.get("date"), None) if event.get("date") else "Date not stated"
             items.append(f"<li>{_h(when)}: {_h(event.get('what') or '')}</li>")
         lines += ["<p><strong>Events:</strong></p><ul>" + "".join(items) + "</ul>", ""]
     lines += [TEXT_HEADING, "", article_text_html(text), ""]

@@ -8,6 +8,7 @@ Without the file (a fresh clone) everything is simply read and generated once.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
@@ -18,6 +19,20 @@ from generator import __version__
 
 STATE_FILE = Path(".briefing-cache") / "state.json"
 _FORMAT = 1
+
+
+def _code_version() -> str:
+    """The package version plus a hash of its code and data: any change to how pages are made
+    invalidates the state, so a new renderer rewrites every page once."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted([*package.rglob("*.py"), *package.rglob("*.yml")]):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:12]}"
+
+
+GENERATOR_VERSION = _code_version()
 
 
 @dataclass
@@ -40,11 +55,11 @@ class PageState:
 @dataclass
 class State:
     taxonomy: str = ""
-    version: str = __version__
+    version: str = GENERATOR_VERSION
     pages: dict[str, PageState] = field(default_factory=dict)
 
     def is_current(self, taxonomy_digest: str) -> bool:
-        return self.taxonomy == taxonomy_digest and self.version == __version__
+        return self.taxonomy == taxonomy_digest and self.version == GENERATOR_VERSION
 
 
 def load_state(root: Path) -> State:

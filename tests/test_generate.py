@@ -116,3 +116,22 @@ def test_a_page_that_cannot_be_written_is_reported(project, tmp_path_factory):
     report = generate(project)
     assert [e.path for e in report.errors] == ["content/countries/china.md"]
     assert report.articles == 5
+
+
+def test_pages_do_not_depend_on_hash_seeds(project, tmp_path_factory):
+    import filecmp
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    other = tmp_path_factory.mktemp("other") / "copy"
+    shutil.copytree(project, other)
+    for folder, seed in ((project, "1"), (other, "2")):
+        subprocess.run([sys.executable, "-m", "generator", "--root", str(folder), "generate"], check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True)
+    compared = filecmp.dircmp(project / "content", other / "content")
+    differing = list(compared.diff_files)
+    for sub in compared.subdirs.values():
+        differing += sub.diff_files
+    assert differing == []
