@@ -10,6 +10,9 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import shutil
+import subprocess
+import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -131,3 +134,31 @@ def open_tab(browser, base_url: str, viewport: dict):
     watcher = Watcher(base_url)
     watcher.attach(context, page)
     return context, page, watcher
+
+
+ROOT = Path(__file__).resolve().parent.parent
+# What a built copy holds: a briefing folder. The installed package provides the generator and the
+# `briefing` MkDocs plugin.
+COPIED_FILES = ("README.md", "mkdocs.yml", "taxonomy.yml")
+COPIED_DIRS = ("sources", "content", "overrides")
+
+
+def build_and_serve(folder: Path):
+    """Copy the briefing into `folder`, `python -m generator build` it, serve its site/ on loopback;
+    yields (copy root, base url). For module-scoped fixtures: `yield from build_and_serve(...)`."""
+    for name in COPIED_FILES:
+        if (ROOT / name).exists():
+            shutil.copy2(ROOT / name, folder / name)
+    for name in COPIED_DIRS:
+        if (ROOT / name).exists():
+            shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    site = folder / "site"
+    command = [sys.executable, "-m", "generator", "--root", str(folder), "build", "--site-dir", str(site)]
+    built = subprocess.run(command, cwd=folder, capture_output=True, text=True, timeout=300,
+                           env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert built.returncode == 0, (
+        f"{' '.join(command)} exited {built.returncode}\n--- stdout ---\n{built.stdout}\n--- stderr ---\n{built.stderr}"
+    )
+    assert (site / "index.html").is_file(), f"no index.html in {site}\n{built.stdout}\n{built.stderr}"
+    with serve(site) as url:
+        yield folder, url

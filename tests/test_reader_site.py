@@ -16,9 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import shutil
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -28,9 +25,8 @@ import frontmatter
 import pytest
 import yaml
 
-from browser_support import launch_chromium, open_tab, serve, skip_without_browser
+from browser_support import build_and_serve, launch_chromium, open_tab, skip_without_browser
 
-ROOT = Path(__file__).resolve().parent.parent
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -48,8 +44,6 @@ from playwright.sync_api import expect  # noqa: E402
 
 pytestmark = pytest.mark.browser
 
-COPIED_FILES = ("README.md", "mkdocs.yml", "taxonomy.yml")
-COPIED_DIRS = ("sources", "content", "overrides")
 
 
 # --------------------------------------------------------------------------------------------- fixtures
@@ -57,30 +51,8 @@ COPIED_DIRS = ("sources", "content", "overrides")
 
 @pytest.fixture(scope="module")
 def built_site(tmp_path_factory):
-    """Copy the project, `python -m generator build` it, serve site/; yields (copy root, base url)."""
-    copy = tmp_path_factory.mktemp("briefing-reader")
-    for name in COPIED_FILES:
-        if (ROOT / name).exists():
-            shutil.copy2(ROOT / name, copy / name)
-    for name in COPIED_DIRS:
-        if (ROOT / name).exists():
-            shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-    site = copy / "site"
-    command = [sys.executable, "-m", "generator", "--root", str(copy), "build", "--site-dir", str(site)]
-    built = subprocess.run(
-        command,
-        cwd=copy,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    assert built.returncode == 0, (
-        f"{' '.join(command)} exited {built.returncode}\n--- stdout ---\n{built.stdout}\n--- stderr ---\n{built.stderr}"
-    )
-    assert (site / "index.html").is_file(), f"no index.html in {site}\n{built.stdout}\n{built.stderr}"
-    with serve(site) as url:
-        yield copy, url
+    """A built copy of the briefing, served on loopback: (copy root, base url)."""
+    yield from build_and_serve(tmp_path_factory.mktemp("briefing-reader"))
 
 
 @pytest.fixture(scope="module")
