@@ -21,7 +21,7 @@ import frontmatter
 
 from generator.errors import BriefingError
 from generator.extract.article import extract_article
-from generator.index import About, build_index_pages
+from generator.index import About, Wanted, build_index_pages, pages_showing
 from generator.model import Article
 from generator.pages import ArticlePage, read_page
 from generator.read import list_sources, read_bytes
@@ -140,9 +140,9 @@ def generate(root: Path, jobs: int | None = None, progress: bool = False) -> Rep
 
     # Which sources need extracting: new, changed, or whose page a human touched.
     todo: list[tuple[str, bytes]] = []
-    source_names = []
+    source_names: list[str] = []
     for source in list_sources(project.sources):
-        name = project.relative(source)
+        name = source.relative_to(project.root).as_posix()     # listed under root: no need to resolve
         source_names.append(name)
         try:
             data = source.read_bytes()
@@ -158,6 +158,10 @@ def generate(root: Path, jobs: int | None = None, progress: bool = False) -> Rep
         todo.append((name, data))
 
     pending: dict[str, tuple[str, str, str]] = {}      # page -> (source, source hash, body): written below
+    # The pages as they stood (deleted ones as the state last saw them), for incremental index pages.
+    before = {r: e.front for r, e in state.pages.items() if r not in pages.fronts and r not in pages.broken}
+    before.update(pages.fronts)
+    source_set = set(source_names)
     for name, result in _extract_all(todo, project, jobs, progress):
         if isinstance(result, BriefingError):
             report.errors.append(result)
@@ -175,14 +179,30 @@ def generate(root: Path, jobs: int | None = None, progress: bool = False) -> Rep
         pending[relative] = (name, result.sha256, render_article_body(front, result.text, taxonomy, notes))
         report.articles += 1
 
-    _links_between_pages(project, pages, set(source_names), taxonomy, writer, state, report, pending)
+    only = _index_pages_to_redo(current, before, pages, pending, taxonomy)
+    flags_stale = any((pages.source_of.get(r) not in source_set) != bool(f.get("source_missing"))
+                      for r, f in pages.fronts.items() if r in pages.source_of)
+    index_intact = all((project.content / r).exists() for r in state.index_pages)
+    if only == set() and not flags_stale and index_intact:
+        report.missing_sources = sorted(r for r, s in pages.source_of.items() if s not in source_set and r in pages.fronts)
+        return report       # nothing changed: every page is as the last run left it
+    _links_between_pages(project, pages, source_set, taxonomy, writer, state, report, pending)
     for relative in list(state.pages):
         if relative not in pages.fronts:
             del state.pages[relative]     # a page that was deleted by hand
 
     index_pages = [ArticlePage(Path(r).stem, project.content / r, f, "") for r, f in sorted(pages.fronts.items())]
-    for relative, text in build_index_pages(index_pages, taxonomy, load_about(taxonomy)).items():
+    wanted = Wanted(only)
+    rendered = build_index_pages(index_pages, taxonomy, load_about(taxonomy), wanted)
+    for relative, text in rendered.items():
         _write(writer, relative, text, report)
+    missing = {r for r in wanted.expected - set(rendered) if not (project.content / r).exists()}
+    if missing:     # an index page deleted by hand comes back even when nothing it shows changed
+        for relative, text in build_index_pages(index_pages, taxonomy, load_about(taxonomy), Wanted(missing)).items():
+            if relative in missing:
+                _write(writer, relative, text, report)
+    for relative in wanted.expected - missing:
+        writer.keep(relative)
     for folder in INDEX_FOLDERS:
         for path in writer.remove_stale(folder):
             report.changed.append(project.relative(path))
@@ -191,8 +211,24 @@ def generate(root: Path, jobs: int | None = None, progress: bool = False) -> Rep
             (project.content / retired).unlink()
             report.changed.append(f"content/{retired}")
     state.taxonomy, state.version = taxonomy.digest, State().version
+    state.index_pages = sorted(wanted.expected)
     save_state(project.root, state)
     return report
+
+
+def _index_pages_to_redo(current: bool, before: dict[str, dict], pages: Pages, pending: dict, taxonomy: Taxonomy):
+    """None (all index pages) unless the state is current; then only the pages that show an article
+    that changed, as it was and as it is, or one whose page was deleted or edited by hand."""
+    if not current:
+        return None
+    changed = set(pending) | set(pages.parsed) | (set(before) - set(pages.fronts))
+    only: set[str] = set()
+    for relative in changed:
+        slug = Path(relative).stem
+        for front in (before.get(relative), pages.fronts.get(relative)):
+            if front is not None:
+                only |= pages_showing(front, slug, taxonomy)
+    return only
 
 
 def _front_for(article: Article, pages: Pages, relative: str, project: Project, report: Report) -> tuple[dict, str]:

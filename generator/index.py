@@ -59,16 +59,45 @@ def person_name(name: str, taxonomy: Taxonomy) -> str:
     return taxonomy.person_by_alias.get(name, name)
 
 
-def build_index_pages(pages: list[ArticlePage], taxonomy: Taxonomy, about: About) -> dict[str, str]:
-    """Every index page the generator owns, by path relative to content/."""
+class Wanted:
+    """Which index pages to render this run: all of them, or (incremental runs) only those an edited
+    article appears on. Every page that should exist is remembered, rendered or not."""
+
+    def __init__(self, only: set[str] | None = None):
+        self.only = only
+        self.expected: set[str] = set()
+
+    def __call__(self, key: str) -> bool:
+        self.expected.add(key)
+        return self.only is None or key in self.only
+
+
+def build_index_pages(pages: list[ArticlePage], taxonomy: Taxonomy, about: About,
+                      wanted: Wanted | None = None) -> dict[str, str]:
+    """The index pages the generator owns (those `wanted`), by path relative to content/."""
+    wanted = wanted or Wanted()
     out: dict[str, str] = {}
-    out["index.md"] = render_home(pages, taxonomy, about)
-    out.update(render_country_pages(pages, taxonomy))
-    out.update(render_topic_pages(pages, taxonomy))
-    out.update(render_person_pages(pages, taxonomy))
-    out.update(render_timeline(pages))
-    out["feed.xml"] = build_feed([(p.slug, p.front) for p in pages], about.title, about.description)
+    if wanted("index.md"):
+        out["index.md"] = render_home(pages, taxonomy, about)
+    out.update(render_country_pages(pages, taxonomy, wanted))
+    out.update(render_topic_pages(pages, taxonomy, wanted))
+    out.update(render_person_pages(pages, taxonomy, wanted))
+    out.update(render_timeline(pages, wanted))
+    if wanted("feed.xml"):
+        out["feed.xml"] = build_feed([(p.slug, p.front) for p in pages], about.title, about.description)
     return out
+
+
+def pages_showing(front: dict, slug: str, taxonomy: Taxonomy) -> set[str]:
+    """The index pages an article with this front matter appears on (for incremental runs)."""
+    keys = {"index.md", "feed.xml", "countries/index.md", "topics/index.md", "people/index.md", "timeline/index.md"}
+    keys |= {f"countries/{taxonomy.country_slug(c)}.md" for c in front.get("countries") or [] if isinstance(c, str)}
+    keys |= {f"topics/{t}.md" for t in front.get("topics") or [] if t in taxonomy.topics}
+    keys |= {f"people/{person_slug(person_name(p['name'], taxonomy))}.md" for p in front.get("people") or []
+             if isinstance(p, dict) and isinstance(p.get("name"), str)}
+    dates = [front.get("date")] + [e.get("date") for e in front.get("events") or [] if isinstance(e, dict)]
+    keys |= {f"timeline/{str(d)[:4]}.md" for d in dates if d}
+    return keys
 
 
 def render_home(pages: list[ArticlePage], taxonomy: Taxonomy, about: About) -> str:
@@ -93,7 +122,7 @@ def render_home(pages: list[ArticlePage], taxonomy: Taxonomy, about: About) -> s
     return "\n".join(lines) + "\n"
 
 
-def render_country_pages(pages: list[ArticlePage], taxonomy: Taxonomy) -> dict[str, str]:
+def render_country_pages(pages: list[ArticlePage], taxonomy: Taxonomy, wanted=lambda key: True) -> dict[str, str]:
     by_country: dict[str, list[ArticlePage]] = defaultdict(list)
     for page in pages:
         for code in page.front.get("countries") or []:
@@ -101,6 +130,8 @@ def render_country_pages(pages: list[ArticlePage], taxonomy: Taxonomy) -> dict[s
     out = {}
     for code, members in by_country.items():
         slug = taxonomy.country_slug(code)
+        if not wanted(f"countries/{slug}.md"):
+            continue
         label = taxonomy.country_label(code)
         term = taxonomy.countries.get(code)
         lines = ["---", f"title: {_yaml_str(label)}", "---", "", f"# {escape_text(label)}", ""]
@@ -136,7 +167,8 @@ def render_country_pages(pages: list[ArticlePage], taxonomy: Taxonomy) -> dict[s
     for code in sorted(by_country, key=lambda c: (-len(by_country[c]), taxonomy.country_label(c))):
         listing.append(f"- [{escape_text(taxonomy.country_label(code))}]({taxonomy.country_slug(code)}.md) "
                        f"({len(by_country[code])})")
-    out["countries/index.md"] = "\n".join(listing) + "\n"
+    if wanted("countries/index.md"):
+        out["countries/index.md"] = "\n".join(listing) + "\n"
     return out
 
 
@@ -151,7 +183,7 @@ def _people_of_country(pages, code: str, taxonomy: Taxonomy) -> list[tuple[str, 
     return sorted(seen.items())
 
 
-def render_topic_pages(pages: list[ArticlePage], taxonomy: Taxonomy) -> dict[str, str]:
+def render_topic_pages(pages: list[ArticlePage], taxonomy: Taxonomy, wanted=lambda key: True) -> dict[str, str]:
     by_topic: dict[str, list[ArticlePage]] = defaultdict(list)
     for page in pages:
         for slug in page.front.get("topics") or []:
@@ -169,13 +201,15 @@ def render_topic_pages(pages: list[ArticlePage], taxonomy: Taxonomy) -> dict[str
         # tags shown on article pages to this page.
         lines += [f"{plural(len(members), 'article')}.", "", "## Articles", "",
                   f"<!-- material/tags {{ include: [{json.dumps(term.label)}] }} -->"]
-        out[f"topics/{slug}.md"] = "\n".join(lines) + "\n"
+        if wanted(f"topics/{slug}.md"):
+            out[f"topics/{slug}.md"] = "\n".join(lines) + "\n"
         listing.append(f"- [{escape_text(term.label)}]({slug}.md) ({len(members)})")
-    out["topics/index.md"] = "\n".join(listing) + "\n"
+    if wanted("topics/index.md"):
+        out["topics/index.md"] = "\n".join(listing) + "\n"
     return out
 
 
-def render_person_pages(pages: list[ArticlePage], taxonomy: Taxonomy) -> dict[str, str]:
+def render_person_pages(pages: list[ArticlePage], taxonomy: Taxonomy, wanted=lambda key: True) -> dict[str, str]:
     by_slug: dict[str, list[tuple[ArticlePage, dict]]] = defaultdict(list)
     names: dict[str, str] = {}
     for page in pages:
@@ -191,6 +225,13 @@ def render_person_pages(pages: list[ArticlePage], taxonomy: Taxonomy) -> dict[st
     letter = None
     for slug in sorted(by_slug, key=lambda s: (names[s].casefold(), s)):
         name, entries = names[slug], by_slug[slug]
+        initial = name[:1].upper()
+        if initial != letter:
+            letter = initial
+            listing += ["", f"## {escape_text(initial)}", ""]
+        listing.append(f"- [{escape_text(name)}]({slug}.md) ({len(entries)})")
+        if not wanted(f"people/{slug}.md"):
+            continue
         term = terms.get(name)
         countries = Counter(p["country"] for _, p in entries if p.get("country"))
         lines = ["---", f"title: {_yaml_str(name)}", "---", "", f"# {escape_text(name)}", ""]
@@ -206,12 +247,8 @@ def render_person_pages(pages: list[ArticlePage], taxonomy: Taxonomy) -> dict[st
             role = f" — as {escape_text(person['role'])}" if person.get("role") else ""
             lines.append(_article_line(page, "../") + role)
         out[f"people/{slug}.md"] = "\n".join(lines) + "\n"
-        initial = name[:1].upper()
-        if initial != letter:
-            letter = initial
-            listing += ["", f"## {escape_text(initial)}", ""]
-        listing.append(f"- [{escape_text(name)}]({slug}.md) ({len(entries)})")
-    out["people/index.md"] = "\n".join(listing) + "\n"
+    if wanted("people/index.md"):
+        out["people/index.md"] = "\n".join(listing) + "\n"
     return out
 
 
@@ -219,7 +256,7 @@ _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", 
                 "October", "November", "December")
 
 
-def render_timeline(pages: list[ArticlePage]) -> dict[str, str]:
+def render_timeline(pages: list[ArticlePage], wanted=lambda key: True) -> dict[str, str]:
     """timeline/index.md (the years, and undated articles) and one page a year, grouped by month."""
     by_year: dict[str, list[tuple[str, str, str]]] = defaultdict(list)     # year -> (date, kind, line)
     undated: list[ArticlePage] = []
@@ -243,6 +280,8 @@ def render_timeline(pages: list[ArticlePage]) -> dict[str, str]:
         entries = sorted(by_year[year], key=lambda e: (e[0], e[1]), reverse=True)
         articles = sum(1 for e in entries if e[1] == "article")
         listing.append(f"- [{year}]({year}.md): {plural(articles, 'article')}, {plural(len(entries) - articles, 'event')}")
+        if not wanted(f"timeline/{year}.md"):
+            continue
         lines = ["---", f"title: Timeline {year}", "---", "", f"# {year}", "", "[All years](index.md)", ""]
         section = None
         for date, kind, text in entries:
@@ -256,7 +295,8 @@ def render_timeline(pages: list[ArticlePage]) -> dict[str, str]:
     listing += ["", "## Undated articles", "",
                 "Articles whose text states no date with a year.", ""]
     listing += [_article_line(p, "../") for p in sorted(undated, key=lambda p: p.front.get("title") or "")] or ["None."]
-    out["timeline/index.md"] = "\n".join(listing) + "\n"
+    if wanted("timeline/index.md"):
+        out["timeline/index.md"] = "\n".join(listing) + "\n"
     return out
 
 
@@ -285,4 +325,7 @@ def _by_year(pages: list[ArticlePage], up: str) -> list[str]:
 
 def _yaml_str(text: str) -> str:
     # YAML's own double-quoted form, on one line: JSON's is not valid YAML for every character.
-    return yaml.safe_dump(str(text), default_style='"', allow_unicode=True, width=float("inf")).rstrip("\n")
+    return yaml.dump(str(text), Dumper=_SAFE_DUMPER, default_style='"', allow_unicode=True, width=10**9).rstrip("\n")
+
+
+_SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)   # libyaml: the same safe output, faster

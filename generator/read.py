@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -55,10 +56,14 @@ _INVISIBLE = dict.fromkeys(
 
 def list_sources(folder: Path) -> list[Path]:
     """Every readable source file under `folder`, in a stable order."""
-    return sorted(
-        p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES
-        and not p.name.startswith(".")
-    )
+    found = []
+    for directory, subdirectories, files in os.walk(folder):    # os.walk: far faster than rglob on big folders
+        subdirectories[:] = [d for d in subdirectories if not d.startswith(".")]
+        found.extend(
+            Path(directory) / name for name in files
+            if not name.startswith(".") and os.path.splitext(name)[1].lower() in SOURCE_SUFFIXES
+        )
+    return sorted(found)
 
 
 def read_source(path: Path, shown_as: str | None = None) -> RawDocument:

@@ -57,6 +57,7 @@ class State:
     taxonomy: str = ""
     version: str = GENERATOR_VERSION
     pages: dict[str, PageState] = field(default_factory=dict)
+    index_pages: list[str] = field(default_factory=list)    # the index pages the last run left
 
     def is_current(self, taxonomy_digest: str) -> bool:
         return self.taxonomy == taxonomy_digest and self.version == GENERATOR_VERSION
@@ -69,7 +70,8 @@ def load_state(root: Path) -> State:
         if data.get("format") != _FORMAT:
             return State()
         pages = {name: PageState(**entry) for name, entry in data["pages"].items()}
-        return State(taxonomy=data["taxonomy"], version=data["version"], pages=pages)
+        return State(taxonomy=data["taxonomy"], version=data["version"], pages=pages,
+                     index_pages=list(data.get("index_pages") or []))
     except (OSError, ValueError, KeyError, TypeError):
         return State()
 
@@ -81,6 +83,7 @@ def save_state(root: Path, state: State) -> None:
     data = {
         "format": _FORMAT, "taxonomy": state.taxonomy, "version": state.version,
         "pages": {name: vars(entry) for name, entry in sorted(state.pages.items())},
+        "index_pages": sorted(state.index_pages),
     }
     handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
     try:

@@ -35,6 +35,7 @@ class ContentWriter:
         self.root = root.resolve()
         self.written: set[Path] = set()   # every path this run wrote or confirmed
         self.changed: list[Path] = []     # the paths whose bytes changed
+        self.kept: set[str] = set()       # relative paths this run counts as its own without writing
         self.leftovers = remove_leftover_temps(self.root)   # of runs killed while writing
 
     def write(self, relative: str, text: str) -> bool:
@@ -65,12 +66,16 @@ class ContentWriter:
         self.changed.append(target)
         return True
 
+    def keep(self, relative: str) -> None:
+        """Count a page as this run's without writing it (an index page nothing changed on)."""
+        self.kept.add(relative)
+
     def remove_stale(self, folder: str) -> list[Path]:
         """Delete generated pages in root/folder that this run did not write (an index page whose
         country or person no longer appears)."""
         removed = []
         for path in sorted((self.root / folder).glob("*.md")):
-            if path.resolve() not in self.written:
+            if f"{folder}/{path.name}" not in self.kept and path.resolve() not in self.written:
                 path.unlink()
                 removed.append(path)
         return removed

@@ -135,3 +135,27 @@ def test_pages_do_not_depend_on_hash_seeds(project, tmp_path_factory):
     for sub in compared.subdirs.values():
         differing += sub.diff_files
     assert differing == []
+
+
+def test_one_changed_source_rewrites_only_its_page_and_the_indexes_that_show_it(project):
+    generate(project)
+    source = project / "sources" / "003_f97a6143e291fa60.txt"
+    source.write_text(source.read_text(encoding="utf-8") + "\nThe talks also touched on Hungary.\n", encoding="utf-8")
+    report = generate(project)
+    assert report.extracted == 1
+    changed = set(report.changed)
+    assert "articles/azerbaijan-serbia-strengthen-military-cooperation.md" in changed
+    assert "countries/hungary.md" in changed and "countries/serbia.md" in changed
+    assert "countries/china.md" not in changed        # the Serbia article is not on the China page
+    assert "Hungary" in (project / "content/countries/index.md").read_text()
+
+
+def test_deleted_pages_and_index_pages_are_handled_on_a_warm_run(project):
+    generate(project)
+    (project / "content/countries/serbia.md").unlink()
+    generate(project)
+    assert (project / "content/countries/serbia.md").exists()
+    (project / "content" / "articles" / f"{BEIJING}.md").unlink()
+    (project / "sources" / "004_ad36e5a10f87839d.txt").unlink()
+    generate(project)
+    assert "Ministers of Defense" not in (project / "content/countries/china.md").read_text()
