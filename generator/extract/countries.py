@@ -50,17 +50,40 @@ def _gazetteer(extra: tuple[tuple[str, str], ...]) -> Gazetteer[str | None]:
 
 def country_gazetteer(taxonomy: Taxonomy) -> Gazetteer[str | None]:
     """The matcher for country mentions; a None value marks a masked name."""
-    extra = tuple(
-        (alias, code) for code, term in taxonomy.countries.items() for alias in (term.label, *term.aliases)
-    )
-    return _gazetteer(extra)
+    return _gazetteer(_taxonomy_names(taxonomy))
+
+
+def _taxonomy_names(taxonomy: Taxonomy) -> tuple[tuple[str, str], ...]:
+    # Keyed by the taxonomy file's hash: the country aliases of one taxonomy are listed once.
+    names = _NAMES_BY_DIGEST.get(taxonomy.digest)
+    if names is None:
+        names = tuple(
+            (alias, code) for code, term in taxonomy.countries.items() for alias in (term.label, *term.aliases)
+        )
+        if taxonomy.digest:
+            _NAMES_BY_DIGEST[taxonomy.digest] = names
+    return names
+
+
+_NAMES_BY_DIGEST: dict[str, tuple[tuple[str, str], ...]] = {}
 
 
 def country_mentions(text: str, taxonomy: Taxonomy) -> list[Match[str]]:
     """Country mentions in text, masked names, company names and routes left out."""
+    if len(text) <= 200:        # roles and short windows recur: their answer is cached
+        return list(_short_mentions(text, _taxonomy_names(taxonomy)))
+    return _mentions(text, _taxonomy_names(taxonomy))
+
+
+@lru_cache(maxsize=4096)
+def _short_mentions(text: str, names: tuple[tuple[str, str], ...]) -> tuple[Match[str], ...]:
+    return tuple(_mentions(text, names))
+
+
+def _mentions(text: str, names: tuple[tuple[str, str], ...]) -> list[Match[str]]:
     capitals = _capitals()
     found = []
-    for m in country_gazetteer(taxonomy).find(text):
+    for m in _gazetteer(names).find(text):
         if m.value is None or _INSIDE_BODY_NAME.match(text, m.end):
             continue
         if m.surface in capitals and (_ROUTE.match(text, m.end) or _ROUTE_BEFORE.search(text[max(0, m.start - 3):m.start])):

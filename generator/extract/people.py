@@ -95,7 +95,11 @@ def _sentence_mentions(sentence: str, lex: _Lexicon, taxonomy: Taxonomy, org_wor
     found: list[_Mention] = []
     last_end = -1      # the token after the last person found in this sentence
     i = 0
-    while i < len(tokens):
+    count = len(tokens)
+    while i < count:
+        if not tokens[i][0][0].isupper():       # most words: skip them without a call
+            i += 1
+            continue
         if not (_is_name_token(tokens[i][0], lex, country_words) or _name_after_rank(tokens, i, lex, country_words)) \
                 or tokens[i][0] in org_words:
             i += 1
