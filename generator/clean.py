@@ -14,7 +14,7 @@ from generator.model import CleanText
 
 _DATE_PREFIX = re.compile(r"^\s*(?:date|published|posted|updated)\s*:?\s*(\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?)\s+", re.I)
 _STAMP_WORDS = re.compile(
-    r"(?i)\b(?:published|posted|updated|date|last update[d]?|created|time|at|on)\b|[#|:,.()+\-–—/]|\butc\b|\bgmt\b|\b(?:am|pm)\b|"
+    r"(?i)\b(?:published|posted|updated|update|date|last update[d]?|created|time|at|on)\b|[#|:,.()+\-–—/]|\butc\b|\bgmt\b|\b(?:am|pm)\b|"
     r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
 )
 _BYLINE_GLUED = re.compile(r"^By\s+(?P<name>[A-Z][\w'’-]*[a-z](?:\s+[A-Z][\w'’-]*[a-z]){0,2}?)(?P<rest>[A-Z][a-z].*)$")
@@ -53,7 +53,12 @@ def _outlet_names() -> str:
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
+_MAX_JUNK_CHARS = 400      # page furniture is short; a paragraph is never tried against every pattern
+
+
 def is_junk_line(line: str) -> bool:
+    if len(line) > _MAX_JUNK_CHARS:
+        return False
     junk, _, _ = _patterns()
     return bool(junk.fullmatch(line.strip())) or _is_shouting(line)
 
@@ -74,7 +79,10 @@ def date_stamp(line: str) -> str | None:
     rest = line[:dates[0].start] + line[dates[0].end:]
     rest = re.sub(r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\+?\d{1,2}:?\d{2}\b", " ", rest)
     rest = _STAMP_WORDS.sub(" ", rest)
-    return line.strip() if not rest.strip() else None
+    # "Ayhan Şimşek |09.05.2024 - Update : 09.05.2024": a stamp with the author's name beside it.
+    if not rest.strip() or ("|" in line and re.fullmatch(r"\s*(?:[A-ZÀ-Ž][\w'’-]+\s*){1,3}", rest)):
+        return line.strip()
+    return None
 
 
 def strip_headline_suffix(headline: str) -> str:
@@ -108,6 +116,8 @@ def clean(text: str) -> CleanText:
     byline_line: str | None = None
     lines: list[str] = []
     for raw in text.split("\n"):
+        if _is_menu_line(raw):
+            continue
         line = _HEADING_MARKERS.sub("", " ".join(raw.split()))
         if not line:
             continue
@@ -131,15 +141,20 @@ def clean(text: str) -> CleanText:
             continue
         lines.append(_split_glued(line))
 
+    masthead = []
+    while len(lines) > 1 and _is_page_header(lines[0]):
+        masthead.append(lines.pop(0))
     headline = None
     if len(lines) > 1 and _could_be_headline(lines[0]):
         headline = strip_headline_suffix(lines[0])
-        key = _key(lines[0])
-        lines = [line for line in lines[1:] if _key(line) not in (key, _key(headline))]
+        repeats = {_key(lines[0]), _key(headline)}
+        lines = [line for line in lines[1:] if len(line) > 300 or _key(line) not in repeats]
     lines, trailing_lines = _drop_trailing_fragments(lines)
 
     dateline = None
-    if lines:
+    if len(lines) > 1 and _is_place_line(lines[0]):
+        dateline = lines.pop(0)         # "ISTANBUL" on a line of its own
+    if lines and dateline is None:
         found = _DATELINE.match(lines[0])
         if found and _is_dateline(found):
             dateline = found.group("dateline").strip()
@@ -149,7 +164,43 @@ def clean(text: str) -> CleanText:
     return CleanText(
         lines=tuple(lines), headline=headline, date_stamps=tuple(stamps),
         byline=byline, dateline=dateline, trailing=tuple(trailing_lines), byline_line=byline_line,
+        masthead=tuple(masthead),
     )
+
+
+_MENU_SEPARATOR = re.compile(r"\s{2,}|\t|\s[|•·»>]\s")
+
+
+def _is_menu_line(raw: str) -> bool:
+    """A site's menu pasted as one line: three or more short items set apart by wide gaps or bars."""
+    items = [item for item in _MENU_SEPARATOR.split(raw.strip()) if item.strip()]
+    return len(items) >= 3 and all(len(item.split()) <= 3 and not re.search(r"[.!?,:;]$", item) for item in items)
+
+
+def _is_page_header(line: str) -> bool:
+    """What stands above a headline: the outlet's name ("AZERTAC", "DAILY SABAH WITH AA"), a section
+    name ("Military", "DEFENSE")."""
+    words = line.split()
+    if _outlet_line(line):
+        return True
+    return len(words) <= 2 and not re.search(r"[.!?,:;\"”]", line)
+
+
+def _outlet_line(line: str) -> bool:
+    names = _outlet_names_folded()
+    parts = re.split(r"\s+with\s+", line.strip().strip(".").lower())
+    return all(part.strip() in names for part in parts)
+
+
+@lru_cache(maxsize=1)
+def _outlet_names_folded() -> frozenset[str]:
+    return frozenset(n.lower() for o in resources.load_data("outlets.yml")["outlets"] for n in o["names"])
+
+
+def _is_place_line(line: str) -> bool:
+    # A dateline set on its own line is a place in capitals: one to three words.
+    words = line.split()
+    return 1 <= len(words) <= 3 and line.upper() == line and all(w.isalpha() for w in words)
 
 
 def _is_dateline(found: re.Match) -> bool:

@@ -30,7 +30,7 @@ def _p(template: str) -> str:
 _DATE = re.compile(_p(
     r"\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b"                   # 2024-06-20
     r"|\b(?P<nd>[0-3]?\d)[./](?P<nm>[01]?\d)[./](?P<ny>(?:19|20)\d\d)\b"          # 20.06.2024
-    r"|\b{d1}(?:\s+of)?\s*{m1},?\s*{y1}\b"                                        # 22 October 2019
+    r"|\b{d1}(?:\s+of)?[\s-]*{m1}[,\s-]*{y1}\b"                                   # 22 October 2019, 19-Apr-2025
     r"|\b{m2}\s*{d2},?\s*{y2}\b"                                                  # October 22, 2019
     r"|\b{m3},?\s+{y3}\b"                                                         # October 2023
     r"|\b{d4}(?:\s+of)?\s*{m4}\b(?!\s*\d)"                                        # 22 October

@@ -28,6 +28,7 @@ class CleanText:
     dateline: str | None            # "BAKU, October 22 (Xinhua) --" style opener, as found
     trailing: tuple[str, ...] = ()  # short lines cut from the end (section names, an outlet's signature)
     byline_line: str | None = None  # the whole byline line ("By Kamran Gasimov – Trend:"), which may name the outlet
+    masthead: tuple[str, ...] = ()  # lines above the headline: the outlet's name, a section name
 
     @property
     def body(self) -> str:

@@ -16,7 +16,9 @@ from generator.extract.countries import country_mentions
 from generator.model import Person
 from generator.taxonomy import Taxonomy
 
-_TOKEN = re.compile(r"[A-Z]\.(?=\s?[A-Z])|[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+|[^\w\s]")
+_TOKEN = re.compile(r"(?:Gen|Lt|Adm|Col|Maj|Brig|Capt|Cmdr|Sgt|Mr|Mrs|Ms|Dr|Prof)\.|[A-Z]\.(?=\s?[A-Z])|[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+|[^\w\s]")
+# "Abdel Fattah el-Sisi", "Bashar al-Assad": a lower-case particle joined to a capitalised part.
+_NAME_PARTICLE = re.compile(r"(?:el|al|ad|as|ash|ul|bin|ibn|van|von|de|da|di|du|der|den|ben)-[A-Z][\w'’-]*")
 _CONNECTORS = {"of", "the", "for", "and", "on", "in", "at", "-", "(", ")", ","}
 
 
@@ -105,8 +107,9 @@ def _sentence_mentions(sentence: str, lex: _Lexicon, taxonomy: Taxonomy, org_wor
             i += 1
             continue
         j = i + 1
-        while j < len(tokens) and j - i < 4 and _is_name_token(tokens[j][0], lex, country_words) \
-                and tokens[j][0] not in org_words:
+        while j < len(tokens) and j - i < 4 and (
+                (_is_name_token(tokens[j][0], lex, country_words) and tokens[j][0] not in org_words)
+                or _NAME_PARTICLE.fullmatch(tokens[j][0])):
             j += 1
         run = tokens[i:j]
         name = _join(sentence, run)
@@ -120,8 +123,8 @@ def _sentence_mentions(sentence: str, lex: _Lexicon, taxonomy: Taxonomy, org_wor
             role_before is not None or role_after is not None or known is not None or coordinated
             or following in lex.speech_verbs or _is_name_shape(run, lex)
         )
-        if following and following[0].isupper() and following in org_words:
-            anchored = False      # "Heydar Aliyev Foundation": a name inside an organisation's name
+        if following and following[0].isupper() and (following in org_words or following in lex.not_name):
+            anchored = False      # "Heydar Aliyev Foundation", "Shanghai Cooperation": part of a longer name
         if i > 0 and tokens[i - 1][0].lower() in ("of", "for") and known is None:
             anchored = False      # "the Board of Baykar": the body a role belongs to, not a person
         if anchored and _plausible(run):
@@ -265,10 +268,15 @@ def _fold(mentions: list[_Mention], taxonomy: Taxonomy) -> list[Person]:
         for existing in full:
             ex_parts = existing.split()
             if parts[-1] == ex_parts[-1] and len(ex_parts) > 1:
-                if len(parts) == 1 or (re.fullmatch(r"[A-Z]\.", parts[0]) and parts[0][0] == ex_parts[0][0]):
+                if len(parts) == 1 or (re.fullmatch(r"(?:[A-Z]\.)+", parts[0]) and parts[0][0] == ex_parts[0][0]):
                     return existing
             if len(parts) == 1 and parts[0] == ex_parts[0] and len(ex_parts) == 1:
                 return existing
+        if len(parts) == 1:
+            # "Zhou" after "Zhou Mingjun": a family name written first, as Chinese names are.
+            firsts = [e for e in full if len(e.split()) == 2 and e.split()[0] == parts[0]]
+            if len(firsts) == 1:
+                return firsts[0]
         return name
 
     # Full names first, so that a short form earlier in the text still finds its full name.

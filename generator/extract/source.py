@@ -30,8 +30,8 @@ def extract_source(clean: CleanText) -> str | None:
             match = regex.search(text)
             if match:
                 return names[match.group("outlet").lower()]
-    for line in clean.trailing:
-        canonical = _outlet_line(line)
+    for line in (*clean.trailing, *clean.masthead):
+        canonical = _outlet_line(re.split(r"\s+with\s+", line, flags=re.IGNORECASE)[0])
         if canonical:
             return canonical
     return None
