@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
+import frontmatter
 import pytest
 
 from generator.taxonomy import load_taxonomy
@@ -31,3 +33,57 @@ def project(tmp_path) -> Path:
         shutil.copytree(ROOT / name, tmp_path / name)
     (tmp_path / "content").mkdir()
     return tmp_path
+
+
+# Browser tests (test_site_e2e.py, test_reader_site.py): one built, served copy of the briefing per module.
+
+@pytest.fixture(scope="module")
+def built_site(request, tmp_path_factory):
+    """A built copy of the briefing, served on loopback: (copy root, base url)."""
+    from browser_support import build_and_serve
+
+    yield from build_and_serve(tmp_path_factory.mktemp(request.module.__name__.replace("test_", "briefing-")))
+
+
+@pytest.fixture(scope="module")
+def base_url(built_site) -> str:
+    return built_site[1]
+
+
+@pytest.fixture(scope="module")
+def articles(built_site) -> dict[str, dict]:
+    """Front matter of every article page of the built copy, by slug (the file name, which is the URL)."""
+    folder = built_site[0] / "content" / "articles"
+    found = {path.stem: frontmatter.load(path).metadata for path in sorted(folder.glob("*.md"))}
+    assert found, f"no article pages in {folder}"
+    return found
+
+
+@pytest.fixture(scope="module")
+def screenshots(tmp_path_factory) -> Path:
+    """Where screenshots go: $BRIEFING_SCREENSHOTS, for a human to look at, else a temporary folder."""
+    folder = os.environ.get("BRIEFING_SCREENSHOTS")
+    path = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    from browser_support import launch_chromium
+
+    with launch_chromium() as browser:
+        yield browser
+
+
+@pytest.fixture
+def tab(chromium, base_url):
+    """A fresh 1280x900 page; yields (page, watcher). Whatever a test did not check fails it here."""
+    from browser_support import open_tab
+
+    context, page, watcher = open_tab(chromium, base_url, {"width": 1280, "height": 900})
+    try:
+        yield page, watcher
+    finally:
+        context.close()
+    watcher.check()

@@ -1,7 +1,6 @@
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 KEYS = {"path", "title", "title_derived", "date", "date_precision", "source", "countries", "primary_countries",
         "people", "organizations", "topics", "summary", "key_figures", "events"}

@@ -14,18 +14,16 @@ for people to look at, nothing here compares pixels.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 from urllib.request import urlopen
 
-import frontmatter
 import pytest
 import yaml
 
-from browser_support import build_and_serve, launch_chromium, open_tab, skip_without_browser
+from browser_support import open_tab, skip_without_browser
 
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
@@ -45,19 +43,7 @@ from playwright.sync_api import expect  # noqa: E402
 pytestmark = pytest.mark.browser
 
 
-
 # --------------------------------------------------------------------------------------------- fixtures
-
-
-@pytest.fixture(scope="module")
-def built_site(tmp_path_factory):
-    """A built copy of the briefing, served on loopback: (copy root, base url)."""
-    yield from build_and_serve(tmp_path_factory.mktemp("briefing-reader"))
-
-
-@pytest.fixture(scope="module")
-def base_url(built_site) -> str:
-    return built_site[1]
 
 
 @pytest.fixture(scope="module")
@@ -66,43 +52,9 @@ def site_dir(built_site) -> Path:
 
 
 @pytest.fixture(scope="module")
-def articles(built_site) -> dict[str, dict]:
-    """Front matter of every article page of the built copy, by slug (the file name, which is the URL)."""
-    folder = built_site[0] / "content" / "articles"
-    found = {path.stem: frontmatter.load(path).metadata for path in sorted(folder.glob("*.md"))}
-    assert found, f"no article pages in {folder}"
-    return found
-
-
-@pytest.fixture(scope="module")
 def taxonomy(built_site) -> dict:
     """The built copy's taxonomy.yml, as plain data (labels and person aliases)."""
     return yaml.safe_load((built_site[0] / "taxonomy.yml").read_text(encoding="utf-8"))
-
-
-@pytest.fixture(scope="module")
-def screenshots(tmp_path_factory) -> Path:
-    folder = os.environ.get("BRIEFING_SCREENSHOTS")
-    path = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with launch_chromium() as browser:
-        yield browser
-
-
-@pytest.fixture
-def tab(chromium, base_url):
-    """A fresh 1280x900 page; yields (page, watcher). Each test ends with watcher.check()."""
-    context, page, watcher = open_tab(chromium, base_url, DESKTOP)
-    try:
-        yield page, watcher
-    finally:
-        context.close()
-    watcher.check()  # a safety net for a test that returns early
 
 
 # --------------------------------------------------------------------------------------------- helpers

@@ -10,15 +10,12 @@ are for people to look at, nothing here compares pixels.
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 from urllib.parse import urljoin
 
-import frontmatter
 import pytest
 
-from browser_support import build_and_serve, launch_chromium, open_tab, skip_without_browser
+from browser_support import open_tab, skip_without_browser
 
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
@@ -34,52 +31,7 @@ from playwright.sync_api import expect  # noqa: E402
 pytestmark = pytest.mark.browser
 
 
-
 # --------------------------------------------------------------------------------------------- fixtures
-
-
-@pytest.fixture(scope="module")
-def built_site(tmp_path_factory):
-    """A built copy of the briefing, served on loopback: (copy root, base url)."""
-    yield from build_and_serve(tmp_path_factory.mktemp("briefing-e2e"))
-
-
-@pytest.fixture(scope="module")
-def base_url(built_site) -> str:
-    return built_site[1]
-
-
-@pytest.fixture(scope="module")
-def articles(built_site) -> dict[str, dict]:
-    """Front matter of every generated article page, by slug (the file name, which is the URL)."""
-    folder = built_site[0] / "content" / "articles"
-    return {path.stem: frontmatter.load(path).metadata for path in sorted(folder.glob("*.md"))}
-
-
-@pytest.fixture(scope="module")
-def screenshots(tmp_path_factory) -> Path:
-    folder = os.environ.get("BRIEFING_SCREENSHOTS")
-    path = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with launch_chromium() as browser:
-        yield browser
-
-
-@pytest.fixture
-def tab(chromium, base_url):
-    """A fresh 1280x900 page; yields (page, watcher). Each test ends with watcher.check()."""
-    context, page, watcher = open_tab(chromium, base_url, DESKTOP)
-    try:
-        yield page, watcher
-    finally:
-        context.close()
-    # A safety net for a test that returns early: whatever it did not check fails it here (as an error).
-    watcher.check()
 
 
 # --------------------------------------------------------------------------------------------- helpers
