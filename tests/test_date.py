@@ -12,6 +12,9 @@ from generator.extract.date import extract_date
     ("Title\n\nBAKU, March 3 (Xinhua) -- They met on Friday.", (None, None)),
     ("Title\n\nBaku, 15 April 2022, AZERTAC. They met.", ("2022-04-15", "day")),
     ("Title\n\nThe sides met. Nothing else is known.", (None, None)),
+    ("Title\n\nThe railway, opened in October 2017, remains the only link.", (None, None)),
+    ("Title\n\nCargo grew by 62 percent in 2024 to about 4 million tons.", (None, None)),
+    ("Title\n\nBelarus and China began the Eagle Assault-2024 training.", ("2024", "year")),
 ])
 def test_date(text, expected):
     assert extract_date(clean(text)) == expected
