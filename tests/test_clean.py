@@ -11,6 +11,9 @@ from generator.clean import clean, date_stamp, is_junk_line, strip_headline_suff
     ("Follow us on Telegram", True),
     ("(If you possess specialized knowledge and wish to contribute, please reach out to us at [email protected]).", True),
     ("azerbaijan-and-china-sign-deal-on-defense", True),
+    ("Read also: Uzbekistan, Kazakhstan agree to build new rail link", True),
+    ("We use cookies to personalize content. Cookie Policy Accept", True),
+    ("report.az/en/military/azerbaijan-kazakhstan-defense-ministers-sign-plan/", True),
     ("Azerbaijan and China discuss military collaboration", False),
     ("The minister met the delegation.", False),
 ])
@@ -77,6 +80,18 @@ def test_dateline_is_set_aside():
     result = clean("Headline\n\nBAKU, March 3 (Xinhua) -- Azerbaijan and China signed a plan.")
     assert result.dateline.startswith("BAKU, March 3 (Xinhua)")
     assert result.lines[0] == "Azerbaijan and China signed a plan."
+
+
+def test_menus_mastheads_and_section_names_above_the_headline_are_furniture():
+    text = ("AZERTAC\nPolitics    Economy    Military    Society    World\nMilitary\n"
+            "Defense ministers meet in Beijing\n13.09.2024 [16:20]\nShare\n\nISTANBUL\n\nThe ministers met.\n\n"
+            "MORE FROM DEFENSE\nGreece receives jets\n")
+    result = clean(text)
+    assert result.headline == "Defense ministers meet in Beijing"
+    assert result.masthead == ("AZERTAC", "Military")
+    assert result.dateline == "ISTANBUL"
+    assert result.lines == ("The ministers met.",)
+    assert result.date_stamps == ("13.09.2024 [16:20]",)
 
 
 def test_no_headline_when_first_line_is_a_paragraph():
