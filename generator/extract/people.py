@@ -122,6 +122,8 @@ def _sentence_mentions(sentence: str, lex: _Lexicon, taxonomy: Taxonomy, org_wor
         anchored = (
             role_before is not None or role_after is not None or known is not None or coordinated
             or following in lex.speech_verbs or _is_name_shape(run, lex)
+            # "As Igor Novaković has observed": a reporting verb after an auxiliary.
+            or (following in ("has", "had", "have") and j + 1 < len(tokens) and tokens[j + 1][0] in lex.speech_verbs)
         )
         if following and following[0].isupper() and (following in org_words or following in lex.not_name):
             anchored = False      # "Heydar Aliyev Foundation", "Shanghai Cooperation": part of a longer name
@@ -221,7 +223,7 @@ def _role_after(sentence: str, tokens, j: int, lex: _Lexicon) -> str | None:
     if j >= len(tokens) or tokens[j][0] != ",":
         return None
     rest = sentence[tokens[j][2]:]
-    match = re.match(r"\s*(?:the\s+)?([^,.;]{3,160}?)(?=,|\.|;|\s+(?:said|says|noted|stressed|told|added|$))", rest)
+    match = re.match(r"\s*(?:(?:the|a|an|another)\s+)?([^,.;]{3,160}?)(?=,|\.|;|\s+(?:said|says|noted|stressed|told|added|$))", rest)
     if not match:
         return None
     phrase = match.group(1).strip()
