@@ -17,6 +17,11 @@ from generator.extract.organizations import extract_organizations
     ("The Italian company Leonardo and the operator Türksat signed.", None, ["Leonardo", "Türksat"]),
     ("Members of the Collective Security Treaty Organization met.", None, ["Collective Security Treaty Organization"]),
     ("The Ministry of Defense of the Russian Federation said so.", None, ["Ministry of Defense of Russia"]),
+    ("Turkish Air Force Commander Gen. Ziya Kadıoğlu spoke.", None, ["Turkish Air Force"]),
+    ("Türkiye's Defense Industry Agency and Pakistan's Ministry of Defence Production signed.", None,
+     ["Defense Industry Agency", "Ministry of Defence Production of Pakistan"]),
+    ("The Turkish National Defense Ministry said so.", None, ["Ministry of National Defense of Türkiye"]),
+    ("Deals with HBIS Group and Zijin Mining followed.", None, ["HBIS Group", "Zijin Mining"]),
 ])
 def test_organizations(body, home, expected, taxonomy):
     assert extract_organizations(body, taxonomy, home) == expected

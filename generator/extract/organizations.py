@@ -127,11 +127,12 @@ def _organizations_in_phrase(phrase: str, offset: int = 0) -> list[tuple[int, st
     while k > 0 and before[k - 1][0].isupper() and before[k - 1] != "The" and not _is_role_word(before[k - 1]):
         k -= 1
     start = head.start() if k == len(before) else len(" ".join(before[:k])) + (1 if k else 0)
-    name = _cut_before_non_bodies(phrase[start:].strip(), head_re)
+    name = _cut_after_last_head(_cut_before_non_bodies(phrase[start:].strip(), head_re), head_re)
     results = []
     # "the Chinese Academy of Space Technology and Azercosmos": two bodies, not one.
     pieces = re.split(r"\s+and\s+(?=[A-Z])", name)
-    if len(pieces) > 1 and all(head_re.search(p) or any(aliases.find(p)) or p.isupper() for p in pieces[1:]):
+    if len(pieces) > 1 and all(head_re.search(p) or any(aliases.find(p)) or p.isupper() for p in pieces[1:]) \
+            or len(pieces) == 2 and _ends_with_head(pieces[0], head_re):
         cursor = 0
         for piece in pieces:
             at = name.index(piece, cursor)
@@ -144,6 +145,24 @@ def _organizations_in_phrase(phrase: str, offset: int = 0) -> list[tuple[int, st
         inner_at = head.end() - start + nested.end()
         results.extend(_organizations_in_phrase(name[inner_at:], offset + start + inner_at))
     return results
+
+
+def _ends_with_head(name: str, head_re: re.Pattern) -> bool:
+    """"HBIS Group and Zijin Mining": the first name ends as a body's name does, so "and" joins two."""
+    heads = list(head_re.finditer(name))
+    return bool(heads) and heads[-1].end() == len(name.rstrip())
+
+
+def _cut_after_last_head(name: str, head_re: re.Pattern) -> str:
+    """"Turkish Air Force Commander Gen" -> "Turkish Air Force": capitalised words right after the last
+    head word, with no "of" or "for" between, are a title or a name, not part of the body's name."""
+    heads = list(head_re.finditer(name))
+    if not heads:
+        return name
+    tail = name[heads[-1].end():]
+    if re.match(r"\s+(?:of|for|and|de|&)\b", tail) or not tail.strip():
+        return name
+    return name[:heads[-1].end()]
 
 
 def _cut_before_non_bodies(name: str, head_re: re.Pattern) -> str:
@@ -164,14 +183,28 @@ def _canonical(name: str, body: str, position: int, taxonomy: Taxonomy, home_cou
     _, aliases, _, _, fields = _tables()
     name = re.sub(r"^(?:The|the)\s+", "", name).strip(" -")
     name = re.sub(r"['’]s$", "", name)
+    owner = re.match(r"(?P<owner>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)['’]s\s+(?=[A-Z])", name)
+    owner_country = None
+    if owner:
+        found = country_mentions(owner.group("owner"), taxonomy)
+        if found:
+            owner_country = found[0].value
+            name = name[owner.end():]     # "Türkiye's Defense Industry Agency" -> "Defense Industry Agency"
+            position += owner.end()
     known = [m for m in aliases.find(name) if m.start == 0 and m.end == len(name)]
     if known:
         return known[0].value
     if len(name.split()) < 2 and not name.isupper():
         return None
-    ministry = _ministry(name, body, position, taxonomy, home_country, fields)
+    ministry = _ministry(name, body, position, taxonomy, owner_country or home_country, fields)
     if ministry:
         return ministry
+    other = re.fullmatch(r"Ministry of (?P<field>[A-Z][\w&,' -]+)", name)
+    if other and not country_mentions(name, taxonomy):
+        # A ministry the table does not know is still a country's: "Ministry of Defence Production of Pakistan".
+        country = owner_country or _country_before(body, position, taxonomy) or home_country
+        if country:
+            return f"{name} of {taxonomy.country_label(country)}"
     if re.search(r"\bSummit\b", name):
         return None       # a summit is an event, not a body
     return name
@@ -181,7 +214,7 @@ def _canonical(name: str, body: str, position: int, taxonomy: Taxonomy, home_cou
 def _ministry_re() -> re.Pattern:
     fields = [f for f in _tables()[4] if not f.startswith("__")]
     names = "|".join(re.escape(f) for f in sorted(fields, key=len, reverse=True))
-    return re.compile(rf"(?:(?P<adj>[A-Z][\w'’]+)\s+)?(?:Ministry of (?P<f1>{names})|(?P<f2>{names}) Ministry)"
+    return re.compile(rf"(?:(?P<adj>[A-Z][\w'’]+)\s+)??(?:Ministry of (?P<f1>{names})|(?P<f2>{names}) Ministry)"
                       rf"(?:\s+of\s+(?:the\s+)?(?P<of>.+))?")
 
 

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from generator import resources
+from generator.gazetteer import Gazetteer
 from generator.model import CleanText
 
 
@@ -22,9 +23,16 @@ def _patterns() -> list[tuple[re.Pattern, dict[str, str]]]:
     return compiled
 
 
+@lru_cache(maxsize=1)
+def _outlets() -> Gazetteer[bool]:
+    names = (n for o in resources.load_data("outlets.yml")["outlets"] for n in o["names"])
+    return Gazetteer(((n, True) for n in names), fold_case=True)
+
+
 def extract_source(clean: CleanText) -> str | None:
     """The outlet's display name, or None when the text names none as publisher."""
     texts = [clean.dateline or "", clean.body, "\n".join(clean.trailing), clean.byline_line or ""]
+    texts = [text for text in texts if text and _outlets().find(text)]   # most texts name no outlet at all
     for regex, names in _patterns():
         for text in texts:
             match = regex.search(text)
