@@ -25,7 +25,12 @@ class ArticlePage:
 
 def read_page(path: Path, taxonomy: Taxonomy, shown_as: str) -> ArticlePage:
     """Parse and check one page; BriefingError names the file, line and field of the first problem."""
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise BriefingError(shown_as, f"not UTF-8 text (byte {error.start})") from None
+    except OSError as error:
+        raise BriefingError(shown_as, f"cannot read: {error.strerror or error}") from None
     try:
         post = frontmatter.loads(text, handler=frontmatter.YAMLHandler())
     except yaml.YAMLError as error:
@@ -38,16 +43,3 @@ def read_page(path: Path, taxonomy: Taxonomy, shown_as: str) -> ArticlePage:
         field, problem = problems[0]
         raise BriefingError(shown_as, f"{field}: {problem}", field_line(text, field))
     return ArticlePage(slug=path.stem, path=path, front=front, body=post.content)
-
-
-def read_pages(folder: Path, taxonomy: Taxonomy, root: Path) -> tuple[list[ArticlePage], list[BriefingError]]:
-    """All article pages in `folder`, and the errors of those that could not be read."""
-    pages, errors = [], []
-    for path in sorted(folder.glob("*.md")):
-        try:
-            pages.append(read_page(path, taxonomy, str(path.relative_to(root))))
-        except BriefingError as error:
-            errors.append(error)
-        except (OSError, UnicodeDecodeError) as error:
-            errors.append(BriefingError(str(path.relative_to(root)), f"cannot read: {error}"))
-    return pages, errors

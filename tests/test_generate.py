@@ -159,3 +159,14 @@ def test_deleted_pages_and_index_pages_are_handled_on_a_warm_run(project):
     (project / "sources" / "004_ad36e5a10f87839d.txt").unlink()
     generate(project)
     assert "Ministers of Defense" not in (project / "content/countries/china.md").read_text()
+
+
+def test_a_page_that_is_not_utf8_is_reported_and_left_alone(project):
+    generate(project)
+    path = project / "content" / "articles" / f"{BEIJING}.md"
+    data = path.read_bytes() + b"\n\xff\xfe broken\n"
+    path.write_bytes(data)
+    report = generate(project)
+    assert [e.path for e in report.errors] == [f"content/articles/{BEIJING}.md"]
+    assert "UTF-8" in str(report.errors[0])
+    assert path.read_bytes() == data
