@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from generator import resources
+from generator import outlets, resources
 from generator.dates import find_dates
 from generator.model import CleanText
 
@@ -49,8 +49,7 @@ def _patterns():
 
 
 def _outlet_names() -> str:
-    names = [name for outlet in resources.load_data("outlets.yml")["outlets"] for name in outlet["names"]]
-    return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return "|".join(re.escape(n) for n in sorted(outlets.spellings(), key=len, reverse=True))
 
 
 _MAX_JUNK_CHARS = 400      # page furniture is short; a paragraph is never tried against every pattern
@@ -187,14 +186,8 @@ def _is_page_header(line: str) -> bool:
 
 
 def _outlet_line(line: str) -> bool:
-    names = _outlet_names_folded()
-    parts = re.split(r"\s+with\s+", line.strip().strip(".").lower())
-    return all(part.strip() in names for part in parts)
-
-
-@lru_cache(maxsize=1)
-def _outlet_names_folded() -> frozenset[str]:
-    return frozenset(n.lower() for o in resources.load_data("outlets.yml")["outlets"] for n in o["names"])
+    # "AZERTAC", "DAILY SABAH WITH AA": only outlets' names.
+    return all(outlets.outlet_named(part) for part in re.split(r"\s+with\s+", line, flags=re.IGNORECASE))
 
 
 def _is_place_line(line: str) -> bool:

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from generator import resources
+from generator.outlets import spellings as outlet_spellings
 from generator.extract.countries import country_mentions
 from generator.gazetteer import Gazetteer
 from generator.taxonomy import Taxonomy
@@ -28,7 +29,7 @@ def _tables():
     heads = sorted(data["head_words"], key=len, reverse=True)
     head_re = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in heads) + r")\b")
     aliases = Gazetteer(data["aliases"].items())
-    outlets = {n for o in resources.load_data("outlets.yml")["outlets"] for n in o["names"]}
+    outlets = set(outlet_spellings())
     ministry_fields = dict(data["ministries"])
     ministry_fields.update({"__abbreviation__" + k: v for k, v in data["ministry_abbreviations"].items()})
     return head_re, aliases, set(data["not_organizations"]), outlets, ministry_fields

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from generator import resources
+from generator import outlets, resources
 from generator.gazetteer import Gazetteer
 from generator.model import CleanText
 
@@ -13,7 +13,7 @@ from generator.model import CleanText
 @lru_cache(maxsize=1)
 def _patterns() -> list[tuple[re.Pattern, dict[str, str]]]:
     data = resources.load_data("outlets.yml")
-    by_spelling = {name: outlet["name"] for outlet in data["outlets"] for name in outlet["names"]}
+    by_spelling = outlets.spellings()
     by_spelling_folded = {name.lower(): canonical for name, canonical in by_spelling.items()}
     names = "|".join(re.escape(n) for n in sorted(by_spelling, key=len, reverse=True))
     compiled = []
@@ -25,8 +25,7 @@ def _patterns() -> list[tuple[re.Pattern, dict[str, str]]]:
 
 @lru_cache(maxsize=1)
 def _outlets() -> Gazetteer[bool]:
-    names = (n for o in resources.load_data("outlets.yml")["outlets"] for n in o["names"])
-    return Gazetteer(((n, True) for n in names), fold_case=True)
+    return Gazetteer(((n, True) for n in outlets.spellings()), fold_case=True)
 
 
 def extract_source(clean: CleanText) -> str | None:
@@ -39,17 +38,7 @@ def extract_source(clean: CleanText) -> str | None:
             if match:
                 return names[match.group("outlet").lower()]
     for line in (*clean.trailing, *clean.masthead):
-        canonical = _outlet_line(re.split(r"\s+with\s+", line, flags=re.IGNORECASE)[0])
+        canonical = outlets.outlet_named(re.split(r"\s+with\s+", line, flags=re.IGNORECASE)[0])
         if canonical:
             return canonical
-    return None
-
-
-def _outlet_line(line: str) -> str | None:
-    """A line that is only an outlet's name, as sites sign their copy at the end ("News.Az")."""
-    data = resources.load_data("outlets.yml")
-    folded = line.strip().strip(".").lower()
-    for outlet in data["outlets"]:
-        if folded in (n.lower() for n in outlet["names"]):
-            return outlet["name"]
     return None
