@@ -8,6 +8,7 @@ the same situation is a failure.
 from __future__ import annotations
 
 import contextlib
+import re
 import functools
 import os
 import shutil
@@ -162,3 +163,30 @@ def build_and_serve(folder: Path):
     assert (site / "index.html").is_file(), f"no index.html in {site}\n{built.stdout}\n{built.stderr}"
     with serve(site) as url:
         yield folder, url
+
+
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
+
+
+def visit(page, path: str):
+    """Open a page of the served site; it must answer 200."""
+    response = page.goto(path, wait_until="load")
+    assert response is not None and response.status == 200, f"GET {path}: {response and response.status}"
+    return response
+
+
+def content(page):
+    """The page's article area (Material's content column)."""
+    return page.locator("article.md-content__inner")
+
+
+def hrefs(locator) -> list[str]:
+    """Absolute hrefs, without query or fragment."""
+    found = locator.evaluate_all("(links) => links.map((link) => link.href)")
+    return [href.split("#")[0].split("?")[0] for href in found if href]
+
+
+def article_slug(url: str) -> str | None:
+    match = re.search(r"/articles/([^/?#]+)/", url)
+    return match.group(1) if match else None

@@ -79,9 +79,9 @@ def chromium():
 @pytest.fixture
 def tab(chromium, base_url):
     """A fresh 1280x900 page; yields (page, watcher). Whatever a test did not check fails it here."""
-    from browser_support import open_tab
+    from browser_support import DESKTOP, open_tab
 
-    context, page, watcher = open_tab(chromium, base_url, {"width": 1280, "height": 900})
+    context, page, watcher = open_tab(chromium, base_url, DESKTOP)
     try:
         yield page, watcher
     finally:

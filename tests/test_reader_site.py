@@ -23,10 +23,8 @@ from urllib.request import urlopen
 import pytest
 import yaml
 
-from browser_support import open_tab, skip_without_browser
+from browser_support import DESKTOP, PHONE, article_slug, content, hrefs, open_tab, skip_without_browser, visit
 
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
 ATOM = "{http://www.w3.org/2005/Atom}"
 LATEST = 10  # how many articles the home page lists
 
@@ -58,27 +56,6 @@ def taxonomy(built_site) -> dict:
 
 
 # --------------------------------------------------------------------------------------------- helpers
-
-
-def visit(page, path: str):
-    response = page.goto(path, wait_until="load")
-    assert response is not None and response.status == 200, f"GET {path}: {response and response.status}"
-    return response
-
-
-def content(page):
-    return page.locator("article.md-content__inner")
-
-
-def hrefs(locator) -> list[str]:
-    """Absolute hrefs, without query or fragment."""
-    found = locator.evaluate_all("(links) => links.map((link) => link.href)")
-    return [href.split("#")[0].split("?")[0] for href in found if href]
-
-
-def article_slug(url: str) -> str | None:
-    match = re.search(r"/articles/([^/?#]+)/", url)
-    return match.group(1) if match else None
 
 
 def date_of(meta: dict) -> str:

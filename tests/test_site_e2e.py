@@ -15,10 +15,8 @@ from urllib.parse import urljoin
 
 import pytest
 
-from browser_support import open_tab, skip_without_browser
+from browser_support import article_slug, content, hrefs, skip_without_browser, visit
 
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
 
 BEIJING_SLUG = "ministers-of-defense-of-azerbaijan-and-china-meet-in-beijing"
 BEIJING_TITLE = "Ministers of Defense of Azerbaijan and China meet in Beijing"
@@ -37,12 +35,6 @@ pytestmark = pytest.mark.browser
 # --------------------------------------------------------------------------------------------- helpers
 
 
-def visit(page, path: str):
-    response = page.goto(path, wait_until="load")
-    assert response is not None and response.status == 200, f"GET {path}: {response and response.status}"
-    return response
-
-
 def search(page, query: str):
     """Type a query into Material's search box; returns the result links once there are some."""
     search_input = page.locator("input.md-search__input")
@@ -54,19 +46,6 @@ def search(page, query: str):
     links = page.locator(".md-search-result__link")
     expect(links.first).to_be_visible()
     return links
-
-
-def hrefs(locator) -> list[str]:
-    return [href for href in locator.evaluate_all("(links) => links.map((link) => link.href)") if href]
-
-
-def article_slug(url: str) -> str | None:
-    match = re.search(r"/articles/([^/?#]+)/", url)
-    return match.group(1) if match else None
-
-
-def content(page):
-    return page.locator("article.md-content__inner")
 
 
 # --------------------------------------------------------------------------------------------- tests
@@ -126,32 +105,3 @@ def test_person_page_links_to_the_beijing_meeting(tab):
     expect(link.first).to_be_visible()
     expect(link.first).to_have_text(BEIJING_TITLE)
     watcher.check()
-
-
-SCREENSHOT_PAGES = [
-    ("home", "/"),
-    ("article", f"/articles/{BEIJING_SLUG}/"),
-    ("china", "/countries/china/"),
-    ("wei-fenghe", "/people/wei-fenghe/"),
-    ("timeline", "/timeline/"),
-]
-
-
-def test_screenshots(chromium, base_url, screenshots):
-    taken = []
-    for label, viewport, pages in (
-        ("desktop", DESKTOP, SCREENSHOT_PAGES),
-        ("phone", PHONE, [SCREENSHOT_PAGES[1]]),
-    ):
-        context, page, watcher = open_tab(chromium, base_url, viewport)
-        try:
-            for name, path in pages:
-                visit(page, path)
-                expect(content(page).locator("h1")).to_be_visible()
-                target = screenshots / f"{name}-{label}.png"
-                page.screenshot(path=str(target), full_page=True)
-                taken.append(target)
-        finally:
-            context.close()
-        watcher.check()
-    assert all(path.stat().st_size > 0 for path in taken)
