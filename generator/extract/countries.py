@@ -48,11 +48,6 @@ def _gazetteer(extra: tuple[tuple[str, str], ...]) -> Gazetteer[str | None]:
     return Gazetteer(entries)
 
 
-def country_gazetteer(taxonomy: Taxonomy) -> Gazetteer[str | None]:
-    """The matcher for country mentions; a None value marks a masked name."""
-    return _gazetteer(_taxonomy_names(taxonomy))
-
-
 def _taxonomy_names(taxonomy: Taxonomy) -> tuple[tuple[str, str], ...]:
     # Keyed by the taxonomy file's hash: the country aliases of one taxonomy are listed once.
     names = _NAMES_BY_DIGEST.get(taxonomy.digest)
