@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import frontmatter
+import yaml
 
 from generator.errors import BriefingError
 from generator.extract.article import extract_article
@@ -25,12 +26,12 @@ from generator.index import About, Wanted, build_index_pages, pages_showing
 from generator.model import Article
 from generator.pages import ArticlePage, read_page
 from generator.read import list_sources, read_bytes
-from generator.related import related_articles, same_story
+from generator.related import linked_articles, related_articles, same_story
 from generator.render import (
     FIELDS, TEXT_HEADING, article_front_matter, dump_front_matter, fingerprint, render_article_body, render_page,
 )
 from generator.slugs import make_slug
-from generator.state import PageState, State, load_state, page_stat, save_state
+from generator.state import LINK_KEYS, PageState, State, index_record, links_digest, load_state, page_stat, save_state
 from generator.taxonomy import Taxonomy, load_taxonomy
 from generator.write import ContentWriter
 
@@ -39,6 +40,7 @@ log = logging.getLogger("briefing")
 ARTICLES = "articles"
 INDEX_FOLDERS = ("countries", "topics", "people", "timeline")
 RETIRED_PAGES = ("timeline.md",)    # pages earlier versions generated, removed when found
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)     # libyaml when built in: the same result, faster
 _POOL_THRESHOLD = 64     # below this many sources to extract, a process pool costs more than it saves
 
 
@@ -95,13 +97,18 @@ class Pages:
 def scan_pages(project: Project, taxonomy: Taxonomy, state: State) -> Pages:
     folder = project.content / ARTICLES
     pages = Pages({}, {}, {}, {})
-    for path in sorted(folder.glob("*.md")) if folder.exists() else []:
-        relative = f"{ARTICLES}/{path.name}"
+    try:
+        entries = sorted((e for e in os.scandir(folder) if e.name.endswith(".md") and e.is_file()), key=lambda e: e.name)
+    except FileNotFoundError:
+        entries = []
+    for entry in entries:       # os.scandir, not Path.glob: a briefing has thousands of pages
+        relative = f"{ARTICLES}/{entry.name}"
         known = state.pages.get(relative)
-        if known is not None and known.matches(path):
+        if known is not None and known.matches_stat(entry.stat()):
             pages.fronts[relative] = known.front
             pages.source_of[relative] = known.source
             continue
+        path = folder / entry.name
         try:
             page = read_page(path, taxonomy, project.relative(path))
         except BriefingError as error:
@@ -141,23 +148,33 @@ def generate(root: Path, jobs: int | None = None, progress: bool = False) -> Rep
     # Which sources need extracting: new, changed, or whose page a human touched.
     todo: list[tuple[str, bytes]] = []
     source_names: list[str] = []
+    source_stats: dict[str, os.stat_result] = {}
+    touched = False         # a source saved again unchanged: its new mtime goes into the state
+    root_prefix = len(str(project.root)) + 1
     for source in list_sources(project.sources):
-        name = source.relative_to(project.root).as_posix()     # listed under root: no need to resolve
+        name = str(source)[root_prefix:].replace(os.sep, "/")     # listed under root; relative_to is slow
         source_names.append(name)
+        relative = page_of.get(name)
+        known = state.pages.get(relative) if relative else None
+        reusable = (current and known is not None and relative not in pages.parsed and relative not in pages.broken)
         try:
+            stat = source.stat()
+            if reusable and known.source_unchanged(stat):
+                report.articles += 1
+                continue
             data = source.read_bytes()
         except OSError as error:
             report.errors.append(BriefingError(name, f"cannot read: {error.strerror or error}"))
             continue
-        relative = page_of.get(name)
-        known = state.pages.get(relative) if relative else None
-        if (current and known is not None and relative not in pages.parsed and relative not in pages.broken
-                and known.source_sha == hashlib.sha256(data).hexdigest()):
+        source_stats[name] = stat
+        if reusable and known.source_sha == hashlib.sha256(data).hexdigest():
+            known.source_size, known.source_mtime_ns = stat.st_size, stat.st_mtime_ns
+            touched = True
             report.articles += 1
             continue
         todo.append((name, data))
 
-    pending: dict[str, tuple[str, str, str]] = {}      # page -> (source, source hash, body): written below
+    pending: dict[str, Pending] = {}      # page -> what to write for it, below
     # The pages as they stood (deleted ones as the state last saw them), for incremental index pages.
     before = {r: e.front for r, e in state.pages.items() if r not in pages.fronts and r not in pages.broken}
     before.update(pages.fronts)
@@ -176,17 +193,22 @@ def generate(root: Path, jobs: int | None = None, progress: bool = False) -> Rep
             continue      # a page a human broke is left as it is; its error is reported
         front, notes = _front_for(result, pages, relative, project, report)
         pages.fronts[relative] = front
-        pending[relative] = (name, result.sha256, render_article_body(front, result.text, taxonomy, notes))
+        stat = source_stats[name]
+        pending[relative] = Pending(name, result.sha256, render_article_body(front, result.text, taxonomy, notes),
+                                    stat.st_size, stat.st_mtime_ns)
         report.articles += 1
 
     only = _index_pages_to_redo(current, before, pages, pending, taxonomy)
-    flags_stale = any((pages.source_of.get(r) not in source_set) != bool(f.get("source_missing"))
-                      for r, f in pages.fronts.items() if r in pages.source_of)
+    report.missing_sources = sorted(r for r, s in pages.source_of.items() if s not in source_set and r in pages.fronts)
+    flags_stale = {r for r, f in pages.fronts.items()
+                   if r in pages.source_of and (pages.source_of[r] not in source_set) != bool(f.get("source_missing"))}
     index_intact = all((project.content / r).exists() for r in state.index_pages)
     if only == set() and not flags_stale and index_intact:
-        report.missing_sources = sorted(r for r, s in pages.source_of.items() if s not in source_set and r in pages.fronts)
+        if touched:
+            save_state(project.root, state)
         return report       # nothing changed: every page is as the last run left it
-    _links_between_pages(project, pages, source_set, taxonomy, writer, state, report, pending)
+    _links_between_pages(project, pages, taxonomy, writer, state, report, pending,
+                         _pages_to_relink(current, before, pages, pending, flags_stale, taxonomy))
     for relative in list(state.pages):
         if relative not in pages.fronts:
             del state.pages[relative]     # a page that was deleted by hand
@@ -234,59 +256,94 @@ def _index_pages_to_redo(current: bool, before: dict[str, dict], pages: Pages, p
 def _front_for(article: Article, pages: Pages, relative: str, project: Project, report: Report) -> tuple[dict, str]:
     """The new front matter merged with the page's current one, and the page's curated notes."""
     front = article_front_matter(article)
-    previous = pages.fronts.get(relative)
-    if previous is None:
+    if relative not in pages.fronts:
         return front, ""
     page = pages.parsed.get(relative)
-    body = page.body if page is not None else frontmatter.load(project.content / relative).content
+    if page is not None:
+        previous, body = page.front, page.body
+    else:       # as the generator left it (the state keeps only part of its front matter): read it whole
+        post = frontmatter.load(project.content / relative)
+        previous, body = dict(post.metadata), post.content
     return _merge(previous, front, relative, report), _notes(body)
 
 
 # Keys the generator owns and rewrites on every run; curators edit the fields of render.FIELDS instead.
-GENERATED_KEYS = ("tags", "source_missing", "related", "also_reported_by")
+# `tags` is retired (topic pages list their articles themselves now) and removed where found.
+GENERATED_KEYS = LINK_KEYS
 
 
-def _links_between_pages(project, pages: Pages, sources: set[str], taxonomy: Taxonomy, writer, state: State,
-                         report: Report, pending: dict[str, tuple[str, str, str]]) -> None:
-    """Write the pages: the regenerated ones in full, and every page whose generator-owned keys changed:
-    `source_missing` (the source is gone; the page stays), `related` and `also_reported_by` (computed
-    across all pages)."""
+@dataclass(frozen=True)
+class Pending:
+    """An article page to write this run: its source (name, hash, size, mtime) and its body."""
+
+    source: str
+    source_sha: str
+    body: str
+    source_size: int
+    source_mtime_ns: int
+
+
+def _pages_to_relink(current: bool, before: dict[str, dict], pages: Pages, pending: dict, flags_stale: set[str],
+                     taxonomy: Taxonomy) -> set[str] | None:
+    """None (all pages) unless the state is current; then the pages whose generator-owned keys may
+    change: those written or edited this run, those whose source appeared or went, and those whose
+    related articles or same-story links involve a changed article (as it was or as it is)."""
+    if not current:
+        return None
+    changed = set(pending) | set(pages.parsed) | (set(before) - set(pages.fronts))
+    fronts = [f for r in changed for f in (before.get(r), pages.fronts.get(r)) if f is not None]
     by_slug = {Path(relative).stem: front for relative, front in pages.fronts.items()}
-    fold = lambda name: taxonomy.person_by_alias.get(name, name)  # noqa: E731 - a one-line key function
-    related = related_articles(by_slug, fold)
-    stories = same_story(by_slug, fold)
-    for relative, front in sorted(pages.fronts.items()):
+    near = linked_articles(by_slug, fronts, _fold(taxonomy))
+    return (changed & set(pages.fronts)) | flags_stale | {f"{ARTICLES}/{slug}.md" for slug in near}
+
+
+def _fold(taxonomy: Taxonomy):
+    return lambda name: taxonomy.person_by_alias.get(name, name)
+
+
+def _links_between_pages(project, pages: Pages, taxonomy: Taxonomy, writer, state: State, report: Report,
+                         pending: dict[str, Pending], only: set[str] | None) -> None:
+    """Write the pages: the regenerated ones in full, and every page (of `only`, when given) whose
+    generator-owned keys changed: `source_missing` (the source is gone; the page stays), `related` and
+    `also_reported_by` (computed across all pages)."""
+    by_slug = {Path(relative).stem: front for relative, front in pages.fronts.items()}
+    targets = None if only is None else {Path(relative).stem for relative in only}
+    related = related_articles(by_slug, _fold(taxonomy), targets)
+    stories = same_story(by_slug, _fold(taxonomy), targets)
+    missing_sources = set(report.missing_sources)
+    for relative in sorted(pages.fronts if only is None else only & set(pages.fronts)):
+        front = pages.fronts[relative]
         slug = Path(relative).stem
-        source = pages.source_of.get(relative)
-        missing = source is not None and source not in sources
-        if missing:
-            report.missing_sources.append(relative)
         wanted = {
-            # Material's tags plugin shows these labels as tags and lists them on the topic pages.
-            "tags": [taxonomy.topic_label(t) for t in front.get("topics") or [] if t in taxonomy.topics] or None,
-            "source_missing": True if missing else None,
+            "tags": None,
+            "source_missing": True if relative in missing_sources else None,
             "related": [_link(s, by_slug[s]) for s in related.get(slug, [])] or None,
             "also_reported_by": [_link(s, by_slug[s], source=True) for s in stories.get(slug, [])] or None,
         }
-        if relative not in pending and all(front.get(key) == value for key, value in wanted.items()):
+        if relative not in pending and links_digest(front) == links_digest(wanted):
             continue
-        updated = {key: value for key, value in front.items() if key not in GENERATED_KEYS}
-        updated.update({key: value for key, value in wanted.items() if value is not None})
         path = project.content / relative
+        entry = state.pages.get(relative)
         if relative in pending:
-            source_name, source_sha, body = pending[relative]
-            text = render_page(updated, body)
+            job, whole, body = pending[relative], front, pending[relative].body
         else:
-            entry = state.pages.get(relative)
-            source_name, source_sha = (entry.source, entry.source_sha) if entry else (source, "")
-            _, _, body = path.read_text(encoding="utf-8").partition("\n---\n")
-            text = f"---\n{dump_front_matter(updated)}---\n{body}"
+            job = (Pending(entry.source, entry.source_sha, "", entry.source_size, entry.source_mtime_ns) if entry
+                   else Pending(pages.source_of.get(relative), "", "", -1, -1))
+            head, _, body = path.read_text(encoding="utf-8").partition("\n---\n")
+            if relative in pages.parsed:
+                whole = pages.parsed[relative].front
+            else:   # as the generator left it; the state keeps only part of its front matter
+                whole = yaml.load(head.removeprefix("---\n"), Loader=_SAFE_LOADER) or {}
+        updated = {key: value for key, value in whole.items() if key not in GENERATED_KEYS}
+        updated.update({key: value for key, value in wanted.items() if value is not None})
+        text = render_page(updated, body) if relative in pending else f"---\n{dump_front_matter(updated)}---\n{body}"
         if not _write(writer, relative, text, report):
             continue
         pages.fronts[relative] = updated
         if relative in pending or relative in state.pages:
             size, mtime = page_stat(path)
-            state.pages[relative] = PageState(source_name, source_sha, size, mtime, updated)
+            state.pages[relative] = PageState(job.source, job.source_sha, size, mtime, index_record(updated),
+                                              job.source_size, job.source_mtime_ns)
 
 
 def _link(slug: str, front: dict, source: bool = False) -> dict:

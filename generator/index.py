@@ -6,7 +6,6 @@ a hand edit of a page's front matter is what the indexes show.
 
 from __future__ import annotations
 
-import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -21,6 +20,10 @@ from generator.slugs import person_slug
 from generator.taxonomy import Taxonomy
 
 _LATEST = 10
+# A country or topic with more articles than this lists them on a page a year: no index page grows
+# without bound as the briefing does, and a new article rewrites one year's page, not every listing.
+ONE_PAGE_LIMIT = 100
+_MOST_PEOPLE = 40       # people listed on a country page; the rest are on the people index
 
 
 @dataclass(frozen=True)
@@ -97,7 +100,45 @@ def pages_showing(front: dict, slug: str, taxonomy: Taxonomy) -> set[str]:
              if isinstance(p, dict) and isinstance(p.get("name"), str)}
     dates = [front.get("date")] + [e.get("date") for e in front.get("events") or [] if isinstance(e, dict)]
     keys |= {f"timeline/{str(d)[:4]}.md" for d in dates if d}
+    year = _year_page(front)
+    keys |= {f"{k[:-3]}/{year}.md" for k in keys if k.startswith(("countries/", "topics/")) and not k.endswith("/index.md")}
     return keys
+
+
+def _year_page(front: dict) -> str:
+    """The name of the year page an article is listed on (on a country or topic with many articles)."""
+    return str(front.get("date") or "")[:4] or "undated"
+
+
+def _article_listing(members: list[ArticlePage], folder: str, slug: str, title: str, wanted):
+    """The articles section of a country or topic page (a function that makes its lines, called only
+    when that page is wanted) and its year pages: every article on the page itself, grouped by year, or,
+    past ONE_PAGE_LIMIT, the latest ones there and a page a year (folder/slug/<year>.md)."""
+    if len(members) <= ONE_PAGE_LIMIT:
+        return lambda: ["## Articles", ""] + _by_year(members, "../"), {}
+    groups: dict[str, list[ArticlePage]] = defaultdict(list)
+    for page in members:
+        groups[_year_page(page.front)].append(page)
+    years = sorted((y for y in groups if y != "undated"), reverse=True) + (["undated"] if "undated" in groups else [])
+    heading = {y: "Date not stated" if y == "undated" else y for y in years}
+
+    def lines() -> list[str]:
+        latest = sorted((p for p in members if p.front.get("date")), key=_sort_key, reverse=True)[:_LATEST]
+        out = ["## Latest articles", ""] + [_article_line(p, "../") for p in latest]
+        out += ["", "## Articles by year", ""]
+        return out + [f"- [{heading[y]}]({slug}/{y}.md): {plural(len(groups[y]), 'article')}" for y in years]
+
+    pages = {}
+    for year in years:
+        key = f"{folder}/{slug}/{year}.md"
+        if not wanted(key):
+            continue
+        name = f"{title}: {heading[year]}"
+        text = ["---", f"title: {_yaml_str(name)}", "---", "", f"# {escape_text(name)}", "",
+                f"{plural(len(groups[year]), 'article')} · [all years]({'../' + slug}.md)", ""]
+        text += _by_month(groups[year], "../../")
+        pages[key] = "\n".join(text) + "\n"
+    return lines, pages
 
 
 def render_home(pages: list[ArticlePage], taxonomy: Taxonomy, about: About) -> str:
@@ -130,9 +171,11 @@ def render_country_pages(pages: list[ArticlePage], taxonomy: Taxonomy, wanted=la
     out = {}
     for code, members in by_country.items():
         slug = taxonomy.country_slug(code)
+        label = taxonomy.country_label(code)
+        listing_lines, year_pages = _article_listing(members, "countries", slug, label, wanted)
+        out.update(year_pages)
         if not wanted(f"countries/{slug}.md"):
             continue
-        label = taxonomy.country_label(code)
         term = taxonomy.countries.get(code)
         lines = ["---", f"title: {_yaml_str(label)}", "---", "", f"# {escape_text(label)}", ""]
         if term and term.description:
@@ -158,10 +201,13 @@ def render_country_pages(pages: list[ArticlePage], taxonomy: Taxonomy, wanted=la
         people = _people_of_country(members, code, taxonomy)
         if people:
             lines += ["## People", ""]
+            if len(people) > _MOST_PEOPLE:
+                lines += [f"The {_MOST_PEOPLE} named most often of {len(people)}; the [people index](../people/index.md) "
+                          "lists everyone.", ""]
             lines += [f"- [{escape_text(name)}](../people/{person_slug(name)}.md)" + (f" — {escape_text(role)}" if role else "")
-                      for name, role in people]
+                      for name, role in people[:_MOST_PEOPLE]]
             lines.append("")
-        lines += ["## Articles", ""] + _by_year(members, "../")
+        lines += listing_lines()
         out[f"countries/{slug}.md"] = "\n".join(lines) + "\n"
     listing = ["---", "title: Countries", "---", "", "# Countries", ""]
     for code in sorted(by_country, key=lambda c: (-len(by_country[c]), taxonomy.country_label(c))):
@@ -173,14 +219,17 @@ def render_country_pages(pages: list[ArticlePage], taxonomy: Taxonomy, wanted=la
 
 
 def _people_of_country(pages, code: str, taxonomy: Taxonomy) -> list[tuple[str, str | None]]:
+    """(name, latest role) of the country's people, those in most articles first, then by name."""
     seen: dict[str, str | None] = {}
+    mentions: Counter[str] = Counter()
     for page in _newest_first(pages):
         for person in page.front.get("people") or []:
             if person.get("country") == code:
                 name = person_name(person["name"], taxonomy)
+                mentions[name] += 1
                 if name not in seen or (seen[name] is None and person.get("role")):
                     seen[name] = person.get("role")
-    return sorted(seen.items())
+    return sorted(seen.items(), key=lambda item: (-mentions[item[0]], item[0]))
 
 
 def render_topic_pages(pages: list[ArticlePage], taxonomy: Taxonomy, wanted=lambda key: True) -> dict[str, str]:
@@ -194,16 +243,20 @@ def render_topic_pages(pages: list[ArticlePage], taxonomy: Taxonomy, wanted=lamb
         members = by_topic.get(slug, [])
         if not members:
             continue
+        listing.append(f"- [{escape_text(term.label)}]({slug}.md) ({len(members)})")
+        listing_lines, year_pages = _article_listing(members, "topics", slug, term.label, wanted)
+        out.update(year_pages)
+        if not wanted(f"topics/{slug}.md"):
+            continue
         lines = ["---", f"title: {_yaml_str(term.label)}", "---", "", f"# {escape_text(term.label)}", ""]
         if term.description:
             lines += [escape_text(term.description), ""]
-        # Material's tags plugin lists the pages tagged with this topic's label here, and links the
-        # tags shown on article pages to this page.
-        lines += [f"{plural(len(members), 'article')}.", "", "## Articles", "",
-                  f"<!-- material/tags {{ include: [{json.dumps(term.label)}] }} -->"]
-        if wanted(f"topics/{slug}.md"):
-            out[f"topics/{slug}.md"] = "\n".join(lines) + "\n"
-        listing.append(f"- [{escape_text(term.label)}]({slug}.md) ({len(members)})")
+        lines += [f"{plural(len(members), 'article')}.", ""]
+        chart = bar_chart(_per_year(members), f"Articles on {term.label} per year")
+        if chart:
+            lines += [chart, ""]
+        lines += listing_lines()
+        out[f"topics/{slug}.md"] = "\n".join(lines) + "\n"
     if wanted("topics/index.md"):
         out["topics/index.md"] = "\n".join(listing) + "\n"
     return out
@@ -319,6 +372,20 @@ def _by_year(pages: list[ArticlePage], up: str) -> list[str]:
         if heading != year:
             year = heading
             lines += ["", f"### {heading}", ""]
+        lines.append(_article_line(page, up))
+    return lines
+
+
+def _by_month(pages: list[ArticlePage], up: str) -> list[str]:
+    """Article lines under a heading a month, newest first; those dated only to the year last."""
+    lines: list[str] = []
+    month = None
+    for page in _newest_first(pages):
+        date = str(page.front.get("date") or "")
+        heading = _MONTH_NAMES[int(date[5:7]) - 1] if len(date) >= 7 and date[5:7].isdigit() else "Month not stated"
+        if heading != month:
+            month = heading
+            lines += ["", f"## {heading}", ""]
         lines.append(_article_line(page, up))
     return lines
 

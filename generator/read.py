@@ -9,9 +9,6 @@ import re
 import unicodedata
 from pathlib import Path
 
-import ftfy
-from charset_normalizer import from_bytes
-
 from generator.errors import BriefingError
 from generator.model import RawDocument
 
@@ -60,10 +57,10 @@ def list_sources(folder: Path) -> list[Path]:
     for directory, subdirectories, files in os.walk(folder):    # os.walk: far faster than rglob on big folders
         subdirectories[:] = [d for d in subdirectories if not d.startswith(".")]
         found.extend(
-            Path(directory) / name for name in files
+            os.path.join(directory, name) for name in files
             if not name.startswith(".") and os.path.splitext(name)[1].lower() in SOURCE_SUFFIXES
         )
-    return sorted(found)
+    return [Path(name) for name in sorted(found)]     # sorted as strings: comparing Paths is slow
 
 
 def read_source(path: Path, shown_as: str | None = None) -> RawDocument:
@@ -134,6 +131,8 @@ def decode(data: bytes, name: str) -> str:
     except UnicodeDecodeError:
         pass
     # Not UTF-8, or UTF-8 full of NULs (as UTF-16 without a byte-order mark is): let detection decide.
+    from charset_normalizer import from_bytes     # imported here: most sources are UTF-8
+
     best = from_bytes(data).best()
     if best is None:
         raise BriefingError(name, "binary file or unknown encoding")
@@ -146,21 +145,35 @@ def _refuse_binary(text: str, name: str) -> str:
     return text
 
 
+# Control characters (Unicode category Cc) other than tab and the line ends.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Characters that may be invisible (format, surrogate, private use): everything but printable ASCII,
+# checked by category below, one distinct character at a time.
+_MAYBE_INVISIBLE = re.compile(r"[^\n\t\x20-\x7e]")
+_DROPPED_CATEGORIES = ("Cc", "Cf", "Cs", "Co")
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:_SAMPLE_CHARS]
-    controls = sum(1 for ch in sample if ch not in "\n\r\t" and unicodedata.category(ch) == "Cc")
-    return controls > _MAX_CONTROL_SHARE * len(sample)
+    return len(_CONTROL.findall(sample)) > _MAX_CONTROL_SHARE * len(sample)
 
 
 def repair_text(text: str) -> str:
     """Fix mojibake, unify line ends, drop control and bidi characters."""
     # Invisible characters go first: inside a mojibake sequence they hide it from ftfy.
-    text = ftfy.fix_text(text.translate(_INVISIBLE), normalization="NFC")
+    text = text.translate(_INVISIBLE)
+    if not _plain_ascii(text):
+        import ftfy     # imported here: loading its tables costs a tenth of a second, and plain text skips it
+        text = ftfy.fix_text(text, normalization="NFC")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return "".join(
-        ch for ch in text
-        if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co")
-    )
+    dropped = {ord(ch): None for ch in set(_MAYBE_INVISIBLE.findall(text))
+               if unicodedata.category(ch) in _DROPPED_CATEGORIES}
+    return text.translate(dropped) if dropped else text
+
+
+def _plain_ascii(text: str) -> bool:
+    """Text ftfy would leave as it is: ASCII without entities or terminal escapes to decode."""
+    return text.isascii() and "&" not in text and "\x1b" not in text
 
 
 _HTML_START = re.compile(r"^\s*(<!doctype html|<html\b)", re.IGNORECASE)

@@ -16,14 +16,25 @@ def _people(front: dict, fold) -> set[str]:
     return {fold(p.get("name") or "") for p in front.get("people") or [] if isinstance(p, dict)}
 
 
-def related_articles(fronts: dict[str, dict], fold=lambda name: name) -> dict[str, list[str]]:
-    """Up to five related slugs for each article: two points per shared person, one per shared topic."""
+def _by_person(fronts: dict[str, dict], fold) -> dict[str, list[str]]:
     by_person: dict[str, list[str]] = defaultdict(list)
     for slug, front in fronts.items():
         for person in _people(front, fold):
             by_person[person].append(slug)
+    return by_person
+
+
+def _day(front: dict) -> str | None:
+    return str(front["date"]) if front.get("date_precision") == "day" and front.get("date") else None
+
+
+def related_articles(fronts: dict[str, dict], fold=lambda name: name, only: set[str] | None = None) -> dict[str, list[str]]:
+    """Up to five related slugs for each article (of `only`, when given): two points per shared person,
+    one per shared topic."""
+    by_person = _by_person(fronts, fold)
     result: dict[str, list[str]] = {}
-    for slug, front in fronts.items():
+    for slug in fronts if only is None else only & fronts.keys():
+        front = fronts[slug]
         scores: Counter[str] = Counter()
         topics = set(front.get("topics") or [])
         for person in _people(front, fold):
@@ -40,14 +51,17 @@ def related_articles(fronts: dict[str, dict], fold=lambda name: name) -> dict[st
     return result
 
 
-def same_story(fronts: dict[str, dict], fold=lambda name: name) -> dict[str, list[str]]:
-    """For each article, the other articles that report the same event from another source."""
+def same_story(fronts: dict[str, dict], fold=lambda name: name, only: set[str] | None = None) -> dict[str, list[str]]:
+    """For each article (of `only`, when given), the other articles that report the same event from
+    another source."""
     by_day: dict[str, list[str]] = defaultdict(list)
     for slug, front in fronts.items():
-        if front.get("date_precision") == "day" and front.get("date"):
-            by_day[str(front["date"])].append(slug)
+        day = _day(front)
+        if day:
+            by_day[day].append(slug)
+    days = by_day.values() if only is None else [by_day[d] for d in {_day(fronts[s]) for s in only & fronts.keys()} if d]
     result: dict[str, list[str]] = defaultdict(list)
-    for slugs in by_day.values():
+    for slugs in days:
         for i, a in enumerate(slugs):
             for b in slugs[i + 1:]:
                 fa, fb = fronts[a], fronts[b]
@@ -60,3 +74,17 @@ def same_story(fronts: dict[str, dict], fold=lambda name: name) -> dict[str, lis
                 result[a].append(b)
                 result[b].append(a)
     return dict(result)
+
+
+def linked_articles(fronts: dict[str, dict], changed: list[dict], fold=lambda name: name) -> set[str]:
+    """The articles whose related or same-story links may change when articles change (`changed`: their
+    front matter before and after): those that share a person or, for same-story links, a day with one.
+    A person in very many articles relates none (see _MAX_POSTINGS), before the change or after."""
+    by_person = _by_person(fronts, fold)
+    days = {_day(front) for front in changed} - {None}
+    linked = {slug for slug, front in fronts.items() if _day(front) in days}
+    for person in {p for front in changed for p in _people(front, fold)}:
+        postings = by_person.get(person, [])
+        if len(postings) <= _MAX_POSTINGS + len(changed):
+            linked.update(postings)
+    return linked

@@ -100,6 +100,10 @@ def render_article_body(front: dict, text: str, taxonomy: Taxonomy, notes: str =
         links = [f"[{escape_text(taxonomy.country_label(c))}]({up}countries/{taxonomy.country_slug(c)}.md)"
                  for c in countries]
         lines += ["**Countries:** " + ", ".join(links), ""]
+    topics = [t for t in front.get("topics") or [] if t in taxonomy.topics]
+    if topics:
+        links = [f"[{escape_text(taxonomy.topic_label(t))}]({up}topics/{t}.md)" for t in topics]
+        lines += ["**Topics:** " + ", ".join(links), ""]
     people = front.get("people") or []
     if people:
         lines += ["**People:**", ""]

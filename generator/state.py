@@ -1,9 +1,10 @@
 """What the generator last wrote, kept beside content/ (.briefing-cache/state.json, not committed).
 
-For each article page: its source and the source's hash, the page file's size and mtime after the
-write, and its front matter. A page whose file is unchanged since then need not be parsed again, and
-a source whose hash, taxonomy and generator version are unchanged need not be extracted again.
-Without the file (a fresh clone) everything is simply read and generated once.
+For each article page: its source, the source's hash, size and mtime, the page file's size and mtime
+after the write, and what the index pages read of its front matter. A page whose file is unchanged
+since then need not be parsed again, and a source whose bytes (or, quicker, whose size and mtime),
+taxonomy and generator version are unchanged need not be read or extracted again. Without the file
+(a fresh clone) everything is simply read and generated once.
 """
 
 from __future__ import annotations
@@ -18,7 +19,35 @@ from pathlib import Path
 from generator import __version__
 
 STATE_FILE = Path(".briefing-cache") / "state.json"
-_FORMAT = 1
+_FORMAT = 3
+# What the index pages and the links between articles read of a page's front matter: all the state
+# keeps of it, so that loading the state stays quick on a large briefing.
+INDEX_KEYS = ("title", "date", "date_precision", "source", "countries", "people", "topics", "summary", "source_missing")
+# The links the generator adds to a page (generate.GENERATED_KEYS): kept as a digest, to tell whether
+# they changed.
+LINK_KEYS = ("tags", "source_missing", "related", "also_reported_by")
+LINKS_DIGEST = "links_digest"
+
+
+def index_record(front: dict) -> dict:
+    """The part of a page's front matter that index pages, the feed and related articles use."""
+    record = {key: front[key] for key in INDEX_KEYS if key in front}
+    events = [e for e in front.get("events") or [] if isinstance(e, dict) and e.get("date")]
+    if events:      # the timeline shows dated events only
+        record["events"] = events
+    provenance = front.get("provenance")
+    if isinstance(provenance, dict):
+        record["provenance"] = {key: provenance.get(key) for key in ("file", "sha256")}
+    record[LINKS_DIGEST] = links_digest(front)
+    return record
+
+
+def links_digest(front: dict) -> str:
+    """A short hash of a page's generator-added links (the stored one, for an index record)."""
+    if LINKS_DIGEST in front:
+        return front[LINKS_DIGEST]
+    values = json.dumps([front.get(key) for key in LINK_KEYS], sort_keys=True, default=str)
+    return hashlib.sha256(values.encode()).hexdigest()[:16]
 
 
 def _code_version() -> str:
@@ -39,16 +68,24 @@ GENERATOR_VERSION = _code_version()
 class PageState:
     source: str
     source_sha: str
-    size: int
+    size: int               # the page file's, after the generator wrote it
     mtime_ns: int
-    front: dict
+    front: dict             # index_record() of the page's front matter
+    source_size: int = -1   # the source file's, when it was last read
+    source_mtime_ns: int = -1
+
+    def source_unchanged(self, stat: os.stat_result) -> bool:
+        """The source file looks as it did when last read (size and mtime), so need not be hashed."""
+        return stat.st_size == self.source_size and stat.st_mtime_ns == self.source_mtime_ns
 
     def matches(self, path: Path) -> bool:
         """True when the page file is exactly as the generator left it (no hand edit since)."""
         try:
-            stat = path.stat()
+            return self.matches_stat(path.stat())
         except FileNotFoundError:
             return False
+
+    def matches_stat(self, stat: os.stat_result) -> bool:
         return stat.st_size == self.size and stat.st_mtime_ns == self.mtime_ns
 
 

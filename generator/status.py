@@ -11,7 +11,7 @@ from generator.extract.article import extract_article
 from generator.generate import Project, scan_pages
 from generator.read import list_sources, read_bytes
 from generator.render import FIELDS, article_front_matter, fingerprint
-from generator.state import load_state
+from generator.state import State, load_state
 from generator.taxonomy import load_taxonomy
 
 
@@ -35,7 +35,8 @@ def status(root: Path) -> Status:
     project = Project(root)
     taxonomy = load_taxonomy(project.taxonomy)
     state = load_state(project.root)
-    pages = scan_pages(project, taxonomy, state)
+    # Every page is read whole: the state keeps only what index pages need, not the fingerprints.
+    pages = scan_pages(project, taxonomy, State())
     result = Status(broken=list(pages.broken.values()))
     sources = {project.relative(p): p for p in list_sources(project.sources)}
     page_of = {source: relative for relative, source in pages.source_of.items()}

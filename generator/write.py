@@ -74,10 +74,14 @@ class ContentWriter:
         """Delete generated pages in root/folder that this run did not write (an index page whose
         country or person no longer appears)."""
         removed = []
-        for path in sorted((self.root / folder).glob("*.md")):
-            if f"{folder}/{path.name}" not in self.kept and path.resolve() not in self.written:
+        base = self.root / folder
+        for path in sorted(base.rglob("*.md")):     # rglob: a country's year pages are in a folder of its own
+            if f"{folder}/{path.relative_to(base).as_posix()}" not in self.kept and path.resolve() not in self.written:
                 path.unlink()
                 removed.append(path)
+        for directory in sorted((d for d in base.rglob("*") if d.is_dir()), reverse=True):
+            if not any(directory.iterdir()):
+                directory.rmdir()       # a year folder whose pages all went
         return removed
 
 

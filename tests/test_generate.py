@@ -51,8 +51,8 @@ def test_hand_edit_is_kept_and_shown_in_indexes(project):
     assert "peacekeeping" in after["topics"]
     assert "# Hasanov and Wei meet in Beijing (edited)" in after.content
     assert "edited" in (project / "content" / "countries" / "china.md").read_text()
-    assert "Peacekeeping" in after["tags"]            # the topic page lists pages by these tags
-    assert (project / "content" / "topics" / "peacekeeping.md").exists()
+    assert "[Peacekeeping](../topics/peacekeeping.md)" in after.content
+    assert f"articles/{BEIJING}.md" in (project / "content" / "topics" / "peacekeeping.md").read_text()
     assert any(BEIJING in line for line in report.edited)
 
 
