@@ -150,9 +150,10 @@ def generate(root: Path, jobs: int | None = None, progress: bool = False) -> Rep
     source_names: list[str] = []
     source_stats: dict[str, os.stat_result] = {}
     touched = False         # a source saved again unchanged: its new mtime goes into the state
-    root_prefix = len(str(project.root)) + 1
+    # Sources are listed under root/sources: their names are cut from the listed path (relative_to is slow).
+    cut = len(str(project.sources)) + 1
     for source in list_sources(project.sources):
-        name = str(source)[root_prefix:].replace(os.sep, "/")     # listed under root; relative_to is slow
+        name = "sources/" + str(source)[cut:].replace(os.sep, "/")
         source_names.append(name)
         relative = page_of.get(name)
         known = state.pages.get(relative) if relative else None

@@ -1,0 +1,90 @@
+"""Incremental runs: what a warm `briefing generate` skips must not change what it writes.
+
+The check: after warm runs that saw sources change, appear and go, a full regeneration (no state
+file, so every source is extracted and every page compared) finds nothing to write.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.generate import generate
+from generator.index import ONE_PAGE_LIMIT
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+from make_corpus import write_corpus  # noqa: E402
+
+STATE = Path(".briefing-cache") / "state.json"
+
+
+@pytest.fixture
+def briefing(project):
+    """The seeds plus a synthetic corpus large enough that some countries get a page a year."""
+    write_corpus(260, project / "sources" / "synthetic", seed=7)
+    generate(project)
+    return project
+
+
+def _full_regeneration_writes_nothing(project: Path) -> list[str]:
+    (project / STATE).unlink()
+    return generate(project).changed
+
+
+def test_big_countries_and_topics_get_a_page_a_year(briefing):
+    content = briefing / "content"
+    year_pages = sorted(content.glob("countries/*/*.md")) + sorted(content.glob("topics/*/*.md"))
+    assert year_pages, f"no country or topic has more than {ONE_PAGE_LIMIT} articles"
+    page = year_pages[0]
+    main = (page.parent.parent / f"{page.parent.name}.md").read_text(encoding="utf-8")
+    assert f"]({page.parent.name}/{page.name})" in main          # the main page links each year page
+    listed = [line for line in page.read_text(encoding="utf-8").splitlines() if line.startswith("- [")]
+    assert listed and all("](../../articles/" in line for line in listed)
+    small = [p for p in content.glob("countries/*.md") if not (p.parent / p.stem).is_dir() and p.name != "index.md"]
+    assert small and "## Articles" in small[0].read_text(encoding="utf-8")
+
+
+def test_warm_runs_write_what_a_full_regeneration_writes(briefing):
+    sources = briefing / "sources" / "synthetic"
+    changed = sorted(sources.glob("*.txt"))[10]
+    changed.write_text(changed.read_text(encoding="utf-8")
+                       + "\nDefense Minister of Hungary Kristof Szalay also attended the talks.\n", encoding="utf-8")
+    sorted(sources.glob("*.txt"))[20].unlink()
+    (sources / "new.txt").write_text(
+        "Azerbaijan and Serbia sign a defence plan\n\nBelgrade, 3 March 2024. Serbian Defense Minister Milan "
+        "Petrovic met Azerbaijani Chief of the General Staff Karim Valiyev.\n", encoding="utf-8")
+    report = generate(briefing)
+    assert report.extracted == 2
+    assert len(report.missing_sources) == 1          # the deleted source's page is kept and marked
+    assert _full_regeneration_writes_nothing(briefing) == []
+
+
+def test_a_source_saved_again_unchanged_is_not_extracted(briefing):
+    source = sorted((briefing / "sources" / "synthetic").glob("*.txt"))[3]
+    stat = source.stat()
+    os.utime(source, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
+    assert generate(briefing).extracted == 0        # hashed, found unchanged
+    assert generate(briefing).extracted == 0        # and its new mtime remembered
+
+
+def test_a_relative_root_finds_every_source(project, monkeypatch):
+    monkeypatch.chdir(project)
+    first = generate(Path("."))
+    assert first.missing_sources == [] and first.errors == []
+    second = generate(Path("."))
+    assert second.extracted == 0 and second.changed == []
+
+
+def test_a_deleted_year_page_comes_back(briefing):
+    page = sorted((briefing / "content").glob("countries/*/*.md"))[0]
+    text = page.read_text(encoding="utf-8")
+    page.unlink()
+    generate(briefing)
+    assert page.read_text(encoding="utf-8") == text
+    shutil.rmtree(page.parent)
+    generate(briefing)
+    assert page.exists()
