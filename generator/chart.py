@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
+from html import escape
 
 _BAR_WIDTH = 28
 _GAP = 10
@@ -16,7 +16,7 @@ def bar_chart(counts: list[tuple[str, int]], title: str) -> str:
     top = max(value for _, value in counts) or 1
     width = len(counts) * (_BAR_WIDTH + _GAP) + _GAP
     parts = [
-        f'<svg class="briefing-chart" role="img" aria-label="{escape(title, {chr(34): "&quot;"})}" '
+        f'<svg class="briefing-chart" role="img" aria-label="{escape(title)}" '
         f'viewBox="0 0 {width} {_HEIGHT + 40}" width="{width}" height="{_HEIGHT + 40}" '
         'xmlns="http://www.w3.org/2000/svg">',
         f"<title>{escape(title)}</title>",

@@ -13,7 +13,6 @@ import logging
 import os
 import re
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,10 +21,10 @@ import yaml
 
 from generator.errors import BriefingError
 from generator.extract.article import extract_article
-from generator.index import About, Wanted, build_index_pages, pages_showing
+from generator.index import About, Wanted, build_index_pages, pages_changed_by
 from generator.model import Article
 from generator.pages import ArticlePage, read_page
-from generator.read import list_sources, read_bytes
+from generator.read import list_source_paths, read_bytes
 from generator.related import linked_articles, related_articles, same_story
 from generator.render import (
     FIELDS, TEXT_HEADING, article_front_matter, dump_front_matter, fingerprint, render_article_body, render_page,
@@ -125,6 +124,11 @@ def scan_pages(project: Project, taxonomy: Taxonomy, state: State) -> Pages:
     return pages
 
 
+def _slug(relative: str) -> str:
+    """"articles/<slug>.md" -> "<slug>" (string slicing: Path objects cost too much ten thousand times)."""
+    return relative[len(ARTICLES) + 1:-3]
+
+
 def _source_named_in(path: Path) -> str | None:
     """A page whose front matter no longer parses still names its source: keep its address for it."""
     text = path.read_text(encoding="utf-8", errors="replace")
@@ -143,7 +147,7 @@ def generate(root: Path, jobs: int | None = None, progress: bool = False) -> Rep
     pages = scan_pages(project, taxonomy, state)
     report.errors.extend(pages.broken.values())
     page_of = {source: relative for relative, source in pages.source_of.items()}
-    taken = {Path(relative).stem for relative in pages.source_of} | {Path(r).stem for r in pages.broken}
+    taken = {_slug(relative) for relative in pages.source_of} | {_slug(r) for r in pages.broken}
 
     # Which sources need extracting: new, changed, or whose page a human touched.
     todo: list[tuple[str, bytes]] = []
@@ -152,18 +156,19 @@ def generate(root: Path, jobs: int | None = None, progress: bool = False) -> Rep
     touched = False         # a source saved again unchanged: its new mtime goes into the state
     # Sources are listed under root/sources: their names are cut from the listed path (relative_to is slow).
     cut = len(str(project.sources)) + 1
-    for source in list_sources(project.sources):
-        name = "sources/" + str(source)[cut:].replace(os.sep, "/")
+    for source in list_source_paths(project.sources):
+        name = "sources/" + source[cut:].replace(os.sep, "/")
         source_names.append(name)
         relative = page_of.get(name)
         known = state.pages.get(relative) if relative else None
         reusable = (current and known is not None and relative not in pages.parsed and relative not in pages.broken)
         try:
-            stat = source.stat()
+            stat = os.stat(source)
             if reusable and known.source_unchanged(stat):
                 report.articles += 1
                 continue
-            data = source.read_bytes()
+            with open(source, "rb") as stream:
+                data = stream.read()
         except OSError as error:
             report.errors.append(BriefingError(name, f"cannot read: {error.strerror or error}"))
             continue
@@ -176,9 +181,9 @@ def generate(root: Path, jobs: int | None = None, progress: bool = False) -> Rep
         todo.append((name, data))
 
     pending: dict[str, Pending] = {}      # page -> what to write for it, below
-    # The pages as they stood (deleted ones as the state last saw them), for incremental index pages.
-    before = {r: e.front for r, e in state.pages.items() if r not in pages.fronts and r not in pages.broken}
-    before.update(pages.fronts)
+    # The pages as the index pages last showed them (the state's record: for a page edited by hand
+    # since, its state before the edit), for incremental index pages.
+    before = {r: e.front for r, e in state.pages.items() if r not in pages.broken}
     source_set = set(source_names)
     for name, result in _extract_all(todo, project, jobs, progress):
         if isinstance(result, BriefingError):
@@ -214,7 +219,7 @@ def generate(root: Path, jobs: int | None = None, progress: bool = False) -> Rep
         if relative not in pages.fronts:
             del state.pages[relative]     # a page that was deleted by hand
 
-    index_pages = [ArticlePage(Path(r).stem, project.content / r, f, "") for r, f in sorted(pages.fronts.items())]
+    index_pages = [ArticlePage(_slug(r), None, f, "") for r, f in sorted(pages.fronts.items())]
     wanted = Wanted(only)
     rendered = build_index_pages(index_pages, taxonomy, load_about(taxonomy), wanted)
     for relative, text in rendered.items():
@@ -247,10 +252,7 @@ def _index_pages_to_redo(current: bool, before: dict[str, dict], pages: Pages, p
     changed = set(pending) | set(pages.parsed) | (set(before) - set(pages.fronts))
     only: set[str] = set()
     for relative in changed:
-        slug = Path(relative).stem
-        for front in (before.get(relative), pages.fronts.get(relative)):
-            if front is not None:
-                only |= pages_showing(front, slug, taxonomy)
+        only |= pages_changed_by(before.get(relative), pages.fronts.get(relative), _slug(relative), taxonomy)
     return only
 
 
@@ -293,7 +295,7 @@ def _pages_to_relink(current: bool, before: dict[str, dict], pages: Pages, pendi
         return None
     changed = set(pending) | set(pages.parsed) | (set(before) - set(pages.fronts))
     fronts = [f for r in changed for f in (before.get(r), pages.fronts.get(r)) if f is not None]
-    by_slug = {Path(relative).stem: front for relative, front in pages.fronts.items()}
+    by_slug = {_slug(relative): front for relative, front in pages.fronts.items()}
     near = linked_articles(by_slug, fronts, _fold(taxonomy))
     return (changed & set(pages.fronts)) | flags_stale | {f"{ARTICLES}/{slug}.md" for slug in near}
 
@@ -307,14 +309,14 @@ def _links_between_pages(project, pages: Pages, taxonomy: Taxonomy, writer, stat
     """Write the pages: the regenerated ones in full, and every page (of `only`, when given) whose
     generator-owned keys changed: `source_missing` (the source is gone; the page stays), `related` and
     `also_reported_by` (computed across all pages)."""
-    by_slug = {Path(relative).stem: front for relative, front in pages.fronts.items()}
-    targets = None if only is None else {Path(relative).stem for relative in only}
+    by_slug = {_slug(relative): front for relative, front in pages.fronts.items()}
+    targets = None if only is None else {_slug(relative) for relative in only}
     related = related_articles(by_slug, _fold(taxonomy), targets)
     stories = same_story(by_slug, _fold(taxonomy), targets)
     missing_sources = set(report.missing_sources)
     for relative in sorted(pages.fronts if only is None else only & set(pages.fronts)):
         front = pages.fronts[relative]
-        slug = Path(relative).stem
+        slug = _slug(relative)
         wanted = {
             "tags": None,
             "source_missing": True if relative in missing_sources else None,
@@ -364,6 +366,8 @@ def _extract_all(todo, project: Project, jobs: int | None, progress: bool):
         _worker_init(str(project.taxonomy))
         results = map(_extract_one, todo)
     else:
+        from concurrent.futures import ProcessPoolExecutor     # imported here: a warm run seldom needs it
+
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(str(project.taxonomy),))
         results = pool.map(_extract_one, todo, chunksize=32)
     try:

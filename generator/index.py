@@ -105,6 +105,42 @@ def pages_showing(front: dict, slug: str, taxonomy: Taxonomy) -> set[str]:
     return keys
 
 
+def _names(front: dict) -> list[str]:
+    return sorted(str(p.get("name")) for p in front.get("people") or [] if isinstance(p, dict))
+
+
+def _dates(front: dict) -> list[str]:
+    return [str(front.get("date") or "")] + sorted(str(e.get("date")) for e in front.get("events") or []
+                                                   if isinstance(e, dict) and e.get("date"))
+
+
+# What the pages that list every article show of one: when that is unchanged, an edit of the article
+# leaves the page as it is (so a warm run need not render it again).
+_SHOWN_ON_LISTINGS = {
+    "countries/index.md": lambda f: sorted(f.get("countries") or []),
+    "topics/index.md": lambda f: sorted(f.get("topics") or []),
+    "people/index.md": _names,
+    "timeline/index.md": lambda f: (_dates(f), None if f.get("date") else (f.get("title"), f.get("source"))),
+    "index.md": lambda f: (f.get("title"), f.get("date"), f.get("date_precision"), f.get("source"),
+                           sorted(f.get("countries") or []), _names(f)),
+    "feed.xml": lambda f: (f.get("title"), f.get("date"), f.get("summary"), f.get("topics"),
+                           (f.get("provenance") or {}).get("sha256")),
+}
+
+
+def pages_changed_by(before: dict | None, after: dict | None, slug: str, taxonomy: Taxonomy) -> set[str]:
+    """The index pages to render again when an article's front matter goes from `before` to `after`
+    (None: the article is new, or gone)."""
+    keys: set[str] = set()
+    for front in (before, after):
+        if front is not None:
+            keys |= pages_showing(front, slug, taxonomy)
+    if before is None or after is None:
+        return keys
+    return {key for key in keys
+            if key not in _SHOWN_ON_LISTINGS or _SHOWN_ON_LISTINGS[key](before) != _SHOWN_ON_LISTINGS[key](after)}
+
+
 def _year_page(front: dict) -> str:
     """The name of the year page an article is listed on (on a country or topic with many articles)."""
     return str(front.get("date") or "")[:4] or "undated"
@@ -311,33 +347,35 @@ _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", 
 
 def render_timeline(pages: list[ArticlePage], wanted=lambda key: True) -> dict[str, str]:
     """timeline/index.md (the years, and undated articles) and one page a year, grouped by month."""
-    by_year: dict[str, list[tuple[str, str, str]]] = defaultdict(list)     # year -> (date, kind, line)
+    # year -> (date, kind, page, event): lines are made only for the years wanted this run
+    by_year: dict[str, list[tuple[str, str, ArticlePage, dict | None]]] = defaultdict(list)
     undated: list[ArticlePage] = []
     for page in pages:
         front = page.front
-        link = f"[{escape_text(front.get('title') or page.slug)}](../articles/{page.slug}.md)"
         if front.get("date"):
             date = str(front["date"])
-            by_year[date[:4]].append((date, "article", link))
+            by_year[date[:4]].append((date, "article", page, None))
         else:
             undated.append(page)
         for event in front.get("events") or []:
             if event.get("date"):
                 date = str(event["date"])
-                by_year[date[:4]].append((date, "event", f"{escape_text(event.get('what') or '')} *(in {link})*"))
+                by_year[date[:4]].append((date, "event", page, event))
     out = {}
     listing = ["---", "title: Timeline", "---", "", "# Timeline", "",
                "Articles by their date, and the dated events they report, a page a year. A date stated only "
                "to the month or the year is shown as such.", ""]
     for year in sorted(by_year, reverse=True):
-        entries = sorted(by_year[year], key=lambda e: (e[0], e[1]), reverse=True)
-        articles = sum(1 for e in entries if e[1] == "article")
-        listing.append(f"- [{year}]({year}.md): {plural(articles, 'article')}, {plural(len(entries) - articles, 'event')}")
+        articles = sum(1 for e in by_year[year] if e[1] == "article")
+        listing.append(f"- [{year}]({year}.md): {plural(articles, 'article')}, {plural(len(by_year[year]) - articles, 'event')}")
         if not wanted(f"timeline/{year}.md"):
             continue
+        entries = sorted(by_year[year], key=lambda e: (e[0], e[1], e[2].slug), reverse=True)
         lines = ["---", f"title: Timeline {year}", "---", "", f"# {year}", "", "[All years](index.md)", ""]
         section = None
-        for date, kind, text in entries:
+        for date, kind, page, event in entries:
+            link = f"[{escape_text(page.front.get('title') or page.slug)}](../articles/{page.slug}.md)"
+            text = link if event is None else f"{escape_text(event.get('what') or '')} *(in {link})*"
             heading = _MONTH_NAMES[int(date[5:7]) - 1] if len(date) >= 7 else "Month not stated"
             if heading != section:
                 section = heading

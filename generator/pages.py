@@ -18,7 +18,7 @@ class ArticlePage:
     """An article page as it stands in content/ (after any hand edits)."""
 
     slug: str
-    path: Path
+    path: Path | None       # None for a page known from the state, not read this run
     front: dict
     body: str
 

@@ -16,6 +16,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import orjson
+
 from generator import __version__
 
 STATE_FILE = Path(".briefing-cache") / "state.json"
@@ -103,13 +105,13 @@ class State:
 def load_state(root: Path) -> State:
     """The saved state, or an empty one when there is none or it is unreadable (then all is redone)."""
     try:
-        data = json.loads((root / STATE_FILE).read_text(encoding="utf-8"))
+        data = orjson.loads((root / STATE_FILE).read_bytes())
         if data.get("format") != _FORMAT:
             return State()
         pages = {name: PageState(**entry) for name, entry in data["pages"].items()}
         return State(taxonomy=data["taxonomy"], version=data["version"], pages=pages,
                      index_pages=list(data.get("index_pages") or []))
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):    # orjson.JSONDecodeError is a ValueError
         return State()
 
 
@@ -124,8 +126,8 @@ def save_state(root: Path, state: State) -> None:
     }
     handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(json.dumps(data, ensure_ascii=False, default=str))   # dumps: the C encoder
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(orjson.dumps(data, default=str))
         os.replace(temp, target)
     except BaseException:
         Path(temp).unlink(missing_ok=True)

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-import pycountry
 import yaml
 from slugify import slugify
 
@@ -66,10 +65,22 @@ def country_name(code: str) -> str:
     forms = resources.load_data("countries.yml").get(code) or {}
     if forms.get("names"):
         return forms["names"][0]
-    entry = pycountry.countries.get(alpha_2=code)
+    entry = _iso_country(code)
     if entry is None:
         return code
     return getattr(entry, "common_name", None) or entry.name
+
+
+def _iso_country(code: str):
+    import pycountry    # imported here: a tenth of a second to load, and the data file answers most look-ups
+
+    return pycountry.countries.get(alpha_2=code)
+
+
+def _is_country_code(code: str) -> bool:
+    from generator import resources
+
+    return code in resources.load_data("countries.yml") or _iso_country(code) is not None
 
 
 def load_taxonomy(path: Path) -> Taxonomy:
@@ -108,7 +119,7 @@ def _term(path: str, section: str, slug: str, entry) -> Term:
     requires = entry.get("requires") or []
     if not isinstance(aliases, list) or not isinstance(requires, list):
         raise BriefingError(path, f"{where}: aliases and requires must be lists")
-    if section == "countries" and slug != "XK" and pycountry.countries.get(alpha_2=slug) is None:
+    if section == "countries" and slug != "XK" and not _is_country_code(slug):
         raise BriefingError(path, f"{where}: not an ISO 3166-1 alpha-2 code")
     label = entry.get("label")
     if label is None:

@@ -75,14 +75,19 @@ class ContentWriter:
         country or person no longer appears)."""
         removed = []
         base = self.root / folder
-        for path in sorted(base.rglob("*.md")):     # rglob: a country's year pages are in a folder of its own
-            if f"{folder}/{path.relative_to(base).as_posix()}" not in self.kept and path.resolve() not in self.written:
-                path.unlink()
-                removed.append(path)
-        for directory in sorted((d for d in base.rglob("*") if d.is_dir()), reverse=True):
-            if not any(directory.iterdir()):
-                directory.rmdir()       # a year folder whose pages all went
-        return removed
+        written = {str(path) for path in self.written}
+        # os.walk, not rglob: thousands of person pages; bottom-up, so a year folder emptied here goes too.
+        for directory, subdirectories, files in os.walk(base, topdown=False):
+            inside = os.path.relpath(directory, base).replace(os.sep, "/")
+            prefix = f"{folder}/" if inside == "." else f"{folder}/{inside}/"
+            for name in files:
+                path = os.path.join(directory, name)
+                if name.endswith(".md") and prefix + name not in self.kept and path not in written:
+                    os.unlink(path)
+                    removed.append(Path(path))
+            if directory != str(base) and not os.listdir(directory):
+                os.rmdir(directory)
+        return sorted(removed)
 
 
 def remove_leftover_temps(root: Path) -> list[Path]:

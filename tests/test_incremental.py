@@ -11,6 +11,7 @@ import shutil
 import sys
 from pathlib import Path
 
+import frontmatter
 import pytest
 
 from generator.generate import generate
@@ -57,8 +58,13 @@ def test_warm_runs_write_what_a_full_regeneration_writes(briefing):
     (sources / "new.txt").write_text(
         "Azerbaijan and Serbia sign a defence plan\n\nBelgrade, 3 March 2024. Serbian Defense Minister Milan "
         "Petrovic met Azerbaijani Chief of the General Staff Karim Valiyev.\n", encoding="utf-8")
+    newest = max((briefing / "content" / "articles").glob("*.md"), key=lambda p: str(frontmatter.load(p).get("date") or ""))
+    post = frontmatter.load(newest)
+    post["title"] = "A title set by hand"        # the home page lists the newest articles by title
+    newest.write_text(frontmatter.dumps(post) + "\n", encoding="utf-8")
     report = generate(briefing)
-    assert report.extracted == 2
+    assert report.extracted == 3
+    assert "A title set by hand" in (briefing / "content" / "index.md").read_text(encoding="utf-8")
     assert len(report.missing_sources) == 1          # the deleted source's page is kept and marked
     assert _full_regeneration_writes_nothing(briefing) == []
 
@@ -88,3 +94,14 @@ def test_a_deleted_year_page_comes_back(briefing):
     shutil.rmtree(page.parent)
     generate(briefing)
     assert page.exists()
+
+
+def test_a_hand_edited_title_reaches_the_listings(briefing):
+    newest = max((briefing / "content" / "articles").glob("*.md"), key=lambda p: str(frontmatter.load(p).get("date") or ""))
+    post = frontmatter.load(newest)
+    post["title"] = "A title set by hand"        # the home page and the feed list the newest articles by title
+    newest.write_text(frontmatter.dumps(post) + "\n", encoding="utf-8")
+    generate(briefing)
+    assert "A title set by hand" in (briefing / "content" / "index.md").read_text(encoding="utf-8")
+    assert "A title set by hand" in (briefing / "content" / "feed.xml").read_text(encoding="utf-8")
+    assert _full_regeneration_writes_nothing(briefing) == []
