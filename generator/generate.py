@@ -25,7 +25,7 @@ from generator.index import About, Wanted, build_index_pages, pages_changed_by
 from generator.model import Article
 from generator.pages import ArticlePage, read_page
 from generator.read import list_source_paths, read_bytes
-from generator.related import linked_articles, related_articles, same_story
+from generator.related import linked_articles, people_postings, related_articles, same_story
 from generator.render import (
     FIELDS, TEXT_HEADING, article_front_matter, dump_front_matter, fingerprint, render_article_body, render_page,
 )
@@ -208,13 +208,16 @@ def generate(root: Path, jobs: int | None = None, progress: bool = False) -> Rep
     report.missing_sources = sorted(r for r, s in pages.source_of.items() if s not in source_set and r in pages.fronts)
     flags_stale = {r for r, f in pages.fronts.items()
                    if r in pages.source_of and (pages.source_of[r] not in source_set) != bool(f.get("source_missing"))}
-    index_intact = all((project.content / r).exists() for r in state.index_pages)
+    content_folder = str(project.content)
+    index_intact = all(os.path.exists(f"{content_folder}/{r}") for r in state.index_pages)
     if only == set() and not flags_stale and index_intact:
         if touched:
             save_state(project.root, state)
         return report       # nothing changed: every page is as the last run left it
-    _links_between_pages(project, pages, taxonomy, writer, state, report, pending,
-                         _pages_to_relink(current, before, pages, pending, flags_stale, taxonomy))
+    by_slug = {_slug(relative): front for relative, front in pages.fronts.items()}
+    by_person = people_postings(by_slug, _fold(taxonomy))
+    relink = _pages_to_relink(current, before, pages, pending, flags_stale, taxonomy, by_slug, by_person)
+    _links_between_pages(project, pages, taxonomy, writer, state, report, pending, relink, by_slug, by_person)
     for relative in list(state.pages):
         if relative not in pages.fronts:
             del state.pages[relative]     # a page that was deleted by hand
@@ -224,7 +227,7 @@ def generate(root: Path, jobs: int | None = None, progress: bool = False) -> Rep
     rendered = build_index_pages(index_pages, taxonomy, load_about(taxonomy), wanted)
     for relative, text in rendered.items():
         _write(writer, relative, text, report)
-    missing = {r for r in wanted.expected - set(rendered) if not (project.content / r).exists()}
+    missing = {r for r in wanted.expected - set(rendered) if not os.path.exists(f"{content_folder}/{r}")}
     if missing:     # an index page deleted by hand comes back even when nothing it shows changed
         for relative, text in build_index_pages(index_pages, taxonomy, load_about(taxonomy), Wanted(missing)).items():
             if relative in missing:
@@ -287,7 +290,7 @@ class Pending:
 
 
 def _pages_to_relink(current: bool, before: dict[str, dict], pages: Pages, pending: dict, flags_stale: set[str],
-                     taxonomy: Taxonomy) -> set[str] | None:
+                     taxonomy: Taxonomy, by_slug: dict[str, dict], by_person) -> set[str] | None:
     """None (all pages) unless the state is current; then the pages whose generator-owned keys may
     change: those written or edited this run, those whose source appeared or went, and those whose
     related articles or same-story links involve a changed article (as it was or as it is)."""
@@ -295,8 +298,7 @@ def _pages_to_relink(current: bool, before: dict[str, dict], pages: Pages, pendi
         return None
     changed = set(pending) | set(pages.parsed) | (set(before) - set(pages.fronts))
     fronts = [f for r in changed for f in (before.get(r), pages.fronts.get(r)) if f is not None]
-    by_slug = {_slug(relative): front for relative, front in pages.fronts.items()}
-    near = linked_articles(by_slug, fronts, _fold(taxonomy))
+    near = linked_articles(by_slug, fronts, _fold(taxonomy), by_person)
     return (changed & set(pages.fronts)) | flags_stale | {f"{ARTICLES}/{slug}.md" for slug in near}
 
 
@@ -305,13 +307,13 @@ def _fold(taxonomy: Taxonomy):
 
 
 def _links_between_pages(project, pages: Pages, taxonomy: Taxonomy, writer, state: State, report: Report,
-                         pending: dict[str, Pending], only: set[str] | None) -> None:
+                         pending: dict[str, Pending], only: set[str] | None, by_slug: dict[str, dict],
+                         by_person) -> None:
     """Write the pages: the regenerated ones in full, and every page (of `only`, when given) whose
     generator-owned keys changed: `source_missing` (the source is gone; the page stays), `related` and
     `also_reported_by` (computed across all pages)."""
-    by_slug = {_slug(relative): front for relative, front in pages.fronts.items()}
     targets = None if only is None else {_slug(relative) for relative in only}
-    related = related_articles(by_slug, _fold(taxonomy), targets)
+    related = related_articles(by_slug, _fold(taxonomy), targets, by_person)
     stories = same_story(by_slug, _fold(taxonomy), targets)
     missing_sources = set(report.missing_sources)
     for relative in sorted(pages.fronts if only is None else only & set(pages.fronts)):

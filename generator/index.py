@@ -6,6 +6,7 @@ a hand edit of a page's front matter is what the indexes show.
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -43,6 +44,11 @@ def _newest_first(pages):
     dated = sorted((p for p in pages if p.front.get("date")), key=_sort_key, reverse=True)
     undated = sorted((p for p in pages if not p.front.get("date")), key=lambda p: str(p.front.get("title") or ""))
     return dated + undated
+
+
+def _latest(pages) -> list[ArticlePage]:
+    """The newest dated articles (heapq: a briefing's ten newest without sorting all of it)."""
+    return heapq.nlargest(_LATEST, (p for p in pages if p.front.get("date")), key=_sort_key)
 
 
 def plural(count: int, noun: str) -> str:
@@ -159,7 +165,7 @@ def _article_listing(members: list[ArticlePage], folder: str, slug: str, title: 
     heading = {y: "Date not stated" if y == "undated" else y for y in years}
 
     def lines() -> list[str]:
-        latest = sorted((p for p in members if p.front.get("date")), key=_sort_key, reverse=True)[:_LATEST]
+        latest = _latest(members)
         out = ["## Latest articles", ""] + [_article_line(p, "../") for p in latest]
         out += ["", "## Articles by year", ""]
         return out + [f"- [{heading[y]}]({slug}/{y}.md): {plural(len(groups[y]), 'article')}" for y in years]
@@ -195,7 +201,10 @@ def render_home(pages: list[ArticlePage], taxonomy: Taxonomy, about: About) -> s
     if chart:
         lines += [chart, ""]
     lines += ["## Latest articles", ""]
-    lines += [_article_line(p, "") for p in _newest_first(pages)[:_LATEST]] or ["No articles yet."]
+    latest = _latest(pages)
+    if len(latest) < _LATEST:       # a briefing of few dated articles shows undated ones too
+        latest = _newest_first(pages)[:_LATEST]
+    lines += [_article_line(p, "") for p in latest] or ["No articles yet."]
     return "\n".join(lines) + "\n"
 
 
@@ -312,13 +321,15 @@ def render_person_pages(pages: list[ArticlePage], taxonomy: Taxonomy, wanted=lam
     listing = ["---", "title: People", "---", "", "# People", "",
                "Everyone the articles name, with the number of articles that mention them.", ""]
     letter = None
-    for slug in sorted(by_slug, key=lambda s: (names[s].casefold(), s)):
+    show_listing = wanted("people/index.md")
+    for slug in sorted(by_slug, key=lambda s: (names[s].casefold(), s)) if show_listing else by_slug:
         name, entries = names[slug], by_slug[slug]
-        initial = name[:1].upper()
-        if initial != letter:
-            letter = initial
-            listing += ["", f"## {escape_text(initial)}", ""]
-        listing.append(f"- [{escape_text(name)}]({slug}.md) ({len(entries)})")
+        if show_listing:
+            initial = name[:1].upper()
+            if initial != letter:
+                letter = initial
+                listing += ["", f"## {escape_text(initial)}", ""]
+            listing.append(f"- [{escape_text(name)}]({slug}.md) ({len(entries)})")
         if not wanted(f"people/{slug}.md"):
             continue
         term = terms.get(name)
@@ -336,7 +347,7 @@ def render_person_pages(pages: list[ArticlePage], taxonomy: Taxonomy, wanted=lam
             role = f" — as {escape_text(person['role'])}" if person.get("role") else ""
             lines.append(_article_line(page, "../") + role)
         out[f"people/{slug}.md"] = "\n".join(lines) + "\n"
-    if wanted("people/index.md"):
+    if show_listing:
         out["people/index.md"] = "\n".join(listing) + "\n"
     return out
 

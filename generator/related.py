@@ -16,7 +16,9 @@ def _people(front: dict, fold) -> set[str]:
     return {fold(p.get("name") or "") for p in front.get("people") or [] if isinstance(p, dict)}
 
 
-def _by_person(fronts: dict[str, dict], fold) -> dict[str, list[str]]:
+def people_postings(fronts: dict[str, dict], fold=lambda name: name) -> dict[str, list[str]]:
+    """person -> the slugs of the articles that name them (to pass to the functions below, which
+    otherwise make it themselves)."""
     by_person: dict[str, list[str]] = defaultdict(list)
     for slug, front in fronts.items():
         for person in _people(front, fold):
@@ -28,10 +30,11 @@ def _day(front: dict) -> str | None:
     return str(front["date"]) if front.get("date_precision") == "day" and front.get("date") else None
 
 
-def related_articles(fronts: dict[str, dict], fold=lambda name: name, only: set[str] | None = None) -> dict[str, list[str]]:
+def related_articles(fronts: dict[str, dict], fold=lambda name: name, only: set[str] | None = None,
+                     by_person: dict[str, list[str]] | None = None) -> dict[str, list[str]]:
     """Up to five related slugs for each article (of `only`, when given): two points per shared person,
     one per shared topic."""
-    by_person = _by_person(fronts, fold)
+    by_person = by_person if by_person is not None else people_postings(fronts, fold)
     result: dict[str, list[str]] = {}
     for slug in fronts if only is None else only & fronts.keys():
         front = fronts[slug]
@@ -76,11 +79,12 @@ def same_story(fronts: dict[str, dict], fold=lambda name: name, only: set[str] |
     return dict(result)
 
 
-def linked_articles(fronts: dict[str, dict], changed: list[dict], fold=lambda name: name) -> set[str]:
+def linked_articles(fronts: dict[str, dict], changed: list[dict], fold=lambda name: name,
+                    by_person: dict[str, list[str]] | None = None) -> set[str]:
     """The articles whose related or same-story links may change when articles change (`changed`: their
     front matter before and after): those that share a person or, for same-story links, a day with one.
     A person in very many articles relates none (see _MAX_POSTINGS), before the change or after."""
-    by_person = _by_person(fronts, fold)
+    by_person = by_person if by_person is not None else people_postings(fronts, fold)
     days = {_day(front) for front in changed} - {None}
     linked = {slug for slug, front in fronts.items() if _day(front) in days}
     for person in {p for front in changed for p in _people(front, fold)}:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import lru_cache
 
 from slugify import slugify
@@ -28,6 +29,15 @@ def _digest(seed: str) -> str:
     return hashlib.sha256(seed.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+# A name of plain ASCII words: its slug is the words in lowercase, joined by hyphens, as python-slugify
+# makes it; taken directly, since index pages need a slug for each of thousands of names.
+_PLAIN_NAME = re.compile(r"[A-Za-z]+(?: [A-Za-z]+)*")
+
+
 @lru_cache(maxsize=65536)
 def person_slug(name: str) -> str:
+    if _PLAIN_NAME.fullmatch(name) and len(name) <= _MAX_LENGTH:
+        slug = name.lower().replace(" ", "-")
+        if slug not in _RESERVED:
+            return slug
     return make_slug(name, name)

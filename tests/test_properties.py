@@ -22,7 +22,7 @@ from generator.markdown_text import escape_text
 from generator.read import read_bytes
 from generator.render import article_front_matter, render_article_body, render_page
 from generator.schema import check_front_matter
-from generator.slugs import make_slug
+from generator.slugs import make_slug, person_slug
 
 ROOT = Path(__file__).resolve().parent.parent
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -90,6 +90,13 @@ def test_slugs_are_safe_file_names(text, seed):
     assert SLUG.match(slug), slug
     assert len(slug) + len("-12345678") <= 89      # room for the suffix that tells two articles apart
     assert make_slug(text, seed) == slug
+
+
+@SETTINGS
+@given(st.one_of(st.from_regex(r"[A-Za-z]{1,12}( [A-Za-z]{1,12}){0,7}", fullmatch=True), TEXT))
+def test_a_person_slug_is_the_slug_of_the_name(name):
+    # person_slug takes a short cut for plain names; its result must be the general one.
+    assert person_slug(name) == make_slug(name, name)
 
 
 # --------------------------------------------------------------------------------------------- escaping
