@@ -62,8 +62,8 @@ def list_source_paths(folder: Path) -> list[str]:
     for directory, subdirectories, files in os.walk(folder):    # os.walk: far faster than rglob on big folders
         subdirectories[:] = [d for d in subdirectories if not d.startswith(".")]
         found.extend(
-            os.path.join(directory, name) for name in files
-            if not name.startswith(".") and os.path.splitext(name)[1].lower() in SOURCE_SUFFIXES
+            f"{directory}/{name}" for name in files
+            if not name.startswith(".") and name.lower().endswith(SOURCE_SUFFIXES)
         )
     return sorted(found)
 
