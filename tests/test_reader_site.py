@@ -1,5 +1,5 @@
 """What an analyst opens every morning, in Chromium: the home page, search, a country page and its chart,
-the Atom feed, an article's topic tags, the timeline, and screenshots of the main pages on a desktop and a
+the Atom feed, an article's topic links, the timeline, and screenshots of the main pages on a desktop and a
 phone.
 
 A copy of the project is built (as in test_site_e2e.py) and served on 127.0.0.1. Expected values come from
@@ -247,17 +247,18 @@ def test_feed_is_atom_with_an_entry_per_dated_article_newest_first(site_dir, bas
     assert stamps == sorted(stamps, reverse=True), f"not newest first: {list(zip(slugs, stamps))}"
 
 
-# --------------------------------------------------------------------------------------------- tags and topics
+# --------------------------------------------------------------------------------------------- topics
 
 
-def test_article_tags_link_to_topic_pages_that_list_the_article(tab, articles, taxonomy):
+def test_article_topics_link_to_topic_pages_that_list_the_article(tab, articles, taxonomy):
     page, watcher = tab
     slug = next(s for s in newest_first(articles) if articles[s].get("topics"))
     meta = articles[slug]
     visit(page, f"/articles/{slug}/")
     expect(content(page).locator("h1")).to_have_text(meta["title"])
 
-    tags = content(page).locator("nav.md-tags a.md-tag")
+    line = content(page).locator("p", has=page.locator("strong", has_text="Topics:"))
+    tags = line.locator("a[href*='topics/']")
     expect(tags.first).to_be_visible()
     labels = {label.strip() for label in tags.all_inner_texts()}
     assert labels == {topic_label(taxonomy, t) for t in meta["topics"]}
