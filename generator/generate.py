@@ -16,7 +16,6 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import frontmatter
 import yaml
 
 from generator.errors import BriefingError
@@ -103,7 +102,7 @@ def scan_pages(project: Project, taxonomy: Taxonomy, state: State) -> Pages:
     for entry in entries:       # os.scandir, not Path.glob: a briefing has thousands of pages
         relative = f"{ARTICLES}/{entry.name}"
         known = state.pages.get(relative)
-        if known is not None and known.matches_stat(entry.stat()):
+        if known is not None and known.matches(entry.stat()):
             pages.fronts[relative] = known.front
             pages.source_of[relative] = known.source
             continue
@@ -204,7 +203,10 @@ def generate(root: Path, jobs: int | None = None, progress: bool = False) -> Rep
                                     stat.st_size, stat.st_mtime_ns)
         report.articles += 1
 
-    only = _index_pages_to_redo(current, before, pages, pending, taxonomy)
+    # The article pages this run wrote, found edited by hand, or found deleted; None when the state is
+    # not current, and then every page counts.
+    changed = set(pending) | set(pages.parsed) | (set(before) - set(pages.fronts)) if current else None
+    only = _index_pages_to_redo(changed, before, pages, taxonomy)
     report.missing_sources = sorted(r for r, s in pages.source_of.items() if s not in source_set and r in pages.fronts)
     flags_stale = {r for r, f in pages.fronts.items()
                    if r in pages.source_of and (pages.source_of[r] not in source_set) != bool(f.get("source_missing"))}
@@ -216,7 +218,7 @@ def generate(root: Path, jobs: int | None = None, progress: bool = False) -> Rep
         return report       # nothing changed: every page is as the last run left it
     by_slug = {_slug(relative): front for relative, front in pages.fronts.items()}
     by_person = people_postings(by_slug, _fold(taxonomy))
-    relink = _pages_to_relink(current, before, pages, pending, flags_stale, taxonomy, by_slug, by_person)
+    relink = _pages_to_relink(changed, before, pages, flags_stale, taxonomy, by_slug, by_person)
     _links_between_pages(project, pages, taxonomy, writer, state, report, pending, relink, by_slug, by_person)
     for relative in list(state.pages):
         if relative not in pages.fronts:
@@ -247,12 +249,11 @@ def generate(root: Path, jobs: int | None = None, progress: bool = False) -> Rep
     return report
 
 
-def _index_pages_to_redo(current: bool, before: dict[str, dict], pages: Pages, pending: dict, taxonomy: Taxonomy):
-    """None (all index pages) unless the state is current; then only the pages that show an article
-    that changed, as it was and as it is, or one whose page was deleted or edited by hand."""
-    if not current:
+def _index_pages_to_redo(changed: set[str] | None, before: dict[str, dict], pages: Pages, taxonomy: Taxonomy):
+    """None (all index pages) when every page counts as changed; else only the pages that show a
+    changed article, as it was and as it is."""
+    if changed is None:
         return None
-    changed = set(pending) | set(pages.parsed) | (set(before) - set(pages.fronts))
     only: set[str] = set()
     for relative in changed:
         only |= pages_changed_by(before.get(relative), pages.fronts.get(relative), _slug(relative), taxonomy)
@@ -267,10 +268,21 @@ def _front_for(article: Article, pages: Pages, relative: str, project: Project, 
     page = pages.parsed.get(relative)
     if page is not None:
         previous, body = page.front, page.body
-    else:       # as the generator left it (the state keeps only part of its front matter): read it whole
-        post = frontmatter.load(project.content / relative)
-        previous, body = dict(post.metadata), post.content
+    else:
+        head, body = _split_page(project.content / relative)
+        previous = _whole_front(head)
     return _merge(previous, front, relative, report), _notes(body)
+
+
+def _split_page(path: Path) -> tuple[str, str]:
+    """A page's front matter block and its body, as written."""
+    head, _, body = path.read_text(encoding="utf-8").partition("\n---\n")
+    return head.removeprefix("---\n"), body
+
+
+def _whole_front(head: str) -> dict:
+    """The whole front matter of a page as the generator left it (the state keeps only part of it)."""
+    return yaml.load(head, Loader=_SAFE_LOADER) or {}
 
 
 # Keys the generator owns and rewrites on every run; curators edit the fields of render.FIELDS instead.
@@ -289,14 +301,13 @@ class Pending:
     source_mtime_ns: int
 
 
-def _pages_to_relink(current: bool, before: dict[str, dict], pages: Pages, pending: dict, flags_stale: set[str],
+def _pages_to_relink(changed: set[str] | None, before: dict[str, dict], pages: Pages, flags_stale: set[str],
                      taxonomy: Taxonomy, by_slug: dict[str, dict], by_person) -> set[str] | None:
-    """None (all pages) unless the state is current; then the pages whose generator-owned keys may
-    change: those written or edited this run, those whose source appeared or went, and those whose
-    related articles or same-story links involve a changed article (as it was or as it is)."""
-    if not current:
+    """None (all pages) when every page counts as changed; else the pages whose generator-owned keys
+    may change: the changed ones, those whose source appeared or went, and those whose related
+    articles or same-story links involve a changed article (as it was or as it is)."""
+    if changed is None:
         return None
-    changed = set(pending) | set(pages.parsed) | (set(before) - set(pages.fronts))
     fronts = [f for r in changed for f in (before.get(r), pages.fronts.get(r)) if f is not None]
     near = linked_articles(by_slug, fronts, _fold(taxonomy), by_person)
     return (changed & set(pages.fronts)) | flags_stale | {f"{ARTICLES}/{slug}.md" for slug in near}
@@ -334,11 +345,8 @@ def _links_between_pages(project, pages: Pages, taxonomy: Taxonomy, writer, stat
         else:
             job = (Pending(entry.source, entry.source_sha, "", entry.source_size, entry.source_mtime_ns) if entry
                    else Pending(pages.source_of.get(relative), "", "", -1, -1))
-            head, _, body = path.read_text(encoding="utf-8").partition("\n---\n")
-            if relative in pages.parsed:
-                whole = pages.parsed[relative].front
-            else:   # as the generator left it; the state keeps only part of its front matter
-                whole = yaml.load(head.removeprefix("---\n"), Loader=_SAFE_LOADER) or {}
+            head, body = _split_page(path)
+            whole = pages.parsed[relative].front if relative in pages.parsed else _whole_front(head)
         updated = {key: value for key, value in whole.items() if key not in GENERATED_KEYS}
         updated.update({key: value for key, value in wanted.items() if value is not None})
         text = render_page(updated, body) if relative in pending else f"---\n{dump_front_matter(updated)}---\n{body}"

@@ -80,14 +80,8 @@ class PageState:
         """The source file looks as it did when last read (size and mtime), so need not be hashed."""
         return stat.st_size == self.source_size and stat.st_mtime_ns == self.source_mtime_ns
 
-    def matches(self, path: Path) -> bool:
-        """True when the page file is exactly as the generator left it (no hand edit since)."""
-        try:
-            return self.matches_stat(path.stat())
-        except FileNotFoundError:
-            return False
-
-    def matches_stat(self, stat: os.stat_result) -> bool:
+    def matches(self, stat: os.stat_result) -> bool:
+        """True when the page file (its stat) is exactly as the generator left it: no hand edit since."""
         return stat.st_size == self.size and stat.st_mtime_ns == self.mtime_ns
 
 
