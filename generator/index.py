@@ -387,7 +387,7 @@ def render_timeline(pages: list[ArticlePage], wanted=lambda key: True) -> dict[s
         for date, kind, page, event in entries:
             link = f"[{escape_text(page.front.get('title') or page.slug)}](../articles/{page.slug}.md)"
             text = link if event is None else f"{escape_text(event.get('what') or '')} *(in {link})*"
-            heading = _MONTH_NAMES[int(date[5:7]) - 1] if len(date) >= 7 else "Month not stated"
+            heading = _month_heading(date)
             if heading != section:
                 section = heading
                 lines += ["", f"## {heading}", ""]
@@ -414,29 +414,30 @@ def _per_year(pages: list[ArticlePage]) -> list[tuple[str, int]]:
 
 def _by_year(pages: list[ArticlePage], up: str) -> list[str]:
     """Article lines under a heading a year, newest first; undated ones last."""
-    lines: list[str] = []
-    year = None
-    for page in _newest_first(pages):
-        heading = str(page.front.get("date") or "")[:4] or "Date not stated"
-        if heading != year:
-            year = heading
-            lines += ["", f"### {heading}", ""]
-        lines.append(_article_line(page, up))
-    return lines
+    return _under_headings(pages, up, "###", lambda date: date[:4] or "Date not stated")
 
 
 def _by_month(pages: list[ArticlePage], up: str) -> list[str]:
     """Article lines under a heading a month, newest first; those dated only to the year last."""
+    return _under_headings(pages, up, "##", _month_heading)
+
+
+def _under_headings(pages: list[ArticlePage], up: str, level: str, heading_of) -> list[str]:
+    """Article lines, newest first, under a heading (`level`) each time heading_of(date) changes."""
     lines: list[str] = []
-    month = None
+    current = None
     for page in _newest_first(pages):
-        date = str(page.front.get("date") or "")
-        heading = _MONTH_NAMES[int(date[5:7]) - 1] if len(date) >= 7 and date[5:7].isdigit() else "Month not stated"
-        if heading != month:
-            month = heading
-            lines += ["", f"## {heading}", ""]
+        heading = heading_of(str(page.front.get("date") or ""))
+        if heading != current:
+            current = heading
+            lines += ["", f"{level} {heading}", ""]
         lines.append(_article_line(page, up))
     return lines
+
+
+def _month_heading(date: str) -> str:
+    """'March' for a date stated to the month or the day; else 'Month not stated'."""
+    return _MONTH_NAMES[int(date[5:7]) - 1] if len(date) >= 7 and date[5:7].isdigit() else "Month not stated"
 
 
 def _yaml_str(text: str) -> str:
