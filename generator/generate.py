@@ -20,7 +20,7 @@ import yaml
 
 from generator.errors import BriefingError
 from generator.extract.article import extract_article
-from generator.index import About, Wanted, build_index_pages, pages_changed_by
+from generator.index import About, Wanted, build_index_pages, pages_changed_by, person_name
 from generator.model import Article
 from generator.pages import ArticlePage, read_page
 from generator.read import list_source_paths, read_bytes
@@ -314,7 +314,7 @@ def _pages_to_relink(changed: set[str] | None, before: dict[str, dict], pages: P
 
 
 def _fold(taxonomy: Taxonomy):
-    return lambda name: taxonomy.person_by_alias.get(name, name)
+    return lambda name: person_name(name, taxonomy)
 
 
 def _links_between_pages(project, pages: Pages, taxonomy: Taxonomy, writer, state: State, report: Report,
