@@ -1,9 +1,9 @@
 """Cold and warm build figures on synthetic briefings of growing size.
 
 Usage: python bench/build.py [--sizes 1000,2000,10000] [--jobs N]
-For each size: a fresh folder with N synthetic articles (bench/make_corpus.py), then a cold
-`briefing generate` and `mkdocs build` (timed apart), peak memory, and a warm `briefing generate`
-after one source changed. Prints seconds, articles per second, the growth ratio between sizes.
+For each size: a fresh folder with N synthetic articles (bench/make_corpus.py), then the two steps of
+a cold `briefing build` timed apart (`briefing generate`, then the site build, MkDocs on all cores),
+peak memory, and a warm `briefing generate` after one source changed. Prints seconds, articles per second, the growth ratio between sizes.
 """
 
 from __future__ import annotations
@@ -43,13 +43,14 @@ def measure(size: int, jobs: int | None) -> dict:
         write_corpus(size, folder / "sources", seed=size)
         generate = [sys.executable, "-m", "generator", "generate"] + (["--jobs", str(jobs)] if jobs else [])
         gen_seconds = _run(generate, folder)
-        site_seconds = _run([sys.executable, "-m", "mkdocs", "build", "--quiet"], folder)
+        site = [sys.executable, "-m", "generator.site"] + (["--jobs", str(jobs)] if jobs else [])
+        site_seconds = _run(site, folder)
         peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         pages = sum(1 for _ in (folder / "content").rglob("*.md"))
         one = folder / "sources" / f"{size // 2:06d}.txt"
         one.write_text(one.read_text(encoding="utf-8") + "\nThe sides also discussed Georgia.\n", encoding="utf-8")
         warm_seconds = _run(generate, folder)
-        return {"size": size, "pages": pages, "generate": gen_seconds, "mkdocs": site_seconds,
+        return {"size": size, "pages": pages, "generate": gen_seconds, "site": site_seconds,
                 "total": gen_seconds + site_seconds, "warm": warm_seconds, "peak_mib": peak_mib}
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -61,13 +62,13 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=None)
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
-    print(f"{'articles':>8} {'pages':>6} {'generate s':>10} {'mkdocs s':>9} {'total s':>8} {'art/s':>7} "
+    print(f"{'articles':>8} {'pages':>6} {'generate s':>10} {'site s':>9} {'total s':>8} {'art/s':>7} "
           f"{'warm 1-change s':>15} {'peak RSS MiB':>12}")
     results = []
     for size in sizes:
         r = measure(size, args.jobs)
         results.append(r)
-        print(f"{r['size']:>8} {r['pages']:>6} {r['generate']:>10.1f} {r['mkdocs']:>9.1f} {r['total']:>8.1f} "
+        print(f"{r['size']:>8} {r['pages']:>6} {r['generate']:>10.1f} {r['site']:>9.1f} {r['total']:>8.1f} "
               f"{r['size'] / r['total']:>7.0f} {r['warm']:>15.2f} {r['peak_mib']:>12.0f}", flush=True)
     by_size = {r["size"]: r for r in results}
     if 1000 in by_size and 2000 in by_size:

@@ -19,10 +19,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=Path("."), help="the briefing folder (default: here)")
     commands = parser.add_subparsers(dest="command", required=True)
     generate = commands.add_parser("generate", help="write every article and index page into content/")
-    build = commands.add_parser("build", help="generate, then mkdocs build --strict into site/")
+    build = commands.add_parser("build", help="generate, then build the site into site/ (MkDocs, strict)")
     build.add_argument("--site-dir", type=Path, default=None)
     for command in (generate, build):
-        command.add_argument("--jobs", type=int, default=None, help="extraction processes (default: all cores)")
+        command.add_argument("--jobs", type=int, default=None, help="processes to use (default: all cores)")
     commands.add_parser("status", help="hand edits, conflicts, missing sources, sources not yet generated")
     extract = commands.add_parser("extract", help="print what the extractor says about files; writes nothing")
     extract.add_argument("--format", choices=("json", "yaml"), default="json")
@@ -100,9 +100,13 @@ def run_build(root: Path, site_dir: Path | None, jobs: int | None = None) -> int
     status, rejected = _generate(root, jobs)
     if status == 2:
         return status
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(root / "mkdocs.yml")]
+    # MkDocs' strict build with the pages rendered on all cores (generator/site.py); a plain
+    # `mkdocs build --strict` makes the same site on one.
+    command = [sys.executable, "-m", "generator.site", "--config-file", str(root / "mkdocs.yml")]
     if site_dir:
         command += ["--site-dir", str(site_dir.resolve())]
+    if jobs:
+        command += ["--jobs", str(jobs)]
     built = subprocess.run(command, cwd=root, env=_env_without_regeneration())
     if rejected and built.returncode == 0:
         # Said again after MkDocs' own output, which would otherwise bury it.

@@ -1,0 +1,97 @@
+"""The site build of `briefing build` (generator/site.py): MkDocs' pages rendered in several processes
+must make the very site a plain `mkdocs build` makes, and strict mode must still see every warning."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.generate import generate
+from generator.site import _chunks, supported
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+from make_corpus import write_corpus  # noqa: E402
+
+pytestmark = pytest.mark.skipif(not supported(), reason="the parallel build needs MkDocs 1.6 and fork")
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BRIEFING_SKIP_GENERATE": "1"}
+
+
+@pytest.fixture(scope="module")
+def briefing(tmp_path_factory) -> Path:
+    """The seeds and 150 synthetic articles, generated: some 400 pages, article and index pages."""
+    from conftest import ROOT
+
+    folder = tmp_path_factory.mktemp("site-build")
+    for name in ("taxonomy.yml", "mkdocs.yml"):
+        shutil.copy(ROOT / name, folder / name)
+    for name in ("sources", "overrides"):
+        shutil.copytree(ROOT / name, folder / name)
+    write_corpus(150, folder / "sources" / "synthetic", seed=11)
+    generate(folder)
+    return folder
+
+
+def _site_build(folder: Path, site: Path, jobs: int) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "generator.site", "--config-file", str(folder / "mkdocs.yml"),
+               "--site-dir", str(site), "--jobs", str(jobs)]
+    return subprocess.run(command, cwd=folder, env=ENV, capture_output=True, text=True, timeout=300)
+
+
+def _files(site: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(site)): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+def test_the_parallel_build_makes_the_site_mkdocs_makes(briefing, tmp_path):
+    built = _site_build(briefing, tmp_path / "parallel", jobs=2)
+    assert built.returncode == 0, built.stderr
+    plain = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "plain")],
+                           cwd=briefing, env=ENV, capture_output=True, text=True, timeout=300)
+    assert plain.returncode == 0, plain.stderr
+    ours, theirs = _files(tmp_path / "parallel"), _files(tmp_path / "plain")
+    assert sum(name.endswith("index.html") for name in theirs) > 300
+    assert sorted(ours) == sorted(theirs)
+    different = [name for name in theirs if ours[name] != theirs[name]]
+    assert different == []          # search/search_index.json included: entries come back in page order
+
+
+def test_a_warning_on_a_page_rendered_in_a_worker_aborts_the_strict_build(briefing, tmp_path):
+    folder = tmp_path / "briefing"
+    shutil.copytree(briefing, folder)
+    articles = sorted((folder / "content" / "articles").glob("*.md"))
+    first, last = articles[0], articles[-1]
+    # The first page links the last one (another chunk, another process): one anchor that exists
+    # there, one that does not, and a page that does not exist at all.
+    first.write_text(first.read_text(encoding="utf-8")
+                     + f"\n[there](../articles/{last.name}#article-text) [gone](../articles/{last.name}#no-such-anchor)"
+                     + " [missing](no-such-page.md)\n", encoding="utf-8")
+    built = _site_build(folder, tmp_path / "site", jobs=2)
+    assert built.returncode == 1
+    assert "no-such-anchor" in built.stderr and "no-such-page.md" in built.stderr
+    assert "#article-text" not in built.stderr
+    assert "Aborted with 2 warnings in strict mode" in built.stderr
+
+
+def test_one_process_builds_the_same_site(briefing, tmp_path):
+    one = _site_build(briefing, tmp_path / "one", jobs=1)
+    two = _site_build(briefing, tmp_path / "two", jobs=2)
+    assert one.returncode == two.returncode == 0, one.stderr + two.stderr
+    assert _files(tmp_path / "one") == _files(tmp_path / "two")
+
+
+def test_chunks_are_consecutive_runs_of_about_equal_bytes():
+    sizes = [4000] * 300 + [300_000] + [4000] * 50 + [90_000] * 3
+    chunks = _chunks(sizes, 24)
+    assert chunks[0][0] == 0 and chunks[-1][1] == len(sizes)
+    assert all(a[1] == b[0] for a, b in zip(chunks, chunks[1:]))          # no page left out or twice
+    assert all(start < end for start, end, _ in chunks)
+    assert [total for *_, total in chunks] == [sum(sizes[s:e]) for s, e, _ in chunks]
+    target = sum(sizes) // 24
+    assert all(total < target + 300_000 for *_, total in chunks)
+    assert 20 <= len(chunks) <= 26
+    assert _chunks([], 4) == []
