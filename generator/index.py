@@ -147,6 +147,12 @@ def pages_changed_by(before: dict | None, after: dict | None, slug: str, taxonom
             if key not in _SHOWN_ON_LISTINGS or _SHOWN_ON_LISTINGS[key](before) != _SHOWN_ON_LISTINGS[key](after)}
 
 
+# Front matter of a page a year: Material's search leaves it out. Its lines are article titles (and
+# event sentences) that the articles' own pages already put in the index, which readers download
+# whole: a fifth of it at 10,000 articles, and a hit there would only lead on to the article.
+_NOT_SEARCHED = ("search:", "  exclude: true")
+
+
 def _year_page(front: dict) -> str:
     """The name of the year page an article is listed on (on a country or topic with many articles)."""
     return str(front.get("date") or "")[:4] or "undated"
@@ -176,9 +182,10 @@ def _article_listing(members: list[ArticlePage], folder: str, slug: str, title: 
         if not wanted(key):
             continue
         name = f"{title}: {heading[year]}"
-        text = ["---", f"title: {_yaml_str(name)}", "---", "", f"# {escape_text(name)}", "",
+        text = ["---", f"title: {_yaml_str(name)}", *_NOT_SEARCHED, "---", "", f"# {escape_text(name)}", "",
                 f"{plural(len(groups[year]), 'article')} · [all years]({'../' + slug}.md)", ""]
-        text += _by_month(groups[year], "../../")
+        text += (_by_month(groups[year], "../../") if year != "undated"
+                 else [_article_line(p, "../../") for p in _newest_first(groups[year])])
         pages[key] = "\n".join(text) + "\n"
     return lines, pages
 
@@ -382,7 +389,7 @@ def render_timeline(pages: list[ArticlePage], wanted=lambda key: True) -> dict[s
         if not wanted(f"timeline/{year}.md"):
             continue
         entries = sorted(by_year[year], key=lambda e: (e[0], e[1], e[2].slug), reverse=True)
-        lines = ["---", f"title: Timeline {year}", "---", "", f"# {year}", "", "[All years](index.md)", ""]
+        lines = ["---", f"title: Timeline {year}", *_NOT_SEARCHED, "---", "", f"# {year}", "", "[All years](index.md)", ""]
         section = None
         for date, kind, page, event in entries:
             link = f"[{escape_text(page.front.get('title') or page.slug)}](../articles/{page.slug}.md)"

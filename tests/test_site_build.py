@@ -24,7 +24,8 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BRIEFING_SKIP_GENERATE": "1"}
 
 @pytest.fixture(scope="module")
 def briefing(tmp_path_factory) -> Path:
-    """The seeds and 150 synthetic articles, generated: some 400 pages, article and index pages."""
+    """The seeds and 260 synthetic articles, generated: some 600 pages, article and index pages, with
+    a page a year for the largest countries and topics."""
     from conftest import ROOT
 
     folder = tmp_path_factory.mktemp("site-build")
@@ -32,7 +33,7 @@ def briefing(tmp_path_factory) -> Path:
         shutil.copy(ROOT / name, folder / name)
     for name in ("sources", "overrides"):
         shutil.copytree(ROOT / name, folder / name)
-    write_corpus(150, folder / "sources" / "synthetic", seed=11)
+    write_corpus(260, folder / "sources" / "synthetic", seed=7)
     generate(folder)
     return folder
 
@@ -58,6 +59,22 @@ def test_the_parallel_build_makes_the_site_mkdocs_makes(briefing, tmp_path):
     assert sorted(ours) == sorted(theirs)
     different = [name for name in theirs if ours[name] != theirs[name]]
     assert different == []          # search/search_index.json included: entries come back in page order
+
+
+def test_search_indexes_articles_and_topics_not_the_pages_a_year(briefing, tmp_path):
+    import json
+
+    built = _site_build(briefing, tmp_path / "site", jobs=2)
+    assert built.returncode == 0, built.stderr
+    index = json.loads((tmp_path / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {entry["location"].split("#")[0] for entry in index["docs"]}
+    year_pages = [p for p in (briefing / "content").glob("*/*/*.md")] + list((briefing / "content").glob("timeline/2*.md"))
+    assert year_pages
+    for page in year_pages:
+        assert page.relative_to(briefing / "content").with_suffix("").as_posix() + "/" not in locations
+    articles = list((briefing / "content" / "articles").glob("*.md"))
+    assert all(f"articles/{page.stem}/" in locations for page in articles)
+    assert {"countries/azerbaijan/", "topics/", "people/"} <= locations
 
 
 def test_a_warning_on_a_page_rendered_in_a_worker_aborts_the_strict_build(briefing, tmp_path):
