@@ -26,7 +26,8 @@ from generator.pages import ArticlePage, read_page
 from generator.read import list_source_paths, read_bytes
 from generator.related import linked_articles, people_postings, related_articles, same_story
 from generator.render import (
-    FIELDS, TEXT_HEADING, article_front_matter, dump_front_matter, fingerprint, render_article_body, render_page,
+    FIELDS, TEXT_HEADING, article_front_matter, dump_front_matter, fingerprint, render_article_body, render_drafted_page,
+    render_page,
 )
 from generator.slugs import make_slug
 from generator.state import LINK_KEYS, PageState, State, index_record, links_digest, load_state, page_stat, save_state
@@ -184,7 +185,7 @@ def generate(root: Path, jobs: int | None = None, progress: bool = False) -> Rep
     # since, its state before the edit), for incremental index pages.
     before = {r: e.front for r, e in state.pages.items() if r not in pages.broken}
     source_set = set(source_names)
-    for name, result in _extract_all(todo, project, jobs, progress):
+    for name, result, draft in _extract_all(todo, project, jobs, progress):
         if isinstance(result, BriefingError):
             report.errors.append(result)
             continue
@@ -196,11 +197,14 @@ def generate(root: Path, jobs: int | None = None, progress: bool = False) -> Rep
             relative = f"{ARTICLES}/{slug}.md"
         if relative in pages.broken:
             continue      # a page a human broke is left as it is; its error is reported
-        front, notes = _front_for(result, pages, relative, project, report)
+        front, notes = _front_for(draft.front, pages, relative, project, report)
         pages.fronts[relative] = front
         stat = source_stats[name]
-        pending[relative] = Pending(name, result.sha256, render_article_body(front, result.text, taxonomy, notes),
-                                    stat.st_size, stat.st_mtime_ns)
+        if front == draft.front and not notes:      # no hand edit to keep: the page as the worker drafted it
+            body, front_yaml = draft.body, draft.front_yaml
+        else:
+            body, front_yaml = render_article_body(front, result.text, taxonomy, notes), None
+        pending[relative] = Pending(name, result.sha256, body, stat.st_size, stat.st_mtime_ns, front_yaml)
         report.articles += 1
 
     # The article pages this run wrote, found edited by hand, or found deleted; None when the state is
@@ -260,9 +264,8 @@ def _index_pages_to_redo(changed: set[str] | None, before: dict[str, dict], page
     return only
 
 
-def _front_for(article: Article, pages: Pages, relative: str, project: Project, report: Report) -> tuple[dict, str]:
+def _front_for(front: dict, pages: Pages, relative: str, project: Project, report: Report) -> tuple[dict, str]:
     """The new front matter merged with the page's current one, and the page's curated notes."""
-    front = article_front_matter(article)
     if relative not in pages.fronts:
         return front, ""
     page = pages.parsed.get(relative)
@@ -292,13 +295,15 @@ GENERATED_KEYS = LINK_KEYS
 
 @dataclass(frozen=True)
 class Pending:
-    """An article page to write this run: its source (name, hash, size, mtime) and its body."""
+    """An article page to write this run: its source (name, hash, size, mtime), its body and, when
+    nothing on the page was edited by hand, its front matter as YAML."""
 
     source: str
     source_sha: str
     body: str
     source_size: int
     source_mtime_ns: int
+    front_yaml: str | None = None     # its front matter as YAML, when the extraction worker drafted the page
 
 
 def _pages_to_relink(changed: set[str] | None, before: dict[str, dict], pages: Pages, flags_stale: set[str],
@@ -340,16 +345,19 @@ def _links_between_pages(project, pages: Pages, taxonomy: Taxonomy, writer, stat
             continue
         path = project.content / relative
         entry = state.pages.get(relative)
+        extra = {key: value for key, value in wanted.items() if value is not None}
         if relative in pending:
-            job, whole, body = pending[relative], front, pending[relative].body
+            job = pending[relative]
+            updated = {key: value for key, value in front.items() if key not in GENERATED_KEYS} | extra
+            text = (render_page(updated, job.body) if job.front_yaml is None
+                    else render_drafted_page(job.front_yaml, extra, job.body))
         else:
             job = (Pending(entry.source, entry.source_sha, "", entry.source_size, entry.source_mtime_ns) if entry
                    else Pending(pages.source_of.get(relative), "", "", -1, -1))
             head, body = _split_page(path)
             whole = pages.parsed[relative].front if relative in pages.parsed else _whole_front(head)
-        updated = {key: value for key, value in whole.items() if key not in GENERATED_KEYS}
-        updated.update({key: value for key, value in wanted.items() if value is not None})
-        text = render_page(updated, body) if relative in pending else f"---\n{dump_front_matter(updated)}---\n{body}"
+            updated = {key: value for key, value in whole.items() if key not in GENERATED_KEYS} | extra
+            text = f"---\n{dump_front_matter(updated)}---\n{body}"
         if not _write(writer, relative, text, report):
             continue
         pages.fronts[relative] = updated
@@ -367,7 +375,7 @@ def _link(slug: str, front: dict, source: bool = False) -> dict:
 
 
 def _extract_all(todo, project: Project, jobs: int | None, progress: bool):
-    """(source name, Article or BriefingError) for each source, in a process pool when there are many."""
+    """(source name, Article or BriefingError, Draft) for each source, in a process pool when there are many."""
     if not todo:
         return
     jobs = jobs or os.cpu_count() or 1
@@ -398,16 +406,29 @@ def _worker_init(taxonomy_path: str) -> None:
     _worker_taxonomy = load_taxonomy(Path(taxonomy_path))
 
 
-def _extract_one(job: tuple[str, bytes]) -> tuple[str, Article | BriefingError]:
+@dataclass(frozen=True)
+class Draft:
+    """An article's page as it is written when no hand edit is to be kept: drafted in the extraction
+    worker, so that the costly part of writing ten thousand pages (YAML) runs on every core."""
+
+    front: dict
+    front_yaml: str
+    body: str
+
+
+def _extract_one(job: tuple[str, bytes]) -> tuple[str, Article | BriefingError, Draft | None]:
     name, data = job
     try:
         document = read_bytes(data, name, html=name.lower().endswith((".html", ".htm")))
-        return name, extract_article(document, _worker_taxonomy)
+        article = extract_article(document, _worker_taxonomy)
+        front = article_front_matter(article)
+        draft = Draft(front, dump_front_matter(front), render_article_body(front, article.text, _worker_taxonomy))
+        return name, article, draft
     except BriefingError as error:
-        return name, error
+        return name, error, None
     except Exception as error:  # noqa: BLE001 - one bad source must not stop the others
         log.exception("could not process %s", name)
-        return name, BriefingError(name, f"could not process: {error}")
+        return name, BriefingError(name, f"could not process: {error}"), None
 
 
 def _free_slug(article: Article, taken: set[str]) -> str:

@@ -71,6 +71,12 @@ def render_page(front_matter: dict, body: str) -> str:
     return f"---\n{dump_front_matter(front_matter)}---\n\n{body.rstrip()}\n"
 
 
+def render_drafted_page(front_yaml: str, more: dict, body: str) -> str:
+    """render_page(front_matter | more, body) from front_matter dumped already: YAML's top-level
+    mapping is its keys one after another, so `more` is dumped on its own and follows."""
+    return f"---\n{front_yaml}{dump_front_matter(more) if more else ''}---\n\n{body.rstrip()}\n"
+
+
 def format_date(date: str | None, precision: str | None) -> str:
     """A date as a reader should see it: 'June 2024' for a month, 'date not stated' for none."""
     import datetime as dt

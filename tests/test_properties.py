@@ -154,3 +154,21 @@ def test_any_bytes_give_a_page_that_reads_back_as_written_or_a_named_error(taxon
     post = frontmatter.loads(page)
     assert post.metadata == front        # whatever the text says, the front matter is only ours
     assert check_front_matter(post.metadata, taxonomy) == []
+
+
+@SETTINGS
+@given(LINES, st.lists(st.tuples(st.sampled_from(["related", "also_reported_by", "source_missing"]),
+                                 st.one_of(st.just(True), st.lists(st.fixed_dictionaries(
+                                     {"slug": st.text(min_size=1), "title": st.text()}), min_size=1))),
+                       unique_by=lambda item: item[0]))
+def test_a_page_drafted_in_a_worker_is_the_page_rendered_whole(taxonomy, text, links):
+    from generator.render import dump_front_matter, render_drafted_page
+
+    try:
+        article = extract_article(read_bytes(text.encode(), "sources/x.txt", html=False), taxonomy)
+    except BriefingError:
+        return
+    front = article_front_matter(article)
+    body = render_article_body(front, article.text, taxonomy)
+    more = dict(links)
+    assert render_drafted_page(dump_front_matter(front), more, body) == render_page({**front, **more}, body)
