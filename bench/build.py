@@ -56,6 +56,16 @@ def measure(size: int, jobs: int | None) -> dict:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def machine_reference() -> float:
+    """Seconds for a fixed pure-Python loop: the figures above scale with it, and on a shared machine it
+    varies by a tenth or more from minute to minute."""
+    started = time.perf_counter()
+    total = 0
+    for i in range(10_000_000):
+        total += i * i % 7
+    return time.perf_counter() - started
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,2000,10000")
@@ -74,6 +84,7 @@ def main() -> None:
     if 1000 in by_size and 2000 in by_size:
         print(f"growth 2000/1000: {by_size[2000]['total'] / by_size[1000]['total']:.2f} (target <= 2.2)")
     print("peak RSS is the largest single process (the extraction pool's workers are each smaller)")
+    print(f"machine reference (a fixed Python loop, lower is faster): {machine_reference():.2f} s")
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ Usage: python -m generator.site [--config-file mkdocs.yml] [--site-dir DIR] [--j
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import multiprocessing
 import os
@@ -31,6 +32,7 @@ log = logging.getLogger("mkdocs.briefing.site")
 # Chunks per process: enough that the processes finish together although pages differ in size (an
 # index page may be a hundred times an article's), few enough that sending results back costs little.
 CHUNKS_PER_JOB = 12
+_DEFAULT_GC = gc.get_threshold()
 
 
 @dataclass
@@ -119,6 +121,11 @@ def _build(config, jobs: int) -> None:
         _build_state.update(parent=os.getpid(), config=config, files=files, nav=nav, env=env, doc_files=doc_files)
         chunks = _chunks([os.path.getsize(file.abs_src_path) for file in doc_files], jobs * CHUNKS_PER_JOB)
         forked = jobs > 1 and len(chunks) > 1
+        # Rendering a page makes many short-lived objects (Markdown's element trees): collecting
+        # less often, and never going through the config, files and navigation every page shares,
+        # saves about a tenth of the time. The pages' bytes are the same.
+        gc.freeze()
+        gc.set_threshold(20_000, 10, 10)
         if forked:
             # The largest chunks first, so that no large one is left to run alone at the end.
             order = sorted(range(len(chunks)), key=lambda i: -chunks[i][2])
@@ -128,6 +135,8 @@ def _build(config, jobs: int) -> None:
         else:
             results = [_render_chunk(chunk) for chunk in chunks]
         _build_state.clear()
+        gc.unfreeze()
+        gc.set_threshold(*_DEFAULT_GC)
 
         search = config.plugins.get("material/search") or config.plugins.get("search")
         for result in results:
