@@ -185,7 +185,7 @@ def generate(root: Path, jobs: int | None = None, progress: bool = False) -> Rep
     # since, its state before the edit), for incremental index pages.
     before = {r: e.front for r, e in state.pages.items() if r not in pages.broken}
     source_set = set(source_names)
-    for name, result, draft in _extract_all(todo, project, jobs, progress):
+    for name, result, draft in _extract_all(todo, project, taxonomy, jobs, progress):
         if isinstance(result, BriefingError):
             report.errors.append(result)
             continue
@@ -374,14 +374,15 @@ def _link(slug: str, front: dict, source: bool = False) -> dict:
     return link
 
 
-def _extract_all(todo, project: Project, jobs: int | None, progress: bool):
+def _extract_all(todo, project: Project, taxonomy: Taxonomy, jobs: int | None, progress: bool):
     """(source name, Article or BriefingError, Draft) for each source, in a process pool when there are many."""
     if not todo:
         return
     jobs = jobs or os.cpu_count() or 1
     show = progress and sys.stderr.isatty() and not os.environ.get("CI")
     if len(todo) < _POOL_THRESHOLD or jobs == 1:
-        _worker_init(str(project.taxonomy))
+        global _worker_taxonomy
+        _worker_taxonomy = taxonomy       # in this process: the one already loaded
         results = map(_extract_one, todo)
     else:
         from concurrent.futures import ProcessPoolExecutor     # imported here: a warm run seldom needs it

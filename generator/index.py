@@ -106,6 +106,8 @@ def pages_showing(front: dict, slug: str, taxonomy: Taxonomy) -> set[str]:
              if isinstance(p, dict) and isinstance(p.get("name"), str)}
     dates = [front.get("date")] + [e.get("date") for e in front.get("events") or [] if isinstance(e, dict)]
     keys |= {f"timeline/{str(d)[:4]}.md" for d in dates if d}
+    if not front.get("date"):
+        keys.add("timeline/undated.md")
     year = _year_page(front)
     keys |= {f"{k[:-3]}/{year}.md" for k in keys if k.startswith(("countries/", "topics/")) and not k.endswith("/index.md")}
     return keys
@@ -401,9 +403,19 @@ def render_timeline(pages: list[ArticlePage], wanted=lambda key: True) -> dict[s
             label = "Article" if kind == "article" else "Event"
             lines.append(f"- **{escape_text(format_date(date, None))}** · {label}: {text}")
         out[f"timeline/{year}.md"] = "\n".join(lines) + "\n"
-    listing += ["", "## Undated articles", "",
-                "Articles whose text states no date with a year.", ""]
-    listing += [_article_line(p, "../") for p in sorted(undated, key=lambda p: p.front.get("title") or "")] or ["None."]
+    def undated_lines() -> list[str]:
+        return [_article_line(p, "../") for p in sorted(undated, key=lambda p: p.front.get("title") or "")]
+
+    listing += ["", "## Undated articles", "", "Articles whose text states no date with a year.", ""]
+    if len(undated) <= ONE_PAGE_LIMIT:
+        listing += undated_lines() or ["None."]
+    else:       # as many as a year's: a page of their own
+        listing.append(f"- [Date not stated](undated.md): {plural(len(undated), 'article')}")
+        if wanted("timeline/undated.md"):
+            out["timeline/undated.md"] = "\n".join(
+                ["---", "title: Timeline, date not stated", *_NOT_SEARCHED, "---", "", "# Date not stated", "",
+                 f"{plural(len(undated), 'article')} whose text states no date with a year · [all years](index.md)", ""]
+                + undated_lines()) + "\n"
     if wanted("timeline/index.md"):
         out["timeline/index.md"] = "\n".join(listing) + "\n"
     return out

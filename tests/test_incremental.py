@@ -105,3 +105,24 @@ def test_a_hand_edited_title_reaches_the_listings(briefing):
     assert "A title set by hand" in (briefing / "content" / "index.md").read_text(encoding="utf-8")
     assert "A title set by hand" in (briefing / "content" / "feed.xml").read_text(encoding="utf-8")
     assert _full_regeneration_writes_nothing(briefing) == []
+
+
+def test_many_undated_articles_get_a_timeline_page_of_their_own(project, monkeypatch):
+    import generator.index
+
+    monkeypatch.setattr(generator.index, "ONE_PAGE_LIMIT", 20)
+    write_corpus(260, project / "sources" / "synthetic", seed=7)
+    generate(project)
+    timeline = project / "content" / "timeline"
+    undated = [p for p in (project / "content" / "articles").glob("*.md") if not frontmatter.load(p).get("date")]
+    assert len(undated) > 20
+    index, page = (timeline / "index.md").read_text(encoding="utf-8"), (timeline / "undated.md").read_text(encoding="utf-8")
+    assert f"[Date not stated](undated.md): {len(undated)} articles" in index
+    assert all(f"../articles/{p.name})" not in index and f"../articles/{p.name})" in page for p in undated)
+    assert frontmatter.loads(page)["search"] == {"exclude": True}
+    # The article an undated one becomes, once its source states a date: off the page, warm run or not.
+    source = project / frontmatter.load(undated[0])["provenance"]["file"]
+    source.write_text("Baku, 3 March 2024.\n" + source.read_text(encoding="utf-8"), encoding="utf-8")
+    generate(project)
+    assert f"../articles/{undated[0].name})" not in (timeline / "undated.md").read_text(encoding="utf-8")
+    assert _full_regeneration_writes_nothing(project) == []
