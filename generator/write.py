@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import fnmatch
+import itertools
 import os
 import re
-import tempfile
 from pathlib import Path
 
 # A page is written to a temporary file beside it, then renamed over it: whoever reads the folder (MkDocs,
@@ -20,52 +20,70 @@ _TEMP_NAME = re.compile(re.escape(_TEMP_PREFIX) + r"(?P<pid>\d+)-.*" + re.escape
 _OLD_TEMP_PATTERN = ".tmp-*.md"
 
 
-def _current_umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-_UMASK = _current_umask()
-
-
 class ContentWriter:
     """Writes pages under one root folder and remembers which it wrote."""
 
     def __init__(self, root: Path):
         self.root = root.resolve()
-        self.written: set[Path] = set()   # every path this run wrote or confirmed
-        self.changed: list[Path] = []     # the paths whose bytes changed
+        self.written: set[str] = set()    # every path this run wrote or confirmed
+        self.changed: list[str] = []      # the paths whose bytes changed
         self.kept: set[str] = set()       # relative paths this run counts as its own without writing
         self.leftovers = remove_leftover_temps(self.root)   # of runs killed while writing
+        self._folders: dict[str, str] = {}  # relative folder -> its resolved path, checked and made
+        self._temps = itertools.count()
 
     def write(self, relative: str, text: str) -> bool:
         """Write `text` to root/relative if it differs; True when the file changed."""
-        target = (self.root / relative).resolve()
-        if self.root not in target.parents:
-            raise ValueError(f"refusing to write outside {self.root}: {relative}")
+        target = self._target(relative)
         if target in self.written:
             raise ValueError(f"two pages for one path: {relative}")
         self.written.add(target)
         data = text.encode("utf-8")
         try:
-            if target.read_bytes() == data:
-                return False
+            with open(target, "rb") as stream:
+                if stream.read() == data:
+                    return False
         except FileNotFoundError:
             pass
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=target.parent, prefix=f"{_TEMP_PREFIX}{os.getpid()}-",
-                                        suffix=_TEMP_SUFFIX)
+        # os.open with O_EXCL and the ordinary mode (less the umask): mkstemp's random names and
+        # private mode would cost a chmod a page, ten thousand pages a run.
+        handle, temp = self._temporary_beside(target)
         try:
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
-            os.chmod(temp, 0o666 & ~_UMASK)     # mkstemp makes files private; a page is an ordinary file
             os.replace(temp, target)
         except BaseException:
             Path(temp).unlink(missing_ok=True)
             raise
         self.changed.append(target)
         return True
+
+    def _temporary_beside(self, target: str) -> tuple[int, str]:
+        while True:
+            temp = f"{os.path.dirname(target)}/{_TEMP_PREFIX}{os.getpid()}-{next(self._temps)}{_TEMP_SUFFIX}"
+            try:
+                return os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666), temp
+            except FileExistsError:
+                continue        # left by a dead process that had this process id: the next number
+
+    def _target(self, relative: str) -> str:
+        """root/relative resolved, refused outside root; its folder is resolved (and made) once a run."""
+        folder, _, name = relative.rpartition("/")
+        resolved = self._folders.get(folder)
+        if resolved is None:
+            path = (self.root / folder).resolve()
+            if path != self.root and self.root not in path.parents:
+                raise ValueError(f"refusing to write outside {self.root}: {relative}")
+            path.mkdir(parents=True, exist_ok=True)
+            resolved = self._folders[folder] = str(path)
+        target = f"{resolved}/{name}"
+        if name in ("", ".", "..") or os.path.islink(target):
+            # A page that is a link: where it leads must be inside root too.
+            real = Path(target).resolve()
+            if self.root not in real.parents:
+                raise ValueError(f"refusing to write outside {self.root}: {relative}")
+            return str(real)
+        return target
 
     def keep(self, relative: str) -> None:
         """Count a page as this run's without writing it (an index page nothing changed on)."""
@@ -76,7 +94,7 @@ class ContentWriter:
         country or person no longer appears)."""
         removed = []
         base = self.root / folder
-        written = {str(path) for path in self.written}
+        written = self.written
         # os.walk, not rglob: thousands of person pages; bottom-up, so a year folder emptied here goes too.
         for directory, subdirectories, files in os.walk(base, topdown=False):
             inside = os.path.relpath(directory, base).replace(os.sep, "/")

@@ -77,3 +77,22 @@ def test_leftovers_of_dead_runs_are_removed_and_those_of_live_runs_kept(tmp_path
     writer = ContentWriter(tmp_path)
     assert sorted(writer.leftovers) == sorted(leftovers)
     assert [p.name for p in folder.iterdir()] == [live.name]
+
+
+def test_a_page_is_an_ordinary_file_readable_by_all(tmp_path):
+    mask = os.umask(0o022)
+    try:
+        ContentWriter(tmp_path).write("articles/a.md", "page")
+    finally:
+        os.umask(mask)
+    assert (tmp_path / "articles/a.md").stat().st_mode & 0o777 == 0o644
+
+
+def test_a_page_that_links_outside_content_is_refused(tmp_path):
+    outside = tmp_path / "outside.md"
+    outside.write_text("not ours")
+    (tmp_path / "content" / "articles").mkdir(parents=True)
+    (tmp_path / "content" / "articles" / "a.md").symlink_to(outside)
+    with pytest.raises(ValueError, match="outside"):
+        ContentWriter(tmp_path / "content").write("articles/a.md", "x")
+    assert outside.read_text() == "not ours"
