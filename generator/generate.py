@@ -223,14 +223,16 @@ def generate(root: Path, jobs: int | None = None, progress: bool = False) -> Rep
     by_slug = {_slug(relative): front for relative, front in pages.fronts.items()}
     by_person = people_postings(by_slug, _fold(taxonomy))
     relink = _pages_to_relink(changed, before, pages, flags_stale, taxonomy, by_slug, by_person)
+    # The index pages show no key the links pass writes: they are rendered meanwhile, in a process of
+    # their own when there are many.
+    index_pages = [ArticlePage(_slug(r), None, f, "") for r, f in sorted(pages.fronts.items())]
+    index_rendering = _render_index_pages(index_pages, taxonomy, only, jobs)
     _links_between_pages(project, pages, taxonomy, writer, state, report, pending, relink, by_slug, by_person)
     for relative in list(state.pages):
         if relative not in pages.fronts:
             del state.pages[relative]     # a page that was deleted by hand
 
-    index_pages = [ArticlePage(_slug(r), None, f, "") for r, f in sorted(pages.fronts.items())]
-    wanted = Wanted(only)
-    rendered = build_index_pages(index_pages, taxonomy, load_about(taxonomy), wanted)
+    rendered, wanted = index_rendering()
     for relative, text in rendered.items():
         _write(writer, relative, text, report)
     missing = {r for r in wanted.expected - set(rendered) if not os.path.exists(f"{content_folder}/{r}")}
@@ -251,6 +253,44 @@ def generate(root: Path, jobs: int | None = None, progress: bool = False) -> Rep
     state.index_pages = sorted(wanted.expected)
     save_state(project.root, state)
     return report
+
+
+_INDEX_PROCESS_THRESHOLD = 2000     # articles; below this, rendering every index page takes under a second
+
+
+def _render_index_pages(index_pages: list[ArticlePage], taxonomy: Taxonomy, only: set[str] | None,
+                        jobs: int | None):
+    """Start rendering the index pages; returns a function that waits for (pages by path, Wanted).
+    A full rendering of a large briefing runs in a forked process, beside the links pass of this one."""
+    def here():
+        wanted = Wanted(only)
+        return build_index_pages(index_pages, taxonomy, load_about(taxonomy), wanted), wanted
+
+    if only is not None or len(index_pages) < _INDEX_PROCESS_THRESHOLD or (jobs or os.cpu_count() or 1) < 2:
+        return here
+    import multiprocessing      # here: a warm run has no use for it
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return here
+    global _index_job
+    _index_job = here       # read by the forked process, which shares this one's memory: nothing is pickled
+    pool = multiprocessing.get_context("fork").Pool(1)
+    pending = pool.apply_async(_run_index_job)
+    pool.close()
+
+    def result():
+        try:
+            return pending.get()
+        finally:
+            pool.join()
+    return result
+
+
+_index_job = None
+
+
+def _run_index_job():
+    return _index_job()
 
 
 def _index_pages_to_redo(changed: set[str] | None, before: dict[str, dict], pages: Pages, taxonomy: Taxonomy):

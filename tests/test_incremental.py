@@ -126,3 +126,27 @@ def test_many_undated_articles_get_a_timeline_page_of_their_own(project, monkeyp
     generate(project)
     assert f"../articles/{undated[0].name})" not in (timeline / "undated.md").read_text(encoding="utf-8")
     assert _full_regeneration_writes_nothing(project) == []
+
+
+def test_index_pages_rendered_in_a_process_of_their_own_are_the_same(briefing, tmp_path, monkeypatch):
+    import generator.generate
+
+    other = tmp_path / "other"
+    shutil.copytree(briefing, other, ignore=shutil.ignore_patterns("content", ".briefing-cache"))
+    (other / "content").mkdir()
+    monkeypatch.setattr(generator.generate, "_INDEX_PROCESS_THRESHOLD", 10)
+    started = []
+    real_start = generator.generate._render_index_pages
+
+    def watched(*args):
+        result = real_start(*args)
+        started.append(result.__name__)
+        return result
+    monkeypatch.setattr(generator.generate, "_render_index_pages", watched)
+    generate(other, jobs=2)
+    assert started == ["result"]            # the forked rendering, not the one in this process
+    assert _pages(other) == _pages(briefing)
+
+
+def _pages(root: Path) -> dict[Path, bytes]:
+    return {p.relative_to(root): p.read_bytes() for p in sorted((root / "content").rglob("*")) if p.is_file()}
