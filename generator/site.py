@@ -126,17 +126,19 @@ def _build(config, jobs: int) -> None:
         # saves about a tenth of the time. The pages' bytes are the same.
         gc.freeze()
         gc.set_threshold(20_000, 10, 10)
-        if forked:
-            # The largest chunks first, so that no large one is left to run alone at the end.
-            order = sorted(range(len(chunks)), key=lambda i: -chunks[i][2])
-            with multiprocessing.get_context("fork").Pool(min(jobs, len(chunks))) as pool:
-                done = dict(pool.imap_unordered(_render_numbered_chunk, [(i, chunks[i]) for i in order]))
-            results = [done[i] for i in range(len(chunks))]
-        else:
-            results = [_render_chunk(chunk) for chunk in chunks]
-        _build_state.clear()
-        gc.unfreeze()
-        gc.set_threshold(*_DEFAULT_GC)
+        try:
+            if forked:
+                # The largest chunks first, so that no large one is left to run alone at the end.
+                order = sorted(range(len(chunks)), key=lambda i: -chunks[i][2])
+                with multiprocessing.get_context("fork").Pool(min(jobs, len(chunks))) as pool:
+                    done = dict(pool.imap_unordered(_render_numbered_chunk, [(i, chunks[i]) for i in order]))
+                results = [done[i] for i in range(len(chunks))]
+            else:
+                results = [_render_chunk(chunk) for chunk in chunks]
+        finally:
+            _build_state.clear()
+            gc.unfreeze()
+            gc.set_threshold(*_DEFAULT_GC)
 
         search = config.plugins.get("material/search") or config.plugins.get("search")
         for result in results:
