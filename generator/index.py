@@ -319,10 +319,13 @@ def render_topic_pages(pages: list[ArticlePage], taxonomy: Taxonomy, wanted=lamb
 def render_person_pages(pages: list[ArticlePage], taxonomy: Taxonomy, wanted=lambda key: True) -> dict[str, str]:
     by_slug: dict[str, list[tuple[ArticlePage, dict]]] = defaultdict(list)
     names: dict[str, str] = {}
+    slug_of: dict[str, str] = {}      # a name is mentioned in many articles: its slug is made once
     for page in pages:
         for person in page.front.get("people") or []:
             name = person_name(person["name"], taxonomy)
-            slug = person_slug(name)
+            slug = slug_of.get(name)
+            if slug is None:
+                slug = slug_of[name] = person_slug(name)
             by_slug[slug].append((page, person))
             names[slug] = min(names.get(slug, name), name)   # two spellings with one slug share a page
     terms = {t.label: t for t in taxonomy.people.values()}

@@ -178,3 +178,17 @@ def test_a_page_that_is_not_utf8_is_reported_and_left_alone(project):
     assert [e.path for e in report.errors] == [f"content/articles/{BEIJING}.md"]
     assert "UTF-8" in str(report.errors[0])
     assert path.read_bytes() == data
+
+
+def test_the_garbage_collector_is_back_as_it_was_after_a_run(project):
+    import gc
+
+    assert gc.isenabled()
+    generate(project)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        generate(project)
+        assert not gc.isenabled()       # a caller that paused it keeps it paused
+    finally:
+        gc.enable()
