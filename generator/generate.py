@@ -241,7 +241,7 @@ def _generate(root: Path, jobs: int | None, progress: bool) -> Report:
     # The index pages show no key the links pass writes: they are rendered meanwhile, in a process of
     # their own when there are many.
     index_pages = [ArticlePage(_slug(r), None, f, "") for r, f in sorted(pages.fronts.items())]
-    index_rendering = _render_index_pages(index_pages, taxonomy, only, jobs)
+    index_rendering = _render_index_pages(index_pages, taxonomy, only, state.index_pages, jobs)
     _links_between_pages(project, pages, taxonomy, writer, state, report, pending, relink, by_slug, by_person)
     for relative in list(state.pages):
         if relative not in pages.fronts:
@@ -274,11 +274,11 @@ _INDEX_PROCESS_THRESHOLD = 2000     # articles; below this, rendering every inde
 
 
 def _render_index_pages(index_pages: list[ArticlePage], taxonomy: Taxonomy, only: set[str] | None,
-                        jobs: int | None):
+                        previous: list[str], jobs: int | None):
     """Start rendering the index pages; returns a function that waits for (pages by path, Wanted).
     A full rendering of a large briefing runs in a forked process, beside the links pass of this one."""
     def here():
-        wanted = Wanted(only)
+        wanted = Wanted(only, previous)
         return build_index_pages(index_pages, taxonomy, load_about(taxonomy), wanted), wanted
 
     if only is not None or len(index_pages) < _INDEX_PROCESS_THRESHOLD or (jobs or os.cpu_count() or 1) < 2:

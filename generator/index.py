@@ -72,13 +72,28 @@ class Wanted:
     """Which index pages to render this run: all of them, or (incremental runs) only those an edited
     article appears on. Every page that should exist is remembered, rendered or not."""
 
-    def __init__(self, only: set[str] | None = None):
+    def __init__(self, only: set[str] | None = None, previous: list[str] | None = None):
         self.only = only
         self.expected: set[str] = set()
+        # The pages the last run counted, by folder ("countries/azerbaijan" -> its pages a year): the
+        # pages a year of a country or topic none of whose articles changed are those, unrendered.
+        self.previous_by_folder: dict[str, list[str]] | None = None
+        if only is not None and previous is not None:
+            self.previous_by_folder = defaultdict(list)
+            for key in previous:
+                folder, _, _ = key.rpartition("/")
+                self.previous_by_folder[folder].append(key)
 
     def __call__(self, key: str) -> bool:
         self.expected.add(key)
         return self.only is None or key in self.only
+
+    def unchanged_year_pages(self, folder: str, slug: str) -> list[str] | None:
+        """The pages a year of folder/slug as the last run made them, when folder/slug.md is not wanted
+        (none of its articles changed); None when they are to be worked out."""
+        if self.previous_by_folder is None or f"{folder}/{slug}.md" in self.only:
+            return None
+        return self.previous_by_folder.get(f"{folder}/{slug}", [])
 
 
 def build_index_pages(pages: list[ArticlePage], taxonomy: Taxonomy, about: About,
@@ -166,6 +181,11 @@ def _article_listing(members: list[ArticlePage], folder: str, slug: str, title: 
     past ONE_PAGE_LIMIT, the latest ones there and a page a year (folder/slug/<year>.md)."""
     if len(members) <= ONE_PAGE_LIMIT:
         return lambda: ["## Articles", ""] + _by_year(members, "../"), {}
+    unchanged = getattr(wanted, "unchanged_year_pages", lambda *_: None)(folder, slug)
+    if unchanged is not None:
+        for key in unchanged:
+            wanted(key)
+        return lambda: [], {}     # neither its page nor its pages a year are wanted
     groups: dict[str, list[ArticlePage]] = defaultdict(list)
     for page in members:
         groups[_year_page(page.front)].append(page)
