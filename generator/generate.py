@@ -25,6 +25,7 @@ from generator.index import About, Wanted, build_index_pages, pages_changed_by, 
 from generator.model import Article
 from generator.pages import ArticlePage, read_page
 from generator.read import list_source_paths, read_bytes
+from generator.resources import SAFE_LOADER
 from generator.related import linked_articles, people_postings, related_articles, same_story
 from generator.render import (
     FIELDS, TEXT_HEADING, article_front_matter, dump_front_matter, fingerprint, render_article_body, render_drafted_page,
@@ -40,7 +41,6 @@ log = logging.getLogger("briefing")
 ARTICLES = "articles"
 INDEX_FOLDERS = ("countries", "topics", "people", "timeline")
 RETIRED_PAGES = ("timeline.md",)    # pages earlier versions generated, removed when found
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)     # libyaml when built in: the same result, faster
 _POOL_THRESHOLD = 64     # below this many sources to extract, a process pool costs more than it saves
 
 
@@ -340,7 +340,7 @@ def _split_page(path: Path) -> tuple[str, str]:
 
 def _whole_front(head: str) -> dict:
     """The whole front matter of a page as the generator left it (the state keeps only part of it)."""
-    return yaml.load(head, Loader=_SAFE_LOADER) or {}
+    return yaml.load(head, Loader=SAFE_LOADER) or {}
 
 
 # Keys the generator owns and rewrites on every run; curators edit the fields of render.FIELDS instead.
@@ -399,7 +399,6 @@ def _links_between_pages(project, pages: Pages, taxonomy: Taxonomy, writer, stat
         if relative not in pending and links_digest(front) == links_digest(wanted):
             continue
         path = project.content / relative
-        entry = state.pages.get(relative)
         extra = {key: value for key, value in wanted.items() if value is not None}
         if relative in pending:
             job = pending[relative]
@@ -407,6 +406,7 @@ def _links_between_pages(project, pages: Pages, taxonomy: Taxonomy, writer, stat
             text = (render_page(updated, job.body) if job.front_yaml is None
                     else render_drafted_page(job.front_yaml, extra, job.body))
         else:
+            entry = state.pages.get(relative)
             job = (Pending(entry.source, entry.source_sha, "", entry.source_size, entry.source_mtime_ns) if entry
                    else Pending(pages.source_of.get(relative), "", "", -1, -1))
             head, body = _split_page(path)

@@ -16,7 +16,7 @@ from generator.chart import bar_chart
 from generator.feed import build_feed
 from generator.markdown_text import escape_text
 from generator.pages import ArticlePage
-from generator.render import format_date
+from generator.render import SAFE_DUMPER, format_date
 from generator.slugs import person_slug
 from generator.taxonomy import Taxonomy
 
@@ -175,13 +175,13 @@ def _year_page(front: dict) -> str:
     return str(front.get("date") or "")[:4] or "undated"
 
 
-def _article_listing(members: list[ArticlePage], folder: str, slug: str, title: str, wanted):
+def _article_listing(members: list[ArticlePage], folder: str, slug: str, title: str, wanted: Wanted):
     """The articles section of a country or topic page (a function that makes its lines, called only
     when that page is wanted) and its year pages: every article on the page itself, grouped by year, or,
     past ONE_PAGE_LIMIT, the latest ones there and a page a year (folder/slug/<year>.md)."""
     if len(members) <= ONE_PAGE_LIMIT:
         return lambda: ["## Articles", ""] + _by_year(members, "../"), {}
-    unchanged = getattr(wanted, "unchanged_year_pages", lambda *_: None)(folder, slug)
+    unchanged = wanted.unchanged_year_pages(folder, slug)
     if unchanged is not None:
         for key in unchanged:
             wanted(key)
@@ -237,7 +237,7 @@ def render_home(pages: list[ArticlePage], taxonomy: Taxonomy, about: About) -> s
     return "\n".join(lines) + "\n"
 
 
-def render_country_pages(pages: list[ArticlePage], taxonomy: Taxonomy, wanted=lambda key: True) -> dict[str, str]:
+def render_country_pages(pages: list[ArticlePage], taxonomy: Taxonomy, wanted: Wanted) -> dict[str, str]:
     by_country: dict[str, list[ArticlePage]] = defaultdict(list)
     for page in pages:
         for code in page.front.get("countries") or []:
@@ -306,7 +306,7 @@ def _people_of_country(pages, code: str, taxonomy: Taxonomy) -> list[tuple[str, 
     return sorted(seen.items(), key=lambda item: (-mentions[item[0]], item[0]))
 
 
-def render_topic_pages(pages: list[ArticlePage], taxonomy: Taxonomy, wanted=lambda key: True) -> dict[str, str]:
+def render_topic_pages(pages: list[ArticlePage], taxonomy: Taxonomy, wanted: Wanted) -> dict[str, str]:
     by_topic: dict[str, list[ArticlePage]] = defaultdict(list)
     for page in pages:
         for slug in page.front.get("topics") or []:
@@ -336,7 +336,7 @@ def render_topic_pages(pages: list[ArticlePage], taxonomy: Taxonomy, wanted=lamb
     return out
 
 
-def render_person_pages(pages: list[ArticlePage], taxonomy: Taxonomy, wanted=lambda key: True) -> dict[str, str]:
+def render_person_pages(pages: list[ArticlePage], taxonomy: Taxonomy, wanted: Wanted) -> dict[str, str]:
     by_slug: dict[str, list[tuple[ArticlePage, dict]]] = defaultdict(list)
     names: dict[str, str] = {}
     slug_of: dict[str, str] = {}      # a name is mentioned in many articles: its slug is made once
@@ -388,7 +388,7 @@ _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", 
                 "October", "November", "December")
 
 
-def render_timeline(pages: list[ArticlePage], wanted=lambda key: True) -> dict[str, str]:
+def render_timeline(pages: list[ArticlePage], wanted: Wanted) -> dict[str, str]:
     """timeline/index.md (the years, and undated articles) and one page a year, grouped by month."""
     # year -> (date, kind, page, event): lines are made only for the years wanted this run
     by_year: dict[str, list[tuple[str, str, ArticlePage, dict | None]]] = defaultdict(list)
@@ -427,7 +427,7 @@ def render_timeline(pages: list[ArticlePage], wanted=lambda key: True) -> dict[s
             lines.append(f"- **{escape_text(format_date(date, None))}** · {label}: {text}")
         out[f"timeline/{year}.md"] = "\n".join(lines) + "\n"
     def undated_lines() -> list[str]:
-        return [_article_line(p, "../") for p in sorted(undated, key=lambda p: p.front.get("title") or "")]
+        return [_article_line(p, "../") for p in _newest_first(undated)]      # by title: none is dated
 
     listing += ["", "## Undated articles", "", "Articles whose text states no date with a year.", ""]
     if len(undated) <= ONE_PAGE_LIMIT:
@@ -484,7 +484,5 @@ def _month_heading(date: str) -> str:
 
 def _yaml_str(text: str) -> str:
     # YAML's own double-quoted form, on one line: JSON's is not valid YAML for every character.
-    return yaml.dump(str(text), Dumper=_SAFE_DUMPER, default_style='"', allow_unicode=True, width=10**9).rstrip("\n")
+    return yaml.dump(str(text), Dumper=SAFE_DUMPER, default_style='"', allow_unicode=True, width=10**9).rstrip("\n")
 
-
-_SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)   # libyaml: the same safe output, faster

@@ -59,11 +59,11 @@ def fingerprint(value) -> str:
 
 
 # libyaml's safe dumper: the same safe representer as yaml.safe_dump (plain types only), ten times faster.
-_SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def dump_front_matter(data: dict) -> str:
-    return yaml.dump(data, Dumper=_SAFE_DUMPER, sort_keys=False, allow_unicode=True, width=100,
+    return yaml.dump(data, Dumper=SAFE_DUMPER, sort_keys=False, allow_unicode=True, width=100,
                      default_flow_style=False)
 
 

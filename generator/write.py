@@ -45,8 +45,6 @@ class ContentWriter:
                     return False
         except FileNotFoundError:
             pass
-        # os.open with O_EXCL and the ordinary mode (less the umask): mkstemp's random names and
-        # private mode would cost a chmod a page, ten thousand pages a run.
         handle, temp = self._temporary_beside(target)
         try:
             with os.fdopen(handle, "wb") as stream:
@@ -59,6 +57,8 @@ class ContentWriter:
         return True
 
     def _temporary_beside(self, target: str) -> tuple[int, str]:
+        # os.open with O_EXCL and the ordinary mode (less the umask): mkstemp's random names and
+        # private mode would cost a chmod a page, ten thousand pages a run.
         while True:
             temp = f"{os.path.dirname(target)}/{_TEMP_PREFIX}{os.getpid()}-{next(self._temps)}{_TEMP_SUFFIX}"
             try:
@@ -94,14 +94,13 @@ class ContentWriter:
         country or person no longer appears)."""
         removed = []
         base = self.root / folder
-        written = self.written
         # os.walk, not rglob: thousands of person pages; bottom-up, so a year folder emptied here goes too.
-        for directory, subdirectories, files in os.walk(base, topdown=False):
+        for directory, _, files in os.walk(base, topdown=False):
             inside = os.path.relpath(directory, base).replace(os.sep, "/")
             prefix = f"{folder}/" if inside == "." else f"{folder}/{inside}/"
             for name in files:
                 path = os.path.join(directory, name)
-                if name.endswith(".md") and prefix + name not in self.kept and path not in written:
+                if name.endswith(".md") and prefix + name not in self.kept and path not in self.written:
                     os.unlink(path)
                     removed.append(Path(path))
             if directory != str(base) and not os.listdir(directory):
