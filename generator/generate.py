@@ -165,7 +165,7 @@ def _generate(root: Path, jobs: int | None, progress: bool) -> Report:
     taken = {_slug(relative) for relative in pages.source_of} | {_slug(r) for r in pages.broken}
 
     # Which sources need extracting: new, changed, or whose page a human touched.
-    todo: list[tuple[str, bytes]] = []
+    todo: list[tuple[str, str, bytes | None]] = []     # (name, path, its bytes when already read)
     source_names: list[str] = []
     source_stats: dict[str, os.stat_result] = {}
     touched = False         # a source saved again unchanged: its new mtime goes into the state
@@ -182,18 +182,20 @@ def _generate(root: Path, jobs: int | None, progress: bool) -> Report:
             if reusable and known.source_unchanged(stat):
                 report.articles += 1
                 continue
-            with open(source, "rb") as stream:
-                data = stream.read()
+            data = None
+            if reusable:        # read here to tell a source saved again unchanged; else the worker reads it
+                with open(source, "rb") as stream:
+                    data = stream.read()
         except OSError as error:
-            report.errors.append(BriefingError(name, f"cannot read: {error.strerror or error}"))
+            report.errors.append(_unreadable(name, error))
             continue
         source_stats[name] = stat
-        if reusable and known.source_sha == hashlib.sha256(data).hexdigest():
+        if data is not None and known.source_sha == hashlib.sha256(data).hexdigest():
             known.source_size, known.source_mtime_ns = stat.st_size, stat.st_mtime_ns
             touched = True
             report.articles += 1
             continue
-        todo.append((name, data))
+        todo.append((name, source, data))
 
     pending: dict[str, Pending] = {}      # page -> what to write for it, below
     # The pages as the index pages last showed them (the state's record: for a page edited by hand
@@ -242,7 +244,7 @@ def _generate(root: Path, jobs: int | None, progress: bool) -> Report:
     # their own when there are many.
     index_pages = [ArticlePage(_slug(r), None, f, "") for r, f in sorted(pages.fronts.items())]
     index_rendering = _render_index_pages(index_pages, taxonomy, only, state.index_pages, jobs)
-    _links_between_pages(project, pages, taxonomy, writer, state, report, pending, relink, by_slug, by_person)
+    _links_between_pages(project, pages, taxonomy, writer, state, report, pending, relink, by_slug, by_person, jobs)
     for relative in list(state.pages):
         if relative not in pages.fronts:
             del state.pages[relative]     # a page that was deleted by hand
@@ -379,47 +381,108 @@ def _fold(taxonomy: Taxonomy):
 
 def _links_between_pages(project, pages: Pages, taxonomy: Taxonomy, writer, state: State, report: Report,
                          pending: dict[str, Pending], only: set[str] | None, by_slug: dict[str, dict],
-                         by_person) -> None:
+                         by_person, jobs: int | None = None) -> None:
     """Write the pages: the regenerated ones in full, and every page (of `only`, when given) whose
     generator-owned keys changed: `source_missing` (the source is gone; the page stays), `related` and
     `also_reported_by` (computed across all pages)."""
     targets = None if only is None else {_slug(relative) for relative in only}
-    related = related_articles(by_slug, _fold(taxonomy), targets, by_person)
-    stories = same_story(by_slug, _fold(taxonomy), targets)
-    missing_sources = set(report.missing_sources)
-    for relative in sorted(pages.fronts if only is None else only & set(pages.fronts)):
-        front = pages.fronts[relative]
+    links = _Links(project, pages, writer, state, pending, set(report.missing_sources), by_slug,
+                   related_articles(by_slug, _fold(taxonomy), targets, by_person),
+                   same_story(by_slug, _fold(taxonomy), targets))
+    relatives = sorted(pages.fronts if only is None else only & set(pages.fronts))
+    for relative, changed, error, entry in _forked_map(links.page, relatives, jobs):
+        if error is not None:
+            report.errors.append(error)
+            continue
+        if changed:
+            report.changed.append(relative)
+        if entry is not None:
+            state.pages[relative] = entry
+
+
+@dataclass
+class _Links:
+    """What writing one page of the links pass reads; shared with forked processes, never changed."""
+
+    project: Project
+    pages: Pages
+    writer: ContentWriter
+    state: State
+    pending: dict[str, Pending]
+    missing_sources: set[str]
+    by_slug: dict[str, dict]
+    related: dict[str, list[str]]
+    stories: dict[str, list[str]]
+
+    def page(self, relative: str) -> tuple[str, bool, BriefingError | None, PageState | None] | None:
+        """Write one page if its links changed (or it was regenerated): (page, whether its bytes
+        changed, the error that stopped it, its new state entry); None when there is nothing to write."""
+        front = self.pages.fronts[relative]
         slug = _slug(relative)
         wanted = {
             "tags": None,
-            "source_missing": True if relative in missing_sources else None,
-            "related": [_link(s, by_slug[s]) for s in related.get(slug, [])] or None,
-            "also_reported_by": [_link(s, by_slug[s], source=True) for s in stories.get(slug, [])] or None,
+            "source_missing": True if relative in self.missing_sources else None,
+            "related": [_link(s, self.by_slug[s]) for s in self.related.get(slug, [])] or None,
+            "also_reported_by": [_link(s, self.by_slug[s], source=True) for s in self.stories.get(slug, [])] or None,
         }
-        if relative not in pending and links_digest(front) == links_digest(wanted):
-            continue
-        path = project.content / relative
+        if relative not in self.pending and links_digest(front) == links_digest(wanted):
+            return None
+        path = self.project.content / relative
         extra = {key: value for key, value in wanted.items() if value is not None}
-        if relative in pending:
-            job = pending[relative]
+        if relative in self.pending:
+            job = self.pending[relative]
             updated = {key: value for key, value in front.items() if key not in GENERATED_KEYS} | extra
             text = (render_page(updated, job.body) if job.front_yaml is None
                     else render_drafted_page(job.front_yaml, extra, job.body))
         else:
-            entry = state.pages.get(relative)
+            entry = self.state.pages.get(relative)
             job = (Pending(entry.source, entry.source_sha, "", entry.source_size, entry.source_mtime_ns) if entry
-                   else Pending(pages.source_of.get(relative), "", "", -1, -1))
+                   else Pending(self.pages.source_of.get(relative), "", "", -1, -1))
             head, body = _split_page(path)
-            whole = pages.parsed[relative].front if relative in pages.parsed else _whole_front(head)
+            whole = self.pages.parsed[relative].front if relative in self.pages.parsed else _whole_front(head)
             updated = {key: value for key, value in whole.items() if key not in GENERATED_KEYS} | extra
             text = f"---\n{dump_front_matter(updated)}---\n{body}"
-        if not _write(writer, relative, text, report):
-            continue
-        pages.fronts[relative] = updated
-        if relative in pending or relative in state.pages:
-            size, mtime = page_stat(path)
-            state.pages[relative] = PageState(job.source, job.source_sha, size, mtime, index_record(updated),
-                                              job.source_size, job.source_mtime_ns)
+        try:
+            changed = self.writer.write(relative, text)
+        except (OSError, ValueError) as error:
+            return relative, False, BriefingError(f"content/{relative}", f"cannot write: {error}"), None
+        if relative not in self.pending and relative not in self.state.pages:
+            return relative, changed, None, None
+        size, mtime = page_stat(path)
+        return relative, changed, None, PageState(job.source, job.source_sha, size, mtime, index_record(updated),
+                                                  job.source_size, job.source_mtime_ns)
+
+
+_FORK_THRESHOLD = 2000      # pages; below this, forking costs more than sharing the work saves
+
+
+def _forked_map(function, items: list, jobs: int | None):
+    """function(item) for each item, results that are not None, in order: in forked processes on all
+    cores when there are many items (they share this process's memory, so only items and results are
+    pickled), here otherwise."""
+    jobs = jobs or os.cpu_count() or 1
+    import multiprocessing      # here: a warm run has no use for it
+
+    if len(items) < _FORK_THRESHOLD or jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        results = map(function, items)
+    else:
+        global _forked_function
+        _forked_function = function
+        pool = multiprocessing.get_context("fork").Pool(jobs)
+        try:
+            results = list(pool.imap(_run_forked_function, items, chunksize=max(1, len(items) // (jobs * 8))))
+        finally:
+            pool.close()
+            pool.join()
+            _forked_function = None
+    return [result for result in results if result is not None]
+
+
+_forked_function = None
+
+
+def _run_forked_function(item):
+    return _forked_function(item)
 
 
 def _link(slug: str, front: dict, source: bool = False) -> dict:
@@ -473,8 +536,18 @@ class Draft:
     body: str
 
 
-def _extract_one(job: tuple[str, bytes]) -> tuple[str, Article | BriefingError, Draft | None]:
-    name, data = job
+def _unreadable(name: str, error: OSError) -> BriefingError:
+    return BriefingError(name, f"cannot read: {error.strerror or error}")
+
+
+def _extract_one(job: tuple[str, str, bytes | None]) -> tuple[str, Article | BriefingError, Draft | None]:
+    name, path, data = job
+    try:
+        if data is None:
+            with open(path, "rb") as stream:
+                data = stream.read()
+    except OSError as error:
+        return name, _unreadable(name, error), None
     try:
         document = read_bytes(data, name, html=name.lower().endswith((".html", ".htm")))
         article = extract_article(document, _worker_taxonomy)

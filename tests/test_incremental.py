@@ -148,5 +148,33 @@ def test_index_pages_rendered_in_a_process_of_their_own_are_the_same(briefing, t
     assert _pages(other) == _pages(briefing)
 
 
+def test_the_links_pass_in_forked_processes_writes_what_one_process_writes(briefing, tmp_path, monkeypatch):
+    import json
+
+    import generator.generate
+
+    other = tmp_path / "other"
+    shutil.copytree(briefing, other, ignore=shutil.ignore_patterns("content", ".briefing-cache"))
+    (other / "content").mkdir()
+    monkeypatch.setattr(generator.generate, "_FORK_THRESHOLD", 10)
+    writers = tmp_path / "writers.txt"
+    real_page = generator.generate._Links.page
+
+    def watched(self, relative):
+        with open(writers, "a", encoding="utf-8") as stream:      # a forked process's list would be its own
+            stream.write(f"{os.getpid()}\n")
+        return real_page(self, relative)
+    monkeypatch.setattr(generator.generate._Links, "page", watched)
+    report = generate(other, jobs=2)
+    assert not report.errors
+    assert str(os.getpid()) not in set(writers.read_text(encoding="utf-8").split())
+    assert _pages(other) == _pages(briefing)
+
+    def entries(root):          # the page files' mtimes differ between the two runs; the rest must not
+        pages = json.loads((root / STATE).read_text(encoding="utf-8"))["pages"]
+        return {page: {k: v for k, v in entry.items() if k != "mtime_ns"} for page, entry in pages.items()}
+    assert entries(other) == entries(briefing)
+
+
 def _pages(root: Path) -> dict[Path, bytes]:
     return {p.relative_to(root): p.read_bytes() for p in sorted((root / "content").rglob("*")) if p.is_file()}
