@@ -32,9 +32,11 @@ from generator.render import (
     render_page,
 )
 from generator.slugs import make_slug
-from generator.state import LINK_KEYS, PageState, State, index_record, links_digest, load_state, page_stat, save_state
+from generator.state import (
+    LINK_KEYS, STATE_FILE, PageState, State, index_record, links_digest, load_state, page_stat, save_state,
+)
 from generator.taxonomy import Taxonomy, load_taxonomy
-from generator.write import ContentWriter
+from generator.write import ContentWriter, begin_writing
 
 log = logging.getLogger("briefing")
 
@@ -145,20 +147,24 @@ def generate(root: Path, jobs: int | None = None, progress: bool = False) -> Rep
     # the run is over; the extraction workers collect as usual.
     collecting = gc.isenabled()
     gc.disable()
+    mark, interrupted = begin_writing(Path(root) / STATE_FILE.parent)
     try:
-        return _generate(root, jobs, progress)
+        report = _generate(root, jobs, progress, interrupted)
     finally:
         if collecting:
             gc.enable()
+    mark.unlink(missing_ok=True)        # left when the run fails: the next one then looks for leftovers
+    return report
 
 
-def _generate(root: Path, jobs: int | None, progress: bool) -> Report:
+def _generate(root: Path, jobs: int | None, progress: bool, interrupted: bool) -> Report:
     project = Project(root)
     report = Report()
     taxonomy = load_taxonomy(project.taxonomy)
     state = load_state(project.root)
     current = state.is_current(taxonomy.digest)
-    writer = ContentWriter(project.content)
+    # Temporary files are left under content/ only by a run that died (or by another version).
+    writer = ContentWriter(project.content, sweep=interrupted or not current)
     pages = scan_pages(project, taxonomy, state)
     report.errors.extend(pages.broken.values())
     page_of = {source: relative for relative, source in pages.source_of.items()}

@@ -23,12 +23,13 @@ _OLD_TEMP_PATTERN = ".tmp-*.md"
 class ContentWriter:
     """Writes pages under one root folder and remembers which it wrote."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, sweep: bool = True):
+        """sweep: first remove what runs killed while writing left (see begin_writing)."""
         self.root = root.resolve()
         self.written: set[str] = set()    # every path this run wrote or confirmed
         self.changed: list[str] = []      # the paths whose bytes changed
         self.kept: set[str] = set()       # relative paths this run counts as its own without writing
-        self.leftovers = remove_leftover_temps(self.root)   # of runs killed while writing
+        self.leftovers = remove_leftover_temps(self.root) if sweep else []
         self._folders: dict[str, str] = {}  # relative folder -> its resolved path, checked and made
         self._temps = itertools.count()
 
@@ -108,6 +109,25 @@ class ContentWriter:
         return sorted(removed)
 
 
+_RUN_MARK = re.compile(r"writing-(?P<pid>\d+)")
+
+
+def begin_writing(folder: Path) -> tuple[Path, bool]:
+    """Mark this process as a run that writes (folder/writing-<pid>, removed by the caller when the run
+    is over) and tell whether a run that began before it died unfinished. Only then can temporary
+    files be left under content/, so only then need a run look for them through ten thousand pages."""
+    folder.mkdir(parents=True, exist_ok=True)
+    died = False
+    for name in os.listdir(folder):
+        match = _RUN_MARK.fullmatch(name)
+        if match and not _process_alive(int(match.group("pid"))):
+            died = True
+            os.unlink(folder / name)
+    mark = folder / f"writing-{os.getpid()}"
+    mark.touch()
+    return mark, died
+
+
 def remove_leftover_temps(root: Path) -> list[Path]:
     """Delete the temporary files that runs which died mid-write left under root."""
     if not root.is_dir():
@@ -126,7 +146,10 @@ def _writer_alive(name: str) -> bool:
     match = _TEMP_NAME.fullmatch(name)
     if match is None:
         return False
-    pid = int(match.group("pid"))
+    return _process_alive(int(match.group("pid")))
+
+
+def _process_alive(pid: int) -> bool:
     if pid == os.getpid() or os.name != "posix":
         # A writer in this process (another thread) may be using it; elsewhere than POSIX, signal 0
         # is not a harmless probe. Either way the file is ignored by MkDocs and the page scan.

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -146,6 +147,18 @@ def test_index_pages_rendered_in_a_process_of_their_own_are_the_same(briefing, t
     generate(other, jobs=2)
     assert started == ["result"]            # the forked rendering, not the one in this process
     assert _pages(other) == _pages(briefing)
+
+
+def test_a_run_after_one_that_died_removes_what_it_left(briefing):
+    marks = briefing / STATE.parent
+    assert not list(marks.glob("writing-*"))        # a finished run leaves no mark
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    (marks / f"writing-{int(dead.stdout)}").touch()  # as a run killed while writing leaves it
+    leftover = briefing / "content" / "articles" / f".briefing-tmp-{int(dead.stdout)}-7.partial"
+    leftover.write_text("half a pa", encoding="utf-8")
+    generate(briefing)
+    assert not leftover.exists()
+    assert not list(marks.glob("writing-*"))
 
 
 def test_the_links_pass_in_forked_processes_writes_what_one_process_writes(briefing, tmp_path, monkeypatch):

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.write import ContentWriter
+from generator.write import ContentWriter, begin_writing
 
 
 def test_writes_only_when_bytes_change(tmp_path):
@@ -77,6 +77,32 @@ def test_leftovers_of_dead_runs_are_removed_and_those_of_live_runs_kept(tmp_path
     writer = ContentWriter(tmp_path)
     assert sorted(writer.leftovers) == sorted(leftovers)
     assert [p.name for p in folder.iterdir()] == [live.name]
+
+
+def _dead_pid() -> int:
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    return int(dead.stdout)
+
+
+def test_a_run_is_told_when_one_before_it_died_while_writing(tmp_path):
+    marks = tmp_path / ".briefing-cache"
+    mark, died = begin_writing(marks)
+    assert mark.exists() and not died           # no run before it
+    mark.unlink()                               # it finished
+    assert begin_writing(marks)[1] is False
+    (marks / f"writing-{os.getppid()}").touch()     # another run, still going: not a death
+    (marks / f"writing-{_dead_pid()}").touch()
+    mark, died = begin_writing(marks)
+    assert died
+    assert sorted(p.name for p in marks.iterdir()) == sorted([mark.name, f"writing-{os.getppid()}"])
+
+
+def test_a_writer_told_no_run_died_does_not_look_for_leftovers(tmp_path):
+    leftover = tmp_path / "articles" / f".briefing-tmp-{_dead_pid()}-x1.partial"
+    leftover.parent.mkdir()
+    leftover.write_text("half a pa")
+    assert ContentWriter(tmp_path, sweep=False).leftovers == []
+    assert ContentWriter(tmp_path).leftovers == [leftover]
 
 
 def test_a_page_is_an_ordinary_file_readable_by_all(tmp_path):
