@@ -66,11 +66,21 @@ def machine_reference() -> float:
     return time.perf_counter() - started
 
 
+def compile_bytecode() -> None:
+    """Compile the generator's modules, as installing a package does. An editable install leaves them
+    to the first run, and with PYTHONDONTWRITEBYTECODE set (some CI images) every run would compile
+    them again: a fifth of a one-change run."""
+    import compileall
+
+    compileall.compile_dir(ROOT / "generator", quiet=1)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,2000,10000")
     parser.add_argument("--jobs", type=int, default=None)
     args = parser.parse_args()
+    compile_bytecode()
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"{'articles':>8} {'pages':>6} {'generate s':>10} {'site s':>9} {'total s':>8} {'art/s':>7} "
           f"{'warm 1-change s':>15} {'peak RSS MiB':>12}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import xml.etree.ElementTree as ET
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -32,11 +33,12 @@ def build_feed(entries: list[tuple[str, dict]], title: str, subtitle: str) -> st
     ET.SubElement(feed, f"{{{ATOM}}}subtitle").text = subtitle
     ET.SubElement(feed, f"{{{ATOM}}}id").text = "urn:briefing:feed"
     ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href="./")
-    dated = sorted((e for e in entries if e[1].get("date")), key=lambda e: (str(e[1]["date"]), e[0]), reverse=True)
+    # The newest FEED_SIZE, as sorting them all newest first would give them (heapq: without sorting all).
+    dated = heapq.nlargest(FEED_SIZE, (e for e in entries if e[1].get("date")), key=lambda e: (str(e[1]["date"]), e[0]))
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = _timestamp(dated[0][1]["date"] if dated else None)
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     ET.SubElement(author, f"{{{ATOM}}}name").text = "Briefing"
-    for slug, front in dated[:FEED_SIZE]:
+    for slug, front in dated:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
         ET.SubElement(entry, f"{{{ATOM}}}title").text = str(front.get("title") or slug)
         sha = (front.get("provenance") or {}).get("sha256") or slug

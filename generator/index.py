@@ -214,9 +214,10 @@ def _article_listing(members: list[ArticlePage], folder: str, slug: str, title: 
 
 def render_home(pages: list[ArticlePage], taxonomy: Taxonomy, about: About) -> str:
     countries = {c for p in pages for c in p.front.get("countries") or []}
-    people = {person_name(x["name"], taxonomy) for p in pages for x in p.front.get("people") or []}
-    dates = sorted(str(p.front["date"]) for p in pages if p.front.get("date"))
-    span = (f"{escape_text(format_date(dates[0], None))} to {escape_text(format_date(dates[-1], None))}"
+    spellings = {x["name"] for p in pages for x in p.front.get("people") or []}
+    people = {person_name(name, taxonomy) for name in spellings}
+    dates = [str(p.front["date"]) for p in pages if p.front.get("date")]
+    span = (f"{escape_text(format_date(min(dates), None))} to {escape_text(format_date(max(dates), None))}"
             if dates else "no dated articles yet")
     lines = [
         "---", "title: Home", "---", "",
@@ -338,16 +339,18 @@ def render_topic_pages(pages: list[ArticlePage], taxonomy: Taxonomy, wanted: Wan
 
 def render_person_pages(pages: list[ArticlePage], taxonomy: Taxonomy, wanted: Wanted) -> dict[str, str]:
     by_slug: dict[str, list[tuple[ArticlePage, dict]]] = defaultdict(list)
-    names: dict[str, str] = {}
     slug_of: dict[str, str] = {}      # a name is mentioned in many articles: its slug is made once
+    label_of = taxonomy.person_by_alias       # person_name(), inline: this loop sees every mention
     for page in pages:
         for person in page.front.get("people") or []:
-            name = person_name(person["name"], taxonomy)
+            name = label_of.get(person["name"], person["name"])
             slug = slug_of.get(name)
             if slug is None:
                 slug = slug_of[name] = person_slug(name)
             by_slug[slug].append((page, person))
-            names[slug] = min(names.get(slug, name), name)   # two spellings with one slug share a page
+    names: dict[str, str] = {}
+    for name, slug in slug_of.items():
+        names[slug] = min(names.get(slug, name), name)      # two spellings with one slug share a page
     terms = {t.label: t for t in taxonomy.people.values()}
     out = {}
     listing = ["---", "title: People", "---", "", "# People", "",
