@@ -172,3 +172,41 @@ def test_a_page_drafted_in_a_worker_is_the_page_rendered_whole(taxonomy, text, l
     body = render_article_body(front, article.text, taxonomy)
     more = dict(links)
     assert render_drafted_page(dump_front_matter(front), more, body) == render_page({**front, **more}, body)
+
+
+@SETTINGS
+@given(LINES)
+def test_an_articles_record_is_every_labelled_field_as_plain_data(taxonomy, text):
+    from dataclasses import asdict
+
+    try:
+        article = extract_article(read_bytes(text.encode(), "sources/x.txt", html=False), taxonomy)
+    except BriefingError:
+        return
+    deep = asdict(article)      # the slow, generic way: every field, nested dataclasses as dicts
+    del deep["text"], deep["sha256"]
+
+    def plain(value):
+        if isinstance(value, (list, tuple)):
+            return [plain(item) for item in value]
+        return {key: plain(item) for key, item in value.items()} if isinstance(value, dict) else value
+    record = article.record()
+    assert list(record) == list(deep)           # LABELLING.md's order, and no field forgotten
+    assert record == plain(deep)
+
+
+FRONT_VALUES = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.text(), TEXT),
+    lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.text(min_size=1), inner, max_size=4)),
+    max_leaves=20)
+
+
+@SETTINGS
+@given(st.dictionaries(st.text(min_size=1), FRONT_VALUES, max_size=8))
+def test_front_matter_is_dumped_as_yaml_dump_dumps_it(front):
+    from generator.render import SAFE_DUMPER, dump_front_matter
+
+    expected = yaml.dump(front, Dumper=SAFE_DUMPER, sort_keys=False, allow_unicode=True, width=100,
+                         default_flow_style=False)
+    assert dump_front_matter(front) == expected
+    assert yaml.safe_load(dump_front_matter(front)) == front
