@@ -88,6 +88,20 @@ class Wanted:
         self.expected.add(key)
         return self.only is None or key in self.only
 
+    def unchanged_folder(self, folder: str) -> bool:
+        """True when no page under folder/ is wanted this (incremental) run: its pages are the ones the
+        last run made, and are counted as expected without grouping any article."""
+        if self.previous_by_folder is None or any(key.startswith(f"{folder}/") for key in self.only):
+            return False
+        previous = [keys for name, keys in self.previous_by_folder.items()
+                    if name == folder or name.startswith(f"{folder}/")]
+        if not previous:
+            return False        # the last run left none there: work them out
+        for keys in previous:
+            for key in keys:
+                self(key)
+        return True
+
     def unchanged_year_pages(self, folder: str, slug: str) -> list[str] | None:
         """The pages a year of folder/slug as the last run made them, when folder/slug.md is not wanted
         (none of its articles changed); None when they are to be worked out."""
@@ -151,17 +165,44 @@ _SHOWN_ON_LISTINGS = {
 }
 
 
+def _line(front: dict):
+    """What an article's line on a listing shows (_article_line), and what charts and groups count."""
+    return front.get("title"), front.get("date"), front.get("date_precision"), front.get("source")
+
+
+def _people(front: dict) -> list:
+    return [(p.get("name"), p.get("role"), p.get("country")) for p in front.get("people") or [] if isinstance(p, dict)]
+
+
+def _shown_on(key: str):
+    """What the index page `key` shows of an article it lists, as a function of the article's front
+    matter; None when the page is to be rendered again whatever changed. A page a year shows no more
+    of an article than its country's or topic's main page, so it never needs rendering while that
+    one does not (Wanted.unchanged_year_pages relies on it)."""
+    if key in _SHOWN_ON_LISTINGS:
+        return _SHOWN_ON_LISTINGS[key]
+    folder, _, rest = key.partition("/")
+    if folder == "topics" or (folder == "countries" and "/" in rest):
+        return _line                    # lines, latest articles, counts a year
+    if folder == "countries":           # also partner countries, topics, the country's people and roles
+        return lambda f: (_line(f), sorted(f.get("countries") or []), f.get("topics"), _people(f))
+    if folder == "people":              # the roles, and the country most often given
+        return lambda f: (_line(f), _people(f))
+    if folder == "timeline":            # dated events only (all the state keeps of events)
+        return lambda f: (_line(f), [e for e in f.get("events") or [] if isinstance(e, dict) and e.get("date")])
+    return None
+
+
 def pages_changed_by(before: dict | None, after: dict | None, slug: str, taxonomy: Taxonomy) -> set[str]:
     """The index pages to render again when an article's front matter goes from `before` to `after`
-    (None: the article is new, or gone)."""
-    keys: set[str] = set()
-    for front in (before, after):
-        if front is not None:
-            keys |= pages_showing(front, slug, taxonomy)
+    (None: the article is new, or gone): those it joins or leaves, and those it stays on whose view
+    of it changed. An edit of its summary or its text leaves its country, topic and person pages as
+    they are."""
     if before is None or after is None:
-        return keys
-    return {key for key in keys
-            if key not in _SHOWN_ON_LISTINGS or _SHOWN_ON_LISTINGS[key](before) != _SHOWN_ON_LISTINGS[key](after)}
+        return set().union(*(pages_showing(front, slug, taxonomy) for front in (before, after) if front is not None))
+    was, now = pages_showing(before, slug, taxonomy), pages_showing(after, slug, taxonomy)
+    return (was ^ now) | {key for key in was & now
+                          if (shown := _shown_on(key)) is None or shown(before) != shown(after)}
 
 
 # Front matter of a page a year: Material's search leaves it out. Its lines are article titles (and
@@ -239,6 +280,8 @@ def render_home(pages: list[ArticlePage], taxonomy: Taxonomy, about: About) -> s
 
 
 def render_country_pages(pages: list[ArticlePage], taxonomy: Taxonomy, wanted: Wanted) -> dict[str, str]:
+    if wanted.unchanged_folder("countries"):
+        return {}
     by_country: dict[str, list[ArticlePage]] = defaultdict(list)
     for page in pages:
         for code in page.front.get("countries") or []:
@@ -308,6 +351,8 @@ def _people_of_country(pages, code: str, taxonomy: Taxonomy) -> list[tuple[str, 
 
 
 def render_topic_pages(pages: list[ArticlePage], taxonomy: Taxonomy, wanted: Wanted) -> dict[str, str]:
+    if wanted.unchanged_folder("topics"):
+        return {}
     by_topic: dict[str, list[ArticlePage]] = defaultdict(list)
     for page in pages:
         for slug in page.front.get("topics") or []:
@@ -338,6 +383,8 @@ def render_topic_pages(pages: list[ArticlePage], taxonomy: Taxonomy, wanted: Wan
 
 
 def render_person_pages(pages: list[ArticlePage], taxonomy: Taxonomy, wanted: Wanted) -> dict[str, str]:
+    if wanted.unchanged_folder("people"):
+        return {}
     by_slug: dict[str, list[tuple[ArticlePage, dict]]] = defaultdict(list)
     slug_of: dict[str, str] = {}      # a name is mentioned in many articles: its slug is made once
     label_of = taxonomy.person_by_alias       # person_name(), inline: this loop sees every mention
@@ -393,6 +440,8 @@ _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", 
 
 def render_timeline(pages: list[ArticlePage], wanted: Wanted) -> dict[str, str]:
     """timeline/index.md (the years, and undated articles) and one page a year, grouped by month."""
+    if wanted.unchanged_folder("timeline"):
+        return {}
     # year -> (date, kind, page, event): lines are made only for the years wanted this run
     by_year: dict[str, list[tuple[str, str, ArticlePage, dict | None]]] = defaultdict(list)
     undated: list[ArticlePage] = []

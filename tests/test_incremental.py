@@ -108,6 +108,61 @@ def test_a_hand_edited_title_reaches_the_listings(briefing):
     assert _full_regeneration_writes_nothing(briefing) == []
 
 
+def _index_pages_match_a_full_rendering(project: Path) -> list[str]:
+    """The index pages on disk that differ from rendering them all from the article pages as they are."""
+    from generator.generate import load_about
+    from generator.index import build_index_pages
+    from generator.pages import ArticlePage
+    from generator.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy(project / "taxonomy.yml")
+    pages = [ArticlePage(p.stem, None, frontmatter.load(p).metadata, "")
+             for p in sorted((project / "content" / "articles").glob("*.md"))]
+    expected = build_index_pages(pages, taxonomy, load_about(taxonomy))
+    content = project / "content"
+    on_disk = {p.relative_to(content).as_posix() for folder in ("countries", "topics", "people", "timeline")
+               for p in (content / folder).rglob("*.md")}
+    return sorted(key for key in set(expected) | on_disk
+                  if not (content / key).exists() or key not in expected
+                  or (content / key).read_text(encoding="utf-8") != expected[key])
+
+
+def test_a_warm_run_renders_only_the_index_pages_whose_view_of_an_article_changed(briefing, monkeypatch):
+    import generator.generate
+
+    redone = []
+    real = generator.generate._index_pages_to_redo
+    monkeypatch.setattr(generator.generate, "_index_pages_to_redo", lambda *a: redone.append(real(*a)) or redone[-1])
+    articles = sorted((briefing / "content" / "articles").glob("*.md"))
+    with_people = [p for p in articles if frontmatter.load(p).get("people")]
+    with_events = [p for p in articles if any(e.get("date") for e in frontmatter.load(p).get("events") or [])]
+    edits = [
+        (articles[0], lambda post: post.__setitem__("summary", "A summary rewritten by hand.")),
+        (with_people[1], lambda post: post["people"][0].__setitem__("role", "Envoy, as corrected by hand")),
+        (with_events[-1], lambda post: [e.__setitem__("what", "An event told by hand.") for e in post["events"]]),
+        (articles[3], lambda post: post.__setitem__("topics", (post.get("topics") or [])[1:])),
+        (articles[4], lambda post: post.metadata.update(date="2011-05", date_precision="month")),
+        (articles[5], lambda post: post.__setitem__("source", "A source named by hand")),
+        (articles[6], lambda post: post.__setitem__("countries", sorted(set(post["countries"]) | {"GE"}))),
+    ]
+    for page, edit in edits:
+        post = frontmatter.load(page)
+        edit(post)
+        page.write_text(frontmatter.dumps(post) + "\n", encoding="utf-8")
+        assert generate(briefing).errors == []
+        assert _index_pages_match_a_full_rendering(briefing) == [], f"after editing {page.name}"
+    assert redone[0] == {"feed.xml"}        # a summary shows in the feed only
+    person_page = sorted((briefing / "content" / "people").glob("*.md"))[-1]
+    person_page.unlink()                    # deleted by hand: back at the next run, whatever changed
+    post = frontmatter.load(articles[0])
+    post["summary"] = "A summary rewritten by hand once more."
+    articles[0].write_text(frontmatter.dumps(post) + "\n", encoding="utf-8")
+    generate(briefing)
+    assert person_page.exists() and _index_pages_match_a_full_rendering(briefing) == []
+    role_pages = {key.split("/")[0] for key in redone[1]}
+    assert "people" in role_pages and "topics" not in role_pages
+
+
 def test_many_undated_articles_get_a_timeline_page_of_their_own(project, monkeypatch):
     import generator.index
 
