@@ -11,16 +11,27 @@ from generator.model import CleanText
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> list[tuple[re.Pattern, dict[str, str]]]:
-    data = resources.load_data("outlets.yml")
+def _outlet_names() -> tuple[str, dict[str, str]]:
+    """The outlets' spellings as a regex alternation (longest first), and each spelling, lower-cased,
+    -> the outlet's display name."""
     by_spelling = outlets.spellings()
-    by_spelling_folded = {name.lower(): canonical for name, canonical in by_spelling.items()}
     names = "|".join(re.escape(n) for n in sorted(by_spelling, key=len, reverse=True))
-    compiled = []
-    for pattern in data["attribution"]:
-        regex = re.compile(pattern.replace("{outlet}", f"(?P<outlet>{names})"), re.MULTILINE)
-        compiled.append((regex, by_spelling_folded))
-    return compiled
+    return names, {name.lower(): canonical for name, canonical in by_spelling.items()}
+
+
+@lru_cache(maxsize=None)
+def _pattern(number: int) -> re.Pattern:
+    # Compiled when first tried: each holds every outlet's spelling, a millisecond to compile, and
+    # most texts are settled by the first patterns (a one-article run compiles those only).
+    pattern = resources.load_data("outlets.yml")["attribution"][number]
+    return re.compile(pattern.replace("{outlet}", f"(?P<outlet>{_outlet_names()[0]})"), re.MULTILINE)
+
+
+def _patterns():
+    """(regex, spelling -> display name) for each attribution pattern, in order."""
+    names = _outlet_names()[1]
+    for number in range(len(resources.load_data("outlets.yml")["attribution"])):
+        yield _pattern(number), names
 
 
 @lru_cache(maxsize=1)
