@@ -467,9 +467,13 @@ def _forked_map(function, items: list, jobs: int | None):
     cores when there are many items (they share this process's memory, so only items and results are
     pickled), here otherwise."""
     jobs = jobs or os.cpu_count() or 1
-    import multiprocessing      # here: a warm run has no use for it
+    if len(items) >= _FORK_THRESHOLD and jobs > 1:
+        import multiprocessing      # here: a warm run has no use for it
 
-    if len(items) < _FORK_THRESHOLD or jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        forking = "fork" in multiprocessing.get_all_start_methods()
+    else:
+        forking = False
+    if not forking:
         results = map(function, items)
     else:
         global _forked_function
