@@ -90,8 +90,13 @@ def strip_headline_suffix(headline: str) -> str:
     return suffix.sub("", headline).strip()
 
 
+# Where _GLUED_SENTENCE can match at all: a stop, maybe a closing quote, then a capital. Most lines
+# have none, and the full pattern's lookbehinds are tried at every character of a line.
+_GLUED_HINT = re.compile(r"[.!?][\"”’]?[A-Z]")
+
+
 def _split_glued(text: str) -> str:
-    return _GLUED_SENTENCE.sub(" ", text)
+    return _GLUED_SENTENCE.sub(" ", text) if _GLUED_HINT.search(text) else text
 
 
 def _could_be_headline(line: str) -> bool:

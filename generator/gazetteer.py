@@ -48,25 +48,28 @@ class Gazetteer(Generic[Value]):
         if self._empty or not text:
             return []
         haystack = text.lower() if self.fold_case else text
-        found: list[Match[Value]] = []
+        found: list[tuple[int, int, Value]] = []      # (start, end, value); a Match only for those chosen
+        size = len(text)
         for end_index, (length, value) in self._automaton.iter(haystack):
             start, end = end_index - length + 1, end_index + 1
             if start > 0 and _is_word_char(text[start - 1]) and _is_word_char(text[start]):
                 continue
-            if end < len(text) and _is_word_char(text[end]) and _is_word_char(text[end - 1]):
+            if end < size and _is_word_char(text[end]) and _is_word_char(text[end - 1]):
                 continue
-            found.append(Match(start, end, text[start:end], value))
-        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-        chosen: list[Match[Value]] = []
+            found.append((start, end, value))
+        if not found:
+            return []
+        found.sort(key=lambda m: (m[0], -m[1]))       # at each place, the longest first
+        chosen: list[tuple[int, int, Value]] = []
         last_end = -1
         for match in found:
-            if match.start >= last_end:
+            if match[0] >= last_end:
                 chosen.append(match)
-                last_end = match.end
-            elif match.end > chosen[-1].end and match.start == chosen[-1].start:
+                last_end = match[1]
+            elif match[1] > chosen[-1][1] and match[0] == chosen[-1][0]:
                 chosen[-1] = match
-                last_end = match.end
-        return chosen
+                last_end = match[1]
+        return [Match(start, end, text[start:end], value) for start, end, value in chosen]
 
     def values(self, text: str) -> Iterator[Value]:
         for match in self.find(text):

@@ -210,3 +210,12 @@ def test_front_matter_is_dumped_as_yaml_dump_dumps_it(front):
                          default_flow_style=False)
     assert dump_front_matter(front) == expected
     assert yaml.safe_load(dump_front_matter(front)) == front
+
+
+@SETTINGS
+@given(st.one_of(TEXT, st.from_regex(r"[a-z0-9)%]{0,8}([a-z]{2}[.!?][\"”’]?[A-Z][a-z]+[ ,;:]?[a-zA-Z ]{0,8})+", fullmatch=True)))
+def test_glued_sentences_are_split_as_by_the_full_pattern(text):
+    from generator.clean import _GLUED_SENTENCE, _split_glued
+
+    # The quick test for a stop before a capital must never skip a line the full pattern would split.
+    assert _split_glued(text) == _GLUED_SENTENCE.sub(" ", text)
