@@ -38,31 +38,33 @@ def _run(command: list[str], cwd: Path) -> float:
     return elapsed
 
 
-def measure(size: int, jobs: int | None) -> dict:
-    folder = Path(tempfile.mkdtemp(prefix=f"briefing-bench-{size}-"))
-    try:
-        for name in ("mkdocs.yml", "taxonomy.yml"):
-            shutil.copy(ROOT / name, folder / name)
-        shutil.copytree(ROOT / "overrides", folder / "overrides")
-        write_corpus(size, folder / "sources", seed=size)
-        generate = [sys.executable, "-m", "generator", "generate"] + (["--jobs", str(jobs)] if jobs else [])
-        gen_seconds = _run(generate, folder)
-        site = [sys.executable, "-m", "generator.site"] + (["--jobs", str(jobs)] if jobs else [])
-        site_seconds = _run(site, folder)
-        peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        pages = sum(1 for _ in (folder / "content").rglob("*.md"))
-        # One source changed, then the next one, WARM_RUNS times: the median, as one run of a second
-        # varies by a fifth on a shared machine.
-        warm = []
-        for number in range(WARM_RUNS):
-            one = folder / "sources" / f"{size // 2 + number:06d}.txt"
-            one.write_text(one.read_text(encoding="utf-8") + "\nThe sides also discussed Georgia.\n", encoding="utf-8")
-            warm.append(_run(generate, folder))
-        return {"size": size, "pages": pages, "generate": gen_seconds, "site": site_seconds,
-                "total": gen_seconds + site_seconds, "warm": statistics.median(warm), "warm_range": (min(warm), max(warm)),
-                "peak_mib": peak_mib}
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+def measure(size: int, jobs: int | None, workspace: Path) -> dict:
+    """The figures of one size, built in a folder of `workspace` (removed by the caller at the end:
+    deleting tens of thousands of files keeps the disk busy for a while, and the next size's timed
+    build would pay for it)."""
+    folder = workspace / str(size)
+    folder.mkdir()
+    for name in ("mkdocs.yml", "taxonomy.yml"):
+        shutil.copy(ROOT / name, folder / name)
+    shutil.copytree(ROOT / "overrides", folder / "overrides")
+    write_corpus(size, folder / "sources", seed=size)
+    os.sync()       # the corpus is setup: its writing-back is not the build's time
+    generate = [sys.executable, "-m", "generator", "generate"] + (["--jobs", str(jobs)] if jobs else [])
+    gen_seconds = _run(generate, folder)
+    site = [sys.executable, "-m", "generator.site"] + (["--jobs", str(jobs)] if jobs else [])
+    site_seconds = _run(site, folder)
+    peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    pages = sum(1 for _ in (folder / "content").rglob("*.md"))
+    # One source changed, then the next one, WARM_RUNS times: the median, as one run of a second
+    # varies by a fifth on a shared machine.
+    warm = []
+    for number in range(WARM_RUNS):
+        one = folder / "sources" / f"{size // 2 + number:06d}.txt"
+        one.write_text(one.read_text(encoding="utf-8") + "\nThe sides also discussed Georgia.\n", encoding="utf-8")
+        warm.append(_run(generate, folder))
+    return {"size": size, "pages": pages, "generate": gen_seconds, "site": site_seconds,
+            "total": gen_seconds + site_seconds, "warm": statistics.median(warm), "warm_range": (min(warm), max(warm)),
+            "peak_mib": peak_mib}
 
 
 def machine_reference() -> float:
@@ -95,12 +97,16 @@ def main() -> None:
     print(f"{'articles':>8} {'pages':>6} {'generate s':>10} {'site s':>9} {'total s':>8} {'art/s':>7} "
           f"{'warm 1-change s':>15} {'(min-max)':>11} {'peak RSS MiB':>12}")
     results = []
-    for size in sizes:
-        r = measure(size, args.jobs)
-        results.append(r)
-        print(f"{r['size']:>8} {r['pages']:>6} {r['generate']:>10.1f} {r['site']:>9.1f} {r['total']:>8.1f} "
-              f"{r['size'] / r['total']:>7.0f} {r['warm']:>15.2f} {'%.2f-%.2f' % r['warm_range']:>11} "
-              f"{r['peak_mib']:>12.0f}", flush=True)
+    workspace = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
+    try:
+        for size in sizes:
+            r = measure(size, args.jobs, workspace)
+            results.append(r)
+            print(f"{r['size']:>8} {r['pages']:>6} {r['generate']:>10.1f} {r['site']:>9.1f} {r['total']:>8.1f} "
+                  f"{r['size'] / r['total']:>7.0f} {r['warm']:>15.2f} {'%.2f-%.2f' % r['warm_range']:>11} "
+                  f"{r['peak_mib']:>12.0f}", flush=True)
+    finally:
+        shutil.rmtree(workspace, ignore_errors=True)
     by_size = {r["size"]: r for r in results}
     if 1000 in by_size and 2000 in by_size:
         print(f"growth 2000/1000: {by_size[2000]['total'] / by_size[1000]['total']:.2f} (target <= 2.2)")
