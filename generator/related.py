@@ -35,6 +35,12 @@ def related_articles(fronts: dict[str, dict], fold=lambda name: name, only: set[
     """Up to five related slugs for each article (of `only`, when given): two points per shared person,
     one per shared topic."""
     by_person = by_person if by_person is not None else people_postings(fronts, fold)
+    # An article's topics and date are read for every article it shares a person with: made once.
+    topics_of: dict[str, frozenset] = {}
+    date_of: dict[str, str] = {}
+    for slug, front in fronts.items() if only is None else ():
+        topics_of[slug] = frozenset(front.get("topics") or [])
+        date_of[slug] = str(front.get("date") or "")
     result: dict[str, list[str]] = {}
     for slug in fronts if only is None else only & fronts.keys():
         front = fronts[slug]
@@ -47,9 +53,13 @@ def related_articles(fronts: dict[str, dict], fold=lambda name: name, only: set[
             for other in postings:
                 if other != slug:
                     scores[other] += 2
-        for other in list(scores):
-            scores[other] += len(topics & set(fronts[other].get("topics") or []))
-        ranked = sorted(scores, key=lambda o: (-scores[o], str(fronts[o].get("date") or ""), o))
+        for other in scores:
+            theirs = topics_of.get(other)
+            if theirs is None:
+                theirs = topics_of[other] = frozenset(fronts[other].get("topics") or [])
+                date_of[other] = str(fronts[other].get("date") or "")
+            scores[other] += len(topics & theirs)
+        ranked = sorted(scores, key=lambda o: (-scores[o], date_of[o], o))
         result[slug] = ranked[:MAX_RELATED]
     return result
 
