@@ -44,12 +44,8 @@ def _patterns():
     junk = re.compile("|".join(f"(?:{p})" for p in data["junk_lines"]), re.IGNORECASE)
     trailing = re.compile("|".join(f"(?:{p})" for p in data["trailing_block_headers"]), re.IGNORECASE)
     suffixes = "|".join(re.escape(s) for s in data["headline_suffixes"])
-    suffix = re.compile(rf"\s+(?:\||[-–—]\s)\s*(?:{suffixes}|{_outlet_names()})\s*$", re.IGNORECASE)
+    suffix = re.compile(rf"\s+(?:\||[-–—]\s)\s*(?:{suffixes}|{outlets.alternation()})\s*$", re.IGNORECASE)
     return junk, trailing, suffix
-
-
-def _outlet_names() -> str:
-    return "|".join(re.escape(n) for n in sorted(outlets.spellings(), key=len, reverse=True))
 
 
 _MAX_JUNK_CHARS = 400      # page furniture is short; a paragraph is never tried against every pattern

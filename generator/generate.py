@@ -291,14 +291,10 @@ def _render_index_pages(index_pages: list[ArticlePage], taxonomy: Taxonomy, only
 
     if only is not None or len(index_pages) < _INDEX_PROCESS_THRESHOLD or (jobs or os.cpu_count() or 1) < 2:
         return here
-    import multiprocessing      # here: a warm run has no use for it
-
-    if "fork" not in multiprocessing.get_all_start_methods():
+    pool = _fork_pool(1, "index pages", lambda _: here())
+    if pool is None:
         return here
-    global _index_job
-    _index_job = here       # read by the forked process, which shares this one's memory: nothing is pickled
-    pool = multiprocessing.get_context("fork").Pool(1)
-    pending = pool.apply_async(_run_index_job)
+    pending = pool.apply_async(_run_forked, (("index pages", None),))
     pool.close()
 
     def result():
@@ -306,14 +302,29 @@ def _render_index_pages(index_pages: list[ArticlePage], taxonomy: Taxonomy, only
             return pending.get()
         finally:
             pool.join()
+            del _forked["index pages"]
     return result
 
 
-_index_job = None
+# What forked pools run, by name: a forked process finds it in the memory it shares with this one,
+# so neither the function nor what it reads is pickled.
+_forked: dict[str, object] = {}
 
 
-def _run_index_job():
-    return _index_job()
+def _run_forked(job: tuple[str, object]):
+    name, item = job
+    return _forked[name](item)
+
+
+def _fork_pool(processes: int, name: str, function):
+    """A pool of processes forked from this one that run `function` as `name` (jobs of _run_forked),
+    or None where processes cannot fork."""
+    import multiprocessing      # here: a warm run has no use for it
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    _forked[name] = function        # before the processes fork: they find it in the memory they share
+    return multiprocessing.get_context("fork").Pool(processes)
 
 
 def _index_pages_to_redo(changed: set[str] | None, before: dict[str, dict], pages: Pages, taxonomy: Taxonomy):
@@ -467,32 +478,18 @@ def _forked_map(function, items: list, jobs: int | None):
     cores when there are many items (they share this process's memory, so only items and results are
     pickled), here otherwise."""
     jobs = jobs or os.cpu_count() or 1
-    if len(items) >= _FORK_THRESHOLD and jobs > 1:
-        import multiprocessing      # here: a warm run has no use for it
-
-        forking = "fork" in multiprocessing.get_all_start_methods()
-    else:
-        forking = False
-    if not forking:
+    pool = _fork_pool(jobs, "map", function) if len(items) >= _FORK_THRESHOLD and jobs > 1 else None
+    if pool is None:
         results = map(function, items)
     else:
-        global _forked_function
-        _forked_function = function
-        pool = multiprocessing.get_context("fork").Pool(jobs)
         try:
-            results = list(pool.imap(_run_forked_function, items, chunksize=max(1, len(items) // (jobs * 8))))
+            results = list(pool.imap(_run_forked, [("map", item) for item in items],
+                                     chunksize=max(1, len(items) // (jobs * 8))))
         finally:
             pool.close()
             pool.join()
-            _forked_function = None
+            del _forked["map"]
     return [result for result in results if result is not None]
-
-
-_forked_function = None
-
-
-def _run_forked_function(item):
-    return _forked_function(item)
 
 
 def _link(slug: str, front: dict, source: bool = False) -> dict:

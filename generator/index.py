@@ -97,17 +97,20 @@ class Wanted:
                     if name == folder or name.startswith(f"{folder}/")]
         if not previous:
             return False        # the last run left none there: work them out
-        for keys in previous:
-            for key in keys:
-                self(key)
+        self._keep(key for keys in previous for key in keys)
         return True
 
-    def unchanged_year_pages(self, folder: str, slug: str) -> list[str] | None:
-        """The pages a year of folder/slug as the last run made them, when folder/slug.md is not wanted
-        (none of its articles changed); None when they are to be worked out."""
+    def unchanged_year_pages(self, folder: str, slug: str) -> bool:
+        """True when folder/slug.md is not wanted (none of its articles changed): its pages a year are
+        the ones the last run made, and are counted as expected without grouping its articles."""
         if self.previous_by_folder is None or f"{folder}/{slug}.md" in self.only:
-            return None
-        return self.previous_by_folder.get(f"{folder}/{slug}", [])
+            return False
+        self._keep(self.previous_by_folder.get(f"{folder}/{slug}", []))
+        return True
+
+    def _keep(self, keys) -> None:
+        for key in keys:
+            self(key)
 
 
 def build_index_pages(pages: list[ArticlePage], taxonomy: Taxonomy, about: About,
@@ -222,10 +225,7 @@ def _article_listing(members: list[ArticlePage], folder: str, slug: str, title: 
     past ONE_PAGE_LIMIT, the latest ones there and a page a year (folder/slug/<year>.md)."""
     if len(members) <= ONE_PAGE_LIMIT:
         return lambda: ["## Articles", ""] + _by_year(members, "../"), {}
-    unchanged = wanted.unchanged_year_pages(folder, slug)
-    if unchanged is not None:
-        for key in unchanged:
-            wanted(key)
+    if wanted.unchanged_year_pages(folder, slug):
         return lambda: [], {}     # neither its page nor its pages a year are wanted
     groups: dict[str, list[ArticlePage]] = defaultdict(list)
     for page in members:
@@ -387,10 +387,9 @@ def render_person_pages(pages: list[ArticlePage], taxonomy: Taxonomy, wanted: Wa
         return {}
     by_slug: dict[str, list[tuple[ArticlePage, dict]]] = defaultdict(list)
     slug_of: dict[str, str] = {}      # a name is mentioned in many articles: its slug is made once
-    label_of = taxonomy.person_by_alias       # person_name(), inline: this loop sees every mention
     for page in pages:
         for person in page.front.get("people") or []:
-            name = label_of.get(person["name"], person["name"])
+            name = person_name(person["name"], taxonomy)
             slug = slug_of.get(name)
             if slug is None:
                 slug = slug_of[name] = person_slug(name)

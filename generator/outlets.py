@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from generator import resources
@@ -14,10 +15,18 @@ def spellings() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _folded() -> dict[str, str]:
+def folded_spellings() -> dict[str, str]:
+    """Each spelling, lower-cased -> the outlet's display name."""
     return {name.lower(): shown for name, shown in spellings().items()}
+
+
+@lru_cache(maxsize=1)
+def alternation() -> str:
+    """Every spelling as a regular expression alternation, the longest first: where two spellings
+    start at one place, the longer is the match."""
+    return "|".join(re.escape(name) for name in sorted(spellings(), key=len, reverse=True))
 
 
 def outlet_named(text: str) -> str | None:
     """The outlet whose name `text` is, whatever its case ("News.Az", "NEWS.AZ"), else None."""
-    return _folded().get(text.strip().strip(".").lower())
+    return folded_spellings().get(text.strip().strip(".").lower())

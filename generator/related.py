@@ -35,12 +35,10 @@ def related_articles(fronts: dict[str, dict], fold=lambda name: name, only: set[
     """Up to five related slugs for each article (of `only`, when given): two points per shared person,
     one per shared topic."""
     by_person = by_person if by_person is not None else people_postings(fronts, fold)
-    # An article's topics and date are read for every article it shares a person with: made once.
+    # An article's topics and date are read for every article it shares a person with: made once,
+    # when first needed.
     topics_of: dict[str, frozenset] = {}
     date_of: dict[str, str] = {}
-    for slug, front in fronts.items() if only is None else ():
-        topics_of[slug] = frozenset(front.get("topics") or [])
-        date_of[slug] = str(front.get("date") or "")
     result: dict[str, list[str]] = {}
     for slug in fronts if only is None else only & fronts.keys():
         front = fronts[slug]

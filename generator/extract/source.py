@@ -10,28 +10,18 @@ from generator.gazetteer import Gazetteer
 from generator.model import CleanText
 
 
-@lru_cache(maxsize=1)
-def _outlet_names() -> tuple[str, dict[str, str]]:
-    """The outlets' spellings as a regex alternation (longest first), and each spelling, lower-cased,
-    -> the outlet's display name."""
-    by_spelling = outlets.spellings()
-    names = "|".join(re.escape(n) for n in sorted(by_spelling, key=len, reverse=True))
-    return names, {name.lower(): canonical for name, canonical in by_spelling.items()}
-
-
 @lru_cache(maxsize=None)
 def _pattern(number: int) -> re.Pattern:
     # Compiled when first tried: each holds every outlet's spelling, a millisecond to compile, and
     # most texts are settled by the first patterns (a one-article run compiles those only).
     pattern = resources.load_data("outlets.yml")["attribution"][number]
-    return re.compile(pattern.replace("{outlet}", f"(?P<outlet>{_outlet_names()[0]})"), re.MULTILINE)
+    return re.compile(pattern.replace("{outlet}", f"(?P<outlet>{outlets.alternation()})"), re.MULTILINE)
 
 
 def _patterns():
-    """(regex, spelling -> display name) for each attribution pattern, in order."""
-    names = _outlet_names()[1]
+    """The attribution patterns, in order."""
     for number in range(len(resources.load_data("outlets.yml")["attribution"])):
-        yield _pattern(number), names
+        yield _pattern(number)
 
 
 @lru_cache(maxsize=1)
@@ -43,11 +33,11 @@ def extract_source(clean: CleanText) -> str | None:
     """The outlet's display name, or None when the text names none as publisher."""
     texts = [clean.dateline or "", clean.body, "\n".join(clean.trailing), clean.byline_line or ""]
     texts = [text for text in texts if text and _outlets().find(text)]   # most texts name no outlet at all
-    for regex, names in _patterns():
+    for regex in _patterns():
         for text in texts:
             match = regex.search(text)
             if match:
-                return names[match.group("outlet").lower()]
+                return outlets.folded_spellings()[match.group("outlet").lower()]
     for line in (*clean.trailing, *clean.masthead):
         canonical = outlets.outlet_named(re.split(r"\s+with\s+", line, flags=re.IGNORECASE)[0])
         if canonical:
