@@ -18,6 +18,7 @@ from generator.generate import generate
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 _QUIET_SECONDS = 0.15      # changes closer together than this are one change (an editor's save)
+_CHANGES = {"created", "modified", "deleted", "moved"}
 
 
 class Regenerator(FileSystemEventHandler):
@@ -27,9 +28,13 @@ class Regenerator(FileSystemEventHandler):
         self.root = root
         self._timer: threading.Timer | None = None
         self._lock = threading.Lock()
-        self._observer = Observer()
+        self._running = threading.Lock()      # one run at a time: a change during a run waits for it
+        self._observer: Observer | None = None
 
     def start(self) -> None:
+        # Made here, not in __init__: watchdog's observer starts a thread as soon as it exists, and
+        # every `mkdocs build` makes a Regenerator only to run it once.
+        self._observer = Observer()
         for folder in (self.root / "sources", self.root / "content" / "articles"):
             folder.mkdir(parents=True, exist_ok=True)
             self._observer.schedule(self, str(folder), recursive=True)
@@ -38,11 +43,20 @@ class Regenerator(FileSystemEventHandler):
         self._observer.start()
 
     def stop(self) -> None:
-        self._observer.stop()
+        if self._observer is not None:
+            self._observer.stop()
+            self._observer.join()
 
     def on_any_event(self, event) -> None:
-        path = Path(str(event.src_path))
-        if event.is_directory or path.name.startswith(".") or (path.parent == self.root and path.name != "taxonomy.yml"):
+        # Only changes count. Reading a file is an event too (watchdog reports opening and closing),
+        # and every run reads taxonomy.yml: reacting to that would regenerate again and again.
+        if event.is_directory or event.event_type not in _CHANGES:
+            return
+        # An editor's atomic save writes a hidden temporary file, then renames it over the source. (The
+        # generator writes pages so too: a run that rewrote an article page is followed by one that
+        # finds nothing to do.)
+        paths = [event.src_path] + ([event.dest_path] if event.event_type == "moved" else [])
+        if not any(self._watched(Path(str(path))) for path in paths):
             return
         with self._lock:
             if self._timer is not None:
@@ -51,7 +65,15 @@ class Regenerator(FileSystemEventHandler):
             self._timer.daemon = True
             self._timer.start()
 
+    def _watched(self, path: Path) -> bool:
+        """A source, an article page or taxonomy.yml (not a hidden temporary file)."""
+        return not path.name.startswith(".") and (path.parent != self.root or path.name == "taxonomy.yml")
+
     def run(self) -> None:
+        with self._running:
+            self._run()
+
+    def _run(self) -> None:
         try:
             report = generate(self.root)
         except BriefingError as error:
