@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import platform
 import resource
 import shutil
 import statistics
@@ -55,6 +56,7 @@ def measure(size: int, jobs: int | None, workspace: Path) -> dict:
     site_seconds = _run(site, folder)
     peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     pages = sum(1 for _ in (folder / "content").rglob("*.md"))
+    os.sync()       # the site just written goes to disk before the warm runs, not during them
     # One source changed, then the next one, WARM_RUNS times: the median, as one run of a second
     # varies by a fifth on a shared machine.
     warm = []
@@ -92,6 +94,9 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=None)
     args = parser.parse_args()
     compile_bytecode()
+    print(f"Python {platform.python_version()} ({platform.python_implementation()}, built with "
+          f"{platform.python_compiler()} on {platform.python_build()[1]}): the interpreter's own build "
+          "changes every figure below, see the README")
     print(f"machine reference before (a fixed Python loop, lower is faster): {machine_reference():.2f} s")
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"{'articles':>8} {'pages':>6} {'generate s':>10} {'site s':>9} {'total s':>8} {'art/s':>7} "
