@@ -66,7 +66,8 @@ def make_article(rng: random.Random, index: int) -> str:
         "",
     ])
     lead = (f"On {MONTHS[month]} {day}, the {role_a} of {a}, {rank_a} {host} met with the {b_adj} "
-            f"{role_b}, {rank_b} {guest}, who is on a visit to {a_cap}, {attribution}.").replace("  ", " ")
+            f"{role_b}, {rank_b} {guest}, who is on a visit to {a_cap}"
+            + (f", {attribution}." if attribution else ".")).replace("  ", " ")
     body = [lead]
     body += rng.sample(TOPIC_SENTENCES, 3)
     body.append(f"{host.split()[-1]} noted that relations between {a} and {b} are developing dynamically.")
