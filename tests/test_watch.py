@@ -60,6 +60,9 @@ def test_a_changed_source_regenerates_its_page_and_the_pages_that_list_it(projec
     # Only pages that show this article changed: none of the other four articles' pages.
     assert not {name for name in changed if name.startswith("articles/")} - {f"articles/{BEIJING}.md"}
     assert "countries/georgia.md" in changed      # the new country's page lists the article
+    # Every other page that changed lists the article, but the countries index, which counts it.
+    for name in changed - {f"articles/{BEIJING}.md", "countries/index.md"}:
+        assert BEIJING in (content / name).read_text(encoding="utf-8"), name
     assert "GE" in frontmatter.load(page)["countries"]
 
 
