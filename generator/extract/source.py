@@ -33,7 +33,7 @@ def extract_source(clean: CleanText) -> str | None:
     """The outlet's display name, or None when the text names none as publisher."""
     texts = [clean.dateline or "", clean.body, "\n".join(clean.trailing), clean.byline_line or ""]
     texts = [text for text in texts if text and _outlets().find(text)]   # most texts name no outlet at all
-    for regex in _patterns():
+    for regex in _patterns() if texts else ():      # with no text to try, no pattern is compiled
         for text in texts:
             match = regex.search(text)
             if match:
