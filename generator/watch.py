@@ -15,6 +15,7 @@ from watchdog.observers import Observer
 
 from generator.errors import BriefingError
 from generator.generate import generate
+from generator.write import is_temporary
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 _QUIET_SECONDS = 0.15      # changes closer together than this are one change (an editor's save)
@@ -52,9 +53,10 @@ class Regenerator(FileSystemEventHandler):
         # and every run reads taxonomy.yml: reacting to that would regenerate again and again.
         if event.is_directory or event.event_type not in _CHANGES:
             return
-        # An editor's atomic save writes a hidden temporary file, then renames it over the source. (The
-        # generator writes pages so too: a run that rewrote an article page is followed by one that
-        # finds nothing to do.)
+        # An editor's atomic save writes a hidden temporary file, then renames it over the source. The
+        # generator writes pages so too, through temporary files of its own: those are not edits.
+        if event.event_type == "moved" and is_temporary(Path(str(event.src_path)).name):
+            return
         paths = [event.src_path] + ([event.dest_path] if event.event_type == "moved" else [])
         if not any(self._watched(Path(str(path))) for path in paths):
             return

@@ -128,6 +128,11 @@ def begin_writing(folder: Path) -> tuple[Path, bool]:
     return mark, died
 
 
+def is_temporary(name: str) -> bool:
+    """Whether a file name is one of the temporary files pages are written through."""
+    return _TEMP_NAME.fullmatch(name) is not None
+
+
 def remove_leftover_temps(root: Path) -> list[Path]:
     """Delete the temporary files that runs which died mid-write left under root."""
     if not root.is_dir():
