@@ -462,7 +462,7 @@ class _Links:
         try:
             changed = self.writer.write(relative, text)
         except (OSError, ValueError) as error:
-            return relative, False, BriefingError(f"content/{relative}", f"cannot write: {error}"), None
+            return relative, False, _cannot_write(relative, error), None
         if relative not in self.pending and relative not in self.state.pages:
             return relative, changed, None, None
         size, mtime = page_stat(path)
@@ -586,9 +586,13 @@ def _write(writer: ContentWriter, relative: str, text: str, report: Report) -> b
         if writer.write(relative, text):
             report.changed.append(relative)
     except (OSError, ValueError) as error:
-        report.errors.append(BriefingError(f"content/{relative}", f"cannot write: {error}"))
+        report.errors.append(_cannot_write(relative, error))
         return False
     return True
+
+
+def _cannot_write(relative: str, error: Exception) -> BriefingError:
+    return BriefingError(f"content/{relative}", f"cannot write: {error}")
 
 
 def _merge(previous: dict, generated: dict, page: str, report: Report) -> dict:

@@ -24,6 +24,11 @@ def _wait_for(condition, seconds: float = 20.0) -> bool:
     return condition()
 
 
+def _source(project: Path) -> Path:
+    """The source of the Beijing meeting's page."""
+    return next(p for p in (project / "sources").iterdir() if p.name.startswith("004_"))
+
+
 def _mtimes(folder: Path) -> dict[str, int]:
     return {str(p.relative_to(folder)): p.stat().st_mtime_ns for p in folder.rglob("*.md")}
 
@@ -41,7 +46,7 @@ def test_a_changed_source_regenerates_its_page_and_the_pages_that_list_it(projec
     generate(project)
     content = project / "content"
     before = _mtimes(content)
-    source = next(p for p in (project / "sources").iterdir() if p.name.startswith("004_"))
+    source = _source(project)
     state = project / STATE_FILE
     saved = state.stat().st_mtime_ns
     regenerator = Regenerator(project)
@@ -87,7 +92,7 @@ def test_a_regeneration_does_not_set_off_another(project):
         assert _wait_for(lambda: regenerator.runs == 1), "a change of taxonomy.yml was not seen"
         time.sleep(2)
         assert regenerator.runs == 1
-        source = next(p for p in (project / "sources").iterdir() if p.name.startswith("004_"))
+        source = _source(project)
         source.write_text(source.read_text(encoding="utf-8") + "\nThe sides also met in Georgia.\n", encoding="utf-8")
         assert _wait_for(lambda: regenerator.runs == 2), "a change of a source was not seen"
         time.sleep(2)       # the run rewrote the article page: its own write is not a change
@@ -99,7 +104,7 @@ def test_a_regeneration_does_not_set_off_another(project):
 def test_an_editors_atomic_save_is_seen(project):
     # Many editors write a hidden temporary file and rename it over the file they save.
     generate(project)
-    source = next(p for p in (project / "sources").iterdir() if p.name.startswith("004_"))
+    source = _source(project)
     sentence = "The sides also discussed the situation in Georgia."
     regenerator = Regenerator(project)
     regenerator.start()
