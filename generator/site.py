@@ -140,10 +140,10 @@ def _build(config, jobs: int) -> None:
             gc.unfreeze()
             gc.set_threshold(*_DEFAULT_GC)
 
-        search = config.plugins.get("material/search") or config.plugins.get("search")
+        entries = _search_entries(config)
         for result in results:
-            if search is not None and hasattr(search, "search_index"):
-                search.search_index.entries.extend(result.search_entries)
+            if entries is not None:
+                entries.extend(result.search_entries)
             for src_uri, anchors in result.anchors.items():
                 files.get_file_from_path(src_uri).page.present_anchor_ids = anchors
             for src_uri, links in result.links_to_anchors.items():
@@ -171,6 +171,16 @@ def _build(config, jobs: int) -> None:
         logging.getLogger("mkdocs").removeHandler(warning_counter)
 
 
+def _search_entries(config) -> list | None:
+    """The list the search plugin adds each rendered page's entries to: Material's search index calls
+    it `entries`, MkDocs' own `_entries`. None without a search plugin."""
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    index = getattr(search, "search_index", None)
+    if index is None:
+        return None
+    return index.entries if hasattr(index, "entries") else index._entries
+
+
 def _chunks(sizes: list[int], count: int) -> list[tuple[int, int, int]]:
     """Runs of consecutive pages of about equal bytes: (start, end, bytes). Consecutive, so that the
     search index entries come back in page order."""
@@ -195,17 +205,21 @@ def _render_chunk(bounds: tuple[int, int, int]) -> ChunkResult:
     from mkdocs.commands import build as mkdocs_build
 
     config, files, nav, env, doc_files = (_build_state[k] for k in ("config", "files", "nav", "env", "doc_files"))
-    search = config.plugins.get("material/search") or config.plugins.get("search")
-    index = getattr(search, "search_index", None)
-    first_entry = len(index.entries) if index is not None else 0
+    entries = _search_entries(config)
+    first_entry = len(entries) if entries is not None else 0
     warning_counter = utils.CountHandler()
     warning_counter.setLevel(logging.WARNING)
     logging.getLogger("mkdocs").addHandler(warning_counter)
     result = ChunkResult()
+    renderer = _MarkdownReused(config, files) if _resets_cleanly(config) else None
     try:
         for file in doc_files[bounds[0]:bounds[1]]:
             page = file.page
+            if renderer is not None:
+                page.render = renderer.render_for(page)     # an attribute of this page, read by _populate_page
             mkdocs_build._populate_page(page, config, files)
+            if renderer is not None:
+                del page.render
             mkdocs_build._build_page(page, config, doc_files, nav, env)
             result.anchors[file.src_uri] = page.present_anchor_ids or set()
             if page.links_to_anchors:
@@ -216,11 +230,66 @@ def _render_chunk(bounds: tuple[int, int, int]) -> ChunkResult:
                 page.content = page.markdown = None
     finally:
         logging.getLogger("mkdocs").removeHandler(warning_counter)
-    if index is not None:
-        result.search_entries = index.entries[first_entry:]
-        del index.entries[first_entry:]
+    if entries is not None:
+        result.search_entries = entries[first_entry:]
+        del entries[first_entry:]
     result.warnings = dict(warning_counter.get_counts())
     return result
+
+
+def _resets_cleanly(config) -> bool:
+    """Whether every Markdown extension of the config is one of Python-Markdown's own, which clear what
+    they keep of a document in Markdown.reset(). A third-party extension may not: then each page has
+    a new Markdown instance, as in MkDocs."""
+    from importlib.metadata import entry_points
+
+    builtin = {ep.name: ep.value for ep in entry_points(group="markdown.extensions")}
+    for extension in config["markdown_extensions"]:
+        if not isinstance(extension, str):
+            return False
+        module = builtin.get(extension, extension).split(":")[0]
+        if not module.startswith("markdown.extensions."):
+            return False
+    return True
+
+
+class _MarkdownReused:
+    """MkDocs 1.6's Page.render (mkdocs/structure/pages.py) with one Markdown instance for a run of
+    pages, reset between them, instead of one built for each page: building it, with its extensions'
+    processors, is about a twentieth of rendering an article page. MkDocs' own processors are made
+    for each page, as they hold the page; registering one replaces the previous page's."""
+
+    def __init__(self, config, files):
+        import markdown
+
+        self.config, self.files = config, files
+        self.markdown = markdown.Markdown(extensions=config["markdown_extensions"],
+                                          extension_configs=config["mdx_configs"] or {})
+
+    def render_for(self, page):
+        return lambda config, files: self.render(page, config, files)
+
+    def render(self, page, config, files) -> None:
+        from mkdocs.structure import pages
+
+        if page.markdown is None:
+            raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
+        md = self.markdown
+        md.reset()
+        raw_html = pages._RawHTMLPreprocessor()
+        raw_html._register(md)
+        anchors = pages._ExtractAnchorsTreeprocessor(page.file, files, config)
+        anchors._register(md)
+        relative_paths = pages._RelativePathTreeprocessor(page.file, files, config)
+        relative_paths._register(md)
+        title = pages._ExtractTitleTreeprocessor()
+        title._register(md)
+        page.content = md.convert(page.markdown)
+        page.toc = pages.get_toc(getattr(md, "toc_tokens", []))
+        page._title_from_render = title.title
+        page.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
+        if pages.log.getEffectiveLevel() > logging.DEBUG:
+            page.links_to_anchors = relative_paths.links_to_anchors
 
 
 def main(argv: list[str] | None = None) -> int:

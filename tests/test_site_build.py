@@ -112,3 +112,30 @@ def test_chunks_are_consecutive_runs_of_about_equal_bytes():
     assert all(total < target + 300_000 for *_, total in chunks)
     assert 20 <= len(chunks) <= 26
     assert _chunks([], 4) == []
+
+
+def test_pages_rendered_with_one_markdown_instance_share_nothing(tmp_path):
+    # An abbreviation or a footnote is defined on one page and must not show on the next: the
+    # site build renders a run of pages with one Markdown instance, reset between pages.
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_text("# A\n\nThe NATO summit.[^1]\n\n*[NATO]: North Atlantic Treaty Organization\n\n"
+                               "[^1]: A note on page A.\n", encoding="utf-8")
+    (docs / "b.md").write_text("# B\n\nNATO again, with no definition here.\n", encoding="utf-8")
+    for number in range(22):       # pages of a's size after them: a and b fall in one run of pages
+        (docs / f"x{number:02d}.md").write_text(f"# X{number}\n\n" + "Filler text. " * 8 + "\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: T\nnav:\n  - a.md\n  - b.md\n"
+                                         "markdown_extensions:\n  - abbr\n  - footnotes\n", encoding="utf-8")
+    built = _site_build(tmp_path, tmp_path / "site", jobs=1)
+    assert built.returncode == 0, built.stderr
+    page_a = (tmp_path / "site" / "a" / "index.html").read_text(encoding="utf-8")
+    page_b = (tmp_path / "site" / "b" / "index.html").read_text(encoding="utf-8")
+    assert '<abbr title="North Atlantic Treaty Organization">NATO</abbr>' in page_a and "A note on page A" in page_a
+    assert "<abbr" not in page_b and "A note on page A" not in page_b
+
+
+def test_markdown_is_reused_only_with_python_markdowns_own_extensions():
+    from generator.site import _resets_cleanly
+
+    assert _resets_cleanly({"markdown_extensions": ["toc", "tables", "markdown.extensions.abbr"]})
+    assert not _resets_cleanly({"markdown_extensions": ["toc", "pymdownx.snippets"]})
