@@ -139,3 +139,27 @@ def test_markdown_is_reused_only_with_python_markdowns_own_extensions():
 
     assert _resets_cleanly({"markdown_extensions": ["toc", "tables", "markdown.extensions.abbr"]})
     assert not _resets_cleanly({"markdown_extensions": ["toc", "pymdownx.snippets"]})
+
+
+def test_anchors_in_raw_html_are_found_and_a_missing_one_is_reported(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_text("# A\n\n<p><a id=\"here\"></a>Text.</p>\n\n<div title='x'ID=there>More.</div>\n",
+                               encoding="utf-8")
+    (docs / "b.md").write_text("# B\n\nIt said nothing of identity.\n\n"
+                               "[one](a.md#here) [two](a.md#there) [three](a.md#nowhere)\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: T\nnav:\n  - a.md\n  - b.md\nvalidation:\n  anchors: warn\n",
+                                         encoding="utf-8")
+    built = _site_build(tmp_path, tmp_path / "site", jobs=1)
+    assert built.returncode == 1
+    assert "#nowhere" in built.stderr and "Aborted with 1 warnings in strict mode" in built.stderr
+    assert "#here" not in built.stderr and "#there" not in built.stderr
+
+
+def test_a_page_that_may_name_an_anchor_is_parsed():
+    from generator.site import _MAY_NAME_AN_ANCHOR as may
+
+    for html in ('<p id="a">', "<a NAME=b>", '<div class="c"id=d>', "<x/id>", "<p\tid\n=e>"):
+        assert may.search(html), html
+    for text in ("She said it.", "<p class=identity>", "a name-less <b>", "<p data-id=1>", "<p>idle</p>"):
+        assert not may.search(text), text
