@@ -27,7 +27,6 @@ from make_corpus import write_corpus  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 WARM_RUNS = 5
-GENERATED = ("content", ".briefing-cache", "site")      # what a cold build starts without
 
 
 def _run(command: list[str], cwd: Path) -> tuple[float, float]:
@@ -46,24 +45,24 @@ def _run(command: list[str], cwd: Path) -> tuple[float, float]:
     return elapsed, usage.ru_maxrss / 1024
 
 
-def prepare(size: int, workspace: Path) -> Path:
-    """A folder of `workspace` with the project's configuration and `size` synthetic sources (the
-    caller removes the workspace at the end: deleting tens of thousands of files keeps the disk busy
-    for a while, and the next timed build would pay for it)."""
-    folder = workspace / str(size)
+def prepare(size: int, run: int, workspace: Path) -> Path:
+    """A new folder of `workspace` with the project's configuration and `size` synthetic sources, for
+    one cold build. Each build has a folder of its own, and nothing is removed until the end: on this
+    machine's disk, creating files right after deleting tens of thousands was several times slower
+    than on a disk at rest (10,000 small files: 0.6 s, or 4 to 6 s after a delete), which would time
+    the last build's removal, not this one."""
+    folder = workspace / f"{size}-{run}"
     folder.mkdir()
     for name in ("mkdocs.yml", "taxonomy.yml"):
         shutil.copy(ROOT / name, folder / name)
     shutil.copytree(ROOT / "overrides", folder / "overrides")
     write_corpus(size, folder / "sources", seed=size)
+    os.sync()       # the corpus is setup: its writing-back is not the build's time
     return folder
 
 
 def cold_build(folder: Path, jobs: int | None) -> dict:
     """`briefing generate` then the site build, from sources alone."""
-    for name in GENERATED:
-        shutil.rmtree(folder / name, ignore_errors=True)
-    os.sync()       # the corpus, or the last build's removal, is written back before the timing starts
     options = ["--jobs", str(jobs)] if jobs else []
     generate, generate_mib = _run([sys.executable, "-m", "generator", "generate"] + options, folder)
     site, site_mib = _run([sys.executable, "-m", "generator.site"] + options, folder)
@@ -116,10 +115,11 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",")]
     workspace = Path(tempfile.mkdtemp(prefix="briefing-bench-"))
     try:
-        folders = {size: prepare(size, workspace) for size in sizes}
+        folders: dict[int, Path] = {}        # the last folder of each size, for its warm runs
         colds: dict[int, list[dict]] = {size: [] for size in sizes}
         for run in range(1, args.runs + 1):
             for size in sizes:
+                folders[size] = prepare(size, run, workspace)
                 cold = cold_build(folders[size], args.jobs)
                 colds[size].append(cold)
                 print(f"cold build {run} of {size} articles: generate {cold['generate']:.1f} s, site "
