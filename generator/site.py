@@ -212,7 +212,7 @@ def _render_chunk(bounds: tuple[int, int, int]) -> ChunkResult:
     warning_counter.setLevel(logging.WARNING)
     logging.getLogger("mkdocs").addHandler(warning_counter)
     result = ChunkResult()
-    renderer = _MarkdownReused(config, files) if _resets_cleanly(config) else None
+    renderer = _MarkdownReused(config) if _resets_cleanly(config) else None
     try:
         for file in doc_files[bounds[0]:bounds[1]]:
             page = file.page
@@ -260,10 +260,9 @@ class _MarkdownReused:
     processors, is about a twentieth of rendering an article page. MkDocs' own processors are made
     for each page, as they hold the page; registering one replaces the previous page's."""
 
-    def __init__(self, config, files):
+    def __init__(self, config):
         import markdown
 
-        self.config, self.files = config, files
         self.markdown = markdown.Markdown(extensions=config["markdown_extensions"],
                                           extension_configs=config["mdx_configs"] or {})
 
