@@ -61,11 +61,14 @@ def prepare(size: int, run: int, workspace: Path) -> Path:
     return folder
 
 
+def _command(module: str, jobs: int | None) -> list[str]:
+    return [sys.executable, "-m", *module.split()] + (["--jobs", str(jobs)] if jobs else [])
+
+
 def cold_build(folder: Path, jobs: int | None) -> dict:
     """`briefing generate` then the site build, from sources alone."""
-    options = ["--jobs", str(jobs)] if jobs else []
-    generate, generate_mib = _run([sys.executable, "-m", "generator", "generate"] + options, folder)
-    site, site_mib = _run([sys.executable, "-m", "generator.site"] + options, folder)
+    generate, generate_mib = _run(_command("generator generate", jobs), folder)
+    site, site_mib = _run(_command("generator.site", jobs), folder)
     return {"generate": generate, "site": site, "total": generate + site, "peak_mib": max(generate_mib, site_mib)}
 
 
@@ -73,7 +76,7 @@ def warm_runs(folder: Path, size: int, jobs: int | None) -> list[float]:
     """One source changed, then the next one, WARM_RUNS times: a one-change run of a second varies
     by a fifth on a shared machine."""
     os.sync()       # the site just written goes to disk before the warm runs, not during them
-    generate = [sys.executable, "-m", "generator", "generate"] + (["--jobs", str(jobs)] if jobs else [])
+    generate = _command("generator generate", jobs)
     seconds = []
     for number in range(WARM_RUNS):
         one = folder / "sources" / f"{size // 2 + number:06d}.txt"

@@ -119,7 +119,11 @@ def _build(config, jobs: int) -> None:
         for template in config.extra_templates:
             mkdocs_build._build_extra_template(template, files, config, nav)
 
-        _build_state.update(parent=os.getpid(), config=config, files=files, nav=nav, env=env, doc_files=doc_files)
+        # Whether pages may share a Markdown instance is one answer for the whole build: decided here,
+        # once, and each forked process has its own copy of the instance.
+        renderer = _MarkdownReused(config) if _resets_cleanly(config) else None
+        _build_state.update(parent=os.getpid(), config=config, files=files, nav=nav, env=env, doc_files=doc_files,
+                            renderer=renderer)
         chunks = _chunks([os.path.getsize(file.abs_src_path) for file in doc_files], jobs * CHUNKS_PER_JOB)
         forked = jobs > 1 and len(chunks) > 1
         # Rendering a page makes many short-lived objects (Markdown's element trees): collecting
@@ -205,14 +209,14 @@ def _render_chunk(bounds: tuple[int, int, int]) -> ChunkResult:
     from mkdocs import utils
     from mkdocs.commands import build as mkdocs_build
 
-    config, files, nav, env, doc_files = (_build_state[k] for k in ("config", "files", "nav", "env", "doc_files"))
+    config, files, nav, env, doc_files, renderer = (
+        _build_state[k] for k in ("config", "files", "nav", "env", "doc_files", "renderer"))
     entries = _search_entries(config)
     first_entry = len(entries) if entries is not None else 0
     warning_counter = utils.CountHandler()
     warning_counter.setLevel(logging.WARNING)
     logging.getLogger("mkdocs").addHandler(warning_counter)
     result = ChunkResult()
-    renderer = _MarkdownReused(config) if _resets_cleanly(config) else None
     try:
         for file in doc_files[bounds[0]:bounds[1]]:
             page = file.page
