@@ -118,14 +118,16 @@ def run_build(root: Path, site_dir: Path | None, jobs: int | None = None) -> int
         command += ["--site-dir", str(site_dir.resolve())]
     if jobs:
         command += ["--jobs", str(jobs)]
-    import subprocess       # here: `briefing generate`, run after every edit, has no use for it
+    from generator.processes import run_to_the_end     # here: `briefing generate` has no use for it
 
-    built = subprocess.run(command, cwd=root, env=_env_without_regeneration())
-    if rejected and built.returncode == 0:
+    # The site build ends with this command: a signal sent here is passed on, and if this process is
+    # killed outright the build notices and stops.
+    built = run_to_the_end(command, cwd=root, env=_env_without_regeneration())
+    if rejected and built == 0:
         # Said again after MkDocs' own output, which would otherwise bury it.
         print(f"site built without {len(rejected)} rejected files (errors above): {', '.join(rejected)}",
               file=sys.stderr)
-    return built.returncode or status
+    return built or status
 
 
 def _env_without_regeneration():

@@ -19,12 +19,13 @@ from pathlib import Path
 
 import yaml
 
-from generator.errors import BriefingError
+from generator.errors import BriefingError, printable
 from generator.extract.article import extract_article
 from generator.index import About, Wanted, build_index_pages, pages_changed_by, person_name
 from generator.model import Article
 from generator.pages import ArticlePage, read_page
-from generator.read import list_source_paths, read_bytes
+from generator.processes import end_with_parent
+from generator.read import check_source, read_bytes, read_source_bytes, real_folder, scan_sources
 from generator.resources import SAFE_LOADER
 from generator.related import linked_articles, people_postings, related_articles, same_story
 from generator.render import (
@@ -80,6 +81,10 @@ class Project:
     def relative(self, path: Path) -> str:
         return path.resolve().relative_to(self.root.resolve()).as_posix()
 
+    def relative_unresolved(self, path: Path) -> str:
+        """A path inside the briefing as written, links not followed."""
+        return Path(os.path.relpath(path, self.root)).as_posix()
+
 
 def load_about(taxonomy: Taxonomy) -> About:
     about = taxonomy.about
@@ -100,11 +105,15 @@ def scan_pages(project: Project, taxonomy: Taxonomy, state: State) -> Pages:
     folder = project.content / ARTICLES
     pages = Pages({}, {}, {}, {})
     try:
-        entries = sorted((e for e in os.scandir(folder) if e.name.endswith(".md") and e.is_file()), key=lambda e: e.name)
+        entries = sorted((e for e in os.scandir(folder) if e.name.endswith(".md")), key=lambda e: e.name)
     except FileNotFoundError:
         entries = []
     for entry in entries:       # os.scandir, not Path.glob: a briefing has thousands of pages
         relative = f"{ARTICLES}/{entry.name}"
+        if not entry.is_file(follow_symlinks=False):
+            if entry.is_symlink():      # what it leads to is not a page of this briefing: never read
+                pages.broken[relative] = BriefingError(f"content/{relative}", "a link, not a page: not followed")
+            continue
         known = state.pages.get(relative)
         if known is not None and known.matches(entry.stat()):
             pages.fronts[relative] = known.front
@@ -139,6 +148,19 @@ def _source_named_in(path: Path) -> str | None:
     return match.group("file").strip().strip("'\"") if match else None
 
 
+def refuse_linked_folders(project: Project) -> None:
+    """Stop before anything is read or written when a folder the generator reads or writes is a link:
+    through it, a run would publish or delete files outside the briefing (a link committed to a shared
+    briefing reaches into every machine that builds it)."""
+    folders = [project.sources, project.content, project.content / ARTICLES,
+               *(project.content / folder for folder in INDEX_FOLDERS), project.root / STATE_FILE.parent]
+    for folder in folders:
+        if folder.is_symlink():
+            raise BriefingError(project.relative_unresolved(folder),
+                                f"a link (to {printable(os.path.realpath(folder))}): Briefing reads and writes only "
+                                "inside the briefing and does not follow it; make it a folder")
+
+
 def generate(root: Path, jobs: int | None = None, progress: bool = False) -> Report:
     """Regenerate the pages under root/content from root/sources and root/taxonomy.yml."""
     # The state and the pages' front matter are some millions of long-lived objects, which each of the
@@ -147,6 +169,7 @@ def generate(root: Path, jobs: int | None = None, progress: bool = False) -> Rep
     # the run is over; the extraction workers collect as usual.
     collecting = gc.isenabled()
     gc.disable()
+    refuse_linked_folders(Project(root))
     mark, interrupted = begin_writing(Path(root) / STATE_FILE.parent)
     try:
         report = _generate(root, jobs, progress, interrupted)
@@ -161,6 +184,7 @@ def _generate(root: Path, jobs: int | None, progress: bool, interrupted: bool) -
     project = Project(root)
     report = Report()
     taxonomy = load_taxonomy(project.taxonomy)
+    report.errors.extend(taxonomy.problems)
     state = load_state(project.root)
     current = state.is_current(taxonomy.digest)
     # Temporary files are left under content/ only by a run that died (or by another version).
@@ -171,29 +195,31 @@ def _generate(root: Path, jobs: int | None, progress: bool, interrupted: bool) -
     taken = {_slug(relative) for relative in pages.source_of} | {_slug(r) for r in pages.broken}
 
     # Which sources need extracting: new, changed, or whose page a human touched.
-    todo: list[tuple[str, str, bytes | None]] = []     # (name, path, its bytes when already read)
+    todo: list[tuple[str, str, bytes | None, str]] = []  # (name, path, its bytes when already read, sources/)
     source_names: list[str] = []
     source_stats: dict[str, os.stat_result] = {}
     touched = False         # a source saved again unchanged: its new mtime goes into the state
     # Sources are listed under root/sources: their names are cut from the listed path (relative_to is slow).
     cut = len(str(project.sources)) + 1
-    for source in list_source_paths(project.sources):
+    listing = scan_sources(project.sources)
+    report.errors.extend(listing.refused)
+    inside = real_folder(project.sources)
+    for source in listing.paths:
         name = "sources/" + source[cut:].replace(os.sep, "/")
         source_names.append(name)
         relative = page_of.get(name)
         known = state.pages.get(relative) if relative else None
         reusable = (current and known is not None and relative not in pages.parsed and relative not in pages.broken)
         try:
-            stat = os.stat(source)
+            stat = check_source(source, name, inside)      # a link out of sources/, a pipe, a device: refused
             if reusable and known.source_unchanged(stat):
                 report.articles += 1
                 continue
             data = None
             if reusable:        # read here to tell a source saved again unchanged; else the worker reads it
-                with open(source, "rb") as stream:
-                    data = stream.read()
-        except OSError as error:
-            report.errors.append(_unreadable(name, error))
+                data = read_source_bytes(source, name, inside)
+        except BriefingError as error:
+            report.errors.append(error)
             continue
         source_stats[name] = stat
         if data is not None and known.source_sha == hashlib.sha256(data).hexdigest():
@@ -201,7 +227,7 @@ def _generate(root: Path, jobs: int | None, progress: bool, interrupted: bool) -
             touched = True
             report.articles += 1
             continue
-        todo.append((name, source, data))
+        todo.append((name, source, data, inside))
 
     pending: dict[str, Pending] = {}      # page -> what to write for it, below
     # The pages as the index pages last showed them (the state's record: for a page edited by hand
@@ -266,7 +292,12 @@ def _generate(root: Path, jobs: int | None, progress: bool, interrupted: bool) -
     for relative in wanted.expected - missing:
         writer.keep(relative)
     for folder in INDEX_FOLDERS:
-        for path in writer.remove_stale(folder):
+        try:
+            removed = writer.remove_stale(folder)
+        except (OSError, ValueError) as error:     # a folder made a link since the run began: left alone
+            report.errors.append(BriefingError(f"content/{folder}", f"stale pages not removed: {error}"))
+            continue
+        for path in removed:
             report.changed.append(project.relative(path))
     for retired in RETIRED_PAGES:
         if (project.content / retired).exists():
@@ -324,7 +355,7 @@ def _fork_pool(processes: int, name: str, function):
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
     _forked[name] = function        # before the processes fork: they find it in the memory they share
-    return multiprocessing.get_context("fork").Pool(processes)
+    return multiprocessing.get_context("fork").Pool(processes, initializer=end_with_parent, initargs=(os.getpid(),))
 
 
 def _index_pages_to_redo(changed: set[str] | None, before: dict[str, dict], pages: Pages, taxonomy: Taxonomy):
@@ -512,7 +543,8 @@ def _extract_all(todo, project: Project, taxonomy: Taxonomy, jobs: int | None, p
     else:
         from concurrent.futures import ProcessPoolExecutor     # imported here: a warm run seldom needs it
 
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(str(project.taxonomy),))
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init,
+                                   initargs=(str(project.taxonomy), os.getpid()))
         results = pool.map(_extract_one, todo, chunksize=32)
     try:
         for done, item in enumerate(results, start=1):
@@ -527,8 +559,9 @@ def _extract_all(todo, project: Project, taxonomy: Taxonomy, jobs: int | None, p
 _worker_taxonomy: Taxonomy | None = None
 
 
-def _worker_init(taxonomy_path: str) -> None:
+def _worker_init(taxonomy_path: str, parent: int) -> None:
     global _worker_taxonomy
+    end_with_parent(parent)     # a killed run leaves no worker waiting for work for ever
     gc.enable()         # forked from a run that paused it
     _worker_taxonomy = load_taxonomy(Path(taxonomy_path))
 
@@ -543,19 +576,11 @@ class Draft:
     body: str
 
 
-def _unreadable(name: str, error: OSError) -> BriefingError:
-    return BriefingError(name, f"cannot read: {error.strerror or error}")
-
-
-def _extract_one(job: tuple[str, str, bytes | None]) -> tuple[str, Article | BriefingError, Draft | None]:
-    name, path, data = job
+def _extract_one(job: tuple[str, str, bytes | None, str]) -> tuple[str, Article | BriefingError, Draft | None]:
+    name, path, data, inside = job
     try:
         if data is None:
-            with open(path, "rb") as stream:
-                data = stream.read()
-    except OSError as error:
-        return name, _unreadable(name, error), None
-    try:
+            data = read_source_bytes(path, name, inside)
         document = read_bytes(data, name, html=name.lower().endswith((".html", ".htm")))
         article = extract_article(document, _worker_taxonomy)
         front = article_front_matter(article)

@@ -6,10 +6,12 @@ import codecs
 import hashlib
 import os
 import re
+import stat
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
-from generator.errors import BriefingError
+from generator.errors import BriefingError, printable
 from generator.model import RawDocument
 
 SOURCE_SUFFIXES = (".txt", ".md", ".html", ".htm")
@@ -51,30 +53,102 @@ _INVISIBLE = dict.fromkeys(
 )
 
 
-def list_sources(folder: Path) -> list[Path]:
-    """Every readable source file under `folder`, in a stable order."""
-    return [Path(name) for name in list_source_paths(folder)]
+@dataclass(frozen=True)
+class SourceListing:
+    """The files under sources/ that may be articles, and the folders refused without being looked in."""
+
+    paths: list[str]                  # sorted; each is still checked when read (check_source)
+    refused: list[BriefingError]      # links to folders: not followed
 
 
-def list_source_paths(folder: Path) -> list[str]:
-    """list_sources as strings: what a warm run over ten thousand sources can afford."""
-    found = []
-    for directory, subdirectories, files in os.walk(folder):    # os.walk: far faster than rglob on big folders
-        subdirectories[:] = [d for d in subdirectories if not d.startswith(".")]
+def scan_sources(folder: Path, shown_as: str = "sources") -> SourceListing:
+    """The candidate source files under `folder` (os.walk: far faster than rglob on big folders). A
+    link to a folder is refused, not followed: what it leads to is outside what the user collected."""
+    found: list[str] = []
+    refused: list[BriefingError] = []
+    base = str(folder)
+    for directory, subdirectories, files in os.walk(folder):
+        inside = directory[len(base):].lstrip(os.sep).replace(os.sep, "/")
+        kept = []
+        for name in subdirectories:
+            if name.startswith("."):
+                continue
+            if os.path.islink(os.path.join(directory, name)):
+                shown = "/".join(part for part in (shown_as, inside, name) if part)
+                refused.append(BriefingError(shown, "a link to a folder: not followed (sources are read only "
+                                                    "inside sources/)"))
+                continue
+            kept.append(name)
+        subdirectories[:] = kept
         found.extend(
             f"{directory}/{name}" for name in files
             if not name.startswith(".") and name.lower().endswith(SOURCE_SUFFIXES)
         )
-    return sorted(found)
+    found.sort()
+    return SourceListing(found, refused)
 
 
-def read_source(path: Path, shown_as: str | None = None) -> RawDocument:
-    """Read one source file; raise BriefingError naming it when it cannot be an article."""
-    name = shown_as or str(path)
+_SPECIAL_FILES = (
+    (stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"),
+)
+
+
+def check_source(path: str, name: str, inside: str | None) -> os.stat_result:
+    """The stat of a source that may be read: a regular file of at most MAX_SOURCE_BYTES whose real path
+    is inside the real folder `inside` (None: anywhere, for files named on the command line). Else
+    BriefingError naming it and why. Nothing is opened: a pipe or a device would block or never end."""
     try:
-        data = path.read_bytes()
+        lstat = os.lstat(path)
+        if stat.S_ISLNK(lstat.st_mode):
+            real = os.path.realpath(path)
+            if inside is not None and not real.startswith(inside + os.sep):
+                raise BriefingError(name, f"a link that leads outside sources/ (to {printable(real)}): not followed")
+            found = os.stat(real)
+        else:
+            found = lstat
     except OSError as error:
         raise BriefingError(name, f"cannot read: {error.strerror or error}") from error
+    if not stat.S_ISREG(found.st_mode):
+        kind = next((kind for test, kind in _SPECIAL_FILES if test(found.st_mode)), "not a regular file")
+        raise BriefingError(name, f"{kind}, not a file: not read")
+    if found.st_size > MAX_SOURCE_BYTES:
+        raise BriefingError(name, f"too large for an article ({found.st_size:,} bytes; limit {MAX_SOURCE_BYTES:,}): not read")
+    return found
+
+
+def read_source_bytes(path: str, name: str, inside: str | None) -> bytes:
+    """A source's bytes, after check_source, read without blocking and never past the size limit: a file
+    that grows (or is swapped for another) between the check and the read is still bounded."""
+    check_source(path, name, inside)
+    real = os.path.realpath(path)
+    try:
+        handle = os.open(real, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        raise BriefingError(name, f"cannot read: {error.strerror or error}") from error
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            raise BriefingError(name, "not a regular file: not read")
+        with os.fdopen(handle, "rb", closefd=False) as stream:
+            data = stream.read(MAX_SOURCE_BYTES + 1)
+    except OSError as error:
+        raise BriefingError(name, f"cannot read: {error.strerror or error}") from error
+    finally:
+        os.close(handle)
+    if len(data) > MAX_SOURCE_BYTES:
+        raise BriefingError(name, f"too large for an article (over {MAX_SOURCE_BYTES:,} bytes): not read")
+    return data
+
+
+def real_folder(folder: Path) -> str:
+    """The real path of a folder sources may be read in (links inside it must lead back into it)."""
+    return os.path.realpath(folder)
+
+
+def read_source(path: Path, shown_as: str | None = None, inside: str | None = None) -> RawDocument:
+    """Read one source file; raise BriefingError naming it when it cannot be an article."""
+    name = shown_as or str(path)
+    data = read_source_bytes(str(path), name, inside)
     return read_bytes(data, name, html=path.suffix.lower() in (".html", ".htm"))
 
 

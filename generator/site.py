@@ -23,10 +23,14 @@ import logging
 import multiprocessing
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.processes import end_with_briefing, end_with_parent
 
 log = logging.getLogger("mkdocs.briefing.site")
 
@@ -54,17 +58,43 @@ def supported() -> bool:
 
 
 def build_site(config_file: str, site_dir: str | None = None, jobs: int | None = None) -> int:
-    """Build the site in strict mode; 0 on success, 1 when MkDocs aborted."""
-    if not supported():
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", config_file]
-        return subprocess.run(command + (["--site-dir", site_dir] if site_dir else [])).returncode
+    """Build the site in strict mode into a fresh folder, swapped into place when the build finished
+    (generator/publish.py); 0 on success, 1 when MkDocs aborted (the previous site is left as it was)."""
     from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort
+
+    from generator import publish
+    from generator.errors import BriefingError
 
     config = load_config(config_file=config_file, strict=True, site_dir=site_dir)
+    final = Path(config.site_dir)
+    try:
+        fresh = publish.fresh_folder(final)
+    except BriefingError as error:
+        log.error(str(error))
+        return 1
+    try:
+        if supported():
+            config["site_dir"] = str(fresh)
+            status = _build_here(config, jobs or os.cpu_count() or 1)
+        else:
+            command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", config_file,
+                       "--site-dir", str(fresh)]
+            status = subprocess.run(command).returncode
+        if status == 0:
+            publish.swap_into_place(fresh, final)
+        else:
+            log.error(f"The site in {final} was left as it was.")
+        return status
+    finally:
+        publish.discard(fresh)
+
+
+def _build_here(config, jobs: int) -> int:
+    from mkdocs.exceptions import Abort
+
     config.plugins.on_startup(command="build", dirty=False)
     try:
-        _build(config, jobs or os.cpu_count() or 1)
+        _build(config, jobs)
     except Abort as error:
         log.error(str(error))
         return 1
@@ -135,7 +165,8 @@ def _build(config, jobs: int) -> None:
             if forked:
                 # The largest chunks first, so that no large one is left to run alone at the end.
                 order = sorted(range(len(chunks)), key=lambda i: -chunks[i][2])
-                with multiprocessing.get_context("fork").Pool(min(jobs, len(chunks))) as pool:
+                with multiprocessing.get_context("fork").Pool(min(jobs, len(chunks)), initializer=end_with_parent,
+                                                              initargs=(os.getpid(),)) as pool:
                     done = dict(pool.imap_unordered(_render_numbered_chunk, [(i, chunks[i]) for i in order]))
                 results = [done[i] for i in range(len(chunks))]
             else:
@@ -321,8 +352,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site-dir", default=None)
     parser.add_argument("--jobs", type=int, default=None, help="rendering processes (default: all cores)")
     args = parser.parse_args(argv)
+    end_with_briefing()
+    # A build stopped by SIGTERM unwinds (its workers are terminated, its unfinished folder removed).
+    signal.signal(signal.SIGTERM, _stop)
     _log_like_mkdocs()
     return build_site(args.config_file, args.site_dir, args.jobs)
+
+
+def _stop(number, _frame):
+    raise SystemExit(128 + number)
 
 
 def _log_like_mkdocs() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from generator.errors import BriefingError
 from generator.extract.article import extract_article
 from generator.generate import Project, scan_pages
-from generator.read import list_sources, read_bytes
+from generator.read import check_source, read_bytes, read_source_bytes, real_folder, scan_sources
 from generator.render import FIELDS, article_front_matter, fingerprint
 from generator.state import State, load_state
 from generator.taxonomy import load_taxonomy
@@ -23,6 +23,8 @@ class Status:
     not_generated: list[str] = field(default_factory=list)          # sources with no page yet
     changed_sources: list[str] = field(default_factory=list)        # sources changed since their page was made
     broken: list[BriefingError] = field(default_factory=list)
+    taxonomy: list[BriefingError] = field(default_factory=list)    # taxonomy.yml entries left out
+    refused: list[BriefingError] = field(default_factory=list)     # sources that are not read (links out, pipes)
 
 
 def edited_fields(front: dict) -> list[str]:
@@ -37,8 +39,19 @@ def status(root: Path) -> Status:
     state = load_state(project.root)
     # Every page is read whole: the state keeps only what index pages need, not the fingerprints.
     pages = scan_pages(project, taxonomy, State())
-    result = Status(broken=list(pages.broken.values()))
-    sources = {project.relative(p): p for p in list_sources(project.sources)}
+    result = Status(broken=list(pages.broken.values()), taxonomy=list(taxonomy.problems))
+    listing = scan_sources(project.sources)
+    inside = real_folder(project.sources)
+    result.refused = list(listing.refused)
+    sources = {}
+    for path in listing.paths:
+        name = project.relative_unresolved(Path(path))
+        try:
+            check_source(path, name, inside)
+        except BriefingError as error:
+            result.refused.append(error)
+            continue
+        sources[name] = Path(path)
     page_of = {source: relative for relative, source in pages.source_of.items()}
     for relative, front in sorted(pages.fronts.items()):
         source = pages.source_of.get(relative)
@@ -47,7 +60,7 @@ def status(root: Path) -> Status:
         fields = edited_fields(front)
         if fields:
             result.edited[relative] = fields
-        data = sources[source].read_bytes() if source in sources else None
+        data = _source_bytes(sources[source], source, inside) if source in sources else None
         known = state.pages.get(relative)
         sha = hashlib.sha256(data).hexdigest() if data is not None else None
         if data is not None and (known is None or known.source_sha != sha):
@@ -58,6 +71,14 @@ def status(root: Path) -> Status:
                     result.conflicts[relative] = clashing
     result.not_generated = sorted(name for name in sources if name not in page_of)
     return result
+
+
+def _source_bytes(path: Path, name: str, inside: str) -> bytes | None:
+    """A source's bytes when it may be read (a link out of sources/, a pipe, a huge file: None)."""
+    try:
+        return read_source_bytes(str(path), name, inside)
+    except BriefingError:
+        return None
 
 
 def _conflicting(front: dict, fields: list[str], source: str, data: bytes, taxonomy) -> list[str]:
@@ -84,4 +105,6 @@ def format_status(result: Status) -> str:
     section("sources not yet generated", result.not_generated)
     section("sources changed since their page was generated", result.changed_sources)
     section("broken pages", [str(error) for error in result.broken])
+    section("taxonomy entries left out", [str(error) for error in result.taxonomy])
+    section("sources refused (not read)", [str(error) for error in result.refused])
     return "\n".join(lines)

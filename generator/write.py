@@ -6,6 +6,7 @@ import fnmatch
 import itertools
 import os
 import re
+import stat
 from pathlib import Path
 
 # A page is written to a temporary file beside it, then renamed over it: whoever reads the folder (MkDocs,
@@ -68,22 +69,18 @@ class ContentWriter:
                 continue        # left by a dead process that had this process id: the next number
 
     def _target(self, relative: str) -> str:
-        """root/relative resolved, refused outside root; its folder is resolved (and made) once a run."""
+        """root/relative, refused unless every part of it is a plain name and no folder on the way nor
+        the page itself is a link: a write never lands outside root, nor on another page through a link.
+        Its folder is checked (and made) once a run."""
         folder, _, name = relative.rpartition("/")
+        if not _plain_name(name):
+            raise ValueError(f"refusing to write outside {self.root}: {relative}")
         resolved = self._folders.get(folder)
         if resolved is None:
-            path = (self.root / folder).resolve()
-            if path != self.root and self.root not in path.parents:
-                raise ValueError(f"refusing to write outside {self.root}: {relative}")
-            path.mkdir(parents=True, exist_ok=True)
-            resolved = self._folders[folder] = str(path)
+            resolved = self._folders[folder] = str(confined_folder(self.root, folder, make=True))
         target = f"{resolved}/{name}"
-        if name in ("", ".", "..") or os.path.islink(target):
-            # A page that is a link: where it leads must be inside root too.
-            real = Path(target).resolve()
-            if self.root not in real.parents:
-                raise ValueError(f"refusing to write outside {self.root}: {relative}")
-            return str(real)
+        if os.path.islink(target):
+            raise ValueError(f"a link, not a page: not followed, not written: {relative}")
         return target
 
     def keep(self, relative: str) -> None:
@@ -94,19 +91,52 @@ class ContentWriter:
         """Delete generated pages in root/folder that this run did not write (an index page whose
         country or person no longer appears)."""
         removed = []
-        base = self.root / folder
-        # os.walk, not rglob: thousands of person pages; bottom-up, so a year folder emptied here goes too.
+        base = confined_folder(self.root, folder, make=False)
+        if not base.is_dir():
+            return removed
+        # os.walk, not rglob: thousands of person pages; bottom-up, so a year folder emptied here goes
+        # too. It never goes into a link to a folder, and a link is not a page this run wrote.
         for directory, _, files in os.walk(base, topdown=False):
             inside = os.path.relpath(directory, base).replace(os.sep, "/")
             prefix = f"{folder}/" if inside == "." else f"{folder}/{inside}/"
             for name in files:
                 path = os.path.join(directory, name)
-                if name.endswith(".md") and prefix + name not in self.kept and path not in self.written:
+                if (name.endswith(".md") and prefix + name not in self.kept and path not in self.written
+                        and not os.path.islink(path)):
                     os.unlink(path)
                     removed.append(Path(path))
             if directory != str(base) and not os.listdir(directory):
                 os.rmdir(directory)
         return sorted(removed)
+
+
+def _plain_name(name: str) -> bool:
+    return name not in ("", ".", "..") and "/" not in name and "\\" not in name and "\0" not in name
+
+
+def confined_folder(root: Path, folder: str, make: bool) -> Path:
+    """root/folder, checked one part at a time without following links (ValueError names the part that
+    is a link, a file or not a plain name); made when `make` and missing."""
+    parts = folder.split("/") if folder else []
+    if not all(map(_plain_name, parts)):
+        raise ValueError(f"refusing to write outside {root}: {folder}")
+    if make:
+        root.mkdir(parents=True, exist_ok=True)
+    path = root
+    for part in parts:
+        path = path / part
+        try:
+            mode = os.lstat(path).st_mode
+        except FileNotFoundError:
+            if not make:
+                return path
+            path.mkdir(exist_ok=True)
+            continue
+        if stat.S_ISLNK(mode):
+            raise ValueError(f"{path.relative_to(root.parent)} is a link: not followed, nothing written or deleted there")
+        if not stat.S_ISDIR(mode):
+            raise ValueError(f"{path.relative_to(root.parent)} is not a folder")
+    return path
 
 
 _RUN_MARK = re.compile(r"writing-(?P<pid>\d+)")
@@ -120,7 +150,7 @@ def begin_writing(folder: Path) -> tuple[Path, bool]:
     died = False
     for name in os.listdir(folder):
         match = _RUN_MARK.fullmatch(name)
-        if match and not _process_alive(int(match.group("pid"))):
+        if match and not process_alive(int(match.group("pid"))):
             died = True
             os.unlink(folder / name)
     mark = folder / f"writing-{os.getpid()}"
@@ -151,10 +181,10 @@ def _writer_alive(name: str) -> bool:
     match = _TEMP_NAME.fullmatch(name)
     if match is None:
         return False
-    return _process_alive(int(match.group("pid")))
+    return process_alive(int(match.group("pid")))
 
 
-def _process_alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
     if pid == os.getpid() or os.name != "posix":
         # A writer in this process (another thread) may be using it; elsewhere than POSIX, signal 0
         # is not a harmless probe. Either way the file is ignored by MkDocs and the page scan.

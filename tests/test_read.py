@@ -94,3 +94,40 @@ def test_html_title_and_date_come_from_the_page_metadata():
     assert document.html_title == "Drills in the Caspian"
     assert document.html_date == "2021-09-14"
     assert "Twelve ships" in document.text and "__pwned" not in document.text and "Army" not in document.text
+
+
+def test_a_source_is_checked_before_it_is_opened(tmp_path):
+    """check_source refuses, by name and without opening it, what read_source_bytes must never read."""
+    import os
+
+    from generator.read import MAX_SOURCE_BYTES, check_source, read_source_bytes, real_folder, scan_sources
+
+    sources = tmp_path / "sources"
+    (sources / "kept").mkdir(parents=True)
+    (sources / "kept" / "a.txt").write_text("An article")
+    (sources / "alias.txt").symlink_to(sources / "kept" / "a.txt")
+    (tmp_path / "secret.txt").write_text("not collected")
+    (sources / "secret.txt").symlink_to(tmp_path / "secret.txt")
+    (sources / "folder").symlink_to(tmp_path, target_is_directory=True)
+    os.mkfifo(sources / "pipe.txt")
+    with open(sources / "big.txt", "wb") as stream:
+        stream.truncate(MAX_SOURCE_BYTES + 1)
+    listing = scan_sources(sources)
+    assert [str(e) for e in listing.refused] == [
+        "sources/folder: a link to a folder: not followed (sources are read only inside sources/)"]
+    inside = real_folder(sources)
+    verdicts = {}
+    for path in listing.paths:
+        name = os.path.relpath(path, tmp_path)
+        try:
+            verdicts[name] = read_source_bytes(path, name, inside)
+        except BriefingError as error:
+            verdicts[name] = error.problem.split(" (")[0].split(":")[0]
+    assert verdicts == {
+        "sources/alias.txt": b"An article",
+        "sources/big.txt": "too large for an article",
+        "sources/kept/a.txt": b"An article",
+        "sources/pipe.txt": "a named pipe",
+        "sources/secret.txt": "a link that leads outside sources/",
+    }
+    assert check_source(str(tmp_path / "secret.txt"), "secret.txt", None).st_size == 13  # a file named on the command line

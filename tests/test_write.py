@@ -114,11 +114,35 @@ def test_a_page_is_an_ordinary_file_readable_by_all(tmp_path):
     assert (tmp_path / "articles/a.md").stat().st_mode & 0o777 == 0o644
 
 
-def test_a_page_that_links_outside_content_is_refused(tmp_path):
-    outside = tmp_path / "outside.md"
-    outside.write_text("not ours")
+@pytest.mark.parametrize("target", ["outside.md", "content/articles/curated.md"])
+def test_a_page_that_is_a_link_is_refused_wherever_it_leads(tmp_path, target):
     (tmp_path / "content" / "articles").mkdir(parents=True)
-    (tmp_path / "content" / "articles" / "a.md").symlink_to(outside)
-    with pytest.raises(ValueError, match="outside"):
+    (tmp_path / target).write_text("not ours")
+    (tmp_path / "content" / "articles" / "a.md").symlink_to(tmp_path / target)
+    with pytest.raises(ValueError, match="a link"):
         ContentWriter(tmp_path / "content").write("articles/a.md", "x")
-    assert outside.read_text() == "not ours"
+    assert (tmp_path / target).read_text() == "not ours"
+    assert (tmp_path / "content" / "articles" / "a.md").is_symlink()
+
+
+@pytest.mark.parametrize("linked", ["people", "countries/china"])
+def test_a_folder_that_is_a_link_is_neither_written_nor_swept(tmp_path, linked):
+    outside = tmp_path / "outside"
+    (outside / "docs").mkdir(parents=True)
+    for name in ("README.md", "todo.md", "docs/guide.md"):
+        (outside / name).write_text("the user's")
+    content = tmp_path / "content"
+    (content / linked).parent.mkdir(parents=True, exist_ok=True)
+    (content / linked).symlink_to(outside, target_is_directory=True)
+    writer = ContentWriter(content)
+    with pytest.raises(ValueError, match="is a link"):
+        writer.write(f"{linked}/new.md", "x")
+    top = linked.split("/")[0]
+    if top == linked:
+        with pytest.raises(ValueError, match="is a link"):
+            writer.remove_stale(top)
+    else:
+        assert writer.remove_stale(top) == []      # the link inside is not gone into
+    assert sorted(p.relative_to(outside).as_posix() for p in outside.rglob("*.md")) == [
+        "README.md", "docs/guide.md", "todo.md"]
+    assert not (outside / "new.md").exists()
