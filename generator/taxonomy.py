@@ -59,7 +59,10 @@ class Taxonomy:
         return country_name(code)
 
     def country_slug(self, code: str) -> str:
-        return slugify(self.country_label(code)) or code.lower()
+        """The address of a country's page: its label's slug, never a reserved name such as "index"
+        (a label "Index" would write over the countries index)."""
+        slug = slugify(self.country_label(code)) or code.lower()
+        return slug if slug not in _RESERVED else f"{slug}-{code.lower()}"
 
     def topic_label(self, slug: str) -> str:
         term = self.topics.get(slug)

@@ -92,6 +92,23 @@ def test_a_warning_on_a_page_rendered_in_a_worker_aborts_the_strict_build(briefi
     assert "no-such-anchor" in built.stderr and "no-such-page.md" in built.stderr
     assert "#article-text" not in built.stderr
     assert "Aborted with 2 warnings in strict mode" in built.stderr
+    assert not (tmp_path / "site").exists(), "an aborted build left a site"
+    assert [p.name for p in tmp_path.iterdir()] == ["briefing"]     # nor its unfinished folder
+
+
+def test_without_the_parallel_build_mkdocs_builds_into_a_fresh_folder_too(briefing, tmp_path, monkeypatch):
+    from generator import site as site_module
+
+    monkeypatch.setattr(site_module, "supported", lambda: False)
+    monkeypatch.setenv("BRIEFING_SKIP_GENERATE", "1")
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "stale.html").write_text("from the build before")
+    assert site_module.build_site(str(briefing / "mkdocs.yml"), str(tmp_path / "site"), 1) == 0
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]
+    reference = _site_build(briefing, tmp_path / "reference", jobs=2)
+    assert reference.returncode == 0, reference.stderr
+    assert _files(tmp_path / "site") == _files(tmp_path / "reference")
 
 
 def test_one_process_builds_the_same_site(briefing, tmp_path):

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.errors import BriefingError
 from generator.generate import generate
@@ -187,3 +188,11 @@ def test_status_lists_the_entries_left_out(project):
     result = status(project)
     assert [(e.path, e.line) for e in result.taxonomy] == [(str(taxonomy), 8)]
     assert f"taxonomy entries left out: 1\n  {taxonomy}:8: topics: 'a/b' is not a slug" in format_status(result)
+
+
+@pytest.mark.parametrize("label, slug", [("Azerbaijan", "azerbaijan"), ("Index", "index-az"), ("CON", "con-az"),
+                                         ("../../etc", "etc"), ("???", "az")])
+def test_a_country_page_address_is_never_a_path_nor_a_reserved_name(tmp_path, label, slug):
+    path = tmp_path / "taxonomy.yml"
+    path.write_text(yaml.safe_dump({"countries": {"AZ": {"label": label}}}), encoding="utf-8")
+    assert load_taxonomy(path).country_slug("AZ") == slug
