@@ -97,6 +97,8 @@ def _generate(root: Path, jobs: int | None) -> tuple[int, list[str]]:
         print(f"error: {error}", file=sys.stderr)
     for conflict in report.conflicts:
         print(f"conflict: {conflict}", file=sys.stderr)
+    if report.halted:
+        print(f"error: {report.halted}", file=sys.stderr)
     for page in report.missing_sources:
         print(f"source missing: {page} (kept, marked source_missing)", file=sys.stderr)
     print(f"{report.articles} articles ({report.extracted} extracted), {len(report.changed)} pages changed, "

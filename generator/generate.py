@@ -58,6 +58,7 @@ class Report:
     conflicts: list[str] = field(default_factory=list)
     edited: list[str] = field(default_factory=list)
     missing_sources: list[str] = field(default_factory=list)
+    halted: str | None = None         # why the run changed nothing (the errors say where)
 
 
 @dataclass(frozen=True)
@@ -184,7 +185,12 @@ def _generate(root: Path, jobs: int | None, progress: bool, interrupted: bool) -
     project = Project(root)
     report = Report()
     taxonomy = load_taxonomy(project.taxonomy)
-    report.errors.extend(taxonomy.problems)
+    if taxonomy.problems:
+        # Applied without its bad entries, the taxonomy would change pages (a topic left out makes every
+        # page that names it invalid): nothing changes until it validates.
+        report.errors.extend(taxonomy.problems)
+        report.halted = f"{len(taxonomy.problems)} problem(s) in taxonomy.yml (above): no page was changed"
+        return report
     state = load_state(project.root)
     current = state.is_current(taxonomy.digest)
     # Temporary files are left under content/ only by a run that died (or by another version).

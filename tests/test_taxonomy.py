@@ -179,6 +179,21 @@ def test_a_topic_slug_that_is_a_path_writes_nothing(project):
     assert [(e.path, e.line) for e in report.errors if "taxonomy.yml" in e.path] == [
         (str(project / "taxonomy.yml"), at + 1), (str(project / "taxonomy.yml"), at + 4)]
     assert all("is not a slug" in e.problem for e in report.errors if "taxonomy.yml" in e.path)
+    assert report.halted and report.changed == []
+
+
+def test_a_taxonomy_that_does_not_validate_changes_no_page(project):
+    generate(project)
+    before = {p: p.read_bytes() for p in (project / "content").rglob("*.md")}
+    taxonomy = project / "taxonomy.yml"
+    text = taxonomy.read_text(encoding="utf-8")
+    topic = next(line for line in text.splitlines() if line.startswith("  ") and not line.startswith("   "))
+    # A typo in one field of a topic the articles use: left out, it would make their pages invalid.
+    taxonomy.write_text(text.replace(topic + "\n", topic + "\n    min_mentions: three\n", 1), encoding="utf-8")
+    report = generate(project)
+    assert [e.problem for e in report.errors if "min_mentions" in e.problem]
+    assert report.halted and report.changed == []
+    assert {p: p.read_bytes() for p in (project / "content").rglob("*.md")} == before
 
 
 def test_status_lists_the_entries_left_out(project):
