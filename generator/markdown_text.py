@@ -31,16 +31,3 @@ def _escape_line_start(match: re.Match) -> str:
         return match.group(2) + "\\."
     return "&#126;"     # "~" has no backslash escape in Python-Markdown
 
-
-# Front-matter values that Material's templates print without escaping (MkDocs' Jinja does not
-# autoescape): the title in <title> and the header, the description and author in <meta> attributes.
-TEMPLATE_PRINTED_KEYS = ("title", "description", "author", "subtitle")
-
-
-def template_safe_meta(meta: dict) -> dict:
-    """A page's front matter with the values templates print as HTML escaped: they show as text."""
-    safe = dict(meta)
-    for key in TEMPLATE_PRINTED_KEYS:
-        if isinstance(safe.get(key), str):
-            safe[key] = html.escape(" ".join(safe[key].split()))
-    return safe

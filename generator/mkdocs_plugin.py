@@ -1,8 +1,9 @@
 """MkDocs glue: regenerate content/ before a build; in `mkdocs serve`, regenerate on each change.
 
-No logic here: everything is in generator.generate, generator.watch and generator.markdown_text. Registered
-as the `briefing` MkDocs plugin (pyproject.toml entry point), so it works for any briefing folder where the
-package is installed.
+No logic here: everything is in generator.generate and generator.watch. Registered as the `briefing` MkDocs
+plugin (pyproject.toml entry point), so it works for any briefing folder where the package is installed. It
+touches no page as MkDocs renders it: what article text reaches the theme is escaped by the templates in
+overrides/, so a build without this plugin (a plain `mkdocs build` from another config, or Zensical) is as safe.
 """
 
 from __future__ import annotations
@@ -13,7 +14,6 @@ from pathlib import Path
 
 from mkdocs.plugins import BasePlugin
 
-from generator.markdown_text import template_safe_meta
 from generator.watch import Regenerator
 
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -37,11 +37,6 @@ class BriefingPlugin(BasePlugin):
         if self.serving and self.regenerator is not None:
             return      # the watcher regenerated already; this build only renders
         Regenerator(_root(config)).run()
-
-    def on_page_markdown(self, markdown, *, page, config, files):
-        # An article's title is text from the article, and Material prints page titles as HTML.
-        page.meta = template_safe_meta(page.meta)
-        return markdown
 
     def on_serve(self, server, config, builder, **kwargs):
         if self.regenerator is None:
