@@ -26,7 +26,7 @@ from generator.model import Article
 from generator.pages import ArticlePage, read_page
 from generator.processes import end_with_parent
 from generator.read import check_source, read_bytes, read_source_bytes, real_folder, scan_sources
-from generator.resources import SAFE_LOADER
+from generator.resources import PageLoader
 from generator.related import linked_articles, people_postings, related_articles, same_story
 from generator.render import (
     FIELDS, TEXT_HEADING, article_front_matter, dump_front_matter, fingerprint, render_article_body, render_drafted_page,
@@ -37,7 +37,7 @@ from generator.state import (
     LINK_KEYS, STATE_FILE, PageState, State, index_record, links_digest, load_state, page_stat, save_state,
 )
 from generator.taxonomy import Taxonomy, load_taxonomy
-from generator.write import ContentWriter, begin_writing
+from generator.write import ABSENT, ContentWriter, begin_writing
 
 log = logging.getLogger("briefing")
 
@@ -100,6 +100,7 @@ class Pages:
     parsed: dict[str, ArticlePage]          # pages read from disk this run
     broken: dict[str, BriefingError]
     source_of: dict[str, str]               # "articles/<slug>.md" -> source path it was made from
+    read_as: dict[str, tuple[int, int]] = field(default_factory=dict)   # page -> (size, mtime) when scanned
 
 
 def scan_pages(project: Project, taxonomy: Taxonomy, state: State) -> Pages:
@@ -116,13 +117,19 @@ def scan_pages(project: Project, taxonomy: Taxonomy, state: State) -> Pages:
                 pages.broken[relative] = BriefingError(f"content/{relative}", "a link, not a page: not followed")
             continue
         known = state.pages.get(relative)
-        if known is not None and known.matches(entry.stat()):
+        stat = entry.stat(follow_symlinks=False)
+        signature = (stat.st_size, stat.st_mtime_ns)
+        if known is not None and known.matches(stat):
+            pages.read_as[relative] = signature
             pages.fronts[relative] = known.front
             pages.source_of[relative] = known.source
             continue
         path = folder / entry.name
         try:
             page = read_page(path, taxonomy, project.relative(path))
+            # The signature from before the read: a save during it, or later in the run, shows as a
+            # change when the page is written, and the page is left alone.
+            pages.read_as[relative] = signature
         except BriefingError as error:
             pages.broken[relative] = error
             source = _source_named_in(path)
@@ -396,7 +403,7 @@ def _split_page(path: Path) -> tuple[str, str]:
 
 def _whole_front(head: str) -> dict:
     """The whole front matter of a page as the generator left it (the state keeps only part of it)."""
-    return yaml.load(head, Loader=SAFE_LOADER) or {}
+    return yaml.load(head, Loader=PageLoader) or {}
 
 
 # Keys the generator owns and rewrites on every run; curators edit the fields of render.FIELDS instead.
@@ -497,7 +504,7 @@ class _Links:
             updated = {key: value for key, value in whole.items() if key not in GENERATED_KEYS} | extra
             text = f"---\n{dump_front_matter(updated)}---\n{body}"
         try:
-            changed = self.writer.write(relative, text)
+            changed = self.writer.write(relative, text, self.pages.read_as.get(relative, ABSENT))
         except (OSError, ValueError) as error:
             return relative, False, _cannot_write(relative, error), None
         if relative not in self.pending and relative not in self.state.pages:
@@ -627,20 +634,36 @@ def _cannot_write(relative: str, error: Exception) -> BriefingError:
 
 
 def _merge(previous: dict, generated: dict, page: str, report: Report) -> dict:
-    """Field by field: keep what a human changed, take the new extraction where nobody did."""
+    """Field by field, in the page's own order: keep what a human changed (a deleted field stays
+    deleted), take the new extraction where nobody did, carry every key the generator does not know
+    verbatim; new fields follow."""
     old_prints = (previous.get("provenance") or {}).get("fingerprint") or {}
-    merged = dict(generated)
+    new_prints = generated["provenance"]["fingerprint"]
+    merged: dict = {}
     edited = []
-    for key in FIELDS:
-        if key not in previous:
-            continue
-        human_value = previous[key]
-        if fingerprint(human_value) == old_prints.get(key):
-            continue
-        merged[key] = human_value
+
+    def hand_edit(key: str, what: str) -> None:
         edited.append(key)
-        if old_prints.get(key) and generated["provenance"]["fingerprint"][key] != old_prints[key]:
-            report.conflicts.append(f"{page}: {key}: edited by hand and changed in the source; kept the hand edit")
+        if old_prints.get(key) and new_prints[key] != old_prints[key]:
+            report.conflicts.append(f"{page}: {key}: {what} by hand and changed in the source; kept the hand edit")
+
+    for key, value in previous.items():
+        if key in GENERATED_KEYS:
+            continue                    # the links pass writes them again
+        if key not in FIELDS:
+            merged[key] = generated[key] if key == "provenance" else value
+        elif fingerprint(value) == old_prints.get(key):
+            merged[key] = generated[key]
+        else:
+            merged[key] = value
+            hand_edit(key, "edited")
+    for key, value in generated.items():
+        if key in merged:
+            continue
+        if key in FIELDS and key in old_prints:
+            hand_edit(key, "deleted")   # the generator wrote it and a human removed it
+            continue
+        merged[key] = value
     if edited:
         report.edited.append(f"{page}: {', '.join(edited)}")
     return merged

@@ -9,8 +9,17 @@ import frontmatter
 import yaml
 
 from generator.errors import BriefingError
+from generator.resources import PageLoader
 from generator.schema import check_front_matter, field_line
 from generator.taxonomy import Taxonomy
+
+
+class _PageHandler(frontmatter.YAMLHandler):
+    def load(self, fm, **kwargs):
+        return yaml.load(fm, Loader=PageLoader)
+
+
+_PAGE_HANDLER = _PageHandler()
 
 
 class ArticlePage(NamedTuple):
@@ -32,7 +41,7 @@ def read_page(path: Path, taxonomy: Taxonomy, shown_as: str) -> ArticlePage:
     except OSError as error:
         raise BriefingError(shown_as, f"cannot read: {error.strerror or error}") from None
     try:
-        post = frontmatter.loads(text, handler=frontmatter.YAMLHandler())
+        post = frontmatter.loads(text, handler=_PAGE_HANDLER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None   # +1 for 1-based, +1 for the opening ---

@@ -11,7 +11,7 @@ from generator.extract.article import extract_article
 from generator.generate import Project, scan_pages
 from generator.read import check_source, read_bytes, read_source_bytes, real_folder, scan_sources
 from generator.render import FIELDS, article_front_matter, fingerprint
-from generator.state import State, load_state
+from generator.state import State
 from generator.taxonomy import load_taxonomy
 
 
@@ -23,20 +23,20 @@ class Status:
     not_generated: list[str] = field(default_factory=list)          # sources with no page yet
     changed_sources: list[str] = field(default_factory=list)        # sources changed since their page was made
     broken: list[BriefingError] = field(default_factory=list)
-    taxonomy: list[BriefingError] = field(default_factory=list)    # taxonomy.yml entries left out
+    taxonomy: list[BriefingError] = field(default_factory=list)    # taxonomy.yml entries that do not validate
     refused: list[BriefingError] = field(default_factory=list)     # sources that are not read (links out, pipes)
 
 
 def edited_fields(front: dict) -> list[str]:
-    """The fields whose value no longer matches what the generator wrote."""
+    """The fields whose value no longer matches what the generator wrote, or that a human deleted."""
     prints = (front.get("provenance") or {}).get("fingerprint") or {}
-    return [key for key in FIELDS if key in front and prints.get(key) != fingerprint(front[key])]
+    return [key for key in FIELDS
+            if (key in front and prints.get(key) != fingerprint(front[key])) or (key not in front and key in prints)]
 
 
 def status(root: Path) -> Status:
     project = Project(root)
     taxonomy = load_taxonomy(project.taxonomy)
-    state = load_state(project.root)
     # Every page is read whole: the state keeps only what index pages need, not the fingerprints.
     pages = scan_pages(project, taxonomy, State())
     result = Status(broken=list(pages.broken.values()), taxonomy=list(taxonomy.problems))
@@ -61,9 +61,10 @@ def status(root: Path) -> Status:
         if fields:
             result.edited[relative] = fields
         data = _source_bytes(sources[source], source, inside) if source in sources else None
-        known = state.pages.get(relative)
+        # The page names the bytes it was made from: a fresh clone (no state, new mtimes) has changed nothing.
+        made_from = (front.get("provenance") or {}).get("sha256")
         sha = hashlib.sha256(data).hexdigest() if data is not None else None
-        if data is not None and (known is None or known.source_sha != sha):
+        if data is not None and made_from != sha:
             result.changed_sources.append(source)
             if fields:
                 clashing = _conflicting(front, fields, source, data, taxonomy)
@@ -105,6 +106,6 @@ def format_status(result: Status) -> str:
     section("sources not yet generated", result.not_generated)
     section("sources changed since their page was generated", result.changed_sources)
     section("broken pages", [str(error) for error in result.broken])
-    section("taxonomy entries left out", [str(error) for error in result.taxonomy])
+    section("taxonomy problems (no page changes until they are fixed)", [str(error) for error in result.taxonomy])
     section("sources refused (not read)", [str(error) for error in result.refused])
     return "\n".join(lines)

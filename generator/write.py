@@ -21,6 +21,22 @@ _TEMP_NAME = re.compile(re.escape(_TEMP_PREFIX) + r"(?P<pid>\d+)-.*" + re.escape
 _OLD_TEMP_PATTERN = ".tmp-*.md"
 
 
+ABSENT = (-1, -1)      # the (size, mtime) of a page that is not there
+
+
+class ChangedDuringRun(ValueError):
+    """A page changed on disk after the run read it: it is left as it is, for the next run to merge."""
+
+
+def page_signature(path: str) -> tuple[int, int]:
+    """(size, mtime in ns) of a file, not following a link; ABSENT when there is none."""
+    try:
+        found = os.lstat(path)
+    except FileNotFoundError:
+        return ABSENT
+    return found.st_size, found.st_mtime_ns
+
+
 class ContentWriter:
     """Writes pages under one root folder and remembers which it wrote."""
 
@@ -34,8 +50,11 @@ class ContentWriter:
         self._folders: dict[str, str] = {}  # relative folder -> its resolved path, checked and made
         self._temps = itertools.count()
 
-    def write(self, relative: str, text: str) -> bool:
-        """Write `text` to root/relative if it differs; True when the file changed."""
+    def write(self, relative: str, text: str, unchanged_since: tuple[int, int] | None = None) -> bool:
+        """Write `text` to root/relative if it differs; True when the file changed. With
+        `unchanged_since` (the page's size and mtime when the run read it, or ABSENT), the page is
+        replaced only if it is still that file: a curator's save during the run is never overwritten
+        (ChangedDuringRun)."""
         target = self._target(relative)
         if target in self.written:
             raise ValueError(f"two pages for one path: {relative}")
@@ -51,6 +70,9 @@ class ContentWriter:
         try:
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
+            if unchanged_since is not None and page_signature(target) != unchanged_since:
+                raise ChangedDuringRun(f"{relative} was saved while this run was going: left as it is; "
+                                       "the next run regenerates it with the edit")
             os.replace(temp, target)
         except BaseException:
             Path(temp).unlink(missing_ok=True)

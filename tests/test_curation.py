@@ -125,3 +125,116 @@ def test_status_lists_what_is_pending(project):
     result = status(project)
     assert result.not_generated == ["sources/new.txt"]
     assert result.edited == {BEIJING: ["summary"]}
+
+
+def _change_source(project):
+    source = project / BEIJING_SOURCE
+    source.write_text(source.read_text(encoding="utf-8").replace(
+        "During the meeting,", "Türkiye and Pakistan were also discussed. During the meeting,"), encoding="utf-8")
+
+
+def _add_topic_keyword(project):
+    taxonomy = project / "taxonomy.yml"
+    data = yaml.safe_load(taxonomy.read_text(encoding="utf-8"))
+    first = next(iter(data["topics"]))
+    data["topics"][first].setdefault("aliases", []).append("Beijing")
+    taxonomy.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def test_keys_a_curator_adds_survive_every_kind_of_regeneration(project):
+    generate(project)
+    path = project / "content" / BEIJING
+    text = path.read_text(encoding="utf-8")
+    # Added by hand, in the middle of the front matter: kept verbatim and in place.
+    path.write_text(text.replace("\nsource:", "\nreviewed_by: Aysel\ndescription: Checked against the release\nsource:", 1),
+                    encoding="utf-8")
+    for change in (_change_source, _add_topic_keyword):
+        change(project)
+        report = generate(project)
+        assert report.errors == []
+        front = _front(project, BEIJING).metadata
+        assert front["reviewed_by"] == "Aysel" and front["description"] == "Checked against the release"
+        keys = list(front)
+        assert keys.index("reviewed_by") == keys.index("date_precision") + 1
+    assert {"TR", "PK"} <= set(_front(project, BEIJING)["countries"])       # the source change did arrive
+
+
+def test_a_field_the_curator_deleted_stays_deleted(project):
+    generate(project)
+    _edit(project, BEIJING, lambda post: post.metadata.pop("summary"))
+    _change_source(project)
+    report = generate(project)
+    page = _front(project, BEIJING)
+    assert "summary" not in page.metadata
+    assert {"TR", "PK"} <= set(page["countries"])
+    assert any(line.endswith("summary") for line in report.edited)
+    assert BEIJING in status(project).edited and "summary" in status(project).edited[BEIJING]
+
+
+def test_an_unquoted_date_is_the_date_it_says(project):
+    generate(project)
+    path = project / "content" / BEIJING
+    text = path.read_text(encoding="utf-8")
+    date = _front(project, BEIJING).metadata["date"]
+    assert date != "2019-10-21"
+    path.write_text(text.replace(f"date: '{date}'", "date: 2019-10-21", 1), encoding="utf-8")
+    report = generate(project)
+    assert report.errors == []
+    assert "date: '2019-10-21'" in path.read_text(encoding="utf-8")      # the curator's date, as text
+    assert "21 October 2019" in path.read_text(encoding="utf-8")
+    assert status(project).edited == {BEIJING: ["date"]}
+
+
+def test_an_impossible_date_is_reported_with_its_line_and_the_rest_goes_on(project):
+    generate(project)
+    path = project / "content" / BEIJING
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.startswith("date:"))
+    lines[at] = "date: 2024-13-45\n"
+    path.write_text("".join(lines), encoding="utf-8")
+    before = path.read_bytes()
+    report = generate(project)
+    assert [(e.path, e.line) for e in report.errors] == [(f"content/{BEIJING}", at + 1)]
+    assert "'2024-13-45' is not YYYY-MM-DD" in report.errors[0].problem
+    assert path.read_bytes() == before
+    assert report.articles == 4
+
+
+def test_a_fresh_clone_reports_no_source_changed(project):
+    import os
+    import shutil
+
+    generate(project)
+    shutil.rmtree(project / ".briefing-cache")
+    for source in (project / "sources").iterdir():
+        os.utime(source)            # a clone's files all have new mtimes
+    result = status(project)
+    assert result.changed_sources == [] and result.not_generated == [] and result.conflicts == {}
+
+
+def test_a_page_saved_during_a_run_is_not_overwritten(project, monkeypatch):
+    import generator.generate as generation
+
+    generate(project)
+    path = project / "content" / BEIJING
+    _change_source(project)        # the run regenerates this page
+
+    real = generation._links_between_pages
+
+    def save_meanwhile(*args, **kwargs):
+        # The curator saves after the run has read the page and before it writes it.
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("\n## Article text", "\n## Notes\n\nSaved mid-run.\n\n## Article text", 1)
+                        .replace("title: ", "title: Fixed mid-run ", 1), encoding="utf-8")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(generation, "_links_between_pages", save_meanwhile)
+    report = generate(project)
+    saved = path.read_text(encoding="utf-8")
+    assert "Saved mid-run." in saved and "Fixed mid-run" in saved
+    assert [e.path for e in report.errors] == [f"content/{BEIJING}"]
+    assert "saved while this run was going" in report.errors[0].problem
+    monkeypatch.undo()
+    generate(project)              # the next run takes the edit as a hand edit
+    assert _front(project, BEIJING)["title"].startswith("Fixed mid-run")
+    assert {"TR", "PK"} <= set(_front(project, BEIJING)["countries"])
