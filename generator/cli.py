@@ -24,18 +24,24 @@ def run() -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="briefing", description="Raw news articles in, a briefing site out.")
     parser.add_argument("--root", type=Path, default=Path("."), help="the briefing folder (default: here)")
+    # --root after the command too (`briefing status --root .`); SUPPRESS, so it does not reset the one before.
+    rooted = argparse.ArgumentParser(add_help=False)
+    rooted.add_argument("--root", type=Path, default=argparse.SUPPRESS, help="the briefing folder (default: here)")
     commands = parser.add_subparsers(dest="command", required=True)
-    generate = commands.add_parser("generate", help="write every article and index page into content/")
-    build = commands.add_parser("build", help="generate, then build the site into site/ (MkDocs, strict)")
+    generate = commands.add_parser("generate", parents=[rooted], help="write every article and index page into content/")
+    build = commands.add_parser("build", parents=[rooted], help="generate, then build the site into site/ (MkDocs, strict)")
     build.add_argument("--site-dir", type=Path, default=None)
     for command in (generate, build):
         command.add_argument("--jobs", type=int, default=None, help="processes to use (default: all cores)")
-    commands.add_parser("status", help="hand edits, conflicts, missing sources, sources not yet generated")
-    extract = commands.add_parser("extract", help="print what the extractor says about files; writes nothing")
+    commands.add_parser("status", parents=[rooted], help="hand edits, conflicts, missing sources, sources not yet generated")
+    extract = commands.add_parser("extract", parents=[rooted], help="print what the extractor says about files; writes nothing")
     extract.add_argument("--format", choices=("json", "yaml"), default="json")
     extract.add_argument("files", nargs="+", type=Path)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    if not args.root.is_dir():
+        print(f"error: {printable(str(args.root))}: no such folder (--root names a briefing folder)", file=sys.stderr)
+        return 2
     if args.command == "extract":
         return run_extract(args.files, args.format, args.root)
     if args.command == "generate":
@@ -50,7 +56,11 @@ def run_extract(files: list[Path], fmt: str, root: Path) -> int:
     from generator.read import read_source
     from generator.taxonomy import load_taxonomy
 
-    taxonomy = load_taxonomy(root / "taxonomy.yml")
+    try:
+        taxonomy = load_taxonomy(root / "taxonomy.yml")
+    except BriefingError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     records, failed = [], 0
     for path in files:
         try:

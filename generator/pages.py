@@ -44,7 +44,9 @@ def read_page(path: Path, taxonomy: Taxonomy, shown_as: str) -> ArticlePage:
         post = frontmatter.loads(text, handler=_PAGE_HANDLER)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else None   # +1 for 1-based, +1 for the opening ---
+        # The front matter YAML sees starts with the end of the opening --- line: its line n (from 0)
+        # is the file's line n + 1 (from 1).
+        line = mark.line + 1 if mark is not None else None
         raise BriefingError(shown_as, f"front matter: not valid YAML ({getattr(error, 'problem', error)})", line) from None
     front = dict(post.metadata)
     problems = check_front_matter(front, taxonomy)
