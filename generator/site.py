@@ -82,6 +82,7 @@ def build_site(config_file: str, site_dir: str | None = None, jobs: int | None =
             status = subprocess.run(command).returncode
         if status == 0:
             publish.swap_into_place(fresh, final)
+            log.info(f"The new site is in place: {final}")
         else:
             log.error(f"The site in {final} was left as it was.")
         return status
