@@ -11,7 +11,9 @@ import unicodedata
 from dataclasses import dataclass, field
 
 EXACT_FIELDS = ("title", "date", "source")
-SET_FIELDS = ("countries", "people", "organizations", "topics")
+SET_FIELDS = ("countries", "people", "organizations", "topics", "event_dates")
+# Scored on the people found in both records (matched by name): the role by word overlap, the country exact.
+PERSON_FIELDS = ("role", "person_country")
 
 
 def normalise(text) -> str:
@@ -29,10 +31,30 @@ def _title_key(record: dict):
 
 
 def _items(record: dict, name: str) -> set[str]:
+    if name == "event_dates":
+        # The timeline: which days (months, years) the events fall on, each date once per occurrence.
+        dates = [str(e.get("date")) for e in record.get("events") or [] if isinstance(e, dict) and e.get("date")]
+        return {f"{date}#{dates[:i].count(date)}" for i, date in enumerate(dates)}
     values = record.get(name) or []
     if name == "people":
-        values = [p.get("name", "") for p in values]
+        values = [p.get("name", "") for p in values if isinstance(p, dict)]
     return {normalise(v) for v in values}
+
+
+def _people(record: dict) -> dict[str, dict]:
+    return {normalise(p.get("name", "")): p for p in record.get("people") or [] if isinstance(p, dict)}
+
+
+def role_overlap(got, want) -> float:
+    """Word-overlap F1 of two roles; 1 when both are empty, 0 when only one is."""
+    got_words, want_words = set(normalise(got or "").split()), set(normalise(want or "").split())
+    if not got_words and not want_words:
+        return 1.0
+    common = len(got_words & want_words)
+    if not common:
+        return 0.0
+    precision, recall = common / len(got_words), common / len(want_words)
+    return 2 * precision * recall / (precision + recall)
 
 
 @dataclass
@@ -61,14 +83,22 @@ class FieldScore:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    total_credit: float = 0.0       # for the person fields: the summed credit of `total` matched people
+
+    @property
+    def mean(self) -> float:
+        return self.total_credit / self.total if self.total else 1.0
+
     @property
     def score(self) -> float:
-        return self.f1 if self.predicted or self.expected else self.accuracy
+        if self.predicted or self.expected:
+            return self.f1
+        return self.mean if self.total_credit else self.accuracy
 
 
 def score(pairs: list[tuple[str, dict, dict]]) -> dict[str, FieldScore]:
     """`pairs` of (name, predicted record, gold record) -> a FieldScore per field."""
-    scores = {name: FieldScore() for name in (*EXACT_FIELDS, *SET_FIELDS)}
+    scores = {name: FieldScore() for name in (*EXACT_FIELDS, *SET_FIELDS, *PERSON_FIELDS)}
     for name, predicted, gold in pairs:
         for key in EXACT_FIELDS:
             if key == "title":
@@ -92,4 +122,19 @@ def score(pairs: list[tuple[str, dict, dict]]) -> dict[str, FieldScore]:
                 s.misses.append(f"{name}: {key}: extra {extra!r}")
             for missing in sorted(want - got):
                 s.misses.append(f"{name}: {key}: missing {missing!r}")
+        found, wanted = _people(predicted), _people(gold)
+        for person in sorted(found.keys() & wanted.keys()):
+            got, want = found[person], wanted[person]
+            credit = role_overlap(got.get("role"), want.get("role"))
+            role, country = scores["role"], scores["person_country"]
+            role.total += 1
+            role.total_credit += credit
+            if credit < 1:
+                role.misses.append(f"{name}: role of {person}: got {got.get('role')!r}, want {want.get('role')!r}")
+            country.total += 1
+            if (got.get("country") or None) == (want.get("country") or None):
+                country.total_credit += 1
+            else:
+                country.misses.append(f"{name}: country of {person}: got {got.get('country')!r}, "
+                                      f"want {want.get('country')!r}")
     return scores
