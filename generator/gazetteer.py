@@ -18,6 +18,16 @@ class Match(Generic[Value]):
     value: Value
 
 
+def lowercase_keeping_offsets(text: str) -> str:
+    """text.lower(), one character for one, so that offsets in the folded text are offsets in the text:
+    "İ".lower() is two characters ("i" and a combining dot), which would shift every match after an
+    "İlham" (Turkish and Azerbaijani names are everywhere in the shipped genre)."""
+    folded = text.lower()
+    if len(folded) == len(text):      # lower() only ever lengthens: equal lengths, nothing shifted
+        return folded
+    return "".join(low if len(low := ch.lower()) == 1 else low[0] for ch in text)
+
+
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
@@ -37,7 +47,7 @@ class Gazetteer(Generic[Value]):
             phrase = phrase.strip()
             if not phrase:
                 continue
-            key = phrase.lower() if fold_case else phrase
+            key = lowercase_keeping_offsets(phrase) if fold_case else phrase
             self._automaton.add_word(key, (len(key), value))
             self._empty = False
         if not self._empty:
@@ -47,7 +57,7 @@ class Gazetteer(Generic[Value]):
         """Non-overlapping whole-word matches, left to right, longest first at each place."""
         if self._empty or not text:
             return []
-        haystack = text.lower() if self.fold_case else text
+        haystack = lowercase_keeping_offsets(text) if self.fold_case else text
         found: list[tuple[int, int, Value]] = []      # (start, end, value); a Match only for those chosen
         size = len(text)
         for end_index, (length, value) in self._automaton.iter(haystack):

@@ -1,4 +1,6 @@
-from generator.gazetteer import Gazetteer
+import pytest
+
+from generator.gazetteer import Gazetteer, lowercase_keeping_offsets
 
 
 def test_whole_words_and_longest_match():
@@ -14,3 +16,23 @@ def test_fold_case():
 
 def test_empty_gazetteer():
     assert Gazetteer([]).find("anything") == []
+
+
+@pytest.mark.parametrize("text, phrase, surface", [
+    ("İlham Əliyev received the Minister of Defense.", "minister of defense", "Minister of Defense"),
+    ("İİİ İstanbul talks on joint exercises", "joint exercises", "joint exercises"),
+    ("Kılınç and Şahin discussed the defence industry", "defence industry", "defence industry"),
+    ("Straße talks, İzmir port and the Ministry of Defense", "ministry of defense", "Ministry of Defense"),
+    ("Əliyev və Ərdoğan: strategic partnership", "strategic partnership", "strategic partnership"),
+])
+def test_folded_matches_keep_their_place_after_letters_that_fold_oddly(text, phrase, surface):
+    found = Gazetteer([(phrase, "x")], fold_case=True).find(text)
+    assert [m.surface for m in found] == [surface]
+    assert text[found[0].start:found[0].end] == surface
+
+
+@pytest.mark.parametrize("text", ["İlham", "Straße", "ıİşəğ", "plain ascii", ""])
+def test_lowercase_keeping_offsets_is_lower_one_for_one(text):
+    folded = lowercase_keeping_offsets(text)
+    assert len(folded) == len(text)
+    assert all(low == ch.lower()[0] for ch, low in zip(text, folded))     # "İ" -> "i", the rest as lower()
