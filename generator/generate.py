@@ -43,7 +43,8 @@ log = logging.getLogger("briefing")
 
 ARTICLES = "articles"
 INDEX_FOLDERS = ("countries", "topics", "people", "timeline")
-RETIRED_PAGES = ("timeline.md",)    # pages earlier versions generated, removed when found
+# Pages earlier versions generated, by how they began: removed when found, unless a curator wrote one.
+RETIRED_PAGES = {"timeline.md": "---\ntitle: Timeline\n---\n\n# Timeline\n"}
 _POOL_THRESHOLD = 64     # below this many sources to extract, a process pool costs more than it saves
 
 
@@ -277,6 +278,7 @@ def _generate(root: Path, jobs: int | None, progress: bool, interrupted: bool) -
     flags_stale = {r for r, f in pages.fronts.items()
                    if r in pages.source_of and (pages.source_of[r] not in source_set) != bool(f.get("source_missing"))}
     content_folder = str(project.content)
+    _retire_pages(project, report)
     index_intact = all(os.path.exists(f"{content_folder}/{r}") for r in state.index_pages)
     if only == set() and not flags_stale and index_intact:
         if touched:
@@ -296,30 +298,62 @@ def _generate(root: Path, jobs: int | None, progress: bool, interrupted: bool) -
 
     rendered, wanted = index_rendering()
     for relative, text in rendered.items():
-        _write(writer, relative, text, report)
+        _write(writer, relative, mark_generated(text), report)
     missing = {r for r in wanted.expected - set(rendered) if not os.path.exists(f"{content_folder}/{r}")}
     if missing:     # an index page deleted by hand comes back even when nothing it shows changed
         for relative, text in build_index_pages(index_pages, taxonomy, load_about(taxonomy), Wanted(missing)).items():
             if relative in missing:
-                _write(writer, relative, text, report)
+                _write(writer, relative, mark_generated(text), report)
     for relative in wanted.expected - missing:
         writer.keep(relative)
     for folder in INDEX_FOLDERS:
         try:
-            removed = writer.remove_stale(folder)
+            removed = writer.remove_stale(folder, owned=made_by_generator)
         except (OSError, ValueError) as error:     # a folder made a link since the run began: left alone
             report.errors.append(BriefingError(f"content/{folder}", f"stale pages not removed: {error}"))
             continue
         for path in removed:
             report.changed.append(project.relative(path))
-    for retired in RETIRED_PAGES:
-        if (project.content / retired).exists():
-            (project.content / retired).unlink()
-            report.changed.append(f"content/{retired}")
     state.taxonomy, state.version = taxonomy.digest, State().version
     state.index_pages = sorted(wanted.expected)
     save_state(project.root, state)
     return report
+
+
+# The first line of an index page's front matter: tells a curator the page is made again on every run,
+# and the generator which pages it may remove (a page without it in countries/, people/… is a user's).
+GENERATED_MARK = "# Made by `briefing generate`: edits here are replaced. Curate the article pages or taxonomy.yml."
+
+
+def _retire_pages(project: Project, report: Report) -> None:
+    """Remove the pages earlier versions generated and this one does not; a curator's of that name stays."""
+    for retired, made_as in RETIRED_PAGES.items():
+        path = project.content / retired
+        if not path.is_file() or path.is_symlink():
+            continue
+        if path.read_text(encoding="utf-8", errors="replace").startswith(made_as):
+            path.unlink()
+            report.changed.append(f"content/{retired}")
+        else:       # said on every run: the site shows only one of the two pages
+            report.errors.append(BriefingError(f"content/{retired}", "clashes with the generated timeline "
+                                               "(timeline/index.md is the same page of the site): rename it"))
+
+
+def mark_generated(text: str) -> str:
+    """An index page with GENERATED_MARK at the top of its front matter (the feed is not a page)."""
+    if text.startswith("---\n"):
+        return f"---\n{GENERATED_MARK}\n{text[4:]}"
+    return text
+
+
+def made_by_generator(path: str) -> bool:
+    """Whether a file in an index folder is one of the generator's pages (it starts with GENERATED_MARK)."""
+    head = f"---\n{GENERATED_MARK}\n".encode()
+    try:
+        with open(path, "rb") as stream:
+            return stream.read(len(head)) == head
+    except OSError:
+        return False
 
 
 _INDEX_PROCESS_THRESHOLD = 2000     # articles; below this, rendering every index page takes under a second

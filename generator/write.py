@@ -109,9 +109,9 @@ class ContentWriter:
         """Count a page as this run's without writing it (an index page nothing changed on)."""
         self.kept.add(relative)
 
-    def remove_stale(self, folder: str) -> list[Path]:
+    def remove_stale(self, folder: str, owned=lambda path: True) -> list[Path]:
         """Delete generated pages in root/folder that this run did not write (an index page whose
-        country or person no longer appears)."""
+        country or person no longer appears); only those `owned(path)` tells are the generator's."""
         removed = []
         base = confined_folder(self.root, folder, make=False)
         if not base.is_dir():
@@ -124,7 +124,7 @@ class ContentWriter:
             for name in files:
                 path = os.path.join(directory, name)
                 if (name.endswith(".md") and prefix + name not in self.kept and path not in self.written
-                        and not os.path.islink(path)):
+                        and not os.path.islink(path) and owned(path)):
                     os.unlink(path)
                     removed.append(Path(path))
             if directory != str(base) and not os.listdir(directory):

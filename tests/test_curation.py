@@ -5,7 +5,7 @@ from __future__ import annotations
 import frontmatter
 import yaml
 
-from generator.generate import generate
+from generator.generate import GENERATED_MARK, generate, mark_generated
 from generator.status import status
 
 BEIJING = "articles/ministers-of-defense-of-azerbaijan-and-china-meet-in-beijing.md"
@@ -238,3 +238,43 @@ def test_a_page_saved_during_a_run_is_not_overwritten(project, monkeypatch):
     generate(project)              # the next run takes the edit as a hand edit
     assert _front(project, BEIJING)["title"].startswith("Fixed mid-run")
     assert {"TR", "PK"} <= set(_front(project, BEIJING)["countries"])
+
+
+def test_files_a_curator_puts_in_the_index_folders_are_never_removed(project):
+    generate(project)
+    mine = {
+        "countries/my-notes.md": "# My notes on the region\n",
+        "people/to-check.md": "---\ntitle: People to check\n---\n\n- a name\n",
+        "timeline/reading-list.md": "# Reading list\n",
+        "topics/drafts/idea.md": "# An idea\n",
+    }
+    for relative, text in mine.items():
+        (project / "content" / relative).parent.mkdir(parents=True, exist_ok=True)
+        (project / "content" / relative).write_text(text, encoding="utf-8")
+    # A person leaves the briefing: the generator's page of them goes, the curator's pages stay.
+    stale = project / "content" / "people" / "no-longer-named.md"
+    stale.write_text(mark_generated("---\ntitle: Gone\n---\n\n# Gone\n"), encoding="utf-8")
+    _add_topic_keyword(project)         # every index page is rendered again
+    generate(project)
+    for relative, text in mine.items():
+        assert (project / "content" / relative).read_text(encoding="utf-8") == text
+    assert not stale.exists()
+
+
+def test_a_curators_timeline_page_is_kept_and_the_clash_said(project):
+    generate(project)
+    (project / "content" / "timeline.md").write_text("# My own timeline\n", encoding="utf-8")
+    report = generate(project)
+    assert (project / "content" / "timeline.md").read_text(encoding="utf-8") == "# My own timeline\n"
+    assert [e.path for e in report.errors] == ["content/timeline.md"]
+    (project / "content" / "timeline.md").write_text("---\ntitle: Timeline\n---\n\n# Timeline\n\n- old\n")
+    _add_topic_keyword(project)
+    assert generate(project).errors == []
+    assert not (project / "content" / "timeline.md").exists()      # the old generator's page goes
+
+
+def test_index_pages_say_they_are_made_again(project):
+    generate(project)
+    for page in (project / "content").rglob("*.md"):
+        if page.parent.name != "articles":
+            assert page.read_text(encoding="utf-8").startswith(f"---\n{GENERATED_MARK}\n"), page
