@@ -41,8 +41,9 @@ def build_feed(entries: list[tuple[str, dict]], title: str, subtitle: str) -> st
     for slug, front in dated:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
         ET.SubElement(entry, f"{{{ATOM}}}title").text = str(front.get("title") or slug)
-        sha = (front.get("provenance") or {}).get("sha256") or slug
-        ET.SubElement(entry, f"{{{ATOM}}}id").text = f"urn:briefing:article:{sha}"
+        # The page's address, fixed when the article is first generated (a page keeps its slug whatever
+        # its source becomes): a typo fixed in a source does not show the article again in feed readers.
+        ET.SubElement(entry, f"{{{ATOM}}}id").text = f"urn:briefing:article:{slug}"
         ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=f"articles/{slug}/")
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = _timestamp(front.get("date"))
         summary = ET.SubElement(entry, f"{{{ATOM}}}summary")

@@ -278,3 +278,19 @@ def test_index_pages_say_they_are_made_again(project):
     for page in (project / "content").rglob("*.md"):
         if page.parent.name != "articles":
             assert page.read_text(encoding="utf-8").startswith(f"---\n{GENERATED_MARK}\n"), page
+
+
+def test_a_fixed_typo_in_a_source_keeps_its_feed_entry(project):
+    import xml.etree.ElementTree as ET
+
+    def entry_ids():
+        feed = ET.parse(project / "content" / "feed.xml").getroot()
+        atom = "{http://www.w3.org/2005/Atom}"
+        return {e.find(f"{atom}link").get("href"): e.find(f"{atom}id").text for e in feed.iter(f"{atom}entry")}
+
+    generate(project)
+    before = entry_ids()
+    assert f"articles/{BEIJING[9:-3]}/" in before
+    _change_source(project)
+    generate(project)
+    assert entry_ids() == before
