@@ -280,7 +280,7 @@ def _generate(root: Path, jobs: int | None, progress: bool, interrupted: bool) -
     content_folder = str(project.content)
     _retire_pages(project, report)
     index_intact = all(os.path.exists(f"{content_folder}/{r}") for r in state.index_pages)
-    if only == set() and not flags_stale and index_intact:
+    if only == set() and not flags_stale and index_intact and not pending:
         if touched:
             save_state(project.root, state)
         return report       # nothing changed: every page is as the last run left it

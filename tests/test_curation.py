@@ -294,3 +294,14 @@ def test_a_fixed_typo_in_a_source_keeps_its_feed_entry(project):
     _change_source(project)
     generate(project)
     assert entry_ids() == before
+
+
+def test_a_page_deleted_by_hand_comes_back_on_the_next_run(project):
+    generate(project)
+    page = project / "content" / BEIJING
+    before = page.read_bytes()
+    page.unlink()
+    report = generate(project)
+    assert page.read_bytes() == before
+    assert f"{BEIJING}" in report.changed
+    assert status(project).not_generated == []
