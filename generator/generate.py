@@ -243,6 +243,7 @@ def _generate(root: Path, jobs: int | None, progress: bool, interrupted: bool) -
             continue
         todo.append((name, source, data, inside))
 
+    _follow_renamed_sources(todo, pages, page_of, set(source_names))
     pending: dict[str, Pending] = {}      # page -> what to write for it, below
     # The pages as the index pages last showed them (the state's record: for a page edited by hand
     # since, its state before the edit), for incremental index pages.
@@ -403,6 +404,33 @@ def _fork_pool(processes: int, name: str, function):
         return None
     _forked[name] = function        # before the processes fork: they find it in the memory they share
     return multiprocessing.get_context("fork").Pool(processes, initializer=end_with_parent, initargs=(os.getpid(),))
+
+
+def _follow_renamed_sources(todo: list, pages: Pages, page_of: dict[str, str], source_names: set[str]) -> None:
+    """A new source with the bytes of a page whose source is gone is that source renamed: the page (and
+    its hand edits) follows it, instead of a second page without them. Sources are read here only when
+    some page has lost its source."""
+    orphans = {}
+    for relative, source in pages.source_of.items():
+        sha = (pages.fronts.get(relative, {}).get("provenance") or {}).get("sha256")
+        if source not in source_names and sha:
+            orphans.setdefault(sha, relative)
+    if not orphans:
+        return
+    for number, (name, path, data, inside) in enumerate(todo):
+        if name in page_of:
+            continue
+        try:
+            data = data if data is not None else read_source_bytes(path, name, inside)
+        except BriefingError:
+            continue        # the worker reads it again and reports it
+        todo[number] = (name, path, data, inside)
+        relative = orphans.pop(hashlib.sha256(data).hexdigest(), None)
+        if relative is not None:
+            page_of[name] = relative
+            pages.source_of[relative] = name
+            if not orphans:
+                return
 
 
 def _index_pages_to_redo(changed: set[str] | None, before: dict[str, dict], pages: Pages, taxonomy: Taxonomy):

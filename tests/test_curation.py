@@ -305,3 +305,20 @@ def test_a_page_deleted_by_hand_comes_back_on_the_next_run(project):
     assert page.read_bytes() == before
     assert f"{BEIJING}" in report.changed
     assert status(project).not_generated == []
+
+
+def test_a_renamed_source_takes_its_page_and_edits_along(project):
+    generate(project)
+    _edit(project, BEIJING, lambda post: post.__setitem__("title", "Hasanov meets Wei in Beijing"))
+    path = project / "content" / BEIJING
+    path.write_text(path.read_text(encoding="utf-8") + "\n## Notes\n\nChecked.\n", encoding="utf-8")
+    (project / BEIJING_SOURCE).rename(project / "sources" / "beijing-visit.txt")
+    report = generate(project)
+    assert report.missing_sources == [] and report.errors == []
+    pages = sorted((project / "content" / "articles").glob("*.md"))
+    assert len(pages) == 5                                   # no second page without the edits
+    page = _front(project, BEIJING)
+    assert page["title"] == "Hasanov meets Wei in Beijing" and "Checked." in page.content
+    assert page["provenance"]["file"] == "sources/beijing-visit.txt"
+    assert "source_missing" not in page.metadata
+    assert status(project).missing_sources == [] and status(project).not_generated == []
