@@ -38,3 +38,26 @@ def test_people(text, expected, taxonomy):
 def test_taxonomy_alias_folds_a_variant(taxonomy):
     people = extract_people("Defense Minister Zakir Gasanov met the guests.", taxonomy, org_words())
     assert [p.name for p in people] == ["Zakir Hasanov"]
+
+
+@pytest.mark.parametrize("text, home, expected", [
+    # The role keeps its possessive, but not before a formal "Minister of …" title.
+    ("Panama's climate envoy Juan Carlos Monterrey said talks stalled.", None,
+     [("Juan Carlos Monterrey", "Panama's climate envoy", "PA")]),
+    ("Serbia's Minister of Defence Bratislav Gašić met them.", None,
+     [("Bratislav Gašić", "Minister of Defence", "RS")]),
+    # No country in the role: the one named just before the name in its sentence.
+    ("In talks with Australia, Trade Minister Don Farrell said the tariffs would go.", "CN",
+     [("Don Farrell", "Trade Minister", "AU")]),
+    # Nothing near: the article's main country.
+    ("Finance Minister Fernando Haddad said the cut was expected.", "BR",
+     [("Fernando Haddad", "Finance Minister", "BR")]),
+    # International officials and analysts are nobody's by default.
+    ("WHO Director-General Tedros Adhanom said the outbreak was over.", "RW",
+     [("Tedros Adhanom", "WHO Director-General", None)]),
+    ("Omar Mansouri, an energy analyst, said supply was tight.", "IR",
+     [("Omar Mansouri", "energy analyst", None)]),
+])
+def test_person_country(text, home, expected, taxonomy):
+    people = extract_people(text, taxonomy, org_words(), home)
+    assert [(p.name, p.role, p.country) for p in people] == expected

@@ -39,7 +39,7 @@ def extract_article(document: RawDocument, taxonomy: Taxonomy) -> Article:
         source=extract_source(text),
         countries=tuple(countries),
         primary_countries=tuple(primary),
-        people=tuple(extract_people(body, taxonomy, org_words())),
+        people=tuple(extract_people(body, taxonomy, org_words(), primary[0] if primary else None)),
         organizations=tuple(extract_organizations(body, taxonomy, primary[0] if primary else None)),
         topics=tuple(extract_topics(text.headline, body, taxonomy)),
         summary=extract_summary(body),

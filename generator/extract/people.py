@@ -31,6 +31,9 @@ class _Lexicon:
     speech_verbs: frozenset[str]
     not_name: frozenset[str]
     clause_openers: frozenset[str]
+    international: re.Pattern        # a role at an international body: its holder has no state of their own
+    stateless_roles: frozenset[str]  # analysts, experts: the article's country is not assumed to be theirs
+    role_stop: frozenset[str]        # lower-case words that never stand inside a role ("said", "with")
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +49,9 @@ def _lexicon() -> _Lexicon:
         speech_verbs=frozenset(data["speech_verbs"]),
         not_name=frozenset(data["not_name_words"]),
         clause_openers=frozenset(data["clause_openers"]),
+        international=re.compile(r"\b(?:%s)\b" % "|".join(re.escape(b) for b in data["international_bodies"])),
+        stateless_roles=frozenset(w.lower() for w in data["stateless_roles"]),
+        role_stop=frozenset(data["role_stop_words"]) | frozenset(data["speech_verbs"]),
     )
 
 
@@ -55,6 +61,7 @@ class _Mention:
     role: str | None
     country: str | None
     order: int
+    near: str | None = None      # the country named last before the name in its sentence
 
 
 def _is_name_token(token: str, lex: _Lexicon, country_words: set[str]) -> bool:
@@ -73,8 +80,13 @@ def _is_name_token(token: str, lex: _Lexicon, country_words: set[str]) -> bool:
         and token.lower() not in lex.role_words
 
 
-def extract_people(body: str, taxonomy: Taxonomy, org_words: frozenset[str] = frozenset()) -> list[Person]:
-    """Every named person in `body`, short forms folded into full names, in order of first mention."""
+def extract_people(body: str, taxonomy: Taxonomy, org_words: frozenset[str] = frozenset(),
+                   home: str | None = None) -> list[Person]:
+    """Every named person in `body`, short forms folded into full names, in order of first mention.
+
+    A person's country is the one the role or the words just before the name give; else the country
+    named last before the name in its sentence; else `home`, the article's main country, unless the
+    role is at an international body or is an analyst's."""
     from generator.extract.sentences import split_sentences
 
     lex = _lexicon()
@@ -82,7 +94,7 @@ def extract_people(body: str, taxonomy: Taxonomy, org_words: frozenset[str] = fr
     mentions: list[_Mention] = []
     for sentence in split_sentences(body):
         mentions.extend(_sentence_mentions(sentence, lex, taxonomy, org_words, country_words, len(mentions)))
-    return _fold(mentions, taxonomy)
+    return _fold(mentions, taxonomy, lex, home)
 
 
 def _country_words(body: str, taxonomy: Taxonomy) -> set[str]:
@@ -134,6 +146,7 @@ def _sentence_mentions(sentence: str, lex: _Lexicon, taxonomy: Taxonomy, org_wor
             found.append(_Mention(
                 name=re.sub(r"['’]s$", "", name), role=role,
                 country=_country_of(role, sentence, tokens, i, taxonomy), order=order + len(found),
+                near=_nearest_country(sentence, tokens[i][1], taxonomy),
             ))
             last_end = j
         i = j
@@ -171,6 +184,7 @@ def _role_before(sentence: str, tokens, i: int, lex: _Lexicon, country_words) ->
     """The position stated right before a name ("the Serbian Minister of Defense, Colonel-General")."""
     k = i - 1
     start = None
+    loose = 0       # lower-case words taken in front of a lower-case role word ("digital rights researcher")
     while k >= 0:
         word = tokens[k][0]
         low = word.lower()
@@ -193,12 +207,16 @@ def _role_before(sentence: str, tokens, i: int, lex: _Lexicon, country_words) ->
             start = k
         elif word[0].isupper() and word.isalpha() or re.fullmatch(r"[A-Z][\w'’.-]*", word):
             start = k
+        elif (word.isalpha() and word.islower() and low not in lex.role_stop and loose < 2 and start == k + 1
+              and (tokens[k + 1][0] in lex.role_words or loose)):
+            start = k
+            loose += 1
         else:
             break
         k -= 1
     if start is None:
         return None
-    phrase_tokens = tokens[start:i]
+    phrase_tokens = _drop_lead(tokens[start:i], lex)
     while phrase_tokens and (phrase_tokens[0][0].lower() in ("the", "of", "and", ",", "-", "for", "on", "in", "at")
                              or phrase_tokens[0][0] == ")"):
         phrase_tokens = phrase_tokens[1:]
@@ -211,6 +229,19 @@ def _role_before(sentence: str, tokens, i: int, lex: _Lexicon, country_words) ->
     if not (words & lex.role_words or phrase.lower() in lex.ranks or _ends_with_rank(phrase, lex)):
         return None
     return _tidy_role(phrase)
+
+
+def _drop_lead(phrase_tokens, lex: _Lexicon):
+    # "Australia, Trade Minister", "On Friday, Russian Foreign Ministry spokeswoman", "BELGRADE - Serbian
+    # Minister": a piece before a comma or dash that holds no role or rank is not part of the role.
+    while True:
+        cut = next((n for n, t in enumerate(phrase_tokens) if t[0] in (",", "-", "–", "—")), None)
+        if cut is None:
+            return phrase_tokens
+        head = {t[0].lower() for t in phrase_tokens[:cut]}
+        if head & (lex.role_words | lex.rank_words):
+            return phrase_tokens
+        phrase_tokens = phrase_tokens[cut + 1:]
 
 
 def _ends_with_rank(phrase: str, lex: _Lexicon) -> bool:
@@ -228,10 +259,12 @@ def _role_after(sentence: str, tokens, j: int, lex: _Lexicon) -> str | None:
         return None
     phrase = match.group(1).strip()
     words = [w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", phrase)]
-    if not words or (words[0] not in lex.role_words and words[0] not in lex.role_modifiers
-                     and words[0] not in lex.rank_words and not phrase[0].isupper()):
+    if not words or words[0] in lex.role_stop:
         return None
-    if not set(words) & lex.role_words:
+    # The role's head comes early ("an energy analyst", "chief executive of Z"); a clause does not.
+    if not set(words[:3]) & lex.role_words and (
+            words[0] not in lex.role_modifiers and words[0] not in lex.rank_words and not phrase[0].isupper()
+            or not set(words) & lex.role_words):
         return None
     if any(w in lex.speech_verbs for w in words):
         return None
@@ -239,8 +272,15 @@ def _role_after(sentence: str, tokens, j: int, lex: _Lexicon) -> str | None:
 
 
 def _tidy_role(phrase: str) -> str:
-    phrase = re.sub(r"^[A-Z][\w-]*(?:\s[A-Z][\w-]*)?['’]s\s+", "", phrase)     # "Azerbaijan's Minister"
+    # The role keeps its possessive as written ("Azerbaijan's Defense Minister", "the UN's climate chief"),
+    # except before a formal "Minister of …" title, which the labelled corpus writes without it.
+    phrase = re.sub(r"^[A-Z][\w-]*(?:\s[A-Z][\w-]*)?['’]s\s+(?=(?:First\s|Deputy\s)*Minister of\b)", "", phrase)
     return phrase.strip(" ,")
+
+
+def _nearest_country(sentence: str, start: int, taxonomy: Taxonomy) -> str | None:
+    before = country_mentions(sentence[max(0, start - 80):start], taxonomy)     # about a clause back
+    return before[-1].value if before else None
 
 
 def _country_of(role: str | None, sentence: str, tokens, i: int, taxonomy: Taxonomy) -> str | None:
@@ -257,7 +297,7 @@ def _country_of(role: str | None, sentence: str, tokens, i: int, taxonomy: Taxon
     return None
 
 
-def _fold(mentions: list[_Mention], taxonomy: Taxonomy) -> list[Person]:
+def _fold(mentions: list[_Mention], taxonomy: Taxonomy, lex: _Lexicon, home: str | None) -> list[Person]:
     """Merge short forms and known variants into one person each, keeping the first role stated."""
     full: dict[str, _Mention] = {}
     canonical: dict[str, str] = {}
@@ -288,14 +328,25 @@ def _fold(mentions: list[_Mention], taxonomy: Taxonomy) -> list[Person]:
         canonical[mention.name] = key
         person = full.get(key)
         if person is None:
-            full[key] = _Mention(key, mention.role, mention.country, mention.order)
+            full[key] = _Mention(key, mention.role, mention.country, mention.order, mention.near)
         else:
             if person.role is None or (mention.role and mention.order < person.order and len(mention.role) > len(person.role)):
                 person.role = mention.role or person.role
             person.country = person.country or mention.country
+            if mention.order < person.order:
+                person.near = mention.near or person.near
             person.order = min(person.order, mention.order)
     people = sorted(full.values(), key=lambda m: m.order)
-    return [Person(name=p.name, role=p.role, country=p.country) for p in people if _keep(p)]
+    return [Person(name=p.name, role=p.role, country=_state_of(p, lex, home)) for p in people if _keep(p)]
+
+
+def _state_of(person: _Mention, lex: _Lexicon, home: str | None) -> str | None:
+    if person.country:
+        return person.country
+    role = person.role or ""
+    if lex.international.search(role) or set(re.findall(r"[a-z]+", role.lower())) & lex.stateless_roles:
+        return None
+    return person.near or home
 
 
 def _keep(person: _Mention) -> bool:
