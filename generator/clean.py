@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from generator import outlets, resources
 from generator.dates import find_dates
+from generator.head import choose_headline, first_paragraph, is_furniture, is_ticker, lexicon
 from generator.model import CleanText
 
 _DATE_PREFIX = re.compile(r"^\s*(?:date|published|posted|updated)\s*:?\s*(\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?)\s+", re.I)
@@ -83,7 +84,14 @@ def date_stamp(line: str) -> str | None:
 def strip_headline_suffix(headline: str) -> str:
     """'New Stage … | Opinion' -> 'New Stage …'."""
     _, _, suffix = _patterns()
-    return suffix.sub("", headline).strip()
+    headline = suffix.sub("", headline).strip()
+    # "… target | Interest rates | The Guardian": a site's section and name after bars, a few words each.
+    while (found := _BAR_SUFFIX.search(headline)) and found.start() > 0:
+        headline = headline[:found.start()].rstrip()
+    return headline
+
+
+_BAR_SUFFIX = re.compile(r"\s+\|\s*(?:[^|\s]+\s?){1,4}$")
 
 
 # Where _GLUED_SENTENCE can match at all: a stop, maybe a closing quote, then a capital. Most lines
@@ -93,6 +101,47 @@ _GLUED_HINT = re.compile(r"[.!?][\"”’]?[A-Z]")
 
 def _split_glued(text: str) -> str:
     return _GLUED_SENTENCE.sub(" ", text) if _GLUED_HINT.search(text) else text
+
+
+def _split_head(lines: list[str]) -> tuple[str | None, list[str], list[str]]:
+    """(headline, body lines, masthead): the head of the page is the lines above the first paragraph;
+    the headline is the one of them that reads as the lead's (head.py). What stands above it is the
+    masthead (kept for the source); below it, only sentences stay (a deck), not bylines, badges or credits."""
+    head_end = first_paragraph(lines)
+    if head_end == len(lines):          # no paragraph to compare with: a short text, its first line
+        return _first_line_headline(lines)
+    if head_end == 1 and not is_furniture(lines[0]) and not is_ticker(lines[0]):
+        # A note or a plain text file: one line above the text is its title, whatever its shape.
+        return _first_line_headline(lines)
+    candidates = ["" if is_ticker(line) else strip_headline_suffix(line) for line in lines[:head_end]]
+    chosen = choose_headline(candidates, " ".join(lines[head_end:head_end + 2]), lines)
+    if chosen is None:
+        head = lines[:head_end]
+        return None, [line for line in head if _is_head_text(line)] + lines[head_end:], \
+            [line for line in head if not _is_head_text(line)]
+    headline = candidates[chosen]
+    repeats = {_key(lines[chosen]), _key(headline)}
+    body = [line for line in lines[chosen + 1:head_end] if _is_head_text(line)] + lines[head_end:]
+    return headline, [line for line in body if len(line) > 300 or _key(line) not in repeats], lines[:chosen]
+
+
+def _is_head_text(line: str) -> bool:
+    """A line of the head that is article text (a deck, a lead set apart, a dateline), not furniture."""
+    if len(line.split()) >= 8:
+        return not is_furniture(line) and not is_ticker(line) and not lexicon().credits.search(line)
+    found = _DATELINE.match(line)
+    return bool(found and _is_dateline(found))
+
+
+def _first_line_headline(lines: list[str]) -> tuple[str | None, list[str], list[str]]:
+    masthead = []
+    while len(lines) > 1 and _is_page_header(lines[0]):
+        masthead.append(lines.pop(0))
+    if len(lines) > 1 and _could_be_headline(lines[0]):
+        headline = strip_headline_suffix(lines[0])
+        repeats = {_key(lines[0]), _key(headline)}
+        return headline, [line for line in lines[1:] if len(line) > 300 or _key(line) not in repeats], masthead
+    return None, lines, masthead
 
 
 def _could_be_headline(line: str) -> bool:
@@ -115,6 +164,7 @@ def clean(text: str) -> CleanText:
     byline: str | None = None
     byline_line: str | None = None
     lines: list[str] = []
+    begun = False           # whether the article's text has started (a sentence; a menu item is none)
     for raw in text.split("\n"):
         if _is_menu_line(raw):
             continue
@@ -125,8 +175,9 @@ def clean(text: str) -> CleanText:
         if prefix:
             stamps.append(prefix.group(1))
             line = line[prefix.end():].strip()
-        if lines and trailing.fullmatch(line):
-            break
+        if begun and trailing.fullmatch(line):
+            break           # "Related stories" after the article; in a menu above it, only a line
+        begun = begun or len(line.split()) >= 12 or (len(line.split()) >= 3 and line.endswith((".", "!", "?", '"', "”")))
         if is_junk_line(line):
             continue
         stamp = date_stamp(line)
@@ -141,14 +192,7 @@ def clean(text: str) -> CleanText:
             continue
         lines.append(_split_glued(line))
 
-    masthead = []
-    while len(lines) > 1 and _is_page_header(lines[0]):
-        masthead.append(lines.pop(0))
-    headline = None
-    if len(lines) > 1 and _could_be_headline(lines[0]):
-        headline = strip_headline_suffix(lines[0])
-        repeats = {_key(lines[0]), _key(headline)}
-        lines = [line for line in lines[1:] if len(line) > 300 or _key(line) not in repeats]
+    headline, lines, masthead = _split_head(lines)
     lines, trailing_lines = _drop_trailing_fragments(lines)
 
     dateline = None

@@ -1,0 +1,157 @@
+"""The head of a page: the lines above the article's first paragraph, and which of them is the headline.
+
+A copy-pasted page starts with whatever stood above the article: menus, a search box, a date, a ticker
+of other stories, a photo caption, the section's name. The headline is told from them by what makes a
+headline (a phrase of a few words to a couple of dozen, no sentence end, no clock, no credit, not a
+menu of title-case items) and above all by its agreement with the lead: a headline names what the
+first paragraph tells. A line the page repeats counts for it. Tables of known furniture are data
+(data/headline.yml); they only remove lines no signal would choose anyway.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from generator import resources
+from generator.dates import find_dates
+
+_MIN_WORDS, _MAX_WORDS = 3, 30
+_PARAGRAPH_WORDS = 25           # a line this long is article text: the head ends above it
+_SHORT_PARAGRAPH_WORDS = 12     # ... or one this long that ends a sentence
+_LEAD_WORDS = 80                # the lead a candidate is compared with
+_MIN_SCORE = 1.5
+_ALONE_MIN_SCORE = 0.5          # the only line of the head shaped like a headline needs less agreement
+_TIE = 1.5                      # of two candidates this close, the upper one (the deck follows the headline)
+
+_WORD = re.compile(r"[^\W_][\w'’.%$€£-]*")
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\.\d{2}\s*[ap]\.?m\b", re.IGNORECASE)
+_INNER_SENTENCE_END = re.compile(r"[a-z\d)][.!?]\s+[A-Z]")
+_URL = re.compile(r"https?://|www\.|\.(?:com|org|net)\b/", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    stopwords: frozenset[str]
+    furniture: re.Pattern
+    credits: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = resources.load_data("headline.yml")
+    return Lexicon(
+        stopwords=frozenset(data["stopwords"]),
+        furniture=re.compile("|".join(f"(?:{p})" for p in data["furniture"]), re.IGNORECASE),
+        credits=re.compile("|".join(rf"(?<![\w]){re.escape(c)}(?![\w])" for c in data["credits"]), re.IGNORECASE),
+    )
+
+
+def first_paragraph(lines: list[str]) -> int:
+    """The index of the first line that is article text (len(lines) when there is none)."""
+    for number, line in enumerate(lines):
+        if is_ticker(line):
+            continue            # a long strip of other stories' headlines is not the article's text
+        words = len(line.split())
+        if words >= _PARAGRAPH_WORDS or (words >= _SHORT_PARAGRAPH_WORDS and _ends_sentence(line)):
+            return number
+    return len(lines)
+
+
+def _ends_sentence(line: str) -> bool:
+    return bool(re.search(r"[.!?][\"”’)]?$", line)) and not line.endswith("...")
+
+
+def _stem(word: str) -> str:
+    word = word.lower().strip(".'’-")
+    for ending in ("ing", "ed", "es", "s"):
+        if len(word) > len(ending) + 3 and word.endswith(ending):
+            word = word[: -len(ending)]
+            break
+    return word[:5]         # "Hungary" and "Hungarian", "defence" and "defense" meet
+
+
+def content_stems(text: str) -> set[str]:
+    stop = lexicon().stopwords
+    return {_stem(w) for w in _WORD.findall(text) if w.lower() not in stop and (len(w) > 2 or w[0].isdigit())}
+
+
+def is_furniture(line: str) -> bool:
+    """A line that is a page's furniture whatever the site (a skip link, a sign-in prompt, a badge)."""
+    return len(line) <= 120 and bool(lexicon().furniture.fullmatch(line.strip(" .:|•·")))
+
+
+def is_ticker(line: str) -> bool:
+    """A strip of other stories: "Latest News: … | … | …", "Trending Now: …"."""
+    label, colon, _ = line.partition(":")
+    if colon and len(label) <= 30 and is_furniture(label):
+        return True
+    # Headlines set apart by bars; a site's section and name after a headline are a few words each.
+    return sum(len(part.split()) >= 4 for part in line.split("|")) >= 2
+
+
+def headline_score(line: str, lead_stems: set[str], repeated: bool) -> float | None:
+    """How much a line reads as the headline of that lead; None when it cannot be one."""
+    words = line.split()
+    if not _MIN_WORDS <= len(words) <= _MAX_WORDS or len(line) > 250:
+        return None
+    if line.rstrip().endswith(":") or _URL.search(line) or line.count("|") >= 2 or is_furniture(line):
+        return None
+    if lexicon().credits.search(line):
+        return None                     # a photo caption or credit
+    stems = content_stems(line)
+    if not stems:
+        return None
+    if _menu_like(words):
+        return None
+    shared = len(stems & lead_stems)
+    score = 3.0 * shared / len(stems) + 0.5 * min(shared, 4)
+    if repeated:
+        score += 1.0
+    if 5 <= len(words) <= 20:
+        score += 0.5
+    if _ends_sentence(line):
+        score -= 1.5                    # a headline seldom ends with a full stop; a caption or deck does
+    if _INNER_SENTENCE_END.search(line):
+        score -= 2.0                    # two sentences: a caption with its credit, a teaser
+    if _CLOCK.search(line):
+        score -= 2.0                    # a timestamp or a schedule
+    if any(d.month is not None for d in find_dates(line)):
+        score -= 2.0                    # a dateline or a date stamp ("Beijing, September 13, AZERTAC")
+    return score
+
+
+def _menu_like(words: list[str]) -> bool:
+    """A strip of menu items ("Arts & Culture", "Markets Commodities Jobs"): short, every word capitalised
+    or a connector, no verb-like lowercase word."""
+    if len(words) > 6:
+        return False
+    return all(w[0].isupper() or w in ("&", "and", "of", "|", "/", "-", "–") for w in words) and len(words) <= 4
+
+
+def choose_headline(candidates: list[str], lead: str, page_lines: list[str]) -> int | None:
+    """The index of the headline among a page's head lines, or None when none reads as one."""
+    lead_stems = content_stems(" ".join(lead.split()[:_LEAD_WORDS]))
+    if not lead_stems:
+        return None
+    seen: dict[str, int] = {}
+    for line in page_lines:
+        key = _key(line)
+        seen[key] = seen.get(key, 0) + 1
+    shaped = []
+    for number, line in enumerate(candidates):
+        score = headline_score(line, lead_stems, seen.get(_key(line), 0) > 1)
+        if score is not None:
+            shaped.append((number, score))
+    scored = [(number, score) for number, score in shaped if score >= _MIN_SCORE]
+    if not scored:
+        # An opinion piece's headline may share no word with its lead; alone in its head, it still leads.
+        plausible = [number for number, score in shaped if score >= _ALONE_MIN_SCORE]
+        return plausible[0] if len(plausible) == 1 else None
+    best = max(score for _, score in scored)
+    return next(number for number, score in scored if score >= best - _TIE)
+
+
+def _key(line: str) -> str:
+    return re.sub(r"\W+", " ", line).strip().lower()

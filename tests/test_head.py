@@ -1,0 +1,90 @@
+"""The head of a page: which line is the headline, whatever furniture stands around it (table-driven).
+
+The pages are invented, each in the shape of a kind of page copy-pasted from the web."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.clean import clean
+from generator.head import first_paragraph, headline_score, is_furniture, is_ticker
+
+LEAD = ("Finance ministers from twelve countries agreed on Tuesday to cut tariffs on fertiliser imports by half, "
+        "a move officials said would lower food prices before the planting season.")
+HEADLINE = "Twelve countries agree to halve fertiliser tariffs"
+
+
+@pytest.mark.parametrize("head, expected", [
+    # accessibility link, menus, section name above the headline; a deck, a byline and a badge below it
+    (["Skip to main content", "World", "Business", "Markets", "Opinion", "Markets", HEADLINE,
+      "The cut takes effect in March and covers nitrogen and potash products.", "By Ana Ruiz", "4 min read"], HEADLINE),
+    # the site's name, a sign-in strip and a language switch first
+    (["The Daily Ledger", "Newsletter Sign in", "EN | FR", HEADLINE], HEADLINE),
+    # a ticker of other stories before the headline
+    (["Latest News: Gold hits record | Rupee slips | Port strike ends", HEADLINE], HEADLINE),
+    (["Trending Now: Election results due tonight", HEADLINE], HEADLINE),
+    # a photo caption with its credit, repeated, above the headline
+    (["Ministers at the meeting in Geneva on Tuesday. Photo: Jan Weber / Staff"] * 3 + [HEADLINE], HEADLINE),
+    # a dateline and a timestamp are not headlines
+    (["Geneva, March 4, WIRE", "04.03.2025 [16:20]", HEADLINE], HEADLINE),
+    # a section suffix and the site's name after bars
+    ([HEADLINE + " | Trade | The Daily Ledger"], HEADLINE),
+    # the headline is repeated (a site prints it twice)
+    ([HEADLINE, HEADLINE], HEADLINE),
+    # a cookie banner, then the headline
+    (["We use some essential cookies to make this website work.", "Accept additional cookies", HEADLINE], HEADLINE),
+    # only furniture above the text: no headline (the title is then derived from the first sentence)
+    (["Skip to content", "Menu", "Share", "Listen to this article"], None),
+    # a headline that shares no word with its lead still leads when it stands alone
+    (["Why the tariff truce will not last"], "Why the tariff truce will not last"),
+])
+def test_the_headline_is_told_from_the_furniture(head, expected):
+    page = "\n".join(head + ["", LEAD, "", "The agreement was signed in Geneva after two days of talks."])
+    found = clean(page)
+    assert found.headline == expected
+    assert found.lines[0].startswith("Finance ministers") or found.lines[0].startswith("The cut takes effect")
+    assert not any(line in found.lines for line in head if line not in (expected, head[-1]) and len(line.split()) < 8)
+
+
+def test_a_deck_below_the_headline_stays_article_text():
+    page = "\n".join([HEADLINE, "The cut takes effect in March and covers nitrogen and potash products.", "By Ana Ruiz",
+                      "", LEAD])
+    found = clean(page)
+    assert found.headline == HEADLINE
+    assert found.lines[0] == "The cut takes effect in March and covers nitrogen and potash products."
+    assert "By Ana Ruiz" not in found.lines
+
+
+def test_related_stories_in_a_menu_above_the_article_do_not_end_it():
+    page = "\n".join(["Home", "News", "More News", "Business", HEADLINE, "", LEAD, "", "Related stories",
+                      "Another story about something else entirely"])
+    found = clean(page)
+    assert found.headline == HEADLINE and found.lines == (LEAD,)
+
+
+@pytest.mark.parametrize("line, furniture", [
+    ("Skip to main content", True), ("Skip next section Navigation", True), ("Close this search box.", True),
+    ("3 min read", True), ("This article is more than 1 year old", True), ("Listen to this article", True),
+    ("Newsletter Sign in", True), ("DAWN.COM Logo", True), (HEADLINE, False), ("Central bank cuts rates", False),
+])
+def test_furniture_lines(line, furniture):
+    assert is_furniture(line) is furniture
+
+
+@pytest.mark.parametrize("line, score_is_none", [
+    ("Arts & Culture", True),                 # a menu item
+    ("Russia & CIS", True),
+    ("Delegates at the plenary on Thursday. Chris Whiteoak / Staff", True),   # a caption's credit
+    ("https://example.com/news/fertiliser-tariffs", True),
+    ("Markets:", True),
+    (HEADLINE, False),
+    ("Central Bank cuts Selic benchmark rate to 10.75% a year", False),     # a percentage is not a clock
+])
+def test_what_can_never_be_a_headline(line, score_is_none):
+    assert (headline_score(line, {"twelv", "countr", "fertil", "tarif"}, False) is None) is score_is_none
+
+
+def test_the_first_paragraph_and_tickers():
+    lines = ["Menu", "Latest: " + " | ".join(["A story about a long thing that happened"] * 4), HEADLINE, LEAD]
+    assert is_ticker(lines[1]) and not is_ticker(HEADLINE)
+    assert first_paragraph(lines) == 3
