@@ -1,43 +1,37 @@
-"""Find the dates a text states, keeping how much it states (day, month or year); never invent a year."""
+"""Find the dates a text states, keeping how much it states (day, month or year); never invent a year.
+
+Month names of several languages come from data/months.yml; numeric dates are read only when the
+numbers themselves decide which is the day and which the month.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
-_MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}
-_MONTH = r"(?P<{name}>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[a-zA-Z]{{0,6}})\.?"
-_DAY = r"(?P<{name}>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<{name}>(?:19|20)\d\d)"
+from generator import resources
 
+_WORD = r"[^\W\d_]{3,10}"
+_YEAR = r"(?:19|20)\d\d"
+_ORDINAL = r"(?:st|nd|rd|th|er|º|ª)?"
 
-def _p(template: str) -> str:
-    return template.format(
-        m1=_MONTH.format(name="m1"), m2=_MONTH.format(name="m2"), m3=_MONTH.format(name="m3"),
-        m4=_MONTH.format(name="m4"), m5=_MONTH.format(name="m5"),
-        d1=_DAY.format(name="d1"), d2=_DAY.format(name="d2"), d4=_DAY.format(name="d4"),
-        y1=_YEAR.format(name="y1"), y2=_YEAR.format(name="y2"), y3=_YEAR.format(name="y3"),
-    )
-
-
-# Alternatives in order of how much they state; the regex engine takes the first that fits at a place.
-_DATE = re.compile(_p(
-    r"\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b"                   # 2024-06-20
-    r"|\b(?P<nd>[0-3]?\d)[./](?P<nm>[01]?\d)[./](?P<ny>(?:19|20)\d\d)\b"          # 20.06.2024
-    r"|\b{d1}(?:\s+of)?[\s-]*{m1}[,\s-]*{y1}\b"                                   # 22 October 2019, 19-Apr-2025
-    r"|\b{m2}\s*{d2},?\s*{y2}\b"                                                  # October 22, 2019
-    r"|\b{m3},?\s+{y3}\b"                                                         # October 2023
-    r"|\b{d4}(?:\s+of)?\s*{m4}\b(?!\s*\d)"                                        # 22 October
-    r"|\b{m5}\s*(?P<d5>[0-3]?\d)(?:st|nd|rd|th)?\b(?![\d,]*\s*(?:19|20)\d\d)"      # October 22
-))
-# A cheap test that a text may hold a date at all: most sentences hold none.
-_MAY_HOLD_DATE = re.compile(r"\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC")
+# Alternatives in order of how much they state; at one place the first that fits is taken, and a
+# match whose month word is no month is dropped and the search resumes one character later.
+_DATE = re.compile((
+    r"\b(?P<iy>{y})-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d-])"                        # 2024-06-20, 2024-06-20T10:00
+    r"|\b(?P<sy>{y})[./](?P<sm>[01]?\d)[./](?P<sd>[0-3]?\d)\b"                       # 2024/06/20
+    r"|(?P<cy>{y})\s*年\s*(?P<cm>[01]?\d)\s*月(?:\s*(?P<cd>[0-3]?\d)\s*日)?"          # 2024年6月20日
+    r"|(?<![\d.,])\b(?P<na>[0-3]?\d)(?P<sep>[./-])(?P<nb>[0-3]?\d)(?P=sep)(?P<ny>{y})\b(?![.\d])"  # 20.06.2024, 12/18/2023
+    r"|(?<![\d.,])\b(?P<ea>[0-3]\d)\.(?P<eb>[01]\d)\.(?P<ey>\d\d)\b(?![.\d])"       # 18.10.22
+    r"|(?<![\d.,$£€])\b(?:(?P<d0>[0-3]?\d){o}\s*(?:[-–—]|to|and|&)\s*)?(?P<d1>[0-3]?\d){o}\.?(?:\s+(?:of|de)\b)?[\s-]*"
+    r"(?P<m1>{w})\b\.?(?:[,\s-]+(?:(?:de|del|of)\s+)?(?P<y1>{y})\b)?"                # 22 October 2019, 11-12 July, 12 de marzo de 2024
+    r"|\b(?P<m2>{w})\b\.?\s*(?P<d2>[0-3]?\d){o}(?:\s*[-–]\s*[0-3]?\d)?,?\s*(?P<y2>{y})\b"  # October 22, 2019; Nov 21-24, 2024
+    r"|\b(?P<m3>{w})\b\.?,?\s+(?:(?:de|del|of)\s+)?(?P<y3>{y})\b"                    # October 2023, marzo de 2024
+    r"|\b(?P<m5>{w})\b\.?\s*(?P<d5>[0-3]?\d){o}\b(?![\d,]*\s*{y})(?!\s*%|[.,:]\d)"   # October 22
+).format(y=_YEAR, w=_WORD, o=_ORDINAL))
 
 # A bare year counts only where the words around it make it a year, not a count ("2000 troops").
 _YEAR_ONLY = re.compile(
@@ -45,6 +39,7 @@ _YEAR_ONLY = re.compile(
     r"spring|summer|autumn|fall|winter)\s+|-|\b[A-Z][A-Za-z]*[A-Z]\s+|\b[A-Z][a-z]+\s+)"
     r"(?P<year>(?:19|20)\d\d)\b(?![-./]\d|\s*%|,\d)"
 )
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -80,9 +75,52 @@ class DateMention:
         return self.year is None and self.month is not None
 
 
-def _month(word: str) -> int | None:
-    """The month a word names ("Oct", "October", "OCTOBER"), None for a word that only starts like one."""
-    return _MONTHS.get(word.lower().rstrip("."))
+def fold(word: str) -> str:
+    """A word as the month table keys it: lower case, no accents or trailing dot, dotless ı as i."""
+    word = word.lower().rstrip(".").replace("ı", "i")
+    if word.isascii():
+        return word
+    # NFKD splits "ş" into "s" and a combining mark; Cyrillic "й" would lose its breve, so Cyrillic
+    # keeps its letters whole.
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)
+                   ) if not any("\u0400" <= c <= "\u04ff" for c in word) else word
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[dict[str, int], frozenset[str], frozenset[str], dict[str, int]]:
+    data = resources.load_data("months.yml")
+    months: dict[str, int] = {}
+    for names in data["months"].values():
+        for number, words in names.items():
+            for word in words:
+                months.setdefault(fold(word), int(number))
+    english = frozenset(fold(w) for words in data["months"]["en"].values() for w in words)
+    strict = frozenset(fold(w) for w in data["need_day_and_year"])
+    weekdays = {fold(w): i for i, w in enumerate(data["weekdays"])}
+    return months, english, strict, weekdays
+
+
+def month_number(word: str) -> int | None:
+    """The month a word names in any language of the table ("Oct", "ноя", "Şubat"), else None."""
+    return _tables()[0].get(fold(word))
+
+
+def weekday_number(word: str) -> int | None:
+    """0 for "Monday" … 6 for "Sunday", else None."""
+    return _tables()[3].get(fold(word))
+
+
+def _month_word_ok(text: str, start: int, word: str, has_day: bool, has_year: bool) -> bool:
+    _, english, strict, _ = _tables()
+    key = fold(word)
+    capital_english = key in english and word[0].isupper()
+    if key in strict and not capital_english and not (has_day and has_year):
+        return False        # "they may 5", "3 out of 4"
+    if key in english and not word[0].isupper() and not (has_day and has_year):
+        return False        # lowercase English month words are rarely dates ("to march on")
+    if key == "may" and text[max(0, start - 4):start].strip().lower() in ("we", "it", "i"):
+        return False
+    return True
 
 
 def _valid(year: int | None, month: int | None, day: int | None) -> bool:
@@ -96,36 +134,63 @@ def _valid(year: int | None, month: int | None, day: int | None) -> bool:
     return True
 
 
+def _numeric(first: int, second: int) -> tuple[int, int] | None:
+    """(month, day) of "a/b/yyyy" when the numbers decide it: a day over 12 cannot be a month, and
+    05/05 reads the same both ways. 05/06/2024 is left unread rather than guessed."""
+    if first > 12 >= second:
+        return second, first
+    if second > 12 >= first or first == second:
+        return first, second
+    return None
+
+
+def _read(g: dict, text: str, start: int) -> tuple[int | None, int | None, int | None] | None:
+    """(year, month, day) of one regex match, or None when it is not a date after all."""
+    if g["iy"]:
+        return int(g["iy"]), int(g["im"]), int(g["id"])
+    if g["sy"]:
+        return int(g["sy"]), int(g["sm"]), int(g["sd"])
+    if g["cy"]:
+        return int(g["cy"]), int(g["cm"]), int(g["cd"]) if g["cd"] else None
+    if g["ny"]:
+        a, b = int(g["na"]), int(g["nb"])
+        if g["sep"] == ".":
+            return int(g["ny"]), b, a           # dotted dates are day first everywhere
+        read = _numeric(a, b)
+        return (int(g["ny"]), *read) if read else None
+    if g["ey"]:
+        return 2000 + int(g["ey"]), int(g["eb"]), int(g["ea"])
+    for m, d, y in (("m1", "d1", "y1"), ("m2", "d2", "y2"), ("m3", None, "y3"), ("m5", "d5", None)):
+        word = g[m]
+        if not word:
+            continue
+        month = month_number(word)
+        has_day, year = bool(d and g[d]), int(g[y]) if y and g[y] else None
+        if month is None or not _month_word_ok(text, start, word, has_day, year is not None):
+            return None
+        day = int(g["d0"] or g[d]) if m == "m1" else int(g[d]) if has_day else None
+        return year, month, day
+    return None
+
+
 def find_dates(text: str) -> list[DateMention]:
     """Every date stated in `text`, left to right, each with as much as the text states."""
     mentions: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
-    if not _MAY_HOLD_DATE.search(text):
+    if not _DIGIT.search(text):
         return mentions
-    for m in _DATE.finditer(text):
-        g = m.groupdict()
-        if g["iy"]:
-            y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
-        elif g["ny"]:
-            y, mo, d = int(g["ny"]), int(g["nm"]), int(g["nd"])
-        elif g["y1"]:
-            y, mo, d = int(g["y1"]), _month(g["m1"]), int(g["d1"])
-        elif g["y2"]:
-            y, mo, d = int(g["y2"]), _month(g["m2"]), int(g["d2"])
-        elif g["y3"]:
-            y, mo, d = int(g["y3"]), _month(g["m3"]), None
-        elif g["m4"]:
-            y, mo, d = None, _month(g["m4"]), int(g["d4"])
-        else:
-            y, mo, d = None, _month(g["m5"]), int(g["d5"])
-        month_word = next((g[k] for k in ("m1", "m2", "m3", "m4", "m5") if g[k]), None)
-        if mo is None:
-            continue      # "Marshal 12": a word that only starts like a month
-        if month_word and not _plausible_month_word(text, m.start(), month_word):
+    taken: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        m = _DATE.search(text, pos)
+        if m is None:
+            break
+        read = _read(m.groupdict(), text, m.start())
+        if read is None or not _valid(*read):
+            pos = m.start() + 1      # "5 tanks": not a date here, but a date may start inside it
             continue
-        if _valid(y, mo, d):
-            mentions.append(DateMention(m.start(), m.end(), y, mo, d))
-            taken.append((m.start(), m.end()))
+        mentions.append(DateMention(m.start(), m.end(), *read))
+        taken.append((m.start(), m.end()))
+        pos = m.end()
     for m in _YEAR_ONLY.finditer(text):
         start = m.start("year")
         if any(a <= start < b for a, b in taken):
@@ -133,16 +198,6 @@ def find_dates(text: str) -> list[DateMention]:
         mentions.append(DateMention(start, m.end("year"), int(m.group("year")), None, None))
     mentions.sort(key=lambda d: d.start)
     return mentions
-
-
-def _plausible_month_word(text: str, start: int, word: str) -> bool:
-    # "May" is also a verb, and lowercase month words are rarely dates in this genre.
-    bare = word.rstrip(".")
-    if not bare[0].isupper():
-        return False
-    if bare == "May" and start > 0 and text[max(0, start - 4):start].strip().lower() in ("we", "it", "i"):
-        return False
-    return True
 
 
 def parse_date(text: str | None) -> DateMention | None:

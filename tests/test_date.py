@@ -18,3 +18,22 @@ from generator.extract.date import extract_date
 ])
 def test_date(text, expected):
     assert extract_date(clean(text)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A date line at the head, in any language the month table knows.
+    ("Title of the story here\n23 ноя 2021 | 10:42\n\nRussia has started deliveries of the systems to India, the director of the service said on Monday.", ("2021-11-23", "day")),
+    ("MineWire Staff | July 19, 2024 | 4:52 pm\nSerbia signs pact\n\nThe European Union and Serbia signed a memorandum of understanding in Belgrade today, officials said.", ("2024-07-19", "day")),
+    # "Published" beats "Updated"; a site's clock far above the story loses to the story's stamp.
+    ("Title\nAtualizado em 24 de março de 2023 às 15h20\nPublicado em 23 de março de 2023 às 10h47\n\nBrazilian beef exports to China can resume immediately, the minister said today in Beijing.", ("2023-03-23", "day")),
+    ("Montevideo, February 3rd 2025 - 14:07 UTC\nNews\nSports\nTuesday, January 28th 2025 - 09:41 UTC\nArgentina cuts duties\n\nArgentina's government announced on Monday a temporary reduction in export duties on grains.", ("2025-01-28", "day")),
+    # A leading date line that states only a month.
+    ("date 2024-06 Title of it\n\nThe sides met and agreed on a plan for the coming year, officials said.", ("2024-06", "month")),
+    # A span is an event's, not the page's; the closing "Done in" line dates the document.
+    ("JOINT STATEMENT\n(Baku, 11-12 July 2024)\n\nThe two leaders held talks in Baku and agreed to deepen their cooperation in all areas.\n\nDone in Baku, 12 July 2024.", ("2024-07-12", "day")),
+    # "3 hours ago" states nothing; a yearless dateline keeps only a year carried by the event's name.
+    ("Title\nUpdated 3 hours ago\n\nThe sides met. Nothing else is known.", (None, None)),
+    ("Eagle Assault-2024 begins\n\nMINSK, July 8. /TASS/. Special forces of Belarus and China have begun the Eagle Assault-2024 training.", ("2024", "year")),
+])
+def test_date_lines_of_the_raw_page(text, expected):
+    assert extract_date(clean(text), None, text) == expected

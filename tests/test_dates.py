@@ -19,6 +19,35 @@ from generator.dates import find_dates, parse_date
     ("Marshal 12 said", []),
     ("on 31 February", []),
     ("OCTOBER 5, 2020", [("2020-10-05", 10, 5)]),
+    # Ordinals, other languages' month names and abbreviations (data/months.yml).
+    ("Sunday 24th Nov 2024", [("2024-11-24", 11, 24)]),
+    ("le 1er mars 2024", [("2024-03-01", 3, 1)]),
+    ("12 de marzo de 2024", [("2024-03-12", 3, 12)]),
+    ("Publicado em 20 de março de 2024 - 19:23", [("2024-03-20", 3, 20)]),
+    ("23 ноя 2021 | 10:42", [("2021-11-23", 11, 23)]),
+    ("24 февраля 2024 г. 12:47", [("2024-02-24", 2, 24)]),
+    ("05 Mart 2024 Salı 10:42", [("2024-03-05", 3, 5)]),
+    ("15 noyabr 2022, 12:47", [("2022-11-15", 11, 15)]),
+    ("12 dekabr 2023, 14:35", [("2023-12-12", 12, 12)]),
+    ("18. März 2025", [("2025-03-18", 3, 18)]),
+    ("4 Şubat 2024", [("2024-02-04", 2, 4)]),
+    ("2024年3月5日", [("2024-03-05", 3, 5)]),
+    # Numeric dates only where the numbers decide: dots are day first, a number over 12 is the day.
+    ("Mon, 12/18/2023 - 17:12", [("2023-12-18", 12, 18)]),
+    ("03/24/2024", [("2024-03-24", 3, 24)]),
+    ("24/03/2024", [("2024-03-24", 3, 24)]),
+    ("05/05/2024", [("2024-05-05", 5, 5)]),
+    ("05/06/2024", []),
+    ("Baku/18.10.22/Turan:", [("2022-10-18", 10, 18)]),
+    ("2024-06-20T10:00:00+04:00", [("2024-06-20", 6, 20)]),
+    # A span gives its first day; words that only look like months give nothing.
+    ("on 11-12 July 2024", [("2024-07-11", 7, 11)]),
+    ("Nov 21-24", [(None, 11, 21)]),
+    ("3 out of 4 voters", []),
+    ("they may 5 times", []),
+    ("5 may 2024", [("2024-05-05", 5, 5)]),
+    ("a $3.2 billion deal", []),
+    ("Updated 3 hours ago", []),
 ])
 def test_find_dates(text, expected):
     assert [(d.iso, d.month, d.day) for d in find_dates(text)] == expected

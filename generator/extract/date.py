@@ -1,40 +1,150 @@
 """Date: the publication date when stated, else the main event's date, with its precision.
 
-Chain: HTML metadata -> stamps cleaning set aside -> dateline -> the lead's date -> first full date
-in the text -> first month and year -> first year. A lead dated by day and month only ("On June 14")
-gives no date: the year is never guessed.
+Chain: HTML metadata -> a date line at the head of the page (one labelled "Published" first, else the
+one nearest the headline; "Updated" last) -> stamps cleaning set aside -> a date line at the foot
+("Done in Baku, 12 July 2024.") -> dateline -> the lead's date -> first full date in the text -> first
+month and year near the top -> a year in an event's name. A lead dated by day and month only ("On June
+14") gives no date: the year is never guessed.
 """
 
 from __future__ import annotations
 
 import re
 
-from generator.dates import DateMention, find_dates, parse_date
+from generator.dates import DateMention, find_dates, parse_date, weekday_number
 from generator.extract.sentences import split_sentences
 from generator.model import CleanText
 
+_HEAD_LINES = 60            # a page's head (menus, badges, the headline) is rarely longer
+_FOOT_LINES = 6
+_MAX_STAMP_CHARS = 140
+_MAX_STAMP_WORDS = 4        # words beside the date that are not labels, times or weekdays
+_TOP_PARAGRAPHS = 4         # a month and year later in the text is background, not the article's date
 
-def extract_date(clean: CleanText, html_date: str | None = None) -> tuple[str | None, str | None]:
-    """(date, date_precision): `YYYY-MM-DD`/`YYYY-MM`/`YYYY` and `day`/`month`/`year`, or (None, None)."""
-    for stamp in (html_date, *clean.date_stamps):
+# Labels of date lines in the languages of months.yml; "updated" ranks after a plain stamp.
+_PUBLISHED = re.compile(r"(?i)\b(?:published|posted|publicado|publicada|publié|publicación|veröffentlicht|"
+                        r"yayınlanma|yayın|опубликовано|dərc|date|created)\b")
+_UPDATED = re.compile(r"(?i)\b(?:updated?|last updated?|modified|atualizado|actualizado|mis à jour|"
+                      r"aktualisiert|güncelleme|güncellendi|обновлено|yenilənib)\b")
+_STAMP_NOISE = re.compile(
+    r"(?i)\b\d{1,2}[:h]\d{2}(?::\d{2})?\b|\b(?:utc|gmt|[ap]\.?m\.?|em|às|at|on|le|el|am|um|saat|г|de)\b"
+    r"|[+-]\d{2}:?\d{2}\b|[#|:,.()\[\]+\-–—/•·]"
+)
+_RANGE = re.compile(r"\d\s*(?:[-–—]|to|and)\s*\d")
+_AFTER_DATE_SEPARATOR = re.compile(r"\s*(?:[|–—•·/(\[]|-\s|$)")
+_MONTH_PREFIX = re.compile(r"^\s*(?:date|published|posted|updated)\s*:?\s*(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)\b(?!-\d)", re.I)
+
+
+def extract_date(clean: CleanText, html_date: str | None = None,
+                 raw: str | None = None) -> tuple[str | None, str | None]:
+    """(date, date_precision): `YYYY-MM-DD`/`YYYY-MM`/`YYYY` and `day`/`month`/`year`, or (None, None).
+    `raw` is the text as pasted, whose head and foot hold the date lines cleaning may have dropped."""
+    found = parse_date(html_date)
+    if found and found.precision == "day":
+        return found.iso, found.precision
+    raw_lines = [" ".join(line.split()) for line in raw.split("\n")] if raw else []
+    raw_lines = [line for line in raw_lines if line]
+    head = _head_stamp(raw_lines, clean)
+    if head:
+        return head
+    for stamp in clean.date_stamps:
         found = parse_date(stamp)
         if found and found.precision == "day":
             return found.iso, found.precision
+    for line in reversed(raw_lines[-_FOOT_LINES:]):
+        found = _stamp_date(line)
+        if found and found.precision == "day":
+            return found.iso, found.precision
+    yearless_lead = False
     if clean.dateline:
         found = find_dates(clean.dateline)
-        if found:
+        if found and not found[0].yearless:
             return _result(found[0])
+        yearless_lead = bool(found)
     sentences = split_sentences(clean.body)
     lead = find_dates(sentences[0]) if sentences else []
-    if lead and lead[0].yearless:
-        return None, None
     body = clean.body
+    if yearless_lead or (lead and lead[0].yearless):
+        # The day is stated without its year: only a year the event's own name carries may be given.
+        for text in (clean.headline or "", body):
+            for mention in find_dates(text):
+                if mention.precision == "year" and _names_an_event(text, mention):
+                    return mention.iso, "year"
+        return None, None
+    top = len("\n\n".join(clean.lines[:_TOP_PARAGRAPHS]))
     mentions = [m for m in find_dates(body) if m.year is not None and not _in_background_clause(body, m)]
     for precision in ("day", "month", "year"):
         for mention in mentions:
-            if mention.precision == precision and (precision != "year" or _names_an_event(body, mention)):
+            if mention.precision != precision:
+                continue
+            if precision == "month" and mention.start > top:
+                continue
+            if precision != "year" or _names_an_event(body, mention):
                 return mention.iso, precision
     return None, None
+
+
+def _head_stamp(lines: list[str], clean: CleanText) -> tuple[str, str] | None:
+    """The date line of the page's head: labelled "Published" first, else the one nearest the article's
+    text (a site's clock in the masthead stands further up than the story's own stamp)."""
+    end = _body_start(lines, clean)
+    candidates = []
+    for index, line in enumerate(lines[:end]):
+        month = _MONTH_PREFIX.match(line)
+        if month and 1 <= int(month.group("m")) <= 12:
+            candidates.append((0, end - index, f"{month.group('y')}-{month.group('m')}", "month"))
+            continue
+        found = _stamp_date(line)
+        if found is None or found.precision != "day":
+            continue
+        rank = 0 if _PUBLISHED.search(line) else 2 if _UPDATED.search(line) else 1
+        candidates.append((rank, end - index, found.iso, "day"))
+    if not candidates:
+        return None
+    _, _, iso, precision = min(candidates)
+    return iso, precision
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")
+
+
+def _body_start(lines: list[str], clean: CleanText) -> int:
+    """One past the first paragraph's line: the first long line that ends as a sentence does, else the
+    line cleaning's first paragraph starts on. Its own line may open with a date ("Baku/18.10.22/Turan:")."""
+    for index, line in enumerate(lines[:_HEAD_LINES]):
+        if len(line.split()) >= 12 and _SENTENCE_END.search(line):
+            return index + 1
+    probe = clean.lines[0][:40] if clean.lines else ""
+    found = _line_index(lines[:_HEAD_LINES], probe) if probe else None
+    return min(len(lines), _HEAD_LINES) if found is None else found + 1
+
+
+def _line_index(lines: list[str], text: str) -> int | None:
+    probe = text[:40]
+    return next((i for i, line in enumerate(lines) if probe in line), None)
+
+
+def _stamp_date(line: str) -> DateMention | None:
+    """The date of a line that is only a date line ("Publicado em 20 de março de 2024 - 19:23",
+    "MineWire Staff | July 19, 2024 | 4:52 pm", "20 December 2024 | News release | Kigali"), else None.
+    A span ("11-12 July 2024") dates an event, not the page."""
+    if len(line) > _MAX_STAMP_CHARS:
+        return None
+    found = next((d for d in find_dates(line) if d.year is not None), None)
+    if found is None or _RANGE.search(line, found.start, found.end):
+        return None
+    before = _words(line[:found.start])
+    after = _words(line[found.end:])
+    if len(before) > _MAX_STAMP_WORDS:
+        return None
+    if len(before) + len(after) <= _MAX_STAMP_WORDS or _AFTER_DATE_SEPARATOR.match(line, found.end):
+        return found
+    return None
+
+
+def _words(text: str) -> list[str]:
+    text = _UPDATED.sub(" ", _PUBLISHED.sub(" ", _STAMP_NOISE.sub(" ", text)))
+    return [w for w in text.split() if weekday_number(w) is None and not w.isdigit()]
 
 
 _EVENT_NAME_BEFORE = re.compile(r"(?:\b(?P<word>[A-Z][\w&]*)\s|-)$")
