@@ -103,6 +103,14 @@ def _split_glued(text: str) -> str:
     return _GLUED_SENTENCE.sub(" ", text) if _GLUED_HINT.search(text) else text
 
 
+_SENTENCE_WORDS = 6
+
+
+def has_sentence(text: CleanText) -> bool:
+    """Whether any article text is left: a line of some words that reads as a sentence, not a menu item."""
+    return any(len(line.split()) >= _SENTENCE_WORDS and any(ch.islower() for ch in line) for line in text.lines)
+
+
 def _split_head(lines: list[str]) -> tuple[str | None, list[str], list[str]]:
     """(headline, body lines, masthead): the head of the page is the lines above the first paragraph;
     the headline is the one of them that reads as the lead's (head.py). What stands above it is the

@@ -180,7 +180,9 @@ def test_yaml_looking_lines_never_become_metadata(pages):
     for post in pages.values():
         assert not set(post.metadata) & {"template", "location", "search", "NO", False}, post["provenance"]["file"]
     assert "KP" not in front["countries"] and "nuclear" not in front["topics"]
-    assert front["title"].startswith("title: ")      # the line is text, and stays text
+    # The YAML-looking lines are text above the headline, never metadata: the headline is the line the
+    # lead agrees with.
+    assert front["title"] == "Kazakhstan and Azerbaijan expand rail cargo through the Middle Corridor"
     assert "Karabayev" in front.content
 
 
