@@ -3,15 +3,82 @@ import pytest
 from generator.clean import clean
 from generator.extract.source import extract_source
 
+# A paragraph long enough to be the article's text (twenty words and more).
+P = ("The ministers met in the capital on Tuesday and agreed to expand cooperation in trade, energy and "
+     "transport over the next five years, officials said.")
+NAV = "Home\nWorld\nBusiness\n"
+
 
 @pytest.mark.parametrize("text, source", [
+    # Listed outlets, as the text attributes them.
     ("Title\n\nThe minister met guests, Report informs.", "Report"),
     ("Title\n\nThe Ministry of Defence told APA about the meeting.", "APA"),
     ("Title\n\nBEIJING, Oct. 22 (Xinhua) -- China and Azerbaijan met.", "Xinhua"),
     ("Title\n\nMOSCOW, October 22. /TASS/. The talks went well.", "TASS"),
+    ("Title\n\nThe talks went well and both sides agreed.\n\nNews.Az", "News.Az"),
+    (f"Title\n\nANKARA (AA) – {P}", "Anadolu Agency"),
+    (f"Title\n\nKarlsruhe (dpa) - {P}", "dpa"),
+    # An agency cited inside the story, in the past tense, is not the source.
     ("Title\n\nThe talks went well, Xinhua news agency reported.", None),
     ("Title\n\nThe talks went well.", None),
-    ("Title\n\nThe talks went well and both sides agreed.\n\nNews.Az", "News.Az"),
+    # Wire credits of agencies nobody listed.
+    (f"Headline about the talks\n\nLAGOS (NAN) – {P}", "NAN"),
+    (f"Headline about the talks\n\nBaku/18.10.22/Kavkaz Press: {P}", "Kavkaz Press"),
+    (f"Headline about the talks\n\nRiyadh, March 08, 2024, GPA -- {P}", "GPA"),
+    # A masthead at the top of a page that opens on its navigation, and a copyright line.
+    (f"The Example Times\n{NAV}Headline about the talks\n{P}\n© 2024 The Example Times. All rights reserved.",
+     "The Example Times"),
+    (f"Northwind Courier\n{NAV}Headline about the talks\n{P}", "Northwind Courier"),
+    (f"Headline about the talks\n\n{P}\n\nCopyright © Example Media", "Example Media"),
+    (f"Headline about the talks\n\n{P}\n\nCopyright © 2023 Example Weekly Private Ltd. All rights reserved",
+     "Example Weekly"),
+    (f"Headline about the talks\n\n{P}\n\n© Kestrel Review 2024", "Kestrel Review"),
+    (f"Headline about the talks\n\n{P}\n\nAgence Exemple - Tous droits réservés", "Agence Exemple"),
+    # The company's name holds the masthead's: the masthead's is shown.
+    (f"Circuitry\n{NAV}Headline about the talks\n{P}\n© 2025 Circuitry Media Group", "Circuitry"),
+    # An acronym and its full name are one outlet; the dateline's credit is the spelling shown.
+    (f"APE - Agence de Presse Exemple\n{NAV}Headline about the talks\nDakar, 12 mars (APE) – {P}\n"
+     "Agence de Presse Exemple - Tous droits réservés", "APE"),
+    (f"ENR | Example News Review\nMenu\nSearch\nHeadline about the talks\n{P}\n© 2025 Example News Review",
+     "Example News Review"),
+    # A name set in capitals is shown as the text spells it elsewhere.
+    (f"NORTHERN STAR\n{NAV}Headline about the talks\n{P} The plan was welcomed, Northern Star reports.",
+     "Northern Star"),
+    # The text speaking of itself.
+    (f"Headline about the talks\n\nExample Wire Staff | July 19, 2024\n\n{P}", "Example Wire"),
+    (f"Headline about the talks\n\nBy Example Post Staff\n\n{P}", "Example Post"),
+    (f"Headline about the talks\n\n{P}\n\nPublished in Daily Lantern, February 23rd, 2024", "Daily Lantern"),
+    (f"Headline about the talks\n\n{P}\n\nSource: Kestrel Wire", "Kestrel Wire"),
+    (f"Headline about the talks\n\n{P} An official told FarmBeat by phone that it was welcome.", "FarmBeat"),
+    (f"Headline about the talks\n\nFrom:\nDepartment for Example Affairs, The Rt Hon Jane Doe MP\n\n{P}",
+     "Department for Example Affairs"),
+    # A body signing its own release with its acronym.
+    (f"Headline about the talks\n\n{P}\n\nPrivacy   Terms of use   © 2024 WHO", "World Health Organization"),
+    # Listed outlets by their page's spellings.
+    (f"DAWN.COM Logo\n{NAV}Headline about the talks\n{P}", "Dawn"),
+    (f"DW\n{NAV}Headline about the talks\n{P}\n© 2024 Deutsche Welle | Privacy Policy", "DW"),
+    # The page's own name, twice, beats the agency it credits.
+    (f"DAILY SABAH\n{NAV}Headline about the talks\nDAILY SABAH WITH AA\n{P}", "Daily Sabah"),
+    # A host page that never names itself: the agency.
+    (f"Skip to Content\nNews\nWeather\nHeadline about the talks\nPARIS (AFP) — {P}", "AFP"),
+    # Not signals: a photo credit, a person told, a lone title-case headline, the Crown, a statement.
+    (f"Headline about the talks\n\nImage: John Doe/AFP/Getty Images\n\n{P}", None),
+    (f"Headline about the talks\n\n{P} The minister told Parliament and told reporters.", None),
+    (f"Headline about the talks\n\n{P} The minister told Smith that it was welcome.", None),
+    (f"Oil Prices Rise Again\n\n{P}", None),
+    (f"Headline about the talks\n\n{P}\n\n© Crown copyright", None),
+    (f"JOINT STATEMENT\non the official visit of the Prime Minister of the Republic to the Kingdom\n{P}", None),
+    (f"Home | Africa | Business | Mining | Energy\n\nKINSHASA, June 22 – {P}", None),
+    (f"Headline about the talks\n\n{P} NATO said so, an official told NATO.", None),
 ])
 def test_source(text, source):
+    assert extract_source(clean(text), text) == source
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Title\n\nThe minister met guests, Report informs.", "Report"),
+    ("Title\n\nBEIJING, Oct. 22 (Xinhua) -- China and Azerbaijan met.", "Xinhua"),
+    ("Title\n\nThe talks went well, Xinhua news agency reported.", None),
+])
+def test_source_from_the_cleaned_parts_alone(text, source):
     assert extract_source(clean(text)) == source

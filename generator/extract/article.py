@@ -36,7 +36,7 @@ def extract_article(document: RawDocument, taxonomy: Taxonomy) -> Article:
         title_derived=derived,
         date=date,
         date_precision=precision,
-        source=extract_source(text),
+        source=extract_source(text, document.text),
         countries=tuple(countries),
         primary_countries=tuple(primary),
         people=tuple(extract_people(body, taxonomy, org_words(), primary[0] if primary else None)),

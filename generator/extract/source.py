@@ -1,27 +1,86 @@
-"""Source: the outlet the text names as its publisher or reporting agency (patterns in data/outlets.yml)."""
+"""Source: the outlet the text names as its publisher or reporting agency (tables in data/outlets.yml).
+
+Every place where a page names an outlet is a signal with a weight: a wire credit in the dateline
+("(Reuters)", "/TASS/"), the text speaking of itself ("Report informs", "told PREMIUM TIMES", "MineWire
+Staff"), a copyright line, the masthead (the outlet's name standing alone at the top of the page). The
+signals that name one outlet are pooled, and the outlet with the most weight is the source.
+
+Which wins when a page names its own outlet and credits an agency (a masthead and copyright line
+against "(AFP)" in the dateline): LABELLING.md counts both as "the outlet the text names as publisher
+or reporting agency", so neither kind wins by rule; the evidence does. The labels show the publisher
+winning when it is named twice ("DAILY SABAH" above "DAILY SABAH WITH AA") and the agency winning on
+a host page that never names itself (an affiliate's copy of an AP story: "(AP)" and "Copyright The
+Associated Press"). A photo credit ("Image: X/AFP/Getty Images") is not an attribution, and an agency
+cited in the past tense ("Xinhua news agency reported") is never a signal.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from generator import outlets, resources
 from generator.gazetteer import Gazetteer
 from generator.model import CleanText
 
+# Below this much evidence nothing is named: a lone "told Smith" or a lone title-case line is no outlet.
+_ENOUGH = 2
+# Which signal's spelling is shown when several name one outlet: the dateline's credit is how the outlet
+# signs its reports ("(APS)" beside "Agence de Presse Sénégalaise - Tous droits réservés").
+SHOWN_FIRST = ("wire", "self", "told", "copyright", "masthead", "known")
+# "told AgroBrasil", "told CNBC", "told the Daily Example": an unlisted name shaped as an outlet's (one
+# word in camel case or capitals, a domain, or ending in a word outlets are named with), not a person's.
+_OUTLET_SHAPED = re.compile(
+    r"^(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}\w*|\S+\.(?:com|net|org|az|ru|info|news)|.+\s(?:News|Times|Post|Herald|Daily"
+    r"|Press|Agency|Radio|TV|Journal|Tribune|Gazette|Telegraph|Express|Observer|Chronicle|Mail|Monitor|Review"
+    r"|Standard|Online|Wire|Today|Weekly|Insider|Media))$")
+
+_UPPER = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x250) if chr(c).isupper())
+_CONNECTOR = r"(?:of|de|da|do|du|des|del|la|le|el|al|the|and|for|&|di|y|e)"
+_WORD = rf"(?:[{_UPPER}0-9][\w'’&-]*(?:\.[A-Za-z]{{2,4}}\b)?|[a-z0-9]+\.(?:com|net|org|az|ru|info|news)\b)"
+# An outlet-shaped name: up to six capitalised words or acronyms, with "of", "de", "&" between them.
+_NAME = rf"{_WORD}(?:\s+(?:{_CONNECTOR}\s+)?{_WORD}){{0,5}}"
+# Words a company adds to its trading name ("Premium Times Services Limited", "Circuitline Media Group").
+_COMPANY_TAIL = re.compile(
+    r"(?:[\s,]+(?:Private|Pvt\.?|Limited|Ltd\.?|Inc\.?|LLC|plc|PLC|GmbH|S\.?A\.?|AG|Corp\.?|Corporation|Co\.?"
+    r"|Company|Services|Holdings?))+\s*$")
+_PHOTO_CREDIT = re.compile(r"(?i)^\s*(?:\(?photo|image|credit|foto|picture|source: getty)\b|getty images|shutterstock|/afp\b")
+_SPLIT_PARTS = re.compile(r"\s+[|–—-]\s+|,\s+|\s+with\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Signal:
+    kind: str
+    name: str
+    weight: int
+    order: int
+
 
 @lru_cache(maxsize=None)
 def _pattern(number: int) -> re.Pattern:
-    # Compiled when first tried: each holds every outlet's spelling, a millisecond to compile, and
-    # most texts are settled by the first patterns (a one-article run compiles those only).
-    pattern = resources.load_data("outlets.yml")["attribution"][number]
+    # Compiled when first tried: each holds every outlet's spelling, a millisecond to compile.
+    pattern = resources.load_data("outlets.yml")["attribution"][number]["pattern"]
     return re.compile(pattern.replace("{outlet}", f"(?P<outlet>{outlets.alternation()})"), re.MULTILINE)
 
 
-def _patterns():
-    """The attribution patterns, in order."""
-    for number in range(len(resources.load_data("outlets.yml")["attribution"])):
-        yield _pattern(number)
+@lru_cache(maxsize=1)
+def _signals() -> list[tuple[str, str, tuple[str, ...], int, re.Pattern]]:
+    name = f"(?:{outlets.alternation()}|{_NAME})"
+    return [(row["kind"], row["where"], tuple(row["needs"]), row["weight"],
+             re.compile(row["pattern"].replace("{name}", name)))
+            for row in resources.load_data("outlets.yml")["signals"]]
+
+
+@lru_cache(maxsize=1)
+def _not_outlets() -> frozenset[str]:
+    return frozenset(word.lower() for word in resources.load_data("outlets.yml")["not_outlets"])
+
+
+@lru_cache(maxsize=1)
+def _expansions() -> dict[str, str]:
+    # A body that publishes its own releases signs with its acronym ("© 2024 WHO").
+    return dict(resources.load_data("organizations.yml")["aliases"])
 
 
 @lru_cache(maxsize=1)
@@ -29,17 +88,183 @@ def _outlets() -> Gazetteer[bool]:
     return Gazetteer(((n, True) for n in outlets.spellings()), fold_case=True)
 
 
-def extract_source(clean: CleanText) -> str | None:
-    """The outlet's display name, or None when the text names none as publisher."""
+@lru_cache(maxsize=1)
+def _name_re() -> re.Pattern:
+    return re.compile(rf"(?:{outlets.alternation()}|{_NAME})")
+
+
+def extract_source(clean: CleanText, text: str | None = None) -> str | None:
+    """The outlet's display name, or None when the text names none as publisher or reporting agency.
+    `text` is the page as read (mastheads and copyright lines that cleaning sets aside); without it the
+    cleaned parts stand in."""
+    signals = list(_known_signals(clean))
+    lines = _lines(clean, text)
+    signals += _open_signals(lines)
+    return _winner(signals)
+
+
+def _lines(clean: CleanText, text: str | None) -> list[str]:
+    if text is None:
+        parts = [*clean.masthead, clean.headline or "", clean.byline_line or "", clean.dateline or "",
+                 *clean.lines, *clean.trailing]
+    else:
+        parts = text.split("\n")
+    # Inner gaps are kept: a menu strip is told by them ("Home  News  Politics").
+    return [line.strip() for line in parts if line.strip()]
+
+
+def _known_signals(clean: CleanText):
+    """Attribution patterns for listed outlets, on the parts cleaning found (dateline, body, byline)."""
     texts = [clean.dateline or "", clean.body, "\n".join(clean.trailing), clean.byline_line or ""]
-    texts = [text for text in texts if text and _outlets().find(text)]   # most texts name no outlet at all
-    for regex in _patterns() if texts else ():      # with no text to try, no pattern is compiled
-        for text in texts:
-            match = regex.search(text)
-            if match:
-                return outlets.folded_spellings()[match.group("outlet").lower()]
+    # Only the lines that name a listed outlet are tried (most name none; the patterns are long).
+    lines = list(dict.fromkeys(line for text in texts for line in text.split("\n") if line and _outlets().find(line)))
+    rows = resources.load_data("outlets.yml")["attribution"]
+    order = 0
+    for number, row in enumerate(rows if lines else ()):     # with no line to try, no pattern is compiled
+        for line in lines:
+            for match in _pattern(number).finditer(line):
+                order += 1
+                yield _Signal("wire" if number < 3 else "self", match.group("outlet"), row["weight"], order)
     for line in (*clean.trailing, *clean.masthead):
-        canonical = outlets.outlet_named(re.split(r"\s+with\s+", line, flags=re.IGNORECASE)[0])
-        if canonical:
-            return canonical
-    return None
+        for part in re.split(r"\s+with\s+", line, flags=re.IGNORECASE)[:1]:
+            if outlets.outlet_named(part):
+                yield _Signal("known", part.strip().strip("."), 2, 10_000)
+
+
+def _is_paragraph(line: str) -> bool:
+    return len(line.split()) >= 20
+
+
+def _open_signals(lines: list[str]):
+    """Signals found on the page's own lines, for any outlet-shaped name."""
+    paragraphs = [i for i, line in enumerate(lines) if _is_paragraph(line)]
+    first = paragraphs[0] if paragraphs else len(lines)
+    last = paragraphs[-1] if paragraphs else len(lines)
+    regions = {
+        "head": lines[:first],
+        "lead": [lines[i] for i in paragraphs[:3]] + lines[max(0, first - 2):first],
+        "body": lines[first:last + 1],
+        "any": [line for line in lines if not _PHOTO_CREDIT.search(line)],
+    }
+    # "From:" on its own line, the issuer on the next (a government release).
+    regions["any"] = [f"{line} {lines[i + 1]}" if line == "From:" and i + 1 < len(lines) else line
+                      for i, line in enumerate(regions["any"])]
+    order = 0
+    joined = {where: "\n".join(region) for where, region in regions.items()}
+    for kind, where, needs, weight, regex in _signals():
+        if not any(need in joined[where] for need in needs):
+            continue          # most pages hold no "©", no "told", no "Staff": their lines are not tried
+        for line in regions[where]:
+            if len(line) > 2000 or not any(need in line for need in needs):
+                continue
+            for match in regex.finditer(line):
+                order += 1
+                name = match.group("name")
+                if kind == "told":
+                    if name in _expansions() or name.lower() in _not_outlets():
+                        continue      # "told NATO": a body, not the page's outlet
+                    weight_here = 2 if _OUTLET_SHAPED.match(name) or outlets.outlet_named(name) else 1
+                else:
+                    weight_here = weight
+                yield _Signal(kind, name, weight_here, order)
+    yield from _masthead_signals(lines[:first], lines)
+
+
+def _masthead_signals(head: list[str], lines: list[str]):
+    """The outlet's name standing alone above the headline: "Interfax", "OSN | Outbreak Science News",
+    "DAWN.COM Logo". The first line of a page that opens on its navigation counts for more: a masthead
+    sits there, while a title-case line elsewhere in the head may be a section or a byline."""
+    for index, line in enumerate(head[:25]):
+        parts = [p for p in _SPLIT_PARTS.split(re.sub(r"\s+Logo$", "", line)) if p]
+        if len(parts) > 3 or len(line.split()) > 8:
+            continue          # a menu strip or a sentence
+        for number, part in enumerate(parts):
+            if not _name_re().fullmatch(part.strip()):
+                continue
+            weight = 2 if index == 0 and number == 0 and _navigation_follows(lines, 1) else 1
+            if number and re.match(r"\s*with\s", line[line.find(part) - 6:line.find(part)], re.I):
+                weight = 1    # "DAILY SABAH WITH AA": the agency is credited, the page is Daily Sabah
+            yield _Signal("masthead", part, weight, 20_000 + index)
+
+
+def _navigation_follows(lines: list[str], start: int) -> bool:
+    """Whether menu items follow: two lines of one or two words, or a strip of items set apart by gaps."""
+    short = 0
+    for line in lines[start:start + 4]:
+        if len(line.split()) <= 2:
+            short += 1
+        elif len(re.split(r"\s{2,}|\s[|•·]\s", line)) >= 3:
+            return True
+    return short >= 2
+
+
+def _display(name: str) -> str | None:
+    """The name as shown, or None when it is no outlet's name ("Home", "Crown")."""
+    name = re.sub(r"\s*[(«].*$", "", name).strip(" .,:;-–—|")     # "Arms of Russia («Оружие России»)"
+    name = re.sub(r"\s+(?:or|and) its affiliated companies.*$", "", name)
+    name = re.sub(r"(?:,?\s+\d{4})+$", "", name)        # "© Eurasianet 2024"
+    known = outlets.outlet_named(name)
+    if known:
+        return known
+    if name in _expansions() and name.isupper():
+        return _expansions()[name]
+    name = _COMPANY_TAIL.sub("", name).strip(" ,")
+    known = outlets.outlet_named(name)
+    if known:
+        return known
+    if not name or name.lower() in _not_outlets() or not any(ch.isalpha() for ch in name):
+        return None
+    return name
+
+
+def _shouted(name: str) -> bool:
+    # "PREMIUM TIMES": a name set in capitals on the page, not its spelling ("ARB" is an acronym).
+    words = re.findall(r"[^\W\d_]+", name)
+    return name.upper() == name and any(len(w) > 3 for w in words) and len(words) >= 2
+
+
+def _key(name: str) -> str:
+    key = name.lower()
+    key = re.sub(r"^the\s+", "", key)
+    key = re.sub(r"(?:\.com|\s+(?:news|online|media|group|news & media|news and media))+$", "", key)
+    return key
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[0].isupper() and w.lower() not in {"of", "de", "and", "the"})
+
+
+def _winner(signals: list[_Signal]) -> str | None:
+    pools: dict[str, list[tuple[_Signal, str]]] = {}
+    for signal in signals:
+        shown = _display(signal.name)
+        if shown:
+            pools.setdefault(_key(shown), []).append((signal, shown))
+    # "DW" and "Deutsche Welle", "OSN" and "Outbreak Science News": an acronym and its full name are one.
+    for key in [k for k in pools if len(k) <= 6]:
+        acronym = pools[key][0][1]
+        if not acronym.isupper():
+            continue
+        for other in list(pools):
+            if other != key and other in pools and key in pools and _initials(pools[other][0][1]) == acronym:
+                pools[key] += pools.pop(other)
+                break
+    if not pools:
+        return None
+    best = max(pools.values(), key=lambda pool: (sum(s.weight for s, _ in pool),
+                                                 -min(SHOWN_FIRST.index(s.kind) for s, _ in pool),
+                                                 -min(s.order for s, _ in pool)))
+    if sum(s.weight for s, _ in best) < _ENOUGH:
+        return None
+    ranked = sorted(best, key=lambda item: (SHOWN_FIRST.index(item[0].kind), item[0].order))
+    for signal, shown in ranked:
+        if outlets.outlet_named(shown) or shown in _expansions().values():
+            return shown
+    chosen = next((shown for _, shown in ranked if not _shouted(shown)), None)
+    if chosen is None:
+        return ranked[0][1].title()
+    # "© 2025 Circuitline Media Group" beside the masthead "Circuitline": the company's name holds the
+    # outlet's, which is the one shown.
+    shorter = [shown for _, shown in ranked if len(shown) < len(chosen) and not _shouted(shown)
+               and chosen.lower().startswith(shown.lower() + " ")]
+    return min(shorter, key=len) if shorter else chosen
