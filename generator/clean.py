@@ -165,6 +165,56 @@ def _key(line: str) -> str:
     return re.sub(r"\W+", " ", line).strip().lower()
 
 
+# A line that ends like this is cut mid-phrase: text from a PDF or an e-mail, wrapped at a width.
+_OPEN_END = re.compile(r"(?:\b(?:of|the|a|an|and|or|to|in|on|for|with|by|at|from|its|their|his|her)|[,-])$", re.IGNORECASE)
+_WRAPPED_START = re.compile(r"^\s*[a-z]")
+_SPLIT_WORD = re.compile(r"(?<=[a-z])-$")
+
+
+def unwrap_lines(raw: list[str]) -> list[str]:
+    """Lines with the hard wraps of a PDF or an e-mail joined again: a line that ends mid-phrase (on
+    "of", a comma, a hyphen) or is followed by one that starts in lower case continues into the next,
+    unless a blank line parts them. A web page's paragraphs, one a line, do neither."""
+    if not any(_OPEN_END.search(line.rstrip()) for line in raw):
+        return raw
+    wrapped = _wrapped_blocks(raw)
+    joined: list[str] = []
+    for number, line in enumerate(raw):
+        if joined and line.strip() and joined[-1].strip():
+            previous = joined[-1].rstrip()
+            if number in wrapped:
+                joined[-1] = previous[:-1] + line.strip() if _SPLIT_WORD.search(previous) else f"{previous} {line.strip()}"
+                continue
+            if _SPLIT_WORD.search(previous) and _WRAPPED_START.match(line):
+                joined[-1] = previous[:-1] + line.strip()           # "resto-" + "ration"
+                continue
+            if _OPEN_END.search(previous) or (_WRAPPED_START.match(line) and not previous.endswith((".", "!", "?", ":"))):
+                joined[-1] = f"{previous} {line.strip()}"
+                continue
+        joined.append(line)
+    return joined
+
+
+_WRAP_MIN, _WRAP_BAND, _WRAP_MAX = 40, 30, 110
+
+
+def _wrapped_blocks(raw: list[str]) -> set[int]:
+    """The lines (by index) that continue a block wrapped at a width: three or more lines with no blank
+    between, all but the last of about one length (a page's paragraphs, one a line, vary widely)."""
+    continued: set[int] = set()
+    start = 0
+    for end in range(len(raw) + 1):
+        if end < len(raw) and raw[end].strip():
+            continue
+        block = range(start, end)
+        if len(block) >= 3:
+            widths = [len(raw[i].strip()) for i in block[:-1]]
+            if min(widths) >= _WRAP_MIN and max(widths) - min(widths) <= _WRAP_BAND and max(widths) <= _WRAP_MAX:
+                continued.update(block[1:])
+        start = end + 1
+    return continued
+
+
 def clean(text: str) -> CleanText:
     """Split an article into its real lines and the hints found on the way."""
     _, trailing, _ = _patterns()
@@ -173,7 +223,7 @@ def clean(text: str) -> CleanText:
     byline_line: str | None = None
     lines: list[str] = []
     begun = False           # whether the article's text has started (a sentence; a menu item is none)
-    for raw in text.split("\n"):
+    for raw in unwrap_lines(text.split("\n")):
         if _is_menu_line(raw):
             continue
         line = _HEADING_MARKERS.sub("", " ".join(raw.split()))

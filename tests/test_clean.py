@@ -97,3 +97,45 @@ def test_menus_mastheads_and_section_names_above_the_headline_are_furniture():
 def test_no_headline_when_first_line_is_a_paragraph():
     first = "In recent years, the two countries have strengthened their ties in many fields of cooperation."
     assert clean(first + "\n\nMore text follows here.").headline is None
+
+
+@pytest.mark.parametrize("text, refused", [
+    ("Contact Us\nSubscribe\nAbout\nPrivacy Policy\nTerms of Use", True),
+    ("Home\nNews\nWorld\n© 2024 Example Media", True),
+    ("Share\nPrint\nViews: 1,204", True),
+    ("Talks resume in Geneva\n\nThe two sides met again in Geneva.", False),
+])
+def test_a_file_with_no_sentence_left_is_refused(text, refused):
+    from generator.errors import BriefingError
+    from generator.extract.article import extract_article
+    from generator.model import RawDocument
+    from generator.taxonomy import load_taxonomy
+    from conftest import ROOT
+
+    document = RawDocument(path="sources/page.txt", text=text, sha256="0")
+    if refused:
+        with pytest.raises(BriefingError, match="no sentence"):
+            extract_article(document, load_taxonomy(ROOT / "taxonomy.yml"))
+    else:
+        assert extract_article(document, load_taxonomy(ROOT / "taxonomy.yml")).title == "Talks resume in Geneva"
+
+
+@pytest.mark.parametrize("raw, expected", [
+    # a PDF's title, wrapped mid-phrase and centred
+    (["        JOINT STATEMENT", "   on the visit of the Prime Minister of the", "      Republic of Ruritania", "",
+      "Text."], ["        JOINT STATEMENT on the visit of the Prime Minister of the Republic of Ruritania", "", "Text."]),
+    # a paragraph wrapped at a width, with a word split by a hyphen
+    (["The President of the Republic received the Prime Minister, who", "paid an official visit to the capital on 11",
+      "July 2024. The sides discussed the progress and the resto-", "ration of the railway line."],
+     ["The President of the Republic received the Prime Minister, who paid an official visit to the capital on 11 "
+      "July 2024. The sides discussed the progress and the restoration of the railway line."]),
+    # a web page's paragraphs, one a line, and a headline above its deck: left as they are
+    (["Ministers agree to halve fertiliser tariffs", "The cut takes effect in March and covers potash.",
+      "Finance ministers from twelve countries agreed on Tuesday to cut tariffs on fertiliser imports by half."],
+     ["Ministers agree to halve fertiliser tariffs", "The cut takes effect in March and covers potash.",
+      "Finance ministers from twelve countries agreed on Tuesday to cut tariffs on fertiliser imports by half."]),
+])
+def test_hard_wrapped_lines_are_joined(raw, expected):
+    from generator.clean import unwrap_lines
+
+    assert unwrap_lines(raw) == expected
