@@ -50,11 +50,37 @@ class ChunkResult:
     warnings: dict[str, int] = field(default_factory=dict)                   # level name -> count
 
 
+# What the parallel build is proven to reproduce byte for byte (tests/test_site_build.py compares it
+# with `mkdocs build`): this MkDocs, these plugins, Python-Markdown's own extensions. Anything else is
+# built by MkDocs itself: a plugin may keep state across pages (Material's tags plugin collects every
+# page's tags, then fills a page that lists them), which pages rendered in other processes never share.
+PROVEN_MKDOCS = "1.6.1"
+PROVEN_PLUGINS = frozenset({"search", "material/search", "briefing"})
+
+
 def supported() -> bool:
     """Whether MkDocs' build steps are the ones this module was written against, and fork exists."""
     import mkdocs
 
-    return mkdocs.__version__.startswith("1.6.") and "fork" in multiprocessing.get_all_start_methods()
+    return mkdocs.__version__ == PROVEN_MKDOCS and "fork" in multiprocessing.get_all_start_methods()
+
+
+def fence(config) -> str | None:
+    """Why this configuration must be built by MkDocs itself, or None when the parallel build is proven
+    to make the same site."""
+    import mkdocs
+
+    if mkdocs.__version__ != PROVEN_MKDOCS:
+        return f"MkDocs {mkdocs.__version__} (the parallel build reproduces {PROVEN_MKDOCS})"
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return "no fork on this system"
+    unknown = sorted(name for name in config.plugins if name not in PROVEN_PLUGINS)
+    if unknown:
+        return f"plugin {', '.join(unknown)} (the parallel build reproduces {', '.join(sorted(PROVEN_PLUGINS))})"
+    foreign = [name for name in _extension_modules(config) if not name.startswith("markdown.extensions.")]
+    if foreign:
+        return f"Markdown extension {', '.join(foreign)} (the parallel build reproduces Python-Markdown's own)"
+    return None
 
 
 def build_site(config_file: str, site_dir: str | None = None, jobs: int | None = None) -> int:
@@ -67,13 +93,16 @@ def build_site(config_file: str, site_dir: str | None = None, jobs: int | None =
 
     config = load_config(config_file=config_file, strict=True, site_dir=site_dir)
     final = Path(config.site_dir)
+    refused = fence(config)
+    if refused:
+        log.info(f"Building with MkDocs' own build, on one core: {refused}")
     try:
         fresh = publish.fresh_folder(final)
     except BriefingError as error:
         log.error(str(error))
         return 1
     try:
-        if supported():
+        if refused is None:
             config["site_dir"] = str(fresh)
             status = _build_here(config, jobs or os.cpu_count() or 1)
         else:
@@ -141,6 +170,17 @@ def _build(config, jobs: int) -> None:
         for file in doc_files:
             if file.page is None:
                 Page(None, file, config)
+        # Whether pages may share a Markdown instance is one answer for the whole build: decided here,
+        # once, and each forked process has its own copy of the instance.
+        renderer = _MarkdownReused(config) if _resets_cleanly(config) else None
+        # The pages of the navigation are read and rendered here, before any process forks: every
+        # page shows their titles (the nav, the footer's previous and next), and a title MkDocs does
+        # not find in the nav or the front matter comes from the rendered page, which a process
+        # rendering other pages would never have.
+        nav_pages = [page for page in nav.pages if page.file in doc_files]
+        for page in nav_pages:
+            _populate(page, config, files, renderer)
+        _build_state["nav_pages"] = {id(page) for page in nav_pages}
         # MkDocs runs the env event after reading every page; here the pages are read in the
         # workers, so it runs first. Neither Material's search nor the briefing plugin uses it.
         env = config.plugins.on_env(env, config=config, files=files)
@@ -150,9 +190,6 @@ def _build(config, jobs: int) -> None:
         for template in config.extra_templates:
             mkdocs_build._build_extra_template(template, files, config, nav)
 
-        # Whether pages may share a Markdown instance is one answer for the whole build: decided here,
-        # once, and each forked process has its own copy of the instance.
-        renderer = _MarkdownReused(config) if _resets_cleanly(config) else None
         _build_state.update(parent=os.getpid(), config=config, files=files, nav=nav, env=env, doc_files=doc_files,
                             renderer=renderer)
         chunks = _chunks([os.path.getsize(file.abs_src_path) for file in doc_files], jobs * CHUNKS_PER_JOB)
@@ -250,20 +287,19 @@ def _render_chunk(bounds: tuple[int, int, int]) -> ChunkResult:
     logging.getLogger("mkdocs").addHandler(warning_counter)
     result = ChunkResult()
     try:
+        nav_pages = _build_state["nav_pages"]
         for file in doc_files[bounds[0]:bounds[1]]:
             page = file.page
-            if renderer is not None:
-                page.render = renderer.render_for(page)     # an attribute of this page, read by _populate_page
-            mkdocs_build._populate_page(page, config, files)
-            if renderer is not None:
-                del page.render
+            if id(page) not in nav_pages:       # those were rendered before the processes forked
+                _populate(page, config, files, renderer)
             mkdocs_build._build_page(page, config, doc_files, nav, env)
             result.anchors[file.src_uri] = page.present_anchor_ids or set()
             if page.links_to_anchors:
                 result.links_to_anchors[file.src_uri] = {
                     to.src_uri: anchors for to, anchors in page.links_to_anchors.items()}
-            if os.getpid() != _build_state["parent"]:
-                # On disk and indexed: a worker lets the page go, as it may render thousands.
+            if os.getpid() != _build_state["parent"] and id(page) not in nav_pages:
+                # On disk and indexed: a worker lets the page go, as it may render thousands (not a
+                # page of the nav, whose title every later page shows).
                 page.content = page.markdown = None
     finally:
         logging.getLogger("mkdocs").removeHandler(warning_counter)
@@ -274,20 +310,32 @@ def _render_chunk(bounds: tuple[int, int, int]) -> ChunkResult:
     return result
 
 
+def _extension_modules(config) -> list[str]:
+    """The module of each Markdown extension of the config (an instance: its class's module)."""
+    from importlib.metadata import entry_points
+
+    named = {ep.name: ep.value for ep in entry_points(group="markdown.extensions")}
+    return [named.get(extension, extension).split(":")[0] if isinstance(extension, str) else type(extension).__module__
+            for extension in config["markdown_extensions"]]
+
+
+def _populate(page, config, files, renderer) -> None:
+    """MkDocs' _populate_page (read, the page events, render), with the shared Markdown instance."""
+    from mkdocs.commands import build as mkdocs_build
+
+    if renderer is not None:
+        page.render = renderer.render_for(page)     # an attribute of this page, read by _populate_page
+    mkdocs_build._populate_page(page, config, files)
+    if renderer is not None:
+        del page.render
+
+
 def _resets_cleanly(config) -> bool:
     """Whether every Markdown extension of the config is one of Python-Markdown's own, which clear what
     they keep of a document in Markdown.reset(). A third-party extension may not: then each page has
     a new Markdown instance, as in MkDocs."""
-    from importlib.metadata import entry_points
-
-    builtin = {ep.name: ep.value for ep in entry_points(group="markdown.extensions")}
-    for extension in config["markdown_extensions"]:
-        if not isinstance(extension, str):
-            return False
-        module = builtin.get(extension, extension).split(":")[0]
-        if not module.startswith("markdown.extensions."):
-            return False
-    return True
+    return all(isinstance(extension, str) for extension in config["markdown_extensions"]) and all(
+        module.startswith("markdown.extensions.") for module in _extension_modules(config))
 
 
 class _MarkdownReused:

@@ -180,3 +180,56 @@ def test_a_page_that_may_name_an_anchor_is_parsed():
         assert may.search(html), html
     for text in ("She said it.", "<p class=identity>", "a name-less <b>", "<p data-id=1>", "<p>idle</p>"):
         assert not may.search(text), text
+
+
+def _with_config(briefing: Path, folder: Path, change) -> Path:
+    import yaml
+
+    shutil.copytree(briefing, folder, ignore=shutil.ignore_patterns("site", ".site*"))
+    text = (folder / "mkdocs.yml").read_text(encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(change(text), encoding="utf-8")
+    assert yaml.safe_load((folder / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python", "")) is not None
+    return folder
+
+
+def _untitled_nav(text: str) -> str:
+    # The nav names the pages only: their titles come from the pages themselves.
+    for title in ("Home", "Timeline", "Countries", "Topics", "People"):
+        text = text.replace(f"  - {title}: ", "  - ")
+    return text
+
+
+def _tags_plugin(text: str) -> str:
+    return text.replace("plugins:\n  - search\n", "plugins:\n  - search\n  - tags\n")
+
+
+@pytest.mark.parametrize("change, parallel", [(_untitled_nav, True), (_tags_plugin, False)])
+def test_any_configuration_builds_the_site_mkdocs_builds(briefing, tmp_path, change, parallel):
+    folder = _with_config(briefing, tmp_path / "briefing", change)
+    built = _site_build(folder, tmp_path / "ours", jobs=2)
+    assert built.returncode == 0, built.stderr
+    assert ("Building with MkDocs' own build" in built.stderr) is not parallel, built.stderr
+    plain = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "plain")],
+                           cwd=folder, env=ENV, capture_output=True, text=True, timeout=300)
+    assert plain.returncode == 0, plain.stderr
+    ours, theirs = _files(tmp_path / "ours"), _files(tmp_path / "plain")
+    assert sorted(ours) == sorted(theirs)
+    assert [name for name in theirs if ours[name] != theirs[name]] == []
+    home = ours["index.html"].decode()
+    assert ">None<" not in home and "Timeline" in home
+
+
+@pytest.mark.parametrize("change, reason", [
+    (_tags_plugin, "plugin material/tags"),
+    (lambda text: text.replace("  - tables\n", "  - tables\n  - pymdownx.details\n"), "Markdown extension pymdownx.details"),
+    (lambda text: text, None),
+    (_untitled_nav, None),
+])
+def test_the_fence_says_why_a_configuration_is_not_built_in_parallel(briefing, tmp_path, change, reason):
+    from mkdocs.config import load_config
+
+    from generator.site import fence
+
+    folder = _with_config(briefing, tmp_path / "briefing", change)
+    refused = fence(load_config(config_file=str(folder / "mkdocs.yml")))
+    assert (refused is None) if reason is None else refused.startswith(reason), refused
