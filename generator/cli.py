@@ -31,6 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     generate = commands.add_parser("generate", parents=[rooted], help="write every article and index page into content/")
     build = commands.add_parser("build", parents=[rooted], help="generate, then build the site into site/ (MkDocs, strict)")
     build.add_argument("--site-dir", type=Path, default=None)
+    build.add_argument("--renderer", choices=("mkdocs", "zensical"), default="mkdocs",
+                       help="MkDocs with Material (default, pages rendered on all cores) or Zensical")
     for command in (generate, build):
         command.add_argument("--jobs", type=int, default=None, help="processes to use (default: all cores)")
     commands.add_parser("status", parents=[rooted], help="hand edits, conflicts, missing sources, sources not yet generated")
@@ -48,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_generate(args.root, args.jobs)
     if args.command == "status":
         return run_status(args.root)
-    return run_build(args.root, args.site_dir, args.jobs)
+    return run_build(args.root, args.site_dir, args.jobs, args.renderer)
 
 
 def run_extract(files: list[Path], fmt: str, root: Path) -> int:
@@ -119,7 +121,7 @@ def _generate(root: Path, jobs: int | None) -> tuple[int, list[str]]:
     return (1 if rejected else 0), rejected
 
 
-def run_build(root: Path, site_dir: Path | None, jobs: int | None = None) -> int:
+def run_build(root: Path, site_dir: Path | None, jobs: int | None = None, renderer: str = "mkdocs") -> int:
     status, rejected = _generate(root, jobs)
     if status == 2:
         return status
@@ -130,6 +132,7 @@ def run_build(root: Path, site_dir: Path | None, jobs: int | None = None) -> int
         command += ["--site-dir", str(site_dir.resolve())]
     if jobs:
         command += ["--jobs", str(jobs)]
+    command += ["--renderer", renderer]
     from generator.processes import run_to_the_end     # here: `briefing generate` has no use for it
 
     # The site build ends with this command: a signal sent here is passed on, and if this process is

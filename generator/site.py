@@ -83,9 +83,13 @@ def fence(config) -> str | None:
     return None
 
 
-def build_site(config_file: str, site_dir: str | None = None, jobs: int | None = None) -> int:
+RENDERERS = ("mkdocs", "zensical")
+
+
+def build_site(config_file: str, site_dir: str | None = None, jobs: int | None = None, renderer: str = "mkdocs") -> int:
     """Build the site in strict mode into a fresh folder, swapped into place when the build finished
-    (generator/publish.py); 0 on success, 1 when MkDocs aborted (the previous site is left as it was)."""
+    (generator/publish.py); 0 on success, 1 when the build failed (the previous site is left as it was).
+    `renderer`: MkDocs (in parallel where fence() allows) or Zensical, which reads the same mkdocs.yml."""
     from mkdocs.config import load_config
 
     from generator import publish
@@ -93,7 +97,7 @@ def build_site(config_file: str, site_dir: str | None = None, jobs: int | None =
 
     config = load_config(config_file=config_file, strict=True, site_dir=site_dir)
     final = Path(config.site_dir)
-    refused = fence(config)
+    refused = fence(config) if renderer == "mkdocs" else None
     if refused:
         log.info(f"Building with MkDocs' own build, on one core: {refused}")
     try:
@@ -102,7 +106,9 @@ def build_site(config_file: str, site_dir: str | None = None, jobs: int | None =
         log.error(str(error))
         return 1
     try:
-        if refused is None:
+        if renderer == "zensical":
+            status = _build_with_zensical(config_file, fresh)
+        elif refused is None:
             config["site_dir"] = str(fresh)
             status = _build_here(config, jobs or os.cpu_count() or 1)
         else:
@@ -117,6 +123,30 @@ def build_site(config_file: str, site_dir: str | None = None, jobs: int | None =
         return status
     finally:
         publish.discard(fresh)
+
+
+def _build_with_zensical(config_file: str, fresh: Path) -> int:
+    """Zensical's strict build of the same mkdocs.yml into `fresh`: Zensical takes its site folder from
+    the config only, so it reads a copy of it (beside it, for the relative folders) naming that folder."""
+    import importlib.util
+
+    import yaml
+
+    if importlib.util.find_spec("zensical") is None:
+        log.error("Zensical is not installed: pip install 'briefing[zensical]'")
+        return 1
+    source = Path(config_file).resolve()
+    copy = source.parent / f".{source.stem}.zensical-{os.getpid()}.yml"
+    text = source.read_text(encoding="utf-8")
+    # Only site_dir changes; the rest is the config as written (tags such as !!python/name included).
+    lines = [line for line in text.splitlines() if not line.startswith("site_dir:")]
+    copy.write_text("\n".join(lines) + f"\nsite_dir: {yaml.safe_dump(os.path.relpath(fresh, source.parent)).splitlines()[0]}\n",
+                    encoding="utf-8")
+    try:
+        command = [sys.executable, "-m", "zensical", "build", "--clean", "--strict", "--config-file", str(copy)]
+        return subprocess.run(command, cwd=source.parent).returncode
+    finally:
+        copy.unlink(missing_ok=True)
 
 
 def _build_here(config, jobs: int) -> int:
@@ -400,12 +430,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config-file", default="mkdocs.yml")
     parser.add_argument("--site-dir", default=None)
     parser.add_argument("--jobs", type=int, default=None, help="rendering processes (default: all cores)")
+    parser.add_argument("--renderer", choices=RENDERERS, default="mkdocs")
     args = parser.parse_args(argv)
     end_with_briefing()
     # A build stopped by SIGTERM unwinds (its workers are terminated, its unfinished folder removed).
     signal.signal(signal.SIGTERM, _stop)
     _log_like_mkdocs()
-    return build_site(args.config_file, args.site_dir, args.jobs)
+    return build_site(args.config_file, args.site_dir, args.jobs, args.renderer)
 
 
 def _stop(number, _frame):
