@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.clean import clean
+from generator.clean import clean, has_sentence
 from generator.errors import BriefingError
 from generator.extract.countries import extract_countries
 from generator.extract.date import extract_date
@@ -21,13 +21,13 @@ from generator.taxonomy import Taxonomy
 def extract_article(document: RawDocument, taxonomy: Taxonomy) -> Article:
     """Everything LABELLING.md asks of one article."""
     text = clean(document.text)
-    if not any(ch.isalpha() for ch in text.body):
-        # Only furniture (share buttons, counters, date stamps, separators): a page made of it would
-        # have no title and no text, so the file is refused by name instead.
+    if not has_sentence(text):
+        # Only furniture (share buttons, counters, menus, "Contact Us"): a page made of it would have
+        # a menu item for a title and no text, so the file is refused by name instead.
         raise BriefingError(document.path, "no article text left after removing page furniture "
-                                           "(share buttons, counters, date stamps, separators)")
+                                           "(no sentence: only menus, buttons, counters, date stamps)")
     title, derived = extract_title(text, document.html_title)
-    date, precision = extract_date(text, document.html_date)
+    date, precision = extract_date(text, document.html_date, document.text)
     body = text.body
     countries, primary = extract_countries(text.headline, body, taxonomy)
     return Article(
@@ -44,7 +44,7 @@ def extract_article(document: RawDocument, taxonomy: Taxonomy) -> Article:
         topics=tuple(extract_topics(text.headline, body, taxonomy)),
         summary=extract_summary(body),
         key_figures=tuple(extract_key_figures(body)),
-        events=tuple(Event(**event) for event in extract_events(body)),
+        events=tuple(Event(**event) for event in extract_events(body, date, precision)),
         text=body,
         sha256=document.sha256,
     )
