@@ -22,6 +22,37 @@ from generator.extract.organizations import extract_organizations
      ["Defense Industry Agency", "Ministry of Defence Production of Pakistan"]),
     ("The Turkish National Defense Ministry said so.", None, ["Ministry of National Defense of Türkiye"]),
     ("Deals with HBIS Group and Zijin Mining followed.", None, ["HBIS Group", "Zijin Mining"]),
+    # A name defined by its acronym keeps its "and"; later uses of the acronym are that body.
+    ("The National Economic and Development Authority (NEDA) approved it. NEDA met again.", None,
+     ["National Economic and Development Authority"]),
+    ("The Nigerian Independent System Operator (NISO) said so.", None, ["Nigerian Independent System Operator"]),
+    # A possessive ends a name ("People's" does not).
+    ("The Treasury's Office of Foreign Assets Control said so.", None, ["Office of Foreign Assets Control"]),
+    ("The US Department of Agriculture's Animal and Plant Health Inspection Service (APHIS) said so.", None,
+     ["US Department of Agriculture", "Animal and Plant Health Inspection Service"]),
+    ("The State Council of the People's Republic of China met.", None, ["State Council of the People's Republic of China"]),
+    # A company's legal form is dropped; a company is found by what introduces it.
+    ("It bought the sites from Hitachi Ltd last year.", None, ["Hitachi"]),
+    ("The Danish company Bavarian Nordic makes it.", None, ["Bavarian Nordic"]),
+    # Generic national bodies take their country.
+    ("The Central Bank cut its rate.", "BR", ["Central Bank of Brazil"]),
+    ("Serbia's Constitutional Court ruled.", None, ["Constitutional Court of Serbia"]),
+    # Known international bodies and companies by name alone.
+    ("OPEC and Glencore both said so, as did the WHO.", None, ["OPEC", "Glencore", "World Health Organization"]),
+    # Not organisations: a board, a title before a name, a name across lines, the page's outlet.
+    ("Chairman of the Board of Baykar spoke.", None, ["Baykar"]),
+    ("Former Supreme Court chief spoke.", "SK", ["Supreme Court of Slovakia"]),
+    ("0 Comments\n\nBrazil's Supreme Federal Court ruled.", None, ["Supreme Federal Court"]),
+    ("The Daily Lantern Media Group owns it.", None, ["Daily Lantern Media Group"]),
 ])
 def test_organizations(body, home, expected, taxonomy):
     assert extract_organizations(body, taxonomy, home) == expected
+
+
+@pytest.mark.parametrize("body, outlet, expected", [
+    ("Copyright 2024 Business Standard Private Ltd. The Reserve Bank of India said so.", "Business Standard",
+     ["Reserve Bank of India"]),
+    ("The Daily Lantern Media Group owns it.", "Daily Lantern Media Group", []),
+])
+def test_the_pages_own_outlet_is_no_organisation(body, outlet, expected, taxonomy):
+    assert extract_organizations(body, taxonomy, None, outlet) == expected

@@ -39,7 +39,9 @@ def _tables():
 def _introducer_re() -> re.Pattern:
     words = "|".join(sorted(resources.load_data("organizations.yml")["introducers"], key=len, reverse=True))
     # "company Leonardo", "operator Türksat": a capitalised word or acronym right after such a word.
-    return re.compile(rf"\b(?:{words})\s+(?P<name>(?:[A-Z][A-Z0-9&-]{{1,}}|[A-Z][a-zà-ž]+(?:[A-Z][\w]+)?)(?:\s+[A-Z][A-Z0-9&-]+)?)\b(?!\s+(?:of|[A-Z]))")
+    # "Danish company Bavarian Nordic", "miner Rio Tinto": up to three capitalised words.
+    return re.compile(rf"\b(?:{words})\s+(?P<name>(?:[A-Z][A-Z0-9&-]{{1,}}|[A-Z][a-zà-ž]+(?:[A-Z][\w]+)?)"
+                      rf"(?:[ \t]+(?:[A-Z][A-Z0-9&-]+|[A-Z][a-zà-ž]+\d*)){{0,2}})\b(?![ \t]+(?:of|[A-Z]))")
 
 
 def _introduced_names(body: str):
@@ -50,6 +52,39 @@ def _introduced_names(body: str):
 def _abbreviation_re() -> re.Pattern:
     names = "|".join(resources.load_data("organizations.yml")["ministry_abbreviations"])
     return re.compile(rf"\b(?P<abbr>{names})\b")
+
+
+_DEFINED = re.compile(r"[ \t]*\((?P<abbr>[A-Z][A-Za-z&+]{1,9})\)")
+_MINOR = {"of", "the", "for", "and", "de", "des", "du", "da", "do", "&", "-", "on", "in"}
+
+
+def _defined_acronyms(body: str, phrases, head_re: re.Pattern):
+    """(start, name, abbreviation) for a body's name followed by its acronym: "National Economic and
+    Development Authority (NEDA)". The acronym's letters fix where the name starts, so a name holding
+    "and" is not cut in two, and later uses of the acronym are that body, not another."""
+    for start, end, phrase in phrases:
+        if "(" not in body[end:end + 3]:
+            continue
+        found = _DEFINED.match(body, end)
+        if not found:
+            continue
+        abbr = found.group("abbr")
+        letters = "".join(ch for ch in abbr if ch.isupper())
+        words = phrase.split()
+        for k in range(len(words) - 1):
+            if words[k].lower() in _MINOR or words[k] in ("The",) or words[k][0] != abbr[0]:
+                continue
+            initials = "".join(w[0].upper() for w in words[k:] if w.lower() not in _MINOR)
+            if _subsequence(letters, initials) and len(initials) <= len(letters) + 1:
+                name = " ".join(words[k:])
+                if head_re.search(name):
+                    yield start + phrase.index(" ".join(words[k:])), name, abbr
+                break
+
+
+def _subsequence(letters: str, initials: str) -> bool:
+    it = iter(initials)
+    return all(ch in it for ch in letters) and letters[:1] == initials[:1]
 
 
 def _ministry_abbreviations(body: str):
@@ -71,31 +106,48 @@ def org_words() -> frozenset[str]:
     return frozenset(w for h in resources.load_data("organizations.yml")["head_words"] for w in h.split())
 
 
-def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | None) -> list[str]:
-    """Organisations in order of first mention, canonical names, no duplicates."""
+def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | None,
+                          outlet: str | None = None) -> list[str]:
+    """Organisations in order of first mention, canonical names, no duplicates. `outlet`, the page's own
+    source, is left out as the listed outlets are (it may be one no list knows)."""
     head_re, aliases, not_orgs, outlets, _ = _tables()
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
     for match in aliases.find(body):
         found.append((match.start, match.value))
         taken.append((match.start, match.end))
+    phrases = list(_capitalised_phrases(body))
+    defined: dict[str, str] = {}
+    for start, name, abbr in _defined_acronyms(body, phrases, head_re):
+        if any(a <= start < b for a, b in taken):
+            continue
+        canonical = _canonical(name, body, start, taxonomy, home_country, outlet)
+        if canonical and canonical not in not_orgs and canonical not in outlets:
+            found.append((start, canonical))
+            defined[abbr] = canonical
+            taken.append((start, start + len(name)))
+    if defined:
+        # Later uses of a defined acronym are the body already found, not one more.
+        for match in re.finditer(r"\b(?:" + "|".join(map(re.escape, defined)) + r")\b", body):
+            taken.append((match.start(), match.end()))
     for match in _introduced_names(body):
-        if not any(a <= match.start() < b for a, b in taken) and match.group("name") not in outlets:
-            found.append((match.start("name"), match.group("name")))
+        name = _without_legal_form(match.group("name"))
+        if not any(a <= match.start() < b for a, b in taken) and name not in outlets and name != outlet:
+            found.append((match.start("name"), name))
             taken.append((match.start("name"), match.end("name")))
     for match in _ministry_abbreviations(body):
         country = _country_before(body, match.start(), taxonomy) or home_country
         field = _tables()[4].get("__abbreviation__" + match.group("abbr"))
         name = f"Ministry of {field} of {taxonomy.country_label(country)}" if country else f"Ministry of {field}"
         found.append((match.start(), name))
-    for start, end, phrase in _capitalised_phrases(body):
+    for start, end, phrase in phrases:
         if not head_re.search(phrase):
             continue
         for sub_start, name in _organizations_in_phrase(phrase):
             absolute = start + sub_start
             if any(a <= absolute < b for a, b in taken):
                 continue
-            canonical = _canonical(name, body, absolute, taxonomy, home_country)
+            canonical = _canonical(name, body, absolute, taxonomy, home_country, outlet)
             if canonical and canonical not in not_orgs and canonical not in outlets:
                 found.append((absolute, canonical))
     names = [name for _, name in sorted(found)]
@@ -104,16 +156,33 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
 
 _UPPER = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x250) if chr(c).isupper())
 _CAPITALISED = rf"[{_UPPER}](?:[\w'’.&-]*\w)?"
-# Runs of capitalised words joined by "of", "the", "for", "and" (not "and the": two bodies) inside names.
+# Runs of capitalised words joined by "of", "the", "for", "and" (not "and the": two bodies) inside names,
+# never across a line ("0 Comments" above a paragraph is no part of the court's name).
 _PHRASE = re.compile(
-    rf"(?<![\w'’.&-]){_CAPITALISED}(?:(?:\s+(?:of|the|for|de|&|-|and(?!\s+the\b)))*\s+{_CAPITALISED})*"
+    rf"(?<![\w'’.&-]){_CAPITALISED}(?:(?:[ \t]+(?:of|the|for|de|des|du|da|do|&|-|and(?![ \t]+the\b)))*[ \t]+{_CAPITALISED})*"
 )
 
 
+# "People's", "Women's" belong to names ("People's Liberation Army"); other possessives end one.
+_POSSESSIVE = re.compile(r"(?<!People)(?<!Women)(?<!Children)['’]s(?=[ \t])")
+
+
 def _capitalised_phrases(text: str):
-    """(start, end, phrase) for each run of capitalised words (one regex pass: this is hot)."""
+    """(start, end, phrase) for each run of capitalised words (one regex pass: this is hot). A possessive
+    ends a name: "the Treasury's Office of Foreign Assets Control" is the office, not "Treasury s Office"."""
     for match in _PHRASE.finditer(text):
-        yield match.start(), match.end(), match.group()
+        phrase = match.group()
+        if "s " not in phrase or not _POSSESSIVE.search(phrase):
+            yield match.start(), match.end(), phrase
+            continue
+        at = 0
+        for cut in [*_POSSESSIVE.finditer(phrase), None]:
+            end = cut.start() if cut else len(phrase)
+            piece = phrase[at:end].strip()
+            if piece:
+                start = match.start() + phrase.index(piece, at)
+                yield start, start + len(piece), piece
+            at = cut.end() if cut else len(phrase)
 
 
 def _organizations_in_phrase(phrase: str, offset: int = 0) -> list[tuple[int, str]]:
@@ -174,15 +243,21 @@ def _cut_before_non_bodies(name: str, head_re: re.Pattern) -> str:
     return name
 
 
+def _without_legal_form(name: str) -> str:
+    # "Hitachi Ltd", "Business Standard Private Ltd": the body, as the text goes on to name it.
+    return re.sub(r",?\s+(?:(?:Private|Pvt\.?)\s+)?(?:Ltd\.?|Limited|Inc\.?|plc|PLC|LLC|Co\.)$", "", name)
+
+
 def _is_role_word(word: str) -> bool:
     return word.lower() in {"minister", "chief", "deputy", "head", "chairman", "commander", "director", "president",
                             "member", "secretary", "first", "ambassador", "representative", "spokesman"}
 
 
-def _canonical(name: str, body: str, position: int, taxonomy: Taxonomy, home_country: str | None) -> str | None:
+def _canonical(name: str, body: str, position: int, taxonomy: Taxonomy, home_country: str | None,
+               outlet: str | None = None) -> str | None:
     """"the Ministry of Defense" -> "Ministry of Defense of Azerbaijan"; strip "the Republic of"."""
-    _, aliases, _, _, fields = _tables()
-    name = re.sub(r"^(?:The|the)\s+", "", name).strip(" -")
+    _, aliases, _, outlets, fields = _tables()
+    name = re.sub(r"^(?:The|the|Former|former|Then|Outgoing|Incoming)\s+", "", name).strip(" -")
     name = re.sub(r"['’]s$", "", name)
     owner = re.match(r"(?P<owner>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)['’]s\s+(?=[A-Z])", name)
     owner_country = None
@@ -197,6 +272,17 @@ def _canonical(name: str, body: str, position: int, taxonomy: Taxonomy, home_cou
         return known[0].value
     if len(name.split()) < 2 and not name.isupper():
         return None
+    # "Hitachi Ltd": the company, as the text goes on to name it.
+    name = _without_legal_form(name)
+    whole_country = country_mentions(name, taxonomy)
+    if whole_country and whole_country[0].start == 0 and whole_country[0].end == len(name):
+        return None       # "the Russian Federation" is a country
+    if name.startswith("Board of") or name in outlets or name == outlet:
+        return None       # a company's board is the company's; an outlet is no organisation here
+    if name in _national_bodies():
+        # "the Central Bank", "the Constitutional Court": a country's, named after it.
+        country = owner_country or _country_before(body, position, taxonomy) or home_country
+        return f"{name} of {taxonomy.country_label(country)}" if country else name
     ministry = _ministry(name, body, position, taxonomy, owner_country or home_country, fields)
     if ministry:
         return ministry
@@ -209,6 +295,11 @@ def _canonical(name: str, body: str, position: int, taxonomy: Taxonomy, home_cou
     if re.search(r"\bSummit\b", name):
         return None       # a summit is an event, not a body
     return name
+
+
+@lru_cache(maxsize=1)
+def _national_bodies() -> frozenset[str]:
+    return frozenset(resources.load_data("organizations.yml")["national_bodies"])
 
 
 @lru_cache(maxsize=1)
