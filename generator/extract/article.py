@@ -36,11 +36,11 @@ def extract_article(document: RawDocument, taxonomy: Taxonomy) -> Article:
         title_derived=derived,
         date=date,
         date_precision=precision,
-        source=extract_source(text, document.text),
+        source=(source := extract_source(text, document.text)),   # organisations leave it out
         countries=tuple(countries),
         primary_countries=tuple(primary),
         people=tuple(extract_people(body, taxonomy, org_words(), primary[0] if primary else None)),
-        organizations=tuple(extract_organizations(body, taxonomy, primary[0] if primary else None)),
+        organizations=tuple(extract_organizations(body, taxonomy, primary[0] if primary else None, source)),
         topics=tuple(extract_topics(text.headline, body, taxonomy)),
         summary=extract_summary(body),
         key_figures=tuple(extract_key_figures(body)),
