@@ -61,3 +61,50 @@ def test_taxonomy_alias_folds_a_variant(taxonomy):
 def test_person_country(text, home, expected, taxonomy):
     people = extract_people(text, taxonomy, org_words(), home)
     assert [(p.name, p.role, p.country) for p in people] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Particles written apart stay inside the name; the address before it is neither name nor role.
+    ("President Luiz Inácio Lula da Silva has criticised the rates.", [("Luiz Inácio Lula da Silva", "President")]),
+    ("His Royal Highness Prince Khalid bin Salman bin Abdulaziz received the guests.",
+     [("Khalid bin Salman bin Abdulaziz", "Prince")]),
+    ("At the invitation of the President of the Republic of Azerbaijan, H.E. Mr. Ilham Aliyev, talks began.",
+     [("Ilham Aliyev", "President of the Republic of Azerbaijan")]),
+    ("The lessons matter, said Dr Tedros Adhanom Ghebreyesus, WHO Director-General.",
+     [("Tedros Adhanom Ghebreyesus", "WHO Director-General")]),
+    ("Earlier, Justice Alexandre de Moraes ordered the suspension.", [("Alexandre de Moraes", "Justice")]),
+    # A long line of a PDF broken inside a name.
+    ("The joint statement was signed in the capital by the President of the Republic, Ilham\nAliyev, on Friday.",
+     [("Ilham Aliyev", "President of the Republic")]),
+    # Names without a role: a reporting verb before them, or "who" after them.
+    ("\"It is a start,\" said Harjeet Singh of Climate Action Network.", [("Harjeet Singh", None)]),
+    ("Irakli Chikovani, who was appointed in February, told parliament.", [("Irakli Chikovani", None)]),
+    # An organisation word first does not make a body of a person's name; last, it does.
+    ("The coalition led by the human rights lawyer Duma Boko won.", [("Duma Boko", "human rights lawyer")]),
+    ("Economists at Capital Group said rates would fall.", []),
+    # The fields of one title are not people, and the title reaches the name after them.
+    ("The Minister of Energy, Petroleum and Mines, Birame Souleye Diop, said on Tuesday the gas would flow.",
+     [("Birame Souleye Diop", "Minister of Energy, Petroleum and Mines")]),
+    ("Agriculture and Forestry Minister Ibrahim Yumakli said demand rose.",
+     [("Ibrahim Yumakli", "Agriculture and Forestry Minister")]),
+    # A lone word is a body far more often than a person.
+    ("Nikhil Dubey, lead crude analyst at Kpler, said so.", [("Nikhil Dubey", "lead crude analyst at Kpler")]),
+    # Credit lines name journalists, who are not people of the article.
+    ("Reporting by Jane Doe; Editing by John Smith", []),
+    ("By Jane Doe", []),
+])
+def test_names(text, expected, taxonomy):
+    people = extract_people(text, taxonomy, org_words())
+    assert [(p.name, p.role) for p in people] == expected
+
+
+@pytest.mark.parametrize("text, home, expected", [
+    # An official posted in a country by an international body serves the body.
+    ("Dr Brian Chirombo, WHO Representative in Rwanda, said the response worked.", "RW", [("Brian Chirombo", None)]),
+    # Speaking for a body, or a scholar's degrees: no state assumed.
+    ("\"It is a start,\" said Harjeet Singh of Climate Action Network.", "AE", [("Harjeet Singh", None)]),
+    ("\"It works,\" said Elena Vasquez, DVM, PhD, who studies influenza.", "GB", [("Elena Vasquez", None)]),
+])
+def test_stateless_people(text, home, expected, taxonomy):
+    people = extract_people(text, taxonomy, org_words(), home)
+    assert [(p.name, p.country) for p in people] == expected

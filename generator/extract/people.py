@@ -16,7 +16,7 @@ from generator.extract.countries import country_mentions
 from generator.model import Person
 from generator.taxonomy import Taxonomy
 
-_TOKEN = re.compile(r"(?:Gen|Lt|Adm|Col|Maj|Brig|Capt|Cmdr|Sgt|Mr|Mrs|Ms|Dr|Prof)\.|[A-Z]\.(?=\s?[A-Z])|[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+|[^\w\s]")
+_TOKEN = re.compile(r"H\.\s?E\.|(?:Gen|Lt|Adm|Col|Maj|Brig|Capt|Cmdr|Sgt|Mr|Mrs|Ms|Dr|Prof)\.|[A-Z]\.(?=\s?[A-Z])|[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+|[^\w\s]")
 # "Abdel Fattah el-Sisi", "Bashar al-Assad": a lower-case particle joined to a capitalised part.
 _NAME_PARTICLE = re.compile(r"(?:el|al|ad|as|ash|ul|bin|ibn|van|von|de|da|di|du|der|den|ben)-[A-Z][\w'’-]*")
 _CONNECTORS = {"of", "the", "for", "and", "on", "in", "at", "-", "(", ")", ","}
@@ -34,6 +34,10 @@ class _Lexicon:
     international: re.Pattern        # a role at an international body: its holder has no state of their own
     stateless_roles: frozenset[str]  # analysts, experts: the article's country is not assumed to be theirs
     role_stop: frozenset[str]        # lower-case words that never stand inside a role ("said", "with")
+    honorifics: frozenset[str]       # "Dr", "Mr.", "H.E.": they mark a person but are neither name nor role
+    particles: frozenset[str]        # "bin", "da", "van": lower-case words inside a name
+    byline: re.Pattern               # "Reporting by ...", "Photo: ...": journalists, not people of the article
+    credentials: frozenset[str]      # "PhD", "DVM" after a name
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +56,10 @@ def _lexicon() -> _Lexicon:
         international=re.compile(r"\b(?:%s)\b" % "|".join(re.escape(b) for b in data["international_bodies"])),
         stateless_roles=frozenset(w.lower() for w in data["stateless_roles"]),
         role_stop=frozenset(data["role_stop_words"]) | frozenset(data["speech_verbs"]),
+        honorifics=frozenset(h.lower() for h in data["honorifics"]),
+        particles=frozenset(data["name_particles"]),
+        credentials=frozenset(data["credentials"]),
+        byline=re.compile(r"^\W*(?:%s)\b" % "|".join(re.escape(b) for b in data["byline_openers"]), re.IGNORECASE),
     )
 
 
@@ -62,6 +70,7 @@ class _Mention:
     country: str | None
     order: int
     near: str | None = None      # the country named last before the name in its sentence
+    body: bool = False           # "Harjeet Singh of Climate Action Network": speaks for a body, not a state
 
 
 def _is_name_token(token: str, lex: _Lexicon, country_words: set[str]) -> bool:
@@ -74,6 +83,8 @@ def _is_name_token(token: str, lex: _Lexicon, country_words: set[str]) -> bool:
     if not token[0].isalpha():
         return False
     if token.isupper() and len(token) > 1:       # acronyms are organisations, not names
+        return False
+    if token.lower() in lex.honorifics:
         return False
     base = token[:-2] if token.endswith(("'s", "’s")) else token
     return base not in lex.not_name and base not in country_words and token.lower() not in lex.rank_words \
@@ -92,9 +103,27 @@ def extract_people(body: str, taxonomy: Taxonomy, org_words: frozenset[str] = fr
     lex = _lexicon()
     country_words = _country_words(body, taxonomy)
     mentions: list[_Mention] = []
-    for sentence in split_sentences(body):
+    for sentence in split_sentences(_join_wrapped(body)):
+        if _is_credit(sentence, lex):
+            continue
         mentions.extend(_sentence_mentions(sentence, lex, taxonomy, org_words, country_words, len(mentions)))
     return _fold(mentions, taxonomy, lex, home)
+
+
+def _join_wrapped(body: str) -> str:
+    # A PDF's hard-wrapped lines ("H.E. Mr. Ilham / Aliyev, the Prime Minister"): a long line that does
+    # not end a sentence goes on in the next, so a name broken over two lines is read whole.
+    return _WRAPPED.sub(" ", body)
+
+
+_WRAPPED = re.compile(r"(?<=[^\s.!?:;\"”’)\]])(?<=.{60})\n(?=[\w(\"“])")
+
+
+def _is_credit(sentence: str, lex: _Lexicon) -> bool:
+    """A byline or credit line ("Reporting by ...", "Photo: ...", "By Jane Doe"): its names are the staff's."""
+    if lex.byline.match(sentence):
+        return True
+    return sentence.startswith("By ") and len(sentence.split()) <= 7 and not sentence.rstrip().endswith(".")
 
 
 def _country_words(body: str, taxonomy: Taxonomy) -> set[str]:
@@ -114,18 +143,17 @@ def _sentence_mentions(sentence: str, lex: _Lexicon, taxonomy: Taxonomy, org_wor
         if not tokens[i][0][0].isupper():       # most words: skip them without a call
             i += 1
             continue
-        if not (_is_name_token(tokens[i][0], lex, country_words) or _name_after_rank(tokens, i, lex, country_words)) \
-                or tokens[i][0] in org_words:
+        if not (_is_name_token(tokens[i][0], lex, country_words) or _name_after_rank(tokens, i, lex, country_words)):
             i += 1
             continue
-        j = i + 1
-        while j < len(tokens) and j - i < 4 and (
-                (_is_name_token(tokens[j][0], lex, country_words) and tokens[j][0] not in org_words)
-                or _NAME_PARTICLE.fullmatch(tokens[j][0])):
-            j += 1
+        j = _run_end(tokens, i, lex, country_words, org_words)
+        if tokens[j - 1][0] in org_words or (j < count and tokens[j][0] == "of" and tokens[i][0] in org_words):
+            i = j      # "Duma Boko" is a person, "Capital Group" and "Bank of England" are not
+            continue
         run = tokens[i:j]
         name = _join(sentence, run)
         following = tokens[j][0] if j < len(tokens) else ""
+        before = tokens[i - 1][0] if i > 0 else ""
         role_before = _role_before(sentence, tokens, i, lex, country_words)
         role_after = _role_after(sentence, tokens, j, lex)
         known = taxonomy.person_by_alias.get(name)
@@ -134,23 +162,88 @@ def _sentence_mentions(sentence: str, lex: _Lexicon, taxonomy: Taxonomy, org_wor
         anchored = (
             role_before is not None or role_after is not None or known is not None or coordinated
             or following in lex.speech_verbs or _is_name_shape(run, lex)
+            or before.lower() in lex.honorifics
+            # "said Elena Vasquez", "according to Nikhil Dubey": a reporting verb before a full name.
+            or (len(run) > 1 and (before in lex.speech_verbs
+                                  or (before == "to" and i > 1 and tokens[i - 2][0].lower() == "according")))
+            # "Irakli Chikovani, who was appointed ...": "who" is said of people.
+            or (len(run) > 1 and following == "," and j + 1 < count and tokens[j + 1][0] in ("who", "whose"))
             # "As Igor Novaković has observed": a reporting verb after an auxiliary.
             or (following in ("has", "had", "have") and j + 1 < len(tokens) and tokens[j + 1][0] in lex.speech_verbs)
         )
         if following and following[0].isupper() and (following in org_words or following in lex.not_name):
             anchored = False      # "Heydar Aliyev Foundation", "Shanghai Cooperation": part of a longer name
-        if i > 0 and tokens[i - 1][0].lower() in ("of", "for") and known is None:
-            anchored = False      # "the Board of Baykar": the body a role belongs to, not a person
+        if i > 0 and known is None and (before.lower() in ("of", "for") or _in_title_list(tokens, i, lex, country_words)):
+            anchored = False      # "the Board of Baykar", "Minister of Energy, Petroleum and Mines": a body
         if anchored and _plausible(run):
             role = role_before or role_after
             found.append(_Mention(
                 name=re.sub(r"['’]s$", "", name), role=role,
                 country=_country_of(role, sentence, tokens, i, taxonomy), order=order + len(found),
                 near=_nearest_country(sentence, tokens[i][1], taxonomy),
+                body=(following == "of" and j + 1 < count and tokens[j + 1][0][:1].isupper()
+                      and tokens[j + 1][0] not in country_words)
+                # "Elena Vasquez, DVM, PhD": a scholar's degrees, as an analyst's role, show no state.
+                or (following == "," and j + 1 < count and tokens[j + 1][0] in lex.credentials),
             ))
             last_end = j
         i = j
     return found
+
+
+def _run_end(tokens, i: int, lex: _Lexicon, country_words, org_words) -> int:
+    """The end of the name that starts at token i: up to four capitalised parts, with the particles
+    between them ("Luiz Inácio Lula da Silva", "Khalid bin Salman bin Abdulaziz") and a regnal number."""
+    j = i + 1
+    parts = 1
+    count = len(tokens)
+    while j < count:
+        word = tokens[j][0]
+        if parts < 4 and _is_name_token(word, lex, country_words) and (word not in org_words or j + 1 < count and _is_name_token(tokens[j + 1][0], lex, country_words)):
+            j += 1
+            parts += 1
+            continue
+        if _NAME_PARTICLE.fullmatch(word):
+            j += 1
+            continue
+        k = j
+        while k < count and tokens[k][0] in lex.particles:
+            k += 1
+        if k > j and k < count and _is_name_token(tokens[k][0], lex, country_words) and k - j <= 2:
+            j = k + 1         # the particles and the part after them; the part does not count to four
+            continue
+        if _ROMAN.fullmatch(word):
+            j += 1
+        break
+    return j
+
+
+_ROMAN = re.compile(r"(?:I{2,3}|IV|VI{0,3}|IX|XI{0,3})")
+
+
+def _in_title_list(tokens, i: int, lex: _Lexicon, country_words) -> bool:
+    # "the Minister of Energy, Petroleum and Mines": capitalised words after "and" or a comma that go
+    # back to an "of" or "for" are the fields of one title, not names.
+    k = i - 1
+    if tokens[k][0] == ",":
+        # "..., Petroleum and Mines": only an item the list goes on after; "of Türkiye, Yaşar Güler" is a name.
+        nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
+        if nxt not in ("and", "&"):
+            return False
+    elif tokens[k][0] not in ("and", "&"):
+        return False
+    steps = 0
+    while k >= 0 and steps < 8:
+        word = tokens[k][0]
+        if word in ("of", "for"):
+            return True
+        if not (word in (",", "and", "&") or word[:1].isupper()):
+            return False
+        if word[:1].isupper() and word.lower() in lex.role_words:
+            return False
+        k -= 1
+        steps += 1
+    return False
 
 
 def _join(sentence: str, run) -> str:
@@ -183,6 +276,11 @@ def _name_after_rank(tokens, i: int, lex: _Lexicon, country_words) -> bool:
 def _role_before(sentence: str, tokens, i: int, lex: _Lexicon, country_words) -> str | None:
     """The position stated right before a name ("the Serbian Minister of Defense, Colonel-General")."""
     k = i - 1
+    while k >= 0 and _is_honorific_at(tokens, k, lex):
+        k -= 1      # "President of Azerbaijan, H.E. Mr. Ilham Aliyev": the address is not the role
+    if k >= 2 and tokens[k][0] == "Highness" and tokens[k - 2][0] in ("His", "Her"):
+        k -= 3      # "His Royal Highness Prince Khalid"
+    i = k + 1       # the role ends where the address begins
     start = None
     loose = 0       # lower-case words taken in front of a lower-case role word ("digital rights researcher")
     while k >= 0:
@@ -195,8 +293,11 @@ def _role_before(sentence: str, tokens, i: int, lex: _Lexicon, country_words) ->
             # Division": a capitalised word after "of", or inside a capitalised name the role already
             # holds, names the body the role belongs to, so the role goes on; any other name ends it.
             after = tokens[k + 1][0] if k + 1 < i else ""
+            # "Agriculture and Forestry Minister", "Rio Tinto chief executive": the field or the body of
+            # the role word right after; "of Energy, Petroleum and Mines": one title's list of fields.
             if (k > 0 and tokens[k - 1][0].lower() in ("of", "for")) or (
-                    start == k + 1 and k + 1 < i - 1 and after[:1].isupper() and after.isalpha()):
+                    start == k + 1 and k + 1 < i - 1 and after[:1].isupper() and after.isalpha()) or (
+                    start == k + 1 and after.lower() in lex.role_words) or _reaches_of(tokens, k):
                 start = k
                 k -= 1
                 continue
@@ -217,6 +318,8 @@ def _role_before(sentence: str, tokens, i: int, lex: _Lexicon, country_words) ->
     if start is None:
         return None
     phrase_tokens = _drop_lead(tokens[start:i], lex)
+    while len(phrase_tokens) > 3 and phrase_tokens[2][0] == "Highness" and phrase_tokens[0][0] in ("His", "Her"):
+        phrase_tokens = phrase_tokens[3:]     # "His Royal Highness Prince": the address is not the role
     while phrase_tokens and (phrase_tokens[0][0].lower() in ("the", "of", "and", ",", "-", "for", "on", "in", "at")
                              or phrase_tokens[0][0] == ")"):
         phrase_tokens = phrase_tokens[1:]
@@ -229,6 +332,31 @@ def _role_before(sentence: str, tokens, i: int, lex: _Lexicon, country_words) ->
     if not (words & lex.role_words or phrase.lower() in lex.ranks or _ends_with_rank(phrase, lex)):
         return None
     return _tidy_role(phrase)
+
+
+def _is_honorific_at(tokens, k: int, lex: _Lexicon) -> bool:
+    return tokens[k][0].lower() in lex.honorifics and tokens[k][0] != "M."
+
+
+def _reaches_of(tokens, k: int) -> bool:
+    """Whether capitalised word k stands in the body of an "of" or "for" ("Minister of Petroleum, Mines
+    and Energy", "president of the Argentine Rural Society (SRA)"), read back over capitalised words."""
+    j = k - 1
+    steps = 0
+    while j >= 0 and steps < 8:
+        word = tokens[j][0]
+        if word in ("of", "for"):
+            return True
+        if word == ",":
+            # a comma inside a list of fields ("Energy, Petroleum and Mines"), not before a name.
+            after = tokens[j + 2][0] if j + 2 < len(tokens) else ""
+            if after not in ("and", "&", ","):
+                return False
+        elif not (word[:1].isupper() or word in ("and", "&", "the", "(", ")")):
+            return False
+        j -= 1
+        steps += 1
+    return False
 
 
 def _drop_lead(phrase_tokens, lex: _Lexicon):
@@ -258,8 +386,9 @@ def _role_after(sentence: str, tokens, j: int, lex: _Lexicon) -> str | None:
     if not match:
         return None
     phrase = match.group(1).strip()
-    words = [w.lower() for w in re.findall(r"[^\W\d_][\w'’-]*", phrase)]
-    if not words or words[0] in lex.role_stop:
+    raw = re.findall(r"[^\W\d_][\w'’-]*", phrase)
+    words = [w.lower() for w in raw]
+    if not words or (words[0] in lex.role_stop and not raw[0].isupper()):    # "WHO Director-General" is a role
         return None
     # The role's head comes early ("an energy analyst", "chief executive of Z"); a clause does not.
     if not set(words[:3]) & lex.role_words and (
@@ -283,11 +412,18 @@ def _nearest_country(sentence: str, start: int, taxonomy: Taxonomy) -> str | Non
     return before[-1].value if before else None
 
 
+_POSTED_IN = re.compile(r"\s+(?:[\w-]+\s+){0,3}(?:in|to|for)\s+(?:the\s+)?")
+
+
 def _country_of(role: str | None, sentence: str, tokens, i: int, taxonomy: Taxonomy) -> str | None:
     """The person's state as the text shows it: a country or demonym in the role or just before it."""
     if role:
         found = country_mentions(role, taxonomy)
         if found:
+            body = _lexicon().international.search(role)
+            # "WHO Representative in Rwanda" serves the WHO; "Azerbaijan's envoy to the UN" serves Azerbaijan.
+            if body and body.end() <= found[0].start and _POSTED_IN.fullmatch(role[body.end():found[0].start]):
+                return None
             return found[0].value
     start = tokens[i][1]
     window = sentence[max(0, start - 60):start]
@@ -328,27 +464,31 @@ def _fold(mentions: list[_Mention], taxonomy: Taxonomy, lex: _Lexicon, home: str
         canonical[mention.name] = key
         person = full.get(key)
         if person is None:
-            full[key] = _Mention(key, mention.role, mention.country, mention.order, mention.near)
+            full[key] = _Mention(key, mention.role, mention.country, mention.order, mention.near, mention.body)
         else:
             if person.role is None or (mention.role and mention.order < person.order and len(mention.role) > len(person.role)):
                 person.role = mention.role or person.role
             person.country = person.country or mention.country
+            person.body = person.body or mention.body
             if mention.order < person.order:
                 person.near = mention.near or person.near
             person.order = min(person.order, mention.order)
     people = sorted(full.values(), key=lambda m: m.order)
-    return [Person(name=p.name, role=p.role, country=_state_of(p, lex, home)) for p in people if _keep(p)]
+    return [Person(name=p.name, role=p.role, country=_state_of(p, lex, home)) for p in people
+            if _keep(p) or taxonomy.person_by_alias.get(p.name)]
 
 
 def _state_of(person: _Mention, lex: _Lexicon, home: str | None) -> str | None:
     if person.country:
         return person.country
     role = person.role or ""
-    if lex.international.search(role) or set(re.findall(r"[a-z]+", role.lower())) & lex.stateless_roles:
+    # Lower-case words only: "Executive" in "Minister for Executive Affairs" names no analyst.
+    if lex.international.search(role) or set(re.findall(r"\b[a-z]+", role)) & lex.stateless_roles or person.body:
         return None
     return person.near or home
 
 
 def _keep(person: _Mention) -> bool:
-    # A lone surname nobody introduced is kept only when the text gives a role.
-    return len(person.name.split()) > 1 or person.role is not None
+    # A lone word left after folding is a surname nobody introduced or, far more often, a body read as a
+    # name ("Secretary of the Treasury", "lead analyst at Kpler", "chairman of the Black Sea Hazelnut").
+    return len(person.name.split()) > 1
