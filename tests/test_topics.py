@@ -1,0 +1,41 @@
+import pytest
+
+from generator.extract.topics import extract_topics
+
+
+@pytest.mark.parametrize("headline, body, expected", [
+    # Case is folded, and a headline hit counts double.
+    ("Tariffs lifted", "China lifted the tariffs on barley.", ["trade-economy"]),
+    # A phrase is matched as listed: "strategic partnerships" in passing is no strategic partnership.
+    (None, "The visits show a commitment to developing strategic partnerships.", []),
+    # A common keyword counts only beside its topic's context words.
+    (None, "The country bought the first doses of the vaccine. UNICEF supplied the rest.", []),
+    (None, "The army bought two air defence batteries.", ["arms-trade"]),
+    # min_mentions still holds: one energy word is a passing word.
+    (None, "Oil rose on Monday.", []),
+    (None, "Oil output rose. Crude prices fell. The refinery closed. OPEC met.", ["energy"]),
+])
+def test_topics(headline, body, expected, taxonomy):
+    assert extract_topics(headline, body, taxonomy) == expected
+
+
+def test_a_keyword_serves_every_topic_that_lists_it(taxonomy):
+    # "talks" is a keyword of high-level visits; the same word listed under a second topic counts there too.
+    from generator.extract.topics import _keyword_gazetteer
+    from generator.taxonomy import Term
+
+    terms = (Term(slug="a", label="A", aliases=("talks",)), Term(slug="b", label="B", aliases=("talks",)))
+    assert [m.value for m in _keyword_gazetteer(terms).find("the talks")] == [("a", "b")]
+
+
+@pytest.mark.parametrize("alias, text, found", [
+    ("tariff", "new tariffs", True),          # a single word matches in its plural
+    ("tax", "new taxes", True),
+    ("strategic partnership", "strategic partnerships", False),      # a phrase only as listed
+    ("tariff", "tariffsx", False),
+])
+def test_plurals(alias, text, found):
+    from generator.extract.topics import _keyword_gazetteer
+    from generator.taxonomy import Term
+
+    assert bool(_keyword_gazetteer((Term(slug="a", label="A", aliases=(alias,)),)).find(text)) is found
