@@ -166,7 +166,8 @@ def _key(line: str) -> str:
 
 
 # A line that ends like this is cut mid-phrase: text from a PDF or an e-mail, wrapped at a width.
-_OPEN_END = re.compile(r"(?:\b(?:of|the|a|an|and|or|to|in|on|for|with|by|at|from|its|their|his|her)|[,-])$", re.IGNORECASE)
+_OPEN_END = re.compile(r"(?:\b(?:of|the|a|an|and|or|to|in|on|for|with|by|at|from|its|their|his|her)|,|(?<=[a-z])-)$",
+                       re.IGNORECASE)
 _WRAPPED_START = re.compile(r"^\s*[a-z]")
 _SPLIT_WORD = re.compile(r"(?<=[a-z])-$")
 

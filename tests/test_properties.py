@@ -61,18 +61,31 @@ def _squeeze(text: str) -> str:
     return "".join(text.split())
 
 
+def _from_lines(wanted: str, inputs: list[str], start: int) -> bool:
+    """Whether `wanted` is within input line `start`, or within it joined with the lines after it."""
+    joined = ""
+    for line in inputs[start:]:
+        joined += line
+        if wanted in joined:
+            return True
+        if not line:
+            return False        # a blank line: no wrap is joined across it
+    return False
+
+
 @SETTINGS
 @given(LINES)
 def test_clean_keeps_only_real_lines_of_the_input_in_order(text):
     result = clean(text)       # never raises
     for line in result.lines:
         assert line.strip() and not is_junk_line(line), line
-    # Each line is what is left of one input line (a stamp, byline or dateline cut off, glued sentences
-    # split), and the lines keep the input's order.
+    # Each line is what is left of one input line, or of consecutive ones a hard wrap had cut apart (a
+    # stamp, byline or dateline cut off, glued sentences split), and the lines keep the input's order.
     inputs = [_squeeze(line) for line in text.split("\n")]
     position = 0
     for line in result.lines:
-        while position < len(inputs) and _squeeze(line) not in inputs[position]:
+        wanted = _squeeze(line)
+        while position < len(inputs) and not _from_lines(wanted, inputs, position):
             position += 1
         assert position < len(inputs), f"{line!r} is not from the input"
         position += 1
