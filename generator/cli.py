@@ -8,6 +8,7 @@ import os
 import sys
 from pathlib import Path
 
+from generator import __version__
 from generator.errors import BriefingError, printable
 
 
@@ -27,18 +28,30 @@ def main(argv: list[str] | None = None) -> int:
     # --root after the command too (`briefing status --root .`); SUPPRESS, so it does not reset the one before.
     rooted = argparse.ArgumentParser(add_help=False)
     rooted.add_argument("--root", type=Path, default=argparse.SUPPRESS, help="the briefing folder (default: here)")
-    commands = parser.add_subparsers(dest="command", required=True)
-    generate = commands.add_parser("generate", parents=[rooted], help="write every article and index page into content/")
-    build = commands.add_parser("build", parents=[rooted], help="generate, then build the site into site/ (MkDocs, strict)")
-    build.add_argument("--site-dir", type=Path, default=None)
+    parser.add_argument("--version", action="version", version=f"briefing {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, summary: str, description: str):
+        return commands.add_parser(name, parents=[rooted], help=summary,
+                                   description=f"{summary[0].upper()}{summary[1:]}. {description}")
+
+    generate = command("generate", "write every article and index page into content/",
+                       "Reads sources/ and taxonomy.yml; writes a page only when its bytes change and keeps every "
+                       "hand edit. Exits 1 naming the files it rejected, 2 when the briefing cannot be read.")
+    build = command("build", "generate, then build the site into site/",
+                    "The site is built in a fresh folder and replaces site/ only once it is whole (MkDocs' strict "
+                    "build by default). Exits non-zero naming what it rejected, after building from the rest.")
+    build.add_argument("--site-dir", type=Path, default=None, help="where the site goes (default: mkdocs.yml's site_dir)")
     build.add_argument("--renderer", choices=("mkdocs", "zensical"), default="mkdocs",
                        help="MkDocs with Material (default, pages rendered on all cores) or Zensical")
-    for command in (generate, build):
-        command.add_argument("--jobs", type=int, default=None, help="processes to use (default: all cores)")
-    commands.add_parser("status", parents=[rooted], help="hand edits, conflicts, missing sources, sources not yet generated")
-    extract = commands.add_parser("extract", parents=[rooted], help="print what the extractor says about files; writes nothing")
+    for each in (generate, build):
+        each.add_argument("--jobs", type=int, default=None, help="processes to use (default: all cores)")
+    command("status", "hand edits, conflicts, missing sources, sources not yet generated",
+            "Reads the pages and the sources and writes nothing.")
+    extract = command("extract", "print what the extractor says about files",
+                      "One record per file, with the keys of the labelling rules; writes nothing.")
     extract.add_argument("--format", choices=("json", "yaml"), default="json")
-    extract.add_argument("files", nargs="+", type=Path)
+    extract.add_argument("files", nargs="+", type=Path, help="article files (.txt, .md, .html)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     if not args.root.is_dir():

@@ -60,3 +60,14 @@ def test_a_yaml_error_in_front_matter_names_its_line(project):
     page.write_text("".join(lines), encoding="utf-8")
     out = _briefing("generate", cwd=project)
     assert f"error: content/articles/{page.name}:{at + 1}: front matter: not valid YAML" in out.stderr
+
+
+def test_version_and_each_command_describes_itself(tmp_path):
+    from generator import __version__
+
+    assert _briefing("--version", cwd=tmp_path).stdout.strip() == f"briefing {__version__}"
+    for command in ("generate", "build", "status", "extract"):
+        shown = _briefing(command, "--help", cwd=tmp_path)
+        assert shown.returncode == 0
+        description = shown.stdout.split("\n\n")[1]
+        assert len(description.split()) >= 8 and description[0].isupper(), (command, description)
