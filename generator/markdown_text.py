@@ -31,3 +31,15 @@ def _escape_line_start(match: re.Match) -> str:
         return match.group(2) + "\\."
     return "&#126;"     # "~" has no backslash escape in Python-Markdown
 
+
+
+# "<" that an HTML parser would read as the start of a tag, a comment or a declaration.
+_MARKUP_OPENER = re.compile(r"<(?=[A-Za-z/!?])")
+WORD_JOINER = "\u2060"
+
+
+def inert_markup(text: str) -> str:
+    """Text that no HTML parser reads as markup, shown exactly as before: a word joiner (invisible)
+    follows each "<" that would open a tag. For the front matter's title, which some renderers print
+    as HTML where no template of ours escapes it (Zensical's search results)."""
+    return _MARKUP_OPENER.sub("<" + WORD_JOINER, text) if "<" in text else text

@@ -15,7 +15,7 @@ import yaml
 
 from generator import __version__
 from generator.errors import printable
-from generator.markdown_text import escape_text
+from generator.markdown_text import escape_text, inert_markup
 from generator.model import Article
 from generator.slugs import person_slug
 from generator.taxonomy import Taxonomy
@@ -32,6 +32,8 @@ def article_front_matter(article: Article) -> dict:
     """The extracted fields as front matter, with provenance and a fingerprint of each field."""
     record = article.record()
     data = {key: record[key] for key in FIELDS}
+    if data["title"]:
+        data["title"] = inert_markup(data["title"])
     data["provenance"] = {
         "file": article.path,
         "sha256": article.sha256,
@@ -46,6 +48,9 @@ def _inferred(article: Article) -> list[str]:
     notes = []
     if article.title_derived:
         notes.append("title: derived from the first sentence (the text has no headline)")
+    if article.title and inert_markup(article.title) != article.title:
+        notes.append("title: an invisible word joiner follows each '<' that would open markup, so that a renderer "
+                     "that prints titles as HTML shows it as text")
     if article.date is None:
         notes.append("date: not stated with a year in the text")
     elif article.date_precision != "day":

@@ -23,3 +23,25 @@ def test_escaped_text_renders_as_the_same_text(text):
     plain = rendered.removeprefix("<p>").removesuffix("</p>")
     import html
     assert html.unescape(plain) == text
+
+
+@pytest.mark.parametrize("title, inert", [
+    ("<script>alert(1)</script> talks", "<\u2060script>alert(1)<\u2060/script> talks"),
+    ("<img src=x onerror=alert(1)>", "<\u2060img src=x onerror=alert(1)>"),
+    ("<!-- a comment -->", "<\u2060!-- a comment -->"),
+    ("Inflation < 2% as rates hold", "Inflation < 2% as rates hold"),      # no markup: as it was
+    ("Plain headline", "Plain headline"),
+])
+def test_a_title_never_opens_markup_and_reads_the_same(title, inert):
+    from html.parser import HTMLParser
+
+    from generator.markdown_text import inert_markup
+
+    assert inert_markup(title) == inert
+    tags = []
+    parser = HTMLParser()
+    parser.handle_starttag = lambda tag, attrs: tags.append(tag)
+    parser.handle_comment = lambda data: tags.append("!--")
+    parser.feed(inert_markup(title))
+    assert tags == []
+    assert inert_markup(title).replace("\u2060", "") == title
