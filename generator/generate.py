@@ -731,11 +731,19 @@ def _merge(previous: dict, generated: dict, page: str, report: Report) -> dict:
     return merged
 
 
+# A curator's notes start at a heading named Notes (any level, any case: "### Notes", "## notes:") and run
+# to the next part the generator writes (the article text, the source line) or to the end of the page.
+_NOTES_HEADING = re.compile(r"^#{1,6}[ \t]+notes?[ \t]*:?[ \t]*#*[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_GENERATED_PART = re.compile(rf"^(?:{re.escape(TEXT_HEADING)}[ \t]*$|---\n\n\*Source file:\*)", re.MULTILINE)
+
+
 def _notes(page_body: str) -> str:
-    """A page's curated notes: what a human wrote under '## Notes' at the end of the body."""
-    marker = "\n## Notes"
-    body = "\n" + page_body
-    at = body.rfind(marker)
-    if at == -1 or body.rfind(TEXT_HEADING) > at:
-        return ""
-    return body[at:].strip()
+    """A page's curated notes: every part of the body under a Notes heading, wherever it stands (above the
+    article text or at the end), in the page's order."""
+    parts = []
+    for heading in _NOTES_HEADING.finditer(page_body):
+        if parts and heading.start() < parts[-1][1]:
+            continue                # a second Notes heading inside the same part
+        end = _GENERATED_PART.search(page_body, heading.end())
+        parts.append((heading.start(), end.start() if end else len(page_body)))
+    return "\n\n".join(page_body[start:end].strip() for start, end in parts)

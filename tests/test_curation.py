@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import frontmatter
+import pytest
 import yaml
 
 from generator.generate import GENERATED_MARK, generate, mark_generated
@@ -322,3 +323,24 @@ def test_a_renamed_source_takes_its_page_and_edits_along(project):
     assert page["provenance"]["file"] == "sources/beijing-visit.txt"
     assert "source_missing" not in page.metadata
     assert status(project).missing_sources == [] and status(project).not_generated == []
+
+
+@pytest.mark.parametrize("heading, where", [
+    ("## Notes", "end"), ("### Notes", "end"), ("## notes", "end"), ("#### Notes:", "end"), ("## Notes", "top"),
+])
+def test_notes_are_kept_under_any_heading_level_and_place(project, heading, where):
+    generate(project)
+    path = project / "content" / BEIJING
+    text = path.read_text(encoding="utf-8")
+    note = f"{heading}\n\nCalled the embassy: the visit was confirmed.\n"
+    if where == "end":
+        text = text.rstrip("\n") + "\n\n" + note
+    else:
+        text = text.replace("\n## Article text", "\n" + note + "\n## Article text", 1)
+    path.write_text(text, encoding="utf-8")
+    _change_source(project)
+    generate(project)
+    kept = path.read_text(encoding="utf-8")
+    assert "Called the embassy: the visit was confirmed." in kept
+    assert kept.count("Called the embassy") == 1
+    assert "Türkiye and Pakistan were also discussed" in kept      # the page was made again around the note
