@@ -344,3 +344,38 @@ def test_notes_are_kept_under_any_heading_level_and_place(project, heading, wher
     assert "Called the embassy: the visit was confirmed." in kept
     assert kept.count("Called the embassy") == 1
     assert "Türkiye and Pakistan were also discussed" in kept      # the page was made again around the note
+
+
+@pytest.mark.parametrize("restore", ["same bytes", "edited", "after an edit of the page"])
+def test_the_missing_mark_goes_when_the_source_comes_back(project, restore):
+    generate(project)
+    source = project / BEIJING_SOURCE
+    data = source.read_bytes()
+    source.unlink()
+    generate(project)
+    assert _front(project, BEIJING)["source_missing"] is True
+    if restore == "after an edit of the page":
+        _edit(project, BEIJING, lambda post: post.__setitem__("title", "Curated while the source was away"))
+    source.write_bytes(data if restore != "edited" else data.replace(b"During the meeting,", b"At the meeting,"))
+    report = generate(project)
+    assert report.missing_sources == []
+    assert "source_missing" not in _front(project, BEIJING).metadata
+    generate(project)
+    assert "source_missing" not in _front(project, BEIJING).metadata
+    assert status(project).missing_sources == []
+
+
+def test_hand_edits_of_every_list_field_reach_the_page_and_the_site(project):
+    generate(project)
+
+    def curate(post):
+        post["organizations"] = [*post["organizations"], "Curated Defence Council"]
+        post["key_figures"] = ["99 curated drones delivered"]
+        post["events"] = [*post["events"], {"date": None, "what": "A curated undated event"}]
+
+    _edit(project, BEIJING, curate)
+    report = generate(project)
+    assert BEIJING in report.changed
+    body = (project / "content" / BEIJING).read_text(encoding="utf-8")
+    for text in ("Curated Defence Council", "99 curated drones delivered", "A curated undated event"):
+        assert body.count(text) == 2, text      # in the front matter and in the page body the site renders
