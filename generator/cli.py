@@ -48,6 +48,12 @@ def main(argv: list[str] | None = None) -> int:
         each.add_argument("--jobs", type=int, default=None, help="processes to use (default: all cores)")
     command("status", "hand edits, conflicts, missing sources, sources not yet generated",
             "Reads the pages and the sources and writes nothing.")
+    settle = command("settle", "end a conflict between a hand edit and a changed extraction",
+                     "briefing status lists the open conflicts with both values. Keeping the hand value ends the "
+                     "conflict; keeping the extracted value writes it into the field, which then follows the source.")
+    settle.add_argument("page", help="the page, as status names it (content/articles/<slug>.md)")
+    settle.add_argument("field", help="the field in conflict")
+    settle.add_argument("--keep", choices=("hand", "extracted"), required=True)
     extract = command("extract", "print what the extractor says about files",
                       "One record per file, with the keys of the labelling rules; writes nothing.")
     extract.add_argument("--format", choices=("json", "yaml"), default="json")
@@ -63,6 +69,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_generate(args.root, args.jobs)
     if args.command == "status":
         return run_status(args.root)
+    if args.command == "settle":
+        return run_settle(args.root, args.page, args.field, args.keep)
     return run_build(args.root, args.site_dir, args.jobs, args.renderer)
 
 
@@ -92,6 +100,17 @@ def run_extract(files: list[Path], fmt: str, root: Path) -> int:
 
         print(yaml.safe_dump_all(records, sort_keys=False, allow_unicode=True), end="")
     return 1 if failed else 0
+
+
+def run_settle(root: Path, page: str, field: str, keep: str) -> int:
+    from generator.settle import settle
+
+    try:
+        print(settle(root, page, field, keep) + " (the next generate renders the page again)")
+    except BriefingError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    return 0
 
 
 def run_status(root: Path) -> int:

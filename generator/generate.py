@@ -703,11 +703,21 @@ def _merge(previous: dict, generated: dict, page: str, report: Report) -> dict:
     new_prints = generated["provenance"]["fingerprint"]
     merged: dict = {}
     edited = []
+    # A conflict is kept in the page's provenance until the curator settles it (edits the field again, or
+    # `briefing settle` takes one side): {field: {hand: fingerprint of the hand value, extracted, cause}}.
+    open_conflicts = (previous.get("provenance") or {}).get("conflicts") or {}
+    cause = ("the source" if (previous.get("provenance") or {}).get("sha256") != generated["provenance"]["sha256"]
+             else "the taxonomy or the extractor")
+    conflicts: dict = {}
 
     def hand_edit(key: str, what: str) -> None:
         edited.append(key)
+        hand = fingerprint(previous.get(key))
         if old_prints.get(key) and new_prints[key] != old_prints[key]:
-            report.conflicts.append(f"{page}: {key}: {what} by hand and changed in the source; kept the hand edit")
+            report.conflicts.append(f"{page}: {key}: {what} by hand and changed by {cause}; kept the hand edit")
+            conflicts[key] = {"hand": hand, "extracted": generated[key], "cause": cause}
+        elif isinstance(open_conflicts.get(key), dict) and open_conflicts[key].get("hand") == hand:
+            conflicts[key] = {**open_conflicts[key], "extracted": generated[key]}      # not settled yet
 
     for key, value in previous.items():
         if key in GENERATED_KEYS:
@@ -726,6 +736,8 @@ def _merge(previous: dict, generated: dict, page: str, report: Report) -> dict:
             hand_edit(key, "deleted")   # the generator wrote it and a human removed it
             continue
         merged[key] = value
+    if conflicts:
+        merged["provenance"] = {**merged["provenance"], "conflicts": conflicts}
     if edited:
         report.edited.append(f"{page}: {', '.join(edited)}")
     return merged

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +26,16 @@ class Status:
     broken: list[BriefingError] = field(default_factory=list)
     taxonomy: list[BriefingError] = field(default_factory=list)    # taxonomy.yml entries that do not validate
     refused: list[BriefingError] = field(default_factory=list)     # sources that are not read (links out, pipes)
+    # (page, field) -> (the hand value, the extracted one, what changed): conflicts a run recorded, unsettled
+    conflict_values: dict[tuple[str, str], tuple] = field(default_factory=dict)
+
+
+def open_conflicts(front: dict) -> dict[str, dict]:
+    """The conflicts a page's provenance records and the curator has not settled: a record stands while
+    the field still holds the hand value it was recorded against."""
+    records = (front.get("provenance") or {}).get("conflicts") or {}
+    return {name: record for name, record in records.items()
+            if isinstance(record, dict) and record.get("hand") == fingerprint(front.get(name))}
 
 
 def edited_fields(front: dict) -> list[str]:
@@ -60,6 +71,10 @@ def status(root: Path) -> Status:
         fields = edited_fields(front)
         if fields:
             result.edited[relative] = fields
+        for field_name, record in open_conflicts(front).items():
+            result.conflicts.setdefault(relative, []).append(field_name)
+            result.conflict_values[(relative, field_name)] = (front.get(field_name), record.get("extracted"),
+                                                              record.get("cause") or "the source")
         data = _source_bytes(sources[source], source, inside) if source in sources else None
         # The page names the bytes it was made from: a fresh clone (no state, new mtimes) has changed nothing.
         made_from = (front.get("provenance") or {}).get("sha256")
@@ -67,9 +82,9 @@ def status(root: Path) -> Status:
         if data is not None and made_from != sha:
             result.changed_sources.append(source)
             if fields:
-                clashing = _conflicting(front, fields, source, data, taxonomy)
-                if clashing:
-                    result.conflicts[relative] = clashing
+                for field_name in _conflicting(front, fields, source, data, taxonomy):
+                    if field_name not in result.conflicts.get(relative, []):
+                        result.conflicts.setdefault(relative, []).append(field_name)
     result.not_generated = sorted(name for name in sources if name not in page_of)
     return result
 
@@ -92,6 +107,11 @@ def _conflicting(front: dict, fields: list[str], source: str, data: bytes, taxon
     return [key for key in fields if old.get(key) and fresh.get(key) != old.get(key)]
 
 
+def _shown(value) -> str:
+    text = json.dumps(value, ensure_ascii=False, default=str)
+    return text if len(text) <= 120 else text[:117] + "…"
+
+
 def format_status(result: Status) -> str:
     lines = []
 
@@ -100,8 +120,16 @@ def format_status(result: Status) -> str:
         lines.extend(f"  {row}" for row in rows)
 
     section("pages with hand edits", [f"{page}: {', '.join(fields)}" for page, fields in result.edited.items()])
-    section("conflicts (edited by hand, changed in the source)",
-            [f"{page}: {', '.join(fields)}" for page, fields in result.conflicts.items()])
+    rows = []
+    for page, fields in result.conflicts.items():
+        for name in fields:
+            if (page, name) in result.conflict_values:
+                hand, extracted, cause = result.conflict_values[(page, name)]
+                rows.append(f"{page}: {name}: kept the hand value {_shown(hand)}; {cause} now gives {_shown(extracted)}"
+                            f" (settle: edit the field, or briefing settle {page} {name} --keep hand|extracted)")
+            else:
+                rows.append(f"{page}: {name}: edited by hand, and the source changed since (the next run records it)")
+    section("conflicts (a hand edit kept where the extraction changed)", rows)
     section("pages whose source is missing", result.missing_sources)
     section("sources not yet generated", result.not_generated)
     section("sources changed since their page was generated", result.changed_sources)
