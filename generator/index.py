@@ -1,4 +1,4 @@
-"""Index pages (home, countries, topics, people, timeline) from the article pages' front matter.
+"""Index pages (home, countries, topics, people, organisations, timeline) from the article pages' front matter.
 
 Pure: pages and taxonomy in, {relative path: Markdown} out. Because they read the pages in content/,
 a hand edit of a page's front matter is what the indexes show.
@@ -15,9 +15,10 @@ import yaml
 from generator.chart import bar_chart
 from generator.feed import build_feed
 from generator.markdown_text import escape_text
+from generator.names import family_initial, family_name_key, fold
 from generator.pages import ArticlePage
 from generator.render import SAFE_DUMPER, format_date
-from generator.slugs import person_slug
+from generator.slugs import organization_slug, person_slug
 from generator.taxonomy import Taxonomy
 
 _LATEST = 10
@@ -25,6 +26,7 @@ _LATEST = 10
 # without bound as the briefing does, and a new article rewrites one year's page, not every listing.
 ONE_PAGE_LIMIT = 100
 _MOST_PEOPLE = 40       # people listed on a country page; the rest are on the people index
+_TIMELINE_LATEST = 3    # events a year shown on the timeline index; the year's page has them all
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,7 @@ def build_index_pages(pages: list[ArticlePage], taxonomy: Taxonomy, about: About
     out.update(render_country_pages(pages, taxonomy, wanted))
     out.update(render_topic_pages(pages, taxonomy, wanted))
     out.update(render_person_pages(pages, taxonomy, wanted))
+    out.update(render_organization_pages(pages, wanted))
     out.update(render_timeline(pages, wanted))
     if wanted("feed.xml"):
         out["feed.xml"] = build_feed([(p.slug, p.front) for p in pages], about.title, about.description)
@@ -131,22 +134,39 @@ def build_index_pages(pages: list[ArticlePage], taxonomy: Taxonomy, about: About
 
 def pages_showing(front: dict, slug: str, taxonomy: Taxonomy) -> set[str]:
     """The index pages an article with this front matter appears on (for incremental runs)."""
-    keys = {"index.md", "feed.xml", "countries/index.md", "topics/index.md", "people/index.md", "timeline/index.md"}
+    keys = {"index.md", "feed.xml", "countries/index.md", "topics/index.md", "people/index.md", "organizations/index.md",
+            "timeline/index.md"}
     keys |= {f"countries/{taxonomy.country_slug(c)}.md" for c in front.get("countries") or [] if isinstance(c, str)}
     keys |= {f"topics/{t}.md" for t in front.get("topics") or [] if t in taxonomy.topics}
     keys |= {f"people/{person_slug(person_name(p['name'], taxonomy))}.md" for p in front.get("people") or []
              if isinstance(p, dict) and isinstance(p.get("name"), str)}
+    keys |= {f"organizations/{organization_slug(o)}.md" for o in _organizations(front)}
     dates = [front.get("date")] + [e.get("date") for e in front.get("events") or [] if isinstance(e, dict)]
     keys |= {f"timeline/{str(d)[:4]}.md" for d in dates if d}
     if not front.get("date"):
         keys.add("timeline/undated.md")
     year = _year_page(front)
-    keys |= {f"{k[:-3]}/{year}.md" for k in keys if k.startswith(("countries/", "topics/")) and not k.endswith("/index.md")}
+    keys |= {f"{k[:-3]}/{year}.md" for k in keys if k.startswith(("countries/", "topics/", "organizations/"))
+             and not k.endswith("/index.md")}
     return keys
 
 
 def _names(front: dict) -> list[str]:
     return sorted(str(p.get("name")) for p in front.get("people") or [] if isinstance(p, dict))
+
+
+def _organizations(front: dict) -> list[str]:
+    return [o for o in front.get("organizations") or [] if isinstance(o, str) and o.strip()]
+
+
+def _names_and_countries(front: dict) -> list[tuple[str, str]]:
+    # The people index orders by family name, which a person's country can decide (Xi Jinping).
+    return sorted((str(p.get("name")), str(p.get("country"))) for p in front.get("people") or [] if isinstance(p, dict))
+
+
+def _dated_events(front: dict) -> list[tuple[str, str]]:
+    return sorted((str(e.get("date")), str(e.get("what") or "")) for e in front.get("events") or []
+                  if isinstance(e, dict) and e.get("date"))
 
 
 def _dates(front: dict) -> list[str]:
@@ -159,8 +179,11 @@ def _dates(front: dict) -> list[str]:
 _SHOWN_ON_LISTINGS = {
     "countries/index.md": lambda f: sorted(f.get("countries") or []),
     "topics/index.md": lambda f: sorted(f.get("topics") or []),
-    "people/index.md": _names,
-    "timeline/index.md": lambda f: (_dates(f), None if f.get("date") else (f.get("title"), f.get("source"))),
+    "people/index.md": _names_and_countries,
+    "organizations/index.md": lambda f: sorted(_organizations(f)),
+    # the years' counts, their latest events with the article's title, and the undated articles
+    "timeline/index.md": lambda f: (_dates(f), _dated_events(f), f.get("title") if _dated_events(f) or not f.get("date")
+                                    else None, None if f.get("date") else f.get("source")),
     "index.md": lambda f: (f.get("title"), f.get("date"), f.get("date_precision"), f.get("source"),
                            sorted(f.get("countries") or []), _names(f)),
     "feed.xml": lambda f: (f.get("title"), f.get("date"), f.get("summary"), f.get("topics"),
@@ -185,9 +208,9 @@ def _shown_on(key: str):
     if key in _SHOWN_ON_LISTINGS:
         return _SHOWN_ON_LISTINGS[key]
     folder, _, rest = key.partition("/")
-    if folder == "topics" or (folder == "countries" and "/" in rest):
+    if folder in ("topics", "organizations") or (folder == "countries" and "/" in rest):
         return _line                    # lines, latest articles, counts a year
-    if folder == "countries":           # also partner countries, topics, the country's people and roles
+    if folder == "countries":           # also countries named with it, topics, the country's people and roles
         return lambda f: (_line(f), sorted(f.get("countries") or []), f.get("topics"), _people(f))
     if folder == "people":              # the roles, and the country most often given
         return lambda f: (_line(f), _people(f))
@@ -265,8 +288,8 @@ def render_home(pages: list[ArticlePage], taxonomy: Taxonomy, about: About) -> s
         f"# {escape_text(about.title)}", "",
         escape_text(about.description), "",
         f"**{len(pages)}** articles · **{len(countries)}** countries · **{len(people)}** people · {span}", "",
-        "Browse by [country](countries/index.md), [topic](topics/index.md), [person](people/index.md) "
-        "or along the [timeline](timeline/index.md). New articles: [Atom feed](feed.xml).", "",
+        "Browse by [country](countries/index.md), [topic](topics/index.md), [person](people/index.md), "
+        "[organisation](organizations/index.md) or along the [timeline](timeline/index.md). New articles: [Atom feed](feed.xml).", "",
     ]
     chart = bar_chart(_per_year(pages), "Articles per year")
     if chart:
@@ -303,10 +326,13 @@ def render_country_pages(pages: list[ArticlePage], taxonomy: Taxonomy, wanted: W
         chart = bar_chart(_per_year(members), f"Articles on {label} per year")
         if chart:
             lines += [chart, ""]
-        partners = Counter(c for p in members for c in set(p.front.get("countries") or []) if c != code)
-        if partners:
-            lines += ["## Partner countries", "", "Countries most often in the same articles.", ""]
-            ranked = sorted(partners.items(), key=lambda item: (-item[1], taxonomy.country_label(item[0])))
+        # Co-mention, not partnership: an adversary is named in the same articles as often as an ally.
+        named_with = Counter(c for p in members for c in set(p.front.get("countries") or []) if c != code)
+        if named_with:
+            lines += ["## Countries named in the same articles", "",
+                      f"The countries most often named in articles that name {escape_text(label)}, with the number "
+                      "of those articles. Being named together says nothing of how the countries stand.", ""]
+            ranked = sorted(named_with.items(), key=lambda item: (-item[1], taxonomy.country_label(item[0])))
             lines += [f"- [{escape_text(taxonomy.country_label(c))}]({taxonomy.country_slug(c)}.md) ({n})"
                       for c, n in ranked[:8]]
             lines.append("")
@@ -400,13 +426,18 @@ def render_person_pages(pages: list[ArticlePage], taxonomy: Taxonomy, wanted: Wa
     terms = {t.label: t for t in taxonomy.people.values()}
     out = {}
     listing = ["---", "title: People", "---", "", "# People", "",
-               "Everyone the articles name, with the number of articles that mention them.", ""]
+               "Everyone the articles name, with the number of articles that mention them, by family name.", ""]
     letter = None
     show_listing = wanted("people/index.md")
-    for slug in sorted(by_slug, key=lambda s: (names[s].casefold(), s)) if show_listing else by_slug:
+    country_of = {}
+    if show_listing:        # the country most often given decides which word is the family name
+        for slug, entries in by_slug.items():
+            given = Counter(p["country"] for _, p in entries if p.get("country")).most_common(1)
+            country_of[slug] = given[0][0] if given else None
+    for slug in sorted(by_slug, key=lambda s: (family_name_key(names[s], country_of[s]), s)) if show_listing else by_slug:
         name, entries = names[slug], by_slug[slug]
         if show_listing:
-            initial = name[:1].upper()
+            initial = family_initial(name, country_of[slug])
             if initial != letter:
                 letter = initial
                 listing += ["", f"## {escape_text(initial)}", ""]
@@ -433,12 +464,61 @@ def render_person_pages(pages: list[ArticlePage], taxonomy: Taxonomy, wanted: Wa
     return out
 
 
+def render_organization_pages(pages: list[ArticlePage], wanted: Wanted) -> dict[str, str]:
+    """organizations/index.md (every organisation an article names, A to Z, with its articles' count) and
+    a page per organisation with those articles, newest first (past ONE_PAGE_LIMIT, a page a year)."""
+    if wanted.unchanged_folder("organizations"):
+        return {}
+    by_slug: dict[str, list[ArticlePage]] = defaultdict(list)
+    names: dict[str, str] = {}
+    for page in pages:
+        seen = set()
+        for name in _organizations(page.front):
+            slug = organization_slug(name)
+            names[slug] = min(names.get(slug, name), name)      # two spellings with one slug share a page
+            if slug not in seen:        # an article that names it twice counts once
+                seen.add(slug)
+                by_slug[slug].append(page)
+    out = {}
+    for slug, members in by_slug.items():
+        name = names[slug]
+        listing_lines, year_pages = _article_listing(members, "organizations", slug, name, wanted)
+        out.update(year_pages)
+        if not wanted(f"organizations/{slug}.md"):
+            continue
+        lines = ["---", f"title: {_yaml_str(name)}", "---", "", f"# {escape_text(name)}", "",
+                 f"{plural(len(members), 'article')} {'names' if len(members) == 1 else 'name'} {escape_text(name)}.",
+                 "", "[All organisations](index.md)", ""]
+        lines += listing_lines()
+        out[f"organizations/{slug}.md"] = "\n".join(lines) + "\n"
+    if wanted("organizations/index.md"):
+        listing = ["---", "title: Organisations", "---", "", "# Organisations", "",
+                   "Every organisation the articles name, with the number of articles that name it.", ""]
+        letter = None
+        for slug in sorted(by_slug, key=lambda s: (_organization_key(names[s]), s)):
+            initial = _organization_key(names[slug])[:1].upper()
+            initial = initial if initial.isalpha() else "#"
+            if initial != letter:
+                letter = initial
+                listing += ["", f"## {escape_text(initial)}", ""]
+            listing.append(f"- [{escape_text(names[slug])}]({slug}.md) ({len(by_slug[slug])})")
+        out["organizations/index.md"] = "\n".join(listing) + "\n"
+    return out
+
+
+def _organization_key(name: str) -> str:
+    """An organisation's name as the index orders it: folded, without a leading 'The'."""
+    folded = fold(name).strip()
+    return folded[4:] if folded.startswith("the ") else folded
+
+
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                 "October", "November", "December")
 
 
 def render_timeline(pages: list[ArticlePage], wanted: Wanted) -> dict[str, str]:
-    """timeline/index.md (the years, and undated articles) and one page a year, grouped by month."""
+    """timeline/index.md (each year's counts and latest events, and undated articles) and one page a
+    year, grouped by month."""
     if wanted.unchanged_folder("timeline"):
         return {}
     # year -> (date, kind, page, event): lines are made only for the years wanted this run
@@ -456,26 +536,34 @@ def render_timeline(pages: list[ArticlePage], wanted: Wanted) -> dict[str, str]:
                 date = str(event["date"])
                 by_year[date[:4]].append((date, "event", page, event))
     out = {}
+
+    def line(date: str, kind: str, page: ArticlePage, event: dict | None, label: bool = True) -> str:
+        link = f"[{escape_text(page.front.get('title') or page.slug)}](../articles/{page.slug}.md)"
+        text = link if event is None else f"{escape_text(event.get('what') or '')} *(in {link})*"
+        kind_label = ("Article: " if kind == "article" else "Event: ") if label else ""
+        return f"- **{escape_text(format_date(date, None))}** · {kind_label}{text}"
+
     listing = ["---", "title: Timeline", "---", "", "# Timeline", "",
-               "Articles by their date, and the dated events they report, a page a year. A date stated only "
-               "to the month or the year is shown as such.", ""]
+               "The dated events the articles report, the latest of each year first; each year's page has every "
+               "article and event by month. A date stated only to the month or the year is shown as such.", ""]
     for year in sorted(by_year, reverse=True):
         articles = sum(1 for e in by_year[year] if e[1] == "article")
-        listing.append(f"- [{year}]({year}.md): {plural(articles, 'article')}, {plural(len(by_year[year]) - articles, 'event')}")
+        events = [e for e in by_year[year] if e[1] == "event"]
+        counted = plural(len(events), "dated event") if events else "no dated events"
+        listing += ["", f"## {year}", "", f"{counted}, {plural(articles, 'article')} · [{year} by month]({year}.md)", ""]
+        latest = heapq.nlargest(_TIMELINE_LATEST, events, key=lambda e: (e[0], e[2].slug, e[3].get("what") or ""))
+        listing += [line(*e, label=False) for e in latest]
         if not wanted(f"timeline/{year}.md"):
             continue
         entries = sorted(by_year[year], key=lambda e: (e[0], e[1], e[2].slug), reverse=True)
         lines = ["---", f"title: Timeline {year}", *_NOT_SEARCHED, "---", "", f"# {year}", "", "[All years](index.md)", ""]
         section = None
-        for date, kind, page, event in entries:
-            link = f"[{escape_text(page.front.get('title') or page.slug)}](../articles/{page.slug}.md)"
-            text = link if event is None else f"{escape_text(event.get('what') or '')} *(in {link})*"
-            heading = _month_heading(date)
+        for entry in entries:
+            heading = _month_heading(entry[0])
             if heading != section:
                 section = heading
                 lines += ["", f"## {heading}", ""]
-            label = "Article" if kind == "article" else "Event"
-            lines.append(f"- **{escape_text(format_date(date, None))}** · {label}: {text}")
+            lines.append(line(*entry))
         out[f"timeline/{year}.md"] = "\n".join(lines) + "\n"
     def undated_lines() -> list[str]:
         return [_article_line(p, "../") for p in _newest_first(undated)]      # by title: none is dated

@@ -17,7 +17,7 @@ from generator import __version__
 from generator.errors import printable
 from generator.markdown_text import escape_text, inert_markup
 from generator.model import Article
-from generator.slugs import person_slug
+from generator.slugs import organization_slug, person_slug
 from generator.taxonomy import Taxonomy
 
 # Front-matter keys, in the order LABELLING.md gives them; `provenance` follows.
@@ -159,8 +159,10 @@ def render_article_body(front: dict, text: str, taxonomy: Taxonomy, notes: str =
                 entry += " — " + escape_text(", ".join(details))
             lines.append(entry)
         lines.append("")
-    if front.get("organizations"):
-        lines += ["<p><strong>Organisations:</strong> " + "; ".join(_h(o) for o in front["organizations"]) + "</p>", ""]
+    organizations = [o for o in front.get("organizations") or [] if isinstance(o, str) and o.strip()]
+    if organizations:       # "; " between them: a name may hold a comma
+        links = [f"[{escape_text(o)}]({up}organizations/{organization_slug(o)}.md)" for o in organizations]
+        lines += ["**Organisations:** " + "; ".join(links), ""]
     # Long texts go in as escaped HTML blocks: Markdown's inline pass over them is the bulk of a page's cost.
     if front.get("summary"):
         lines += ['<div class="admonition abstract"><p class="admonition-title">Summary</p>'

@@ -41,3 +41,17 @@ def person_slug(name: str) -> str:
         if slug not in _RESERVED:
             return slug
     return make_slug(name, name)
+
+
+@lru_cache(maxsize=65536)
+def organization_slug(name: str) -> str:
+    """The slug of an organisation's page. Organisation names are often longer than a slug may be
+    ("Main Directorate of International Military Cooperation of the ..."): one cut short ends in a
+    hash of the whole, so two long names that begin alike keep a page each."""
+    whole = slugify(name or "", save_order=True)
+    if not whole:
+        return "organization-" + _digest(name or "")[:10]
+    if len(whole) <= _MAX_LENGTH:
+        return make_slug(name, name)
+    cut = slugify(name, max_length=_MAX_LENGTH - 9, word_boundary=True, save_order=True)
+    return f"{cut}-{_digest(whole)[:8]}"

@@ -24,7 +24,8 @@ STATE_FILE = Path(".briefing-cache") / "state.json"
 _FORMAT = 3
 # What the index pages and the links between articles read of a page's front matter: all the state
 # keeps of it, so that loading the state stays quick on a large briefing.
-INDEX_KEYS = ("title", "date", "date_precision", "source", "countries", "people", "topics", "summary", "source_missing")
+INDEX_KEYS = ("title", "date", "date_precision", "source", "countries", "people", "organizations", "topics", "summary",
+              "source_missing")
 # The links the generator adds to a page (generate.GENERATED_KEYS): kept as a digest, to tell whether
 # they changed.
 LINK_KEYS = ("tags", "source_missing", "related", "also_reported_by")
