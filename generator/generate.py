@@ -42,7 +42,7 @@ from generator.write import ABSENT, ContentWriter, begin_writing
 log = logging.getLogger("briefing")
 
 ARTICLES = "articles"
-INDEX_FOLDERS = ("countries", "topics", "people", "organizations", "timeline")
+INDEX_FOLDERS = ("countries", "topics", "people", "timeline")
 # Pages earlier versions generated, by how they began: removed when found, unless a curator wrote one.
 RETIRED_PAGES = {"timeline.md": "---\ntitle: Timeline\n---\n\n# Timeline\n"}
 _POOL_THRESHOLD = 64     # below this many sources to extract, a process pool costs more than it saves
@@ -261,13 +261,17 @@ def _generate(root: Path, jobs: int | None, progress: bool, interrupted: bool) -
             relative = f"{ARTICLES}/{slug}.md"
         if relative in pages.broken:
             continue      # a page a human broke is left as it is; its error is reported
-        front, notes = _front_for(draft.front, pages, relative, project, report)
+        front, notes, kept_body = _front_for(draft.front, pages, relative, project, report)
         pages.fronts[relative] = front
         stat = source_stats[name]
-        if front == draft.front and not notes:      # no hand edit to keep: the page as the worker drafted it
+        if kept_body is not None:                   # a body edited by hand: kept as it stands
+            body, front_yaml = kept_body, None
+        elif front == draft.front and not notes:    # no hand edit to keep: the page as the worker drafted it
             body, front_yaml = draft.body, draft.front_yaml
         else:
             body, front_yaml = render_article_body(front, result.text, taxonomy, notes), None
+            front["provenance"] = {**front["provenance"], "fingerprint": {
+                **front["provenance"]["fingerprint"], "body": body_fingerprint(body)}}
         pending[relative] = Pending(name, result.sha256, body, stat.st_size, stat.st_mtime_ns, front_yaml)
         report.articles += 1
 
@@ -444,17 +448,29 @@ def _index_pages_to_redo(changed: set[str] | None, before: dict[str, dict], page
     return only
 
 
-def _front_for(front: dict, pages: Pages, relative: str, project: Project, report: Report) -> tuple[dict, str]:
-    """The new front matter merged with the page's current one, and the page's curated notes."""
+def _front_for(front: dict, pages: Pages, relative: str, project: Project,
+               report: Report) -> tuple[dict, str, str | None]:
+    """The new front matter merged with the page's current one, the page's curated notes, and its body
+    when a human edited it outside the notes (kept as it stands, like an edited field)."""
     if relative not in pages.fronts:
-        return front, ""
+        return front, "", None
     page = pages.parsed.get(relative)
     if page is not None:
         previous, body = page.front, page.body
     else:
         head, body = _split_page(project.content / relative)
         previous = _whole_front(head)
-    return _merge(previous, front, relative, report), _notes(body)
+    merged = _merge(previous, front, relative, report)
+    written = ((previous.get("provenance") or {}).get("fingerprint") or {}).get("body")
+    if not written or body_fingerprint(body) == written:
+        return merged, _notes(body), None
+    report.edited.append(f"{relative}: body")
+    if (previous.get("provenance") or {}).get("sha256") != front["provenance"]["sha256"]:
+        report.conflicts.append(f"{relative}: body: edited by hand and changed by the source; kept the hand edit")
+    # The generator's print stays: the body counts as edited until a human makes it the generated one again.
+    merged["provenance"] = {**merged["provenance"],
+                            "fingerprint": {**merged["provenance"]["fingerprint"], "body": written}}
+    return merged, "", body.strip()
 
 
 def _split_page(path: Path) -> tuple[str, str]:
@@ -659,7 +675,9 @@ def _extract_one(job: tuple[str, str, bytes | None, str]) -> tuple[str, Article 
         document = read_bytes(data, name, html=name.lower().endswith((".html", ".htm")))
         article = extract_article(document, _worker_taxonomy)
         front = article_front_matter(article)
-        draft = Draft(front, dump_front_matter(front), render_article_body(front, article.text, _worker_taxonomy))
+        body = render_article_body(front, article.text, _worker_taxonomy)
+        front["provenance"]["fingerprint"]["body"] = body_fingerprint(body)   # tells a hand-edited body later
+        draft = Draft(front, dump_front_matter(front), body)
         return name, article, draft
     except BriefingError as error:
         return name, error, None
@@ -749,13 +767,28 @@ _NOTES_HEADING = re.compile(r"^#{1,6}[ \t]+notes?[ \t]*:?[ \t]*#*[ \t]*$", re.IG
 _GENERATED_PART = re.compile(rf"^(?:{re.escape(TEXT_HEADING)}[ \t]*$|---\n\n\*Source file:\*)", re.MULTILINE)
 
 
-def _notes(page_body: str) -> str:
-    """A page's curated notes: every part of the body under a Notes heading, wherever it stands (above the
-    article text or at the end), in the page's order."""
-    parts = []
+def body_fingerprint(page_body: str) -> str:
+    """A short hash of what the generator writes of a page's body: the body without its notes, its
+    spacing aside. A body whose print no longer matches was edited by hand."""
+    kept, last = [], 0
+    for start, end in _notes_parts(page_body):
+        kept.append(page_body[last:start])
+        last = end
+    kept.append(page_body[last:])
+    return fingerprint(" ".join("".join(kept).split()))
+
+
+def _notes_parts(page_body: str) -> list[tuple[int, int]]:
+    parts: list[tuple[int, int]] = []
     for heading in _NOTES_HEADING.finditer(page_body):
         if parts and heading.start() < parts[-1][1]:
             continue                # a second Notes heading inside the same part
         end = _GENERATED_PART.search(page_body, heading.end())
         parts.append((heading.start(), end.start() if end else len(page_body)))
-    return "\n\n".join(page_body[start:end].strip() for start, end in parts)
+    return parts
+
+
+def _notes(page_body: str) -> str:
+    """A page's curated notes: every part of the body under a Notes heading, wherever it stands (above the
+    article text or at the end), in the page's order."""
+    return "\n\n".join(page_body[start:end].strip() for start, end in _notes_parts(page_body))

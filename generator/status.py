@@ -9,7 +9,7 @@ from pathlib import Path
 
 from generator.errors import BriefingError
 from generator.extract.article import extract_article
-from generator.generate import Project, scan_pages
+from generator.generate import Project, body_fingerprint, scan_pages
 from generator.read import check_source, read_bytes, read_source_bytes, real_folder, scan_sources
 from generator.render import FIELDS, article_front_matter, fingerprint
 from generator.state import State
@@ -69,6 +69,9 @@ def status(root: Path) -> Status:
         if source not in sources:
             result.missing_sources.append(relative)
         fields = edited_fields(front)
+        written = ((front.get("provenance") or {}).get("fingerprint") or {}).get("body")
+        if written and relative in pages.parsed and body_fingerprint(pages.parsed[relative].body) != written:
+            fields.append("body")       # edited outside its notes: kept as it stands
         if fields:
             result.edited[relative] = fields
         for field_name, record in open_conflicts(front).items():

@@ -200,6 +200,9 @@ def test_control_characters_and_bidi_overrides_are_removed(pages):
     assert pages["sources/controls_and_bidi.txt"]["title"] == "Azerbaijan and China hold talks on drones"
     for source, post in pages.items():
         text = post.content + json.dumps(post.metadata, ensure_ascii=False, default=str)
+        # The one invisible character the generator adds: a word joiner after a "<" that would open markup
+        # (generator/markdown_text.py inert_markup); none from the source survives.
+        text = text.replace("<\u2060", "<").replace("&lt;\u2060", "&lt;")
         hidden = {hex(ord(ch)) for ch in text if ch not in "\n\t" and unicodedata.category(ch) in ("Cc", "Cf")}
         assert not hidden, f"{source}: {hidden}"
 
