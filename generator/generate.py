@@ -42,7 +42,7 @@ from generator.write import ABSENT, ContentWriter, begin_writing
 log = logging.getLogger("briefing")
 
 ARTICLES = "articles"
-INDEX_FOLDERS = ("countries", "topics", "people", "timeline")
+INDEX_FOLDERS = ("countries", "topics", "people", "organizations", "timeline")
 # Pages earlier versions generated, by how they began: removed when found, unless a curator wrote one.
 RETIRED_PAGES = {"timeline.md": "---\ntitle: Timeline\n---\n\n# Timeline\n"}
 _POOL_THRESHOLD = 64     # below this many sources to extract, a process pool costs more than it saves
