@@ -1,10 +1,16 @@
-"""An Atom feed of the newest articles (content/feed.xml), built with ElementTree so every value is escaped."""
+"""An Atom feed of the articles collected last (content/feed.xml), built with ElementTree so every value is escaped.
+
+What is new to a reader is what entered the briefing lately, whatever the story's own date (a 2019 story
+collected today is news today; an undated one too): entries are dated by `provenance.collected`.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import heapq
 import xml.etree.ElementTree as ET
+
+from generator.render import format_date
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_SIZE = 50
@@ -22,8 +28,20 @@ def _timestamp(date: str | None) -> str:
     return "1970-01-01T00:00:00Z"
 
 
+def collected(front: dict) -> str:
+    """The day an article entered the briefing, as its page's provenance says ('' when it does not)."""
+    provenance = front.get("provenance")
+    return str((provenance.get("collected") if isinstance(provenance, dict) else None) or "")
+
+
+def collected_first(front: dict, slug: str) -> tuple[str, str, str]:
+    """The order of what is new: collected last first, then the story's date (undated after dated)."""
+    return collected(front), str(front.get("date") or ""), slug
+
+
 def build_feed(entries: list[tuple[str, dict]], title: str, subtitle: str) -> str:
-    """`entries` are (slug, front matter); the newest dated articles become feed entries.
+    """`entries` are (slug, front matter); the FEED_SIZE articles collected last become feed entries,
+    dated or not, each dated by the day it was collected, with the story's date in its summary.
 
     Links are relative to the feed (feed.xml sits at the site root), so the feed works on any host.
     """
@@ -33,22 +51,31 @@ def build_feed(entries: list[tuple[str, dict]], title: str, subtitle: str) -> st
     ET.SubElement(feed, f"{{{ATOM}}}subtitle").text = subtitle
     ET.SubElement(feed, f"{{{ATOM}}}id").text = "urn:briefing:feed"
     ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href="./")
-    # The newest FEED_SIZE, as sorting them all newest first would give them (heapq: without sorting all).
-    dated = heapq.nlargest(FEED_SIZE, (e for e in entries if e[1].get("date")), key=lambda e: (str(e[1]["date"]), e[0]))
-    ET.SubElement(feed, f"{{{ATOM}}}updated").text = _timestamp(dated[0][1]["date"] if dated else None)
+    # The FEED_SIZE collected last, as sorting them all would give them (heapq: without sorting all).
+    newest = heapq.nlargest(FEED_SIZE, entries, key=lambda e: collected_first(e[1], e[0]))
+    ET.SubElement(feed, f"{{{ATOM}}}updated").text = max((_timestamp(_when(f)) for _, f in newest),
+                                                         default=_timestamp(None))
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     ET.SubElement(author, f"{{{ATOM}}}name").text = "Briefing"
-    for slug, front in dated:
+    for slug, front in newest:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
         ET.SubElement(entry, f"{{{ATOM}}}title").text = str(front.get("title") or slug)
         # The page's address, fixed when the article is first generated (a page keeps its slug whatever
         # its source becomes): a typo fixed in a source does not show the article again in feed readers.
         ET.SubElement(entry, f"{{{ATOM}}}id").text = f"urn:briefing:article:{slug}"
         ET.SubElement(entry, f"{{{ATOM}}}link", rel="alternate", href=f"articles/{slug}/")
-        ET.SubElement(entry, f"{{{ATOM}}}updated").text = _timestamp(front.get("date"))
+        stamp = _timestamp(_when(front))
+        ET.SubElement(entry, f"{{{ATOM}}}published").text = stamp
+        ET.SubElement(entry, f"{{{ATOM}}}updated").text = stamp
+        story = format_date(front.get("date"), front.get("date_precision"))
         summary = ET.SubElement(entry, f"{{{ATOM}}}summary")
-        summary.text = str(front.get("summary") or "")
+        summary.text = " ".join(filter(None, (f"Story date: {story}.", str(front.get("summary") or ""))))
         for topic in front.get("topics") or []:
             ET.SubElement(entry, f"{{{ATOM}}}category", term=str(topic))
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def _when(front: dict) -> str | None:
+    """An entry's day: when it was collected; the story's date for a page that does not say (one made by hand)."""
+    return collected(front) or front.get("date")

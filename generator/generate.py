@@ -8,6 +8,7 @@ unchanged, and whose page nobody touched, is not extracted or written again (see
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import hashlib
 import logging
@@ -170,8 +171,12 @@ def refuse_linked_folders(project: Project) -> None:
                                 "inside the briefing and does not follow it; make it a folder")
 
 
-def generate(root: Path, jobs: int | None = None, progress: bool = False) -> Report:
-    """Regenerate the pages under root/content from root/sources and root/taxonomy.yml."""
+def generate(root: Path, jobs: int | None = None, progress: bool = False, today: str | None = None) -> Report:
+    """Regenerate the pages under root/content from root/sources and root/taxonomy.yml.
+
+    `today` (YYYY-MM-DD) is the collection day given to pages made this run; by default
+    $BRIEFING_TODAY, else today's date in UTC."""
+    day = collection_day(today)
     # The state and the pages' front matter are some millions of long-lived objects, which each of the
     # garbage collector's full passes walks: a fifth of a warm run at 10,000 articles. What this run
     # makes is freed by reference counting (plain dicts, lists, strings), so the collector waits until
@@ -181,7 +186,7 @@ def generate(root: Path, jobs: int | None = None, progress: bool = False) -> Rep
     refuse_linked_folders(Project(root))
     mark, interrupted = begin_writing(Path(root) / STATE_FILE.parent)
     try:
-        report = _generate(root, jobs, progress, interrupted)
+        report = _generate(root, jobs, progress, interrupted, day)
     finally:
         if collecting:
             gc.enable()
@@ -189,7 +194,35 @@ def generate(root: Path, jobs: int | None = None, progress: bool = False) -> Rep
     return report
 
 
-def _generate(root: Path, jobs: int | None, progress: bool, interrupted: bool) -> Report:
+TODAY_VARIABLE = "BRIEFING_TODAY"
+
+
+def collection_day(today: str | None = None) -> str:
+    """The day (YYYY-MM-DD) a page first made now is collected on: `today`, else $BRIEFING_TODAY (a fixed
+    clock for tests and for rebuilding a briefing as of a day), else today's date in UTC."""
+    given = today or os.environ.get(TODAY_VARIABLE)
+    if not given:
+        return dt.datetime.now(dt.timezone.utc).date().isoformat()
+    if not is_collection_day(given):
+        raise BriefingError(TODAY_VARIABLE if not today else "today", f"'{printable(str(given))}' is not a YYYY-MM-DD date")
+    return given
+
+
+def is_collection_day(value) -> bool:
+    """Whether a page's provenance.collected is a real YYYY-MM-DD date."""
+    try:
+        return isinstance(value, str) and len(value) == 10 and dt.date.fromisoformat(value).isoformat() == value
+    except ValueError:
+        return False
+
+
+def _collected_of(front: dict | None) -> str | None:
+    """The day a page (its front matter, or its state record) says it was collected, when it says one."""
+    collected = ((front or {}).get("provenance") or {}).get("collected")
+    return collected if is_collection_day(collected) else None
+
+
+def _generate(root: Path, jobs: int | None, progress: bool, interrupted: bool, day: str) -> Report:
     project = Project(root)
     report = Report()
     taxonomy = load_taxonomy(project.taxonomy)
@@ -244,6 +277,9 @@ def _generate(root: Path, jobs: int | None, progress: bool, interrupted: bool) -
         todo.append((name, source, data, inside))
 
     _follow_renamed_sources(todo, pages, page_of, set(source_names))
+    # A page keeps the day it was first collected (a renamed source's page too: page_of follows it);
+    # a new page is collected today.
+    todo = [(*job, _collected_of(pages.fronts.get(page_of.get(job[0], ""))) or day) for job in todo]
     pending: dict[str, Pending] = {}      # page -> what to write for it, below
     # The pages as the index pages last showed them (the state's record: for a page edited by hand
     # since, its state before the edit), for incremental index pages.
@@ -667,14 +703,14 @@ class Draft:
     body: str
 
 
-def _extract_one(job: tuple[str, str, bytes | None, str]) -> tuple[str, Article | BriefingError, Draft | None]:
-    name, path, data, inside = job
+def _extract_one(job: tuple[str, str, bytes | None, str, str]) -> tuple[str, Article | BriefingError, Draft | None]:
+    name, path, data, inside, collected = job
     try:
         if data is None:
             data = read_source_bytes(path, name, inside)
         document = read_bytes(data, name, html=name.lower().endswith((".html", ".htm")))
         article = extract_article(document, _worker_taxonomy)
-        front = article_front_matter(article)
+        front = article_front_matter(article, collected)
         body = render_article_body(front, article.text, _worker_taxonomy)
         front["provenance"]["fingerprint"]["body"] = body_fingerprint(body)   # tells a hand-edited body later
         draft = Draft(front, dump_front_matter(front), body)
@@ -756,6 +792,10 @@ def _merge(previous: dict, generated: dict, page: str, report: Report) -> dict:
         merged[key] = value
     if conflicts:
         merged["provenance"] = {**merged["provenance"], "conflicts": conflicts}
+    collected = _collected_of(previous)
+    if collected and merged.get("provenance", {}).get("collected") != collected:
+        # The day the page entered the briefing never changes, whatever the new provenance says.
+        merged["provenance"] = {**merged["provenance"], "collected": collected}
     if edited:
         report.edited.append(f"{page}: {', '.join(edited)}")
     return merged

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import yaml
 
 from generator.chart import bar_chart
-from generator.feed import build_feed
+from generator.feed import build_feed, collected, collected_first
 from generator.markdown_text import escape_text
 from generator.names import family_initial, family_name_key, fold
 from generator.pages import ArticlePage
@@ -185,9 +185,9 @@ _SHOWN_ON_LISTINGS = {
     "timeline/index.md": lambda f: (_dates(f), _dated_events(f), f.get("title") if _dated_events(f) or not f.get("date")
                                     else None, None if f.get("date") else f.get("source")),
     "index.md": lambda f: (f.get("title"), f.get("date"), f.get("date_precision"), f.get("source"),
-                           sorted(f.get("countries") or []), _names(f)),
-    "feed.xml": lambda f: (f.get("title"), f.get("date"), f.get("summary"), f.get("topics"),
-                           (f.get("provenance") or {}).get("sha256")),
+                           sorted(f.get("countries") or []), _names(f), collected(f)),
+    "feed.xml": lambda f: (f.get("title"), f.get("date"), f.get("date_precision"), f.get("summary"), f.get("topics"),
+                           (f.get("provenance") or {}).get("sha256"), collected(f)),
 }
 
 
@@ -295,11 +295,16 @@ def render_home(pages: list[ArticlePage], taxonomy: Taxonomy, about: About) -> s
     if chart:
         lines += [chart, ""]
     lines += ["## Latest articles", ""]
-    latest = _latest(pages)
-    if len(latest) < _LATEST:       # a briefing of few dated articles shows undated ones too
-        latest = _newest_first(pages)[:_LATEST]
-    lines += [_article_line(p, "") for p in latest] or ["No articles yet."]
+    # What is new is what entered the briefing last, dated or not: the order of the feed.
+    latest = heapq.nlargest(_LATEST, pages, key=lambda p: collected_first(p.front, p.slug))
+    lines += [_collected_line(p) for p in latest] or ["No articles yet."]
     return "\n".join(lines) + "\n"
+
+
+def _collected_line(page: ArticlePage) -> str:
+    """A line of the home page's latest articles: the listing's line, then the day it was collected."""
+    day = collected(page.front)
+    return _article_line(page, "") + (f" · collected {escape_text(format_date(day, 'day'))}" if day else "")
 
 
 def render_country_pages(pages: list[ArticlePage], taxonomy: Taxonomy, wanted: Wanted) -> dict[str, str]:

@@ -28,8 +28,11 @@ FIELDS = (
 TEXT_HEADING = "## Article text"
 
 
-def article_front_matter(article: Article) -> dict:
-    """The extracted fields as front matter, with provenance and a fingerprint of each field."""
+def article_front_matter(article: Article, collected: str | None = None) -> dict:
+    """The extracted fields as front matter, with provenance and a fingerprint of each field.
+
+    `collected` (YYYY-MM-DD) is the day the article entered the briefing: the caller passes the page's
+    own when it has one, so a page keeps the day it was first made."""
     record = article.record()
     data = {key: record[key] for key in FIELDS}
     if data["title"]:
@@ -37,6 +40,7 @@ def article_front_matter(article: Article) -> dict:
     data["provenance"] = {
         "file": article.path,
         "sha256": article.sha256,
+        **({"collected": collected} if collected else {}),
         "generator": f"briefing {__version__}",
         "inferred": _inferred(article),
         "fingerprint": {key: fingerprint(data[key]) for key in FIELDS},

@@ -73,6 +73,12 @@ def check_front_matter(front: dict, taxonomy: Taxonomy) -> list[tuple[str, str]]
                  and not (_DATE.match(str(e["date"])) and _real_date(str(e["date"])))]:
         # The timeline files events under their year and month: a date must say which.
         problem("events", f"date '{bad[0]}' is not YYYY-MM-DD, YYYY-MM or YYYY")
+    provenance = front.get("provenance")
+    collected = provenance.get("collected") if isinstance(provenance, dict) else None
+    if collected is not None and not (isinstance(collected, str) and len(collected) == 10
+                                      and _DATE.match(collected) and _real_date(collected)):
+        # The home page and the feed order articles by it.
+        problem("provenance", f"collected '{collected}' is not a YYYY-MM-DD date")
     return problems
 
 

@@ -21,7 +21,7 @@ import orjson
 from generator import __version__
 
 STATE_FILE = Path(".briefing-cache") / "state.json"
-_FORMAT = 3
+_FORMAT = 4        # 4: the record keeps provenance.collected (the home page and the feed list by it)
 # What the index pages and the links between articles read of a page's front matter: all the state
 # keeps of it, so that loading the state stays quick on a large briefing.
 INDEX_KEYS = ("title", "date", "date_precision", "source", "countries", "people", "organizations", "topics", "summary",
@@ -40,7 +40,7 @@ def index_record(front: dict) -> dict:
         record["events"] = events
     provenance = front.get("provenance")
     if isinstance(provenance, dict):
-        record["provenance"] = {key: provenance.get(key) for key in ("file", "sha256")}
+        record["provenance"] = {key: provenance.get(key) for key in ("file", "sha256", "collected")}
     record[LINKS_DIGEST] = links_digest(front)
     return record
 

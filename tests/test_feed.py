@@ -1,22 +1,63 @@
 import xml.etree.ElementTree as ET
 
-from generator.feed import ATOM, build_feed
+import pytest
+
+from generator.feed import ATOM, FEED_SIZE, build_feed
 
 NS = {"a": ATOM}
 
 
-def test_feed_lists_newest_dated_articles_first():
+def _entry(slug, date, collected, **more):
+    front = {"title": slug.title(), "date": date, "date_precision": {10: "day", 7: "month", 4: "year"}.get(len(date or ""))}
+    if collected:
+        front["provenance"] = {"file": f"sources/{slug}.txt", "collected": collected}
+    return slug, front | more
+
+
+def _entries(xml: str) -> list[dict]:
+    root = ET.fromstring(xml)
+    return [{"title": e.findtext("a:title", namespaces=NS), "link": e.find("a:link", NS).get("href"),
+             "id": e.findtext("a:id", namespaces=NS), "published": e.findtext("a:published", namespaces=NS),
+             "updated": e.findtext("a:updated", namespaces=NS), "summary": e.findtext("a:summary", namespaces=NS),
+             "categories": [c.get("term") for c in e.findall("a:category", NS)]} for e in root.findall("a:entry", NS)]
+
+
+def test_feed_lists_the_articles_collected_last_first_dated_or_not():
     entries = [
-        ("old", {"title": "Old", "date": "2019-10-22", "summary": "s", "topics": ["diplomacy"]}),
-        ("new", {"title": "New <script>alert(1)</script>", "date": "2024-06", "summary": "s & t"}),
-        ("undated", {"title": "Undated", "date": None}),
+        _entry("old", "2019-10-22", "2024-01-10", summary="s", topics=["diplomacy"]),
+        _entry("new", "2024-06", "2024-01-10", title="New <script>alert(1)</script>", summary="s & t"),
+        _entry("undated", None, "2024-03-05"),
+        _entry("story-2019", "2019-01-01", "2024-03-05"),
     ]
     root = ET.fromstring(build_feed(entries, "Briefing", "About"))
-    titles = [e.findtext("a:title", namespaces=NS) for e in root.findall("a:entry", NS)]
-    assert titles == ["New <script>alert(1)</script>", "Old"]
-    links = [e.find("a:link", NS).get("href") for e in root.findall("a:entry", NS)]
-    assert links == ["articles/new/", "articles/old/"]
-    assert root.findtext("a:updated", namespaces=NS) == "2024-06-01T00:00:00Z"
+    found = _entries(build_feed(entries, "Briefing", "About"))
+    assert [e["link"] for e in found] == ["articles/story-2019/", "articles/undated/", "articles/new/", "articles/old/"]
+    assert found[2]["title"] == "New <script>alert(1)</script>"
+    assert [e["id"] for e in found] == [f"urn:briefing:article:{s}" for s in ("story-2019", "undated", "new", "old")]
+    assert [e["updated"][:10] for e in found] == ["2024-03-05", "2024-03-05", "2024-01-10", "2024-01-10"]
+    assert all(e["published"] == e["updated"] for e in found)
+    assert root.findtext("a:updated", namespaces=NS) == "2024-03-05T00:00:00Z"
+    assert found[-1]["categories"] == ["diplomacy"]
+
+
+@pytest.mark.parametrize("date, summary, shown", [
+    ("2019-10-22", "What happened.", "Story date: 22 October 2019. What happened."),
+    ("2024-06", "", "Story date: June 2024."),
+    (None, "No date.", "Story date: date not stated. No date."),
+])
+def test_an_entry_says_the_story_date_in_its_summary(date, summary, shown):
+    [entry] = _entries(build_feed([_entry("a", date, "2024-01-10", summary=summary)], "Briefing", ""))
+    assert entry["summary"] == shown
+
+
+def test_the_feed_holds_the_newest_collected_and_a_page_without_a_collected_date_comes_last():
+    entries = [_entry(f"a{n:03}", None, f"2024-01-{n % 28 + 1:02}") for n in range(FEED_SIZE + 5)]
+    entries.append(_entry("by-hand", "2030-01-01", None))
+    found = _entries(build_feed(entries, "Briefing", ""))
+    assert len(found) == FEED_SIZE and "articles/by-hand/" not in {e["link"] for e in found}
+    assert [e["updated"] for e in found] == sorted((e["updated"] for e in found), reverse=True)
+    [alone] = _entries(build_feed([_entry("by-hand", "2030-01-01", None)], "Briefing", ""))
+    assert alone["updated"] == "2030-01-01T00:00:00Z"      # no collected date: the story's
 
 
 def test_empty_feed_is_valid():

@@ -92,6 +92,16 @@ def newest_first(articles: dict[str, dict]) -> list[str]:
     return sorted(articles, key=lambda slug: (date_of(articles[slug]) != "", date_of(articles[slug])), reverse=True)
 
 
+def collected_of(meta: dict) -> str:
+    """The day the article entered the briefing."""
+    return str((meta.get("provenance") or {}).get("collected") or "")
+
+
+def collected_first(articles: dict[str, dict]) -> list[str]:
+    """What is new: collected last first, then by the story's date (undated after dated)."""
+    return sorted(articles, key=lambda slug: (collected_of(articles[slug]), date_of(articles[slug]), slug), reverse=True)
+
+
 # --------------------------------------------------------------------------------------------- home
 
 
@@ -128,15 +138,17 @@ def test_home_shows_the_counts_and_the_latest_articles(tab, articles, taxonomy):
         line = item.inner_text()
         assert link.inner_text().strip() == meta["title"], line
         assert shown_date(meta) in line, f"{line!r} does not show the date {shown_date(meta)!r}"
+        day = dt.date.fromisoformat(collected_of(meta))
+        assert f"collected {day.day} {day:%B %Y}" in line, f"{line!r} does not show the day it was collected"
         if meta.get("source"):
             assert meta["source"] in line, f"{line!r} does not show the source {meta['source']!r}"
         listed.append(slug)
 
     assert len(listed) == min(LATEST, len(articles)) == len(set(listed)), listed
-    newest = newest_first(articles)
-    # The list is the newest articles, newest first, undated last (ties in any order).
-    assert [date_of(articles[s]) for s in listed] == [date_of(articles[s]) for s in newest[: len(listed)]], (
-        f"not newest first: {[(s, date_of(articles[s])) for s in listed]}"
+    newest = collected_first(articles)
+    # The list is the articles collected last, dated or not, then by the story's date (undated last).
+    assert listed == newest[: len(listed)], (
+        f"not collected last first: {[(s, collected_of(articles[s]), date_of(articles[s])) for s in listed]}"
     )
     if len(articles) <= LATEST:
         assert set(listed) == set(articles)
@@ -220,12 +232,11 @@ def test_country_page_groups_articles_by_year_and_draws_its_chart(tab, articles)
 # --------------------------------------------------------------------------------------------- feed
 
 
-def test_feed_is_atom_with_an_entry_per_dated_article_newest_first(site_dir, base_url, articles):
+def test_feed_is_atom_with_an_entry_per_article_collected_last_first(site_dir, base_url, articles):
     root = ET.parse(site_dir / "feed.xml").getroot()
     assert root.tag == f"{ATOM}feed"
     assert root.findtext(f"{ATOM}title"), "the feed has no title"
 
-    dated = {slug: meta for slug, meta in articles.items() if date_of(meta)}
     entries = root.findall(f"{ATOM}entry")
     feed_url = urljoin(base_url, "feed.xml")
     slugs, stamps = [], []
@@ -235,15 +246,18 @@ def test_feed_is_atom_with_an_entry_per_dated_article_newest_first(site_dir, bas
         match = re.fullmatch(r"articles/([^/]+)/", href)
         assert match, f"entry link {href!r} is not articles/<slug>/"
         slug = match.group(1)
-        assert slug in dated, f"entry {href!r} is not a dated article"
+        assert slug in articles, f"entry {href!r} is not an article"
         assert (site_dir / href / "index.html").is_file(), f"{href} is not a built page"
         with urlopen(urljoin(feed_url, href), timeout=5) as response:  # resolves against the feed's URL
             assert response.status == 200
         updated = entry.findtext(f"{ATOM}updated")
-        assert updated.startswith(date_of(dated[slug])), f"{slug}: updated {updated}, date {date_of(dated[slug])}"
+        collected = collected_of(articles[slug])
+        assert updated.startswith(collected), f"{slug}: updated {updated}, collected {collected}"
         slugs.append(slug)
         stamps.append(updated)
-    assert sorted(slugs) == sorted(dated), f"feed entries {sorted(slugs)}, dated articles {sorted(dated)}"
+    from generator.feed import FEED_SIZE
+
+    assert slugs == collected_first(articles)[:FEED_SIZE], f"feed entries {slugs}, articles {collected_first(articles)}"
     assert stamps == sorted(stamps, reverse=True), f"not newest first: {list(zip(slugs, stamps))}"
 
 
