@@ -19,6 +19,7 @@ from generator.names import family_initial, family_name_key, fold
 from generator.pages import ArticlePage
 from generator.render import SAFE_DUMPER, format_date
 from generator.slugs import organization_slug, person_slug
+from generator.spellings import with_plain_spellings
 from generator.taxonomy import Taxonomy
 
 _LATEST = 10
@@ -129,7 +130,8 @@ def build_index_pages(pages: list[ArticlePage], taxonomy: Taxonomy, about: About
     out.update(render_timeline(pages, wanted))
     if wanted("feed.xml"):
         out["feed.xml"] = build_feed([(p.slug, p.front) for p in pages], about.title, about.description)
-    return out
+    # Names typed without their diacritics find these pages too (generator/spellings.py).
+    return {path: with_plain_spellings(text) if path.endswith(".md") else text for path, text in out.items()}
 
 
 def pages_showing(front: dict, slug: str, taxonomy: Taxonomy) -> set[str]:

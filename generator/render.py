@@ -18,6 +18,7 @@ from generator.errors import printable
 from generator.markdown_text import escape_text, inert_markup
 from generator.model import Article
 from generator.slugs import organization_slug, person_slug
+from generator.spellings import with_plain_spellings
 from generator.taxonomy import Taxonomy
 
 # Front-matter keys, in the order LABELLING.md gives them; `provenance` follows.
@@ -185,9 +186,8 @@ def render_article_body(front: dict, text: str, taxonomy: Taxonomy, notes: str =
     lines += ["---", "", f"*Source file:* `{escape_code(provenance.get('file', ''))}`"]
     for note in provenance.get("inferred") or []:
         lines.append(f"<br>*Inferred:* {escape_text(note)}")
-    if notes.strip():
-        lines += ["", notes.strip()]
-    return "\n".join(lines) + "\n"
+    body = with_plain_spellings("\n".join(lines) + "\n")     # a curator's notes stay as they were written
+    return body + f"\n{notes.strip()}\n" if notes.strip() else body
 
 
 def _h(text) -> str:

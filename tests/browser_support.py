@@ -144,9 +144,9 @@ COPIED_FILES = ("README.md", "mkdocs.yml", "taxonomy.yml")
 COPIED_DIRS = ("sources", "content", "overrides")
 
 
-def build_and_serve(folder: Path):
-    """Copy the briefing into `folder`, `python -m generator build` it, serve its site/ on loopback;
-    yields (copy root, base url). For module-scoped fixtures: `yield from build_and_serve(...)`."""
+def build_and_serve(folder: Path, renderer: str = "mkdocs"):
+    """Copy the briefing into `folder`, `python -m generator build` it (with `renderer`), serve its site/ on
+    loopback; yields (copy root, base url). For module-scoped fixtures: `yield from build_and_serve(...)`."""
     for name in COPIED_FILES:
         if (ROOT / name).exists():
             shutil.copy2(ROOT / name, folder / name)
@@ -154,7 +154,8 @@ def build_and_serve(folder: Path):
         if (ROOT / name).exists():
             shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     site = folder / "site"
-    command = [sys.executable, "-m", "generator", "--root", str(folder), "build", "--site-dir", str(site)]
+    command = [sys.executable, "-m", "generator", "--root", str(folder), "build", "--site-dir", str(site),
+               "--renderer", renderer]
     built = subprocess.run(command, cwd=folder, capture_output=True, text=True, timeout=300,
                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert built.returncode == 0, (
