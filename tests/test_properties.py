@@ -12,6 +12,7 @@ from pathlib import Path
 import frontmatter
 import markdown
 import yaml
+from mkdocs.utils import yaml_load
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -31,7 +32,7 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 
 def _project_extensions() -> list:
     """The Markdown extensions the site is built with: mkdocs.yml's and the ones MkDocs always adds."""
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     named = [next(iter(e)) if isinstance(e, dict) else e for e in config.get("markdown_extensions") or []]
     return list(dict.fromkeys(["toc", "tables", "fenced_code", *named]))
 

@@ -22,6 +22,7 @@ import frontmatter
 import lxml.html
 import pytest
 import yaml
+from mkdocs.utils import yaml_load
 
 from browser_support import DESKTOP, in_ci, open_tab, serve, visit
 from generator.mkdocs_plugin import BriefingPlugin
@@ -85,7 +86,7 @@ def _article(root: Path, source: str) -> Path:
 
 def _config(root: Path, name: str, *, plugin: bool, overrides: bool, site_dir: str) -> str:
     """A copy of mkdocs.yml beside it, with or without the briefing plugin and the overrides folder."""
-    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     assert "briefing" in config["plugins"] and config["theme"]["custom_dir"] == "overrides"
     if not plugin:
         config["plugins"] = [p for p in config["plugins"] if p != "briefing"]
@@ -186,7 +187,7 @@ def test_the_plugin_changes_nothing_mkdocs_renders():
 def test_the_nav_spells_out_every_title():
     """The nav, tabs, footer and path print nav titles raw: mkdocs.yml gives each one, so none is an
     article's (pages left out of the nav, as articles are, have no previous or next page)."""
-    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
+    nav = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
     for entry in nav:
         assert isinstance(entry, dict) and len(entry) == 1, entry
         [(title, target)] = entry.items()
@@ -246,7 +247,7 @@ def test_no_page_runs_article_content(built, site, chromium):
 @pytest.mark.browser
 def test_hostile_titles_and_metadata_show_as_text(built, site, chromium, screenshots):
     context, page, watcher = open_tab(chromium, site, DESKTOP)
-    site_name = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_name"]
+    site_name = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["site_name"]
     try:
         for source in ("sources/script_in_title.md", "sources/markdown_html_forms.md"):
             title = _title(built, source)

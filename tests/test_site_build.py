@@ -183,12 +183,12 @@ def test_a_page_that_may_name_an_anchor_is_parsed():
 
 
 def _with_config(briefing: Path, folder: Path, change) -> Path:
-    import yaml
+    from mkdocs.utils import yaml_load     # MkDocs' reader: it knows the !ENV tag of site_url
 
     shutil.copytree(briefing, folder, ignore=shutil.ignore_patterns("site", ".site*"))
     text = (folder / "mkdocs.yml").read_text(encoding="utf-8")
     (folder / "mkdocs.yml").write_text(change(text), encoding="utf-8")
-    assert yaml.safe_load((folder / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python", "")) is not None
+    assert yaml_load((folder / "mkdocs.yml").read_text(encoding="utf-8").replace("!!python", "")) is not None
     return folder
 
 
@@ -233,3 +233,20 @@ def test_the_fence_says_why_a_configuration_is_not_built_in_parallel(briefing, t
     folder = _with_config(briefing, tmp_path / "briefing", change)
     refused = fence(load_config(config_file=str(folder / "mkdocs.yml")))
     assert (refused is None) if reason is None else refused.startswith(reason), refused
+
+
+@pytest.mark.parametrize("value, site_url", [
+    (None, None),                                               # unset: no address, the site works anywhere
+    ("https://briefing.invalid/team", "https://briefing.invalid/team/"),
+])
+def test_site_url_comes_from_briefing_site_url(value, site_url, monkeypatch):
+    """The shipped mkdocs.yml takes site_url from the environment (sitemap, canonical links and Material's
+    instant navigation need it), and leaves it unset without the variable."""
+    from mkdocs.config import load_config
+
+    if value is None:
+        monkeypatch.delenv("BRIEFING_SITE_URL", raising=False)
+    else:
+        monkeypatch.setenv("BRIEFING_SITE_URL", value)
+    root = Path(__file__).resolve().parent.parent
+    assert load_config(config_file=str(root / "mkdocs.yml"))["site_url"] == site_url
