@@ -12,7 +12,12 @@ The site is the one `mkdocs build` makes (a test compares them), and a plain `mk
 content/ stays the portable way to render it. This module relies on MkDocs' build steps, which are
 internal: with any MkDocs other than 1.6, or with no fork, it runs `mkdocs build` as it is.
 
-Usage: python -m generator.site [--config-file mkdocs.yml] [--site-dir DIR] [--jobs N]
+Builds are incremental (generator/site_cache.py): only the pages whose Markdown, or whose shared inputs,
+changed since the last build are rendered; the others' files, search entries and anchors come from
+.briefing-cache/site/, and the search index and anchor validation are made from all of them, as a cold
+build makes them. `--cold` renders every page.
+
+Usage: python -m generator.site [--config-file mkdocs.yml] [--site-dir DIR] [--jobs N] [--cold]
 """
 
 from __future__ import annotations
@@ -48,6 +53,7 @@ class ChunkResult:
     anchors: dict[str, set[str]] = field(default_factory=dict)                # page src_uri -> its anchor ids
     links_to_anchors: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
     warnings: dict[str, int] = field(default_factory=dict)                   # level name -> count
+    entry_counts: dict[str, int] = field(default_factory=dict)               # page src_uri -> its search entries
 
 
 # What the parallel build is proven to reproduce byte for byte (tests/test_site_build.py compares it
@@ -86,10 +92,13 @@ def fence(config) -> str | None:
 RENDERERS = ("mkdocs", "zensical")
 
 
-def build_site(config_file: str, site_dir: str | None = None, jobs: int | None = None, renderer: str = "mkdocs") -> int:
+def build_site(config_file: str, site_dir: str | None = None, jobs: int | None = None, renderer: str = "mkdocs",
+               incremental: bool = True) -> int:
     """Build the site in strict mode into a fresh folder, swapped into place when the build finished
     (generator/publish.py); 0 on success, 1 when the build failed (the previous site is left as it was).
-    `renderer`: MkDocs (in parallel where fence() allows) or Zensical, which reads the same mkdocs.yml."""
+    `renderer`: MkDocs (in parallel where fence() allows) or Zensical, which reads the same mkdocs.yml.
+    `incremental`: render only the pages whose inputs changed since the last build (MkDocs in
+    parallel only); otherwise every page, and the cache is neither read nor written."""
     from mkdocs.config import load_config
 
     from generator import publish
@@ -110,7 +119,7 @@ def build_site(config_file: str, site_dir: str | None = None, jobs: int | None =
             status = _build_with_zensical(config_file, fresh)
         elif refused is None:
             config["site_dir"] = str(fresh)
-            status = _build_here(config, jobs or os.cpu_count() or 1)
+            status = _build_here(config, jobs or os.cpu_count() or 1, incremental)
         else:
             command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", config_file,
                        "--site-dir", str(fresh)]
@@ -149,12 +158,15 @@ def _build_with_zensical(config_file: str, fresh: Path) -> int:
         copy.unlink(missing_ok=True)
 
 
-def _build_here(config, jobs: int) -> int:
+def _build_here(config, jobs: int, incremental: bool = True) -> int:
     from mkdocs.exceptions import Abort
 
+    from generator.site_cache import SiteCache
+
+    cache = SiteCache(Path(config.config_file_path).resolve().parent) if incremental else None
     config.plugins.on_startup(command="build", dirty=False)
     try:
-        _build(config, jobs)
+        _build(config, jobs, cache)
     except Abort as error:
         log.error(str(error))
         return 1
@@ -168,8 +180,10 @@ def _build_here(config, jobs: int) -> int:
 _build_state: dict = {}
 
 
-def _build(config, jobs: int) -> None:
-    """MkDocs 1.6's build() (mkdocs/commands/build.py), with the page loops in _render_chunk."""
+def _build(config, jobs: int, cache=None) -> None:
+    """MkDocs 1.6's build() (mkdocs/commands/build.py), with the page loops in _render_chunk. With a
+    `cache` (generator/site_cache.py), only the pages its plan says are rendered; the others are
+    taken from it."""
     from mkdocs import utils
     from mkdocs.commands import build as mkdocs_build
     from mkdocs.exceptions import Abort, BuildError
@@ -211,6 +225,12 @@ def _build(config, jobs: int) -> None:
         for page in nav_pages:
             _populate(page, config, files, renderer)
         _build_state["nav_pages"] = {id(page) for page in nav_pages}
+        plan, records, key, digests = _plan(cache, config, files, nav, doc_files)
+        if cache is not None:
+            log.info(f"Rendering every page: {plan.reason}" if plan.reason else
+                     f"Rendering {len(plan.render)} changed pages of {len(doc_files)}")
+        rendering = set(plan.render)
+        to_render = [file for file in doc_files if file.src_uri in rendering]
         # MkDocs runs the env event after reading every page; here the pages are read in the
         # workers, so it runs first. Neither Material's search nor the briefing plugin uses it.
         env = config.plugins.on_env(env, config=config, files=files)
@@ -221,8 +241,8 @@ def _build(config, jobs: int) -> None:
             mkdocs_build._build_extra_template(template, files, config, nav)
 
         _build_state.update(parent=os.getpid(), config=config, files=files, nav=nav, env=env, doc_files=doc_files,
-                            renderer=renderer)
-        chunks = _chunks([os.path.getsize(file.abs_src_path) for file in doc_files], jobs * CHUNKS_PER_JOB)
+                            renderer=renderer, to_render=to_render)
+        chunks = _chunks([os.path.getsize(file.abs_src_path) for file in to_render], jobs * CHUNKS_PER_JOB)
         forked = jobs > 1 and len(chunks) > 1
         # Rendering a page makes many short-lived objects (Markdown's element trees): collecting
         # less often, and never going through the config, files and navigation every page shares,
@@ -244,15 +264,18 @@ def _build(config, jobs: int) -> None:
             gc.unfreeze()
             gc.set_threshold(*_DEFAULT_GC)
 
+        pages = _page_records(results, doc_files, digests, records)
+        if cache is not None:
+            cache.restore(records, plan.reuse, Path(config.site_dir))
         entries = _search_entries(config)
-        for result in results:
+        for file in doc_files:
+            record = pages[file.src_uri]
             if entries is not None:
-                entries.extend(result.search_entries)
-            for src_uri, anchors in result.anchors.items():
-                files.get_file_from_path(src_uri).page.present_anchor_ids = anchors
-            for src_uri, links in result.links_to_anchors.items():
-                page = files.get_file_from_path(src_uri).page
-                page.links_to_anchors = {files.get_file_from_path(to): anchors for to, anchors in links.items()}
+                entries.extend(record.entries)
+            file.page.present_anchor_ids = record.anchors
+            if record.links_to_anchors:
+                file.page.links_to_anchors = {files.get_file_from_path(to): anchors
+                                              for to, anchors in record.links_to_anchors.items()}
         for file in doc_files:
             file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
         config.plugins.on_post_build(config=config)
@@ -264,6 +287,9 @@ def _build(config, jobs: int) -> None:
         if counts:
             message = ", ".join(f"{count} {level.lower()}s" for level, count in counts.items())
             raise Abort(f"Aborted with {message} in strict mode!")
+        if cache is not None:
+            gone = [record for src_uri, record in (records or {}).items() if src_uri not in pages]
+            cache.save(key, pages, Path(config.site_dir), plan.render, gone, cold=records is None)
         log.info(f"Documentation built in {time.monotonic() - start:.2f} seconds")
     except Exception as error:
         config.plugins.on_build_error(error=error)
@@ -273,6 +299,45 @@ def _build(config, jobs: int) -> None:
         raise
     finally:
         logging.getLogger("mkdocs").removeHandler(warning_counter)
+
+
+def _plan(cache, config, files, nav, doc_files):
+    """What this build renders (site_cache.plan), the cache's records, the build key and each page's
+    digest. Without a cache, every page."""
+    from generator import site_cache
+    from generator.state import GENERATOR_VERSION
+
+    digests = {file.src_uri: site_cache.page_digest(file.abs_src_path) for file in doc_files}
+    if cache is None:
+        return site_cache.plan(None, digests, {}, "a cold build"), None, None, digests
+    key = site_cache.build_key(config, files, nav, GENERATOR_VERSION)
+    records, reason = cache.load(key)
+    return site_cache.plan(records, digests, cache.kept(records), reason), records, key, digests
+
+
+def _page_records(results: list[ChunkResult], doc_files, digests: dict[str, str], records) -> dict:
+    """Every page of this build as the cache keeps it: the pages just rendered from `results` (their
+    search entries cut out of each chunk's, in page order), the others as the cache had them."""
+    from generator import site_cache
+
+    rendered = {}
+    for result in results:
+        position = 0
+        for src_uri, count in result.entry_counts.items():
+            rendered[src_uri] = site_cache.PageRecord(
+                digest=digests[src_uri], output=None, stat=None,
+                entries=result.search_entries[position:position + count],
+                anchors=result.anchors.get(src_uri, set()), links_to_anchors=result.links_to_anchors.get(src_uri, {}))
+            position += count
+    pages = {}
+    for file in doc_files:
+        record = rendered.get(file.src_uri)
+        if record is None:
+            pages[file.src_uri] = records[file.src_uri]
+            continue
+        record.output = file.dest_uri if os.path.exists(file.abs_dest_path) else None
+        pages[file.src_uri] = record
+    return pages
 
 
 def _search_entries(config) -> list | None:
@@ -318,11 +383,13 @@ def _render_chunk(bounds: tuple[int, int, int]) -> ChunkResult:
     result = ChunkResult()
     try:
         nav_pages = _build_state["nav_pages"]
-        for file in doc_files[bounds[0]:bounds[1]]:
+        for file in _build_state["to_render"][bounds[0]:bounds[1]]:
             page = file.page
             if id(page) not in nav_pages:       # those were rendered before the processes forked
                 _populate(page, config, files, renderer)
+            before = len(entries) if entries is not None else 0
             mkdocs_build._build_page(page, config, doc_files, nav, env)
+            result.entry_counts[file.src_uri] = (len(entries) if entries is not None else 0) - before
             result.anchors[file.src_uri] = page.present_anchor_ids or set()
             if page.links_to_anchors:
                 result.links_to_anchors[file.src_uri] = {
@@ -431,12 +498,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site-dir", default=None)
     parser.add_argument("--jobs", type=int, default=None, help="rendering processes (default: all cores)")
     parser.add_argument("--renderer", choices=RENDERERS, default="mkdocs")
+    parser.add_argument("--cold", action="store_true", help="render every page, neither reading nor writing the "
+                        "site cache")
     args = parser.parse_args(argv)
     end_with_briefing()
     # A build stopped by SIGTERM unwinds (its workers are terminated, its unfinished folder removed).
     signal.signal(signal.SIGTERM, _stop)
     _log_like_mkdocs()
-    return build_site(args.config_file, args.site_dir, args.jobs, args.renderer)
+    return build_site(args.config_file, args.site_dir, args.jobs, args.renderer, incremental=not args.cold)
 
 
 def _stop(number, _frame):
