@@ -94,3 +94,16 @@ def test_two_occurrences_in_one_sentence_get_their_own_lines():
 def test_a_relative_clause_does_not_look_ahead():
     assert _dates("Russia will respond to the package, which the EU adopted on Friday.", "2024-02-24", "day") \
         == ["2024-02-23"]
+
+
+@pytest.mark.parametrize("cut, line", [
+    ("announced an invitation to visit the country in September to participate in the",
+     "announced an invitation to visit the country in September to participate"),
+    ("the subsequent visit of the Minister of Defense to the People's", "the subsequent visit of the Minister of Defense"),
+    ("signed a deal with (", "signed a deal"),
+    ("met the Prime Minister", "met the Prime Minister"),
+])
+def test_an_event_line_never_ends_on_a_dangling_word(cut, line):
+    from generator.extract.events import _without_dangling_words
+
+    assert _without_dangling_words(cut) == line

@@ -245,5 +245,20 @@ def _what(sentence: str, whens: list[_When], resolved: bool) -> str:
         last_comma = text.rfind(",")
         if last_comma > 60:
             text = text[:last_comma]
-    text = text.strip(" ,;:")
+    text = _without_dangling_words(text.strip(" ,;:"))
     return (text[:1].upper() + text[1:]) if text else sentence.strip()
+
+
+# Words a phrase cannot end on: a line cut after one reads as broken ("… to participate in the").
+_DANGLING = frozenset("a an the of in on at to for from with by and or but as that which who whose its their his "
+                      "her our into onto over under about between during after before than while".split())
+
+
+def _without_dangling_words(text: str) -> str:
+    """A cut line ends on a word that closes a phrase: trailing function words (and the comma or
+    opening parenthesis before them) go."""
+    words = text.split()
+    while len(words) > 3 and (words[-1].lower().strip(",;:(\"'“‘") in _DANGLING or words[-1] in ("(", "-", "–")
+                              or words[-1].endswith(("'s", "’s"))):      # "… to the People's": a name cut short
+        words.pop()
+    return " ".join(words).rstrip(" ,;:(-–")
