@@ -6,6 +6,7 @@ import frontmatter
 import pytest
 import yaml
 
+from curation_support import add_topic_keyword as _add_topic_keyword, change_source as _change_source
 from generator.generate import GENERATED_MARK, generate, mark_generated
 from generator.status import status
 
@@ -126,20 +127,6 @@ def test_status_lists_what_is_pending(project):
     result = status(project)
     assert result.not_generated == ["sources/new.txt"]
     assert result.edited == {BEIJING: ["summary"]}
-
-
-def _change_source(project):
-    source = project / BEIJING_SOURCE
-    source.write_text(source.read_text(encoding="utf-8").replace(
-        "During the meeting,", "Georgia and Pakistan were also discussed. During the meeting,"), encoding="utf-8")
-
-
-def _add_topic_keyword(project):
-    taxonomy = project / "taxonomy.yml"
-    data = yaml.safe_load(taxonomy.read_text(encoding="utf-8"))
-    first = next(iter(data["topics"]))
-    data["topics"][first].setdefault("aliases", []).append("Beijing")
-    taxonomy.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
 def test_keys_a_curator_adds_survive_every_kind_of_regeneration(project):

@@ -10,6 +10,7 @@ import frontmatter
 import pytest
 import yaml
 
+from curation_support import add_topic_keyword as _change_taxonomy, change_source as _change_source
 from generator.errors import BriefingError
 from generator.feed import ATOM
 from generator.generate import collection_day, generate
@@ -53,20 +54,6 @@ def _feed(project) -> list[dict]:
 
 
 # ---------------------------------------------------------------- the collected date: set once, never changed
-
-
-def _change_source(project):
-    source = project / BEIJING_SOURCE
-    source.write_text(source.read_text(encoding="utf-8").replace(
-        "During the meeting,", "Türkiye and Pakistan were also discussed. During the meeting,"), encoding="utf-8")
-
-
-def _change_taxonomy(project):
-    taxonomy = project / "taxonomy.yml"
-    data = yaml.safe_load(taxonomy.read_text(encoding="utf-8"))
-    first = next(iter(data["topics"]))
-    data["topics"][first].setdefault("aliases", []).append("Beijing")
-    taxonomy.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
 def _edit_other_fields(project):
