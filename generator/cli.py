@@ -1,4 +1,4 @@
-"""The `briefing` command: generate, build, extract."""
+"""The `briefing` command: generate, build, serve, extract."""
 
 from __future__ import annotations
 
@@ -44,7 +44,12 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--site-dir", type=Path, default=None, help="where the site goes (default: mkdocs.yml's site_dir)")
     build.add_argument("--renderer", choices=("mkdocs", "zensical"), default="mkdocs",
                        help="MkDocs with Material (default, pages rendered on all cores) or Zensical")
-    for each in (generate, build):
+    serve = command("serve", "build, serve the site on this machine and rebuild it on every change",
+                    "Serves site/ at http://127.0.0.1:PORT/ only. A saved source, page or taxonomy.yml regenerates "
+                    "and rebuilds only the changed pages; open pages reload once the new site is in place. "
+                    "Ctrl-C stops it.")
+    serve.add_argument("--port", type=int, default=8000, help="the port on 127.0.0.1 (default: 8000)")
+    for each in (generate, build, serve):
         each.add_argument("--jobs", type=int, default=None, help="processes to use (default: all cores)")
     command("status", "hand edits, conflicts, missing sources, sources not yet generated",
             "Reads the pages and the sources and writes nothing.")
@@ -71,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_status(args.root)
     if args.command == "settle":
         return run_settle(args.root, args.page, args.field, args.keep)
+    if args.command == "serve":
+        return run_serve(args.root, args.port, args.jobs)
     return run_build(args.root, args.site_dir, args.jobs, args.renderer)
 
 
@@ -175,6 +182,12 @@ def run_build(root: Path, site_dir: Path | None, jobs: int | None = None, render
         print(f"site built without {len(rejected)} rejected files (errors above): {', '.join(rejected)}",
               file=sys.stderr)
     return built or status
+
+
+def run_serve(root: Path, port: int, jobs: int | None = None) -> int:
+    from generator.serve import serve
+
+    return serve(root, port, lambda here: run_build(here, None, jobs))
 
 
 def _env_without_regeneration():

@@ -25,6 +25,8 @@ _CHANGES = {"created", "modified", "deleted", "moved"}
 class Regenerator(FileSystemEventHandler):
     """Runs `generate` once things have been quiet for a moment after a change."""
 
+    quiet_seconds = _QUIET_SECONDS
+
     def __init__(self, root: Path):
         self.root = root
         self._timer: threading.Timer | None = None
@@ -36,12 +38,16 @@ class Regenerator(FileSystemEventHandler):
         # Made here, not in __init__: watchdog's observer starts a thread as soon as it exists, and
         # every `mkdocs build` makes a Regenerator only to run it once.
         self._observer = Observer()
-        for folder in (self.root / "sources", self.root / "content" / "articles"):
+        for folder in self.folders():
             folder.mkdir(parents=True, exist_ok=True)
             self._observer.schedule(self, str(folder), recursive=True)
         self._observer.schedule(self, str(self.root), recursive=False)   # taxonomy.yml
         self._observer.daemon = True
         self._observer.start()
+
+    def folders(self) -> list[Path]:
+        """The folders watched recursively (the briefing folder itself is watched for taxonomy.yml)."""
+        return [self.root / "sources", self.root / "content" / "articles"]
 
     def stop(self) -> None:
         if self._observer is not None:
@@ -63,7 +69,7 @@ class Regenerator(FileSystemEventHandler):
         with self._lock:
             if self._timer is not None:
                 self._timer.cancel()
-            self._timer = threading.Timer(_QUIET_SECONDS, self.run)
+            self._timer = threading.Timer(self.quiet_seconds, self.run)
             self._timer.daemon = True
             self._timer.start()
 
