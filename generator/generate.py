@@ -339,12 +339,12 @@ def _generate(root: Path, jobs: int | None, progress: bool, interrupted: bool, d
 
     rendered, wanted = index_rendering()
     for relative, text in rendered.items():
-        _write(writer, relative, mark_generated(text), report)
+        _write_index_page(writer, project, relative, mark_generated(text), report)
     missing = {r for r in wanted.expected - set(rendered) if not os.path.exists(f"{content_folder}/{r}")}
     if missing:     # an index page deleted by hand comes back even when nothing it shows changed
         for relative, text in build_index_pages(index_pages, taxonomy, load_about(taxonomy), Wanted(missing)).items():
             if relative in missing:
-                _write(writer, relative, mark_generated(text), report)
+                _write_index_page(writer, project, relative, mark_generated(text), report)
     for relative in wanted.expected - missing:
         writer.keep(relative)
     for folder in INDEX_FOLDERS:
@@ -380,11 +380,55 @@ def _retire_pages(project: Project, report: Report) -> None:
                                                "(timeline/index.md is the same page of the site): rename it"))
 
 
+_DIGEST_LINE = "# As generated: "
+
+
 def mark_generated(text: str) -> str:
-    """An index page with GENERATED_MARK at the top of its front matter (the feed is not a page)."""
+    """An index page with GENERATED_MARK at the top of its front matter, and a short hash of the page as
+    written, by which a later run tells a hand edit (the feed is not a page)."""
     if text.startswith("---\n"):
-        return f"---\n{GENERATED_MARK}\n{text[4:]}"
+        return f"---\n{GENERATED_MARK}\n{_DIGEST_LINE}{_page_digest(text)}\n{text[4:]}"
     return text
+
+
+def _page_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def edited_index_page(path: str) -> bool:
+    """Whether an index page the generator wrote was edited by hand since: its text no longer has the
+    hash it was written with."""
+    try:
+        with open(path, encoding="utf-8") as stream:
+            text = stream.read()
+    except (OSError, UnicodeDecodeError):
+        return False
+    head = f"---\n{GENERATED_MARK}\n{_DIGEST_LINE}"
+    if not text.startswith(head):
+        return False
+    digest, _, rest = text[len(head):].partition("\n")
+    return _page_digest("---\n" + rest) != digest
+
+
+REPLACED = STATE_FILE.parent / "replaced"      # where a hand-edited index page is saved before it is replaced
+
+
+def _save_hand_edit(project: Project, relative: str, report: Report) -> None:
+    """An index page edited by hand is about to be made again: the edit is copied aside and said."""
+    path = project.content / relative
+    if not edited_index_page(str(path)):
+        return
+    aside = project.root / REPLACED / relative
+    try:
+        aside.parent.mkdir(parents=True, exist_ok=True)
+        aside.write_bytes(path.read_bytes())
+    except OSError as error:
+        report.errors.append(BriefingError(f"content/{relative}", f"edited by hand, and the edit could not be "
+                                           f"saved aside ({error.strerror or error}): left as it is"))
+        raise
+    report.conflicts.append(f"content/{relative}: an index page edited by hand is made again on every run; the "
+                            f"edit is saved as {REPLACED.as_posix()}/{relative} (curate the article pages or "
+                            "taxonomy.yml instead)")
 
 
 def made_by_generator(path: str) -> bool:
@@ -732,6 +776,15 @@ def _free_slug(article: Article, taken: set[str]) -> str:
     while candidate in taken:
         candidate, number = f"{base}-{number}", number + 1
     return candidate
+
+
+def _write_index_page(writer: ContentWriter, project: Project, relative: str, text: str, report: Report) -> None:
+    """Write an index page; a hand edit of it is saved aside first (and, if it cannot be, kept)."""
+    try:
+        _save_hand_edit(project, relative, report)
+    except OSError:
+        return
+    _write(writer, relative, text, report)
 
 
 def _write(writer: ContentWriter, relative: str, text: str, report: Report) -> bool:

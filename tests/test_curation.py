@@ -452,3 +452,20 @@ def test_an_untouched_body_follows_the_front_matter_and_the_source(project):
     page = _front(project, BEIJING)
     assert "# A curated title" in page.content and "Georgia and Pakistan were also discussed" in page.content
     assert not any("body" in line for line in report.edited) and status(project).edited == {BEIJING: ["title"]}
+
+
+def test_a_hand_edit_of_an_index_page_is_said_and_saved_aside_before_it_is_replaced(project):
+    generate(project)
+    page = project / "content" / "countries" / "china.md"
+    edited = page.read_text(encoding="utf-8").replace("# China", "# China\n\nMy note on China.", 1)
+    page.write_text(edited, encoding="utf-8")
+    generate(project)                       # nothing it shows changed: the page is left as it is
+    assert "My note on China." in page.read_text(encoding="utf-8")
+    _add_topic_keyword(project)             # now it is made again
+    report = generate(project)
+    assert "My note on China." not in page.read_text(encoding="utf-8")
+    aside = project / ".briefing-cache" / "replaced" / "countries" / "china.md"
+    assert aside.read_text(encoding="utf-8") == edited
+    assert any(line.startswith("content/countries/china.md: an index page edited by hand") for line in report.conflicts)
+    _add_topic_keyword(project)
+    assert not any("countries/china.md" in line for line in generate(project).conflicts)   # said once per edit
