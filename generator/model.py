@@ -68,6 +68,8 @@ class Article:
     events: tuple[Event, ...]
     text: str = field(default="", compare=False)
     sha256: str = field(default="", compare=False)
+    # The section label after the headline ("| Opinion") that cleaning removed: a provenance note, not a key.
+    section: str | None = None
 
     def record(self) -> dict:
         """The labelled record: plain lists and dicts, in LABELLING.md's key order."""

@@ -10,11 +10,14 @@ import hashlib
 import html
 import io
 import json
+import re
 
 import yaml
 
 from generator import __version__
+from generator.dates import find_dates
 from generator.errors import printable
+from generator.extract.sentences import split_sentences
 from generator.markdown_text import escape_text, inert_markup
 from generator.model import Article
 from generator.slugs import organization_slug, person_slug
@@ -56,11 +59,31 @@ def _inferred(article: Article) -> list[str]:
     if article.title and inert_markup(article.title) != article.title:
         notes.append("title: an invisible word joiner follows each '<' that would open markup, so that a renderer "
                      "that prints titles as HTML shows it as text")
+    if article.section:
+        notes.append(section_note(article.section))
     if article.date is None:
         notes.append("date: not stated with a year in the text")
     elif article.date_precision != "day":
         notes.append(f"date: only the {article.date_precision} is stated")
     return notes
+
+
+_SECTION_NOTE = "title: the section label '{}' after the headline was removed"
+_SECTION_NOTE_READ = re.compile(r"^title: the section label '(?P<label>[^']+)' after the headline was removed$")
+
+
+def section_note(label: str) -> str:
+    """The provenance note that keeps a headline's section label ("| Opinion") cleaning removed."""
+    return _SECTION_NOTE.format(label)
+
+
+def section_label(front: dict) -> str | None:
+    """The section label a page's provenance notes record, else None."""
+    for note in (front.get("provenance") or {}).get("inferred") or []:
+        found = _SECTION_NOTE_READ.match(str(note))
+        if found:
+            return found.group("label")
+    return None
 
 
 def fingerprint(value) -> str:
@@ -131,14 +154,38 @@ def format_date(date: str | None, precision: str | None) -> str:
     return str(date)
 
 
+def stated_date(front: dict, text: str) -> str:
+    """The page's date line: the front matter's date, else a day and month the lead states without a
+    year ("14 June (year not stated)"), else 'date not stated'. The year is never guessed."""
+    if front.get("date"):
+        return format_date(front.get("date"), front.get("date_precision"))
+    sentences = split_sentences(text) if text else ()
+    lead = find_dates(sentences[0]) if sentences else []
+    if lead and lead[0].yearless:
+        import datetime as dt
+
+        month = dt.date(2000, lead[0].month, 1).strftime("%B")
+        day = f"{lead[0].day} " if lead[0].day else ""
+        return f"{day}{month} (year not stated)"
+    return "date not stated"
+
+
 def render_article_body(front: dict, text: str, taxonomy: Taxonomy, notes: str = "") -> str:
     """The page body: a header from the front matter, then the article text."""
     up = "../"
     lines: list[str] = [f"# {escape_text(front.get('title') or 'Untitled article')}", ""]
-    facts = [f"**Date:** {escape_text(format_date(front.get('date'), front.get('date_precision')))}"]
+    facts = [f"**Date:** {escape_text(stated_date(front, text))}"]
     if front.get("source"):
         facts.append(f"**Source:** {escape_text(front['source'])}")
+    label = section_label(front)
+    if label:
+        facts.insert(0, f"<small>{_h(label)}</small>")
     lines += [" · ".join(facts), ""]
+    # The summary right under the date line: on a phone it is what the reader sees first.
+    # Long texts go in as escaped HTML blocks: Markdown's inline pass over them is the bulk of a page's cost.
+    if front.get("summary"):
+        lines += ['<div class="admonition abstract"><p class="admonition-title">Summary</p>'
+                  f"<p>{_h(front['summary'])}</p></div>", ""]
     countries = front.get("countries") or []
     if countries:
         links = [f"[{escape_text(taxonomy.country_label(c))}]({up}countries/{taxonomy.country_slug(c)}.md)"
@@ -168,10 +215,6 @@ def render_article_body(front: dict, text: str, taxonomy: Taxonomy, notes: str =
     if organizations:       # "; " between them: a name may hold a comma
         links = [f"[{escape_text(o)}]({up}organizations/{organization_slug(o)}.md)" for o in organizations]
         lines += ["**Organisations:** " + "; ".join(links), ""]
-    # Long texts go in as escaped HTML blocks: Markdown's inline pass over them is the bulk of a page's cost.
-    if front.get("summary"):
-        lines += ['<div class="admonition abstract"><p class="admonition-title">Summary</p>'
-                  f"<p>{_h(front['summary'])}</p></div>", ""]
     if front.get("key_figures"):
         lines += ["<p><strong>Key figures:</strong></p><ul>" + "".join(f"<li>{_h(f)}</li>" for f in front["key_figures"])
                   + "</ul>", ""]
@@ -202,8 +245,31 @@ def article_text_html(text: str) -> str:
     pass, which is most of the cost of an article page on a large briefing. Nothing in the text can
     become markup, since <, > and & are entities.
     """
-    paragraphs = [_h(p) for p in text.split("\n\n") if p.strip()]
+    paragraphs = [_h(part) for p in text.split("\n\n") if p.strip() for part in display_paragraphs(p)]
     return '<div class="briefing-text">\n' + "\n".join(f"<p>{p}</p>" for p in paragraphs) + "\n</div>"
+
+
+MAX_PARAGRAPH_WORDS = 120
+
+
+def display_paragraphs(paragraph: str) -> list[str]:
+    """One paragraph as shown: a paragraph of more than MAX_PARAGRAPH_WORDS words is split at sentence
+    ends into parts of at most that many words (a longer sentence stays whole). Only the display: the
+    parts hold the paragraph's words, in order, and nothing else."""
+    if len(paragraph.split()) <= MAX_PARAGRAPH_WORDS:
+        return [paragraph]
+    parts: list[list[str]] = [[]]
+    count = 0
+    for sentence in split_sentences(paragraph):
+        words = len(sentence.split())
+        if parts[-1] and count + words > MAX_PARAGRAPH_WORDS:
+            parts.append([])
+            count = 0
+        parts[-1].append(sentence)
+        count += words
+    shown = [" ".join(part) for part in parts]
+    # The sentence splitter only ever cuts at whitespace; should it not, the paragraph stays whole.
+    return shown if " ".join(shown).split() == paragraph.split() else [paragraph]
 
 
 def escape_code(text: str) -> str:

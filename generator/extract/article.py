@@ -12,7 +12,7 @@ from generator.extract.organizations import extract_organizations, org_words
 from generator.extract.people import extract_people
 from generator.extract.source import extract_source
 from generator.extract.summary import extract_summary
-from generator.extract.title import extract_title
+from generator.extract.title import extract_section, extract_title
 from generator.extract.topics import extract_topics
 from generator.model import Article, Event, RawDocument
 from generator.taxonomy import Taxonomy
@@ -47,4 +47,5 @@ def extract_article(document: RawDocument, taxonomy: Taxonomy) -> Article:
         events=tuple(Event(**event) for event in extract_events(body, date, precision)),
         text=body,
         sha256=document.sha256,
+        section=extract_section(document.text, text.headline),
     )

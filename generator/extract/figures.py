@@ -15,21 +15,24 @@ _FIGURE = re.compile(
     rf"ships|tons|tonnes|km|kilometers|kilometres|projects|companies|agreements|documents|contracts|participants|"
     rf"countries|exhibitors|delegations|people|students|specialists|weapons|systems|launchers|missiles)\b"
 )
-_CONTEXT_WORDS = 9
 _DIGIT = re.compile(r"\d")
+# Where a clause ends: a comma, semicolon or colon before a space (not the comma inside "3,000"), a dash
+# set off by spaces, or a bracket.
+_CLAUSE_BREAK = re.compile(r"[,;:](?=\s)|\s[-–—]\s|[()]")
 
 
 def extract_key_figures(body: str) -> list[str]:
-    """Each stated figure with the words around it that say what it measures."""
+    """Each stated figure as the whole clause it sits in (what it measures, as written); two figures
+    of one clause are one key figure, and a clause that another holds is left out."""
     figures: list[str] = []
     for sentence in split_sentences(body):
         if not _DIGIT.search(sentence):
             continue
-        for match in _FIGURE.finditer(sentence):
-            if _is_trivial_count(match.group()):
-                continue
-            figures.append(_with_context(sentence, match))
-    return list(dict.fromkeys(figures))
+        spans = [_clause(sentence, match) for match in _FIGURE.finditer(sentence)
+                 if not _is_trivial_count(match.group())]
+        figures += [text for text in (sentence[a:b].strip(" ,.;:") for a, b in _merged(spans)) if text]
+    unique = list(dict.fromkeys(figures))
+    return [f for f in unique if not any(f != other and f.casefold() in other.casefold() for other in unique)]
 
 
 def _is_trivial_count(figure: str) -> bool:
@@ -40,18 +43,20 @@ def _is_trivial_count(figure: str) -> bool:
         int(number.group().replace(",", "") or 0) < 10
 
 
-def _with_context(sentence: str, match: re.Match) -> str:
-    before = sentence[:match.start()].split()[-_CONTEXT_WORDS:]
-    after = sentence[match.end():].split()[:4]
-    # Keep the clause the figure sits in: stop at a comma on either side.
-    for i in range(len(before) - 1, -1, -1):
-        if before[i].endswith((",", ";", ":")):
-            before = before[i + 1:]
-            break
-    kept_after = []
-    for word in after:
-        kept_after.append(word)
-        if word.endswith((",", ".", ";", ":")):
-            break
-    text = " ".join([*before, match.group(), *kept_after]).strip(" ,.;:")
-    return text
+def _clause(sentence: str, match: re.Match) -> tuple[int, int]:
+    """(start, end) of the clause around a figure: from the break before it to the break after it."""
+    start = 0
+    for found in _CLAUSE_BREAK.finditer(sentence, 0, match.start()):
+        start = found.end()
+    after = _CLAUSE_BREAK.search(sentence, match.end())
+    return start, after.start() if after else len(sentence)
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

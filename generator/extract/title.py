@@ -3,11 +3,39 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from generator import resources
 from generator.extract.sentences import split_sentences
 from generator.model import CleanText
 
 _MAX_DERIVED_WORDS = 14
+_HEAD_LINES = 60
+
+
+@lru_cache(maxsize=1)
+def _section_suffix() -> tuple[re.Pattern, dict[str, str]]:
+    # The section names cleaning strips after a headline (junk.yml's headline_suffixes), as written there.
+    names = resources.load_data("junk.yml")["headline_suffixes"]
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    pattern = re.compile(rf"^\s*(?:\||[-–—]\s)\s*(?P<label>{alternation})(?=\s*(?:$|\||[-–—]\s))", re.IGNORECASE)
+    return pattern, {n.lower(): n for n in names}
+
+
+def extract_section(raw: str, headline: str | None) -> str | None:
+    """The section label that followed the headline in the raw text ("New Stage … | Opinion" -> "Opinion"),
+    which cleaning removes from the title; None when the headline had none (an outlet's name is no section)."""
+    if not headline:
+        return None
+    pattern, spelling = _section_suffix()
+    for line in raw.split("\n")[:_HEAD_LINES]:
+        line = " ".join(line.split()).lstrip("#").strip()
+        if not line.startswith(headline) or len(line) == len(headline):
+            continue
+        found = pattern.match(line[len(headline):])
+        if found:
+            return spelling.get(found.group("label").lower(), found.group("label"))
+    return None
 
 
 def extract_title(clean: CleanText, html_title: str | None = None) -> tuple[str | None, bool]:

@@ -1,0 +1,30 @@
+"""Key figures (generator/extract/figures.py): each figure as the whole clause it sits in, no overlaps."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.extract.figures import extract_key_figures
+
+TRADE = ("The volume of bilateral trade between Azerbaijan and China, which last year increased by 44% and "
+         "reached a mark of 3.1 billion dollars, confirms the strengthening of economic ties.")
+
+
+@pytest.mark.parametrize("body, expected", [
+    # two figures of one clause: one key figure, the clause from comma to comma
+    (TRADE, ["which last year increased by 44% and reached a mark of 3.1 billion dollars"]),
+    # a sentence without a break is its own clause
+    ("Exports grew by 12% last year.", ["Exports grew by 12% last year"]),
+    # clauses of one sentence are separate figures; the comma inside 3,000 is no break
+    ("The army sent 3,000 troops to the border, and the navy sent 12 ships.",
+     ["The army sent 3,000 troops to the border", "and the navy sent 12 ships"]),
+    # the same clause twice in the text: once
+    ("Trade rose by 5% in 2023. Trade rose by 5% in 2023.", ["Trade rose by 5% in 2023"]),
+    # a clause that another figure's clause holds is left out
+    ("Trade rose by 5%. Officials said trade rose by 5% in a year.", ["Officials said trade rose by 5% in a year"]),
+    # a small bare count is no key figure
+    ("The armies of 2 countries met.", []),
+    ("No figures here.", []),
+])
+def test_key_figures_are_whole_clauses(body, expected):
+    assert extract_key_figures(body) == expected
