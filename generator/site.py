@@ -388,7 +388,7 @@ def _render_chunk(bounds: tuple[int, int, int]) -> ChunkResult:
             if id(page) not in nav_pages:       # those were rendered before the processes forked
                 _populate(page, config, files, renderer)
             before = len(entries) if entries is not None else 0
-            mkdocs_build._build_page(page, config, doc_files, nav, env)
+            _build_page_naming_its_template(page, config, doc_files, nav, env)
             result.entry_counts[file.src_uri] = (len(entries) if entries is not None else 0) - before
             result.anchors[file.src_uri] = page.present_anchor_ids or set()
             if page.links_to_anchors:
@@ -414,6 +414,33 @@ def _extension_modules(config) -> list[str]:
     named = {ep.name: ep.value for ep in entry_points(group="markdown.extensions")}
     return [named.get(extension, extension).split(":")[0] if isinstance(extension, str) else type(extension).__module__
             for extension in config["markdown_extensions"]]
+
+
+def _build_page_naming_its_template(page, config, doc_files, nav, env) -> None:
+    """MkDocs' _build_page; a page whose front matter names a template neither overrides/ nor the theme
+    has stops the build with the page, its line and the name, not a traceback from Jinja."""
+    from jinja2 import TemplateNotFound
+    from mkdocs.commands import build as mkdocs_build
+    from mkdocs.exceptions import BuildError
+
+    try:
+        mkdocs_build._build_page(page, config, doc_files, nav, env)
+    except TemplateNotFound as error:
+        raise BuildError(f"{_template_line(page)}: template: '{error.name}' is not in overrides/ nor in the theme; "
+                         "remove the key or add the template") from None
+
+
+def _template_line(page) -> str:
+    """'<docs path>:<line>' of the page's template key, as a curator finds it."""
+    where = f"{page.file.src_uri}"
+    try:
+        with open(page.file.abs_src_path, encoding="utf-8") as stream:
+            for number, line in enumerate(stream, start=1):
+                if line.startswith("template:"):
+                    return f"{where}:{number}"
+    except OSError:
+        pass
+    return where
 
 
 def _populate(page, config, files, renderer) -> None:

@@ -250,3 +250,17 @@ def test_site_url_comes_from_briefing_site_url(value, site_url, monkeypatch):
         monkeypatch.setenv("BRIEFING_SITE_URL", value)
     root = Path(__file__).resolve().parent.parent
     assert load_config(config_file=str(root / "mkdocs.yml"))["site_url"] == site_url
+
+
+def test_a_page_naming_a_missing_template_stops_the_build_with_its_name_and_line(briefing, tmp_path):
+    folder = tmp_path / "briefing"
+    shutil.copytree(briefing, folder, ignore=shutil.ignore_patterns("site", ".site*", ".briefing-cache"))
+    page = sorted((folder / "content" / "articles").glob("*.md"))[3]
+    lines = page.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines.insert(2, "template: missing.html\n")
+    page.write_text("".join(lines), encoding="utf-8")
+    built = _site_build(folder, tmp_path / "site", jobs=2)
+    assert built.returncode == 1
+    assert "Traceback" not in built.stderr
+    assert f"articles/{page.name}:3: template: 'missing.html' is not in overrides/ nor in the theme" in built.stderr
+    assert not (tmp_path / "site").exists()
