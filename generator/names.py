@@ -10,6 +10,7 @@ import unicodedata
 from functools import lru_cache
 
 from generator import resources
+from generator.spellings import letter_table
 
 
 @lru_cache(maxsize=None)
@@ -20,7 +21,6 @@ def _rules() -> dict:
         "suffixes": frozenset(data["suffixes"]),
         "particles": frozenset(data["particles"]),
         "family_name_first": frozenset(data["family_name_first"]),
-        "letters": str.maketrans(dict(data["letters"])),
     }
 
 
@@ -29,7 +29,7 @@ def fold(text: str) -> str:
     """Lower case without diacritics: 'Gašić' -> 'gasic', 'Əliyev' -> 'eliyev'."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return plain.translate(_rules()["letters"])
+    return plain.translate(letter_table())      # the search's table: one list of such letters
 
 
 def family_name(name: str, country: str | None = None) -> str:

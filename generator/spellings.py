@@ -38,7 +38,8 @@ _BLOCK_TAG = re.compile(r"</?(?:p|li|ul|ol|dl|dt|dd|div|h[1-6]|table|thead|tbody
 
 
 @lru_cache(maxsize=1)
-def _letters() -> dict[int, str]:
+def letter_table() -> dict[int, str]:
+    """str.translate's table of the letters that lose no mark by decomposition (ə -> e, ß -> ss)."""
     return str.maketrans(dict(resources.load_data("folding.yml")["letters"]))
 
 
@@ -47,7 +48,7 @@ def fold(text: str) -> str:
     """`text` without diacritics, case kept: 'Gašić' -> 'Gasic', 'İlham Əliyev' -> 'Ilham Eliyev'."""
     if text.isascii():
         return text
-    decomposed = unicodedata.normalize("NFD", text.translate(_letters()))
+    decomposed = unicodedata.normalize("NFD", text.translate(letter_table()))
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
