@@ -98,6 +98,11 @@ def check_source(path: str, name: str, inside: str | None) -> os.stat_result:
     """The stat of a source that may be read: a regular file of at most MAX_SOURCE_BYTES whose real path
     is inside the real folder `inside` (None: anywhere, for files named on the command line). Else
     BriefingError naming it and why. Nothing is opened: a pipe or a device would block or never end."""
+    return _checked(path, name, inside)[0]
+
+
+def _checked(path: str, name: str, inside: str | None) -> tuple[os.stat_result, str]:
+    """check_source's stat, and the path to open: the file itself, or where a link inside leads."""
     try:
         lstat = os.lstat(path)
         if stat.S_ISLNK(lstat.st_mode):
@@ -106,7 +111,7 @@ def check_source(path: str, name: str, inside: str | None) -> os.stat_result:
                 raise BriefingError(name, f"a link that leads outside sources/ (to {printable(real)}): not followed")
             found = os.stat(real)
         else:
-            found = lstat
+            found, real = lstat, path
     except OSError as error:
         raise BriefingError(name, f"cannot read: {error.strerror or error}") from error
     if not stat.S_ISREG(found.st_mode):
@@ -114,16 +119,16 @@ def check_source(path: str, name: str, inside: str | None) -> os.stat_result:
         raise BriefingError(name, f"{kind}, not a file: not read")
     if found.st_size > MAX_SOURCE_BYTES:
         raise BriefingError(name, f"too large for an article ({found.st_size:,} bytes; limit {MAX_SOURCE_BYTES:,}): not read")
-    return found
+    return found, real
 
 
 def read_source_bytes(path: str, name: str, inside: str | None) -> bytes:
     """A source's bytes, after check_source, read without blocking and never past the size limit: a file
-    that grows (or is swapped for another) between the check and the read is still bounded."""
-    check_source(path, name, inside)
-    real = os.path.realpath(path)
+    that grows (or is swapped for another, or for a link: O_NOFOLLOW) between the check and the read is
+    still bounded."""
+    _, target = _checked(path, name, inside)
     try:
-        handle = os.open(real, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
+        handle = os.open(target, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
     except OSError as error:
         raise BriefingError(name, f"cannot read: {error.strerror or error}") from error
     try:
