@@ -66,20 +66,25 @@ PROVEN_PLUGINS = frozenset({"search", "material/search", "briefing"})
 
 def supported() -> bool:
     """Whether MkDocs' build steps are the ones this module was written against, and fork exists."""
-    import mkdocs
-
-    return mkdocs.__version__ == PROVEN_MKDOCS and "fork" in multiprocessing.get_all_start_methods()
+    return _platform_refusal() is None
 
 
-def fence(config) -> str | None:
-    """Why this configuration must be built by MkDocs itself, or None when the parallel build is proven
-    to make the same site."""
+def _platform_refusal() -> str | None:
     import mkdocs
 
     if mkdocs.__version__ != PROVEN_MKDOCS:
         return f"MkDocs {mkdocs.__version__} (the parallel build reproduces {PROVEN_MKDOCS})"
     if "fork" not in multiprocessing.get_all_start_methods():
         return "no fork on this system"
+    return None
+
+
+def fence(config) -> str | None:
+    """Why this configuration must be built by MkDocs itself, or None when the parallel build is proven
+    to make the same site."""
+    refused = _platform_refusal()
+    if refused:
+        return refused
     unknown = sorted(name for name in config.plugins if name not in PROVEN_PLUGINS)
     if unknown:
         return f"plugin {', '.join(unknown)} (the parallel build reproduces {', '.join(sorted(PROVEN_PLUGINS))})"
