@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from generator import outlets, resources
 from generator.dates import find_dates
-from generator.head import choose_headline, first_paragraph, is_furniture, is_ticker, lexicon
+from generator.head import choose_headline, first_paragraph, is_furniture, is_ticker, lexicon, line_key
 from generator.model import CleanText
 
 _DATE_PREFIX = re.compile(r"^\s*(?:date|published|posted|updated)\s*:?\s*(\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?)\s+", re.I)
@@ -128,9 +128,15 @@ def _split_head(lines: list[str]) -> tuple[str | None, list[str], list[str]]:
         return None, [line for line in head if _is_head_text(line)] + lines[head_end:], \
             [line for line in head if not _is_head_text(line)]
     headline = candidates[chosen]
-    repeats = {_key(lines[chosen]), _key(headline)}
     body = [line for line in lines[chosen + 1:head_end] if _is_head_text(line)] + lines[head_end:]
-    return headline, [line for line in body if len(line) > 300 or _key(line) not in repeats], lines[:chosen]
+    return headline, _without_repeats(body, lines[chosen], headline), lines[:chosen]
+
+
+def _without_repeats(body: list[str], *headline: str) -> list[str]:
+    """The body without the lines that repeat the headline (as written, or without its suffix); a long
+    paragraph that happens to say the same words is text."""
+    repeats = {line_key(line) for line in headline}
+    return [line for line in body if len(line) > 300 or line_key(line) not in repeats]
 
 
 def _is_head_text(line: str) -> bool:
@@ -147,8 +153,7 @@ def _first_line_headline(lines: list[str]) -> tuple[str | None, list[str], list[
         masthead.append(lines.pop(0))
     if len(lines) > 1 and _could_be_headline(lines[0]):
         headline = strip_headline_suffix(lines[0])
-        repeats = {_key(lines[0]), _key(headline)}
-        return headline, [line for line in lines[1:] if len(line) > 300 or _key(line) not in repeats], masthead
+        return headline, _without_repeats(lines[1:], lines[0], headline), masthead
     return None, lines, masthead
 
 
@@ -159,10 +164,6 @@ def _could_be_headline(line: str) -> bool:
     if line.endswith(".") and not line.endswith("..."):
         return False
     return True
-
-
-def _key(line: str) -> str:
-    return re.sub(r"\W+", " ", line).strip().lower()
 
 
 # A line that ends like this is cut mid-phrase: text from a PDF or an e-mail, wrapped at a width.

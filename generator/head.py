@@ -137,11 +137,11 @@ def choose_headline(candidates: list[str], lead: str, page_lines: list[str]) -> 
         return None
     seen: dict[str, int] = {}
     for line in page_lines:
-        key = _key(line)
+        key = line_key(line)
         seen[key] = seen.get(key, 0) + 1
     shaped = []
     for number, line in enumerate(candidates):
-        score = headline_score(line, lead_stems, seen.get(_key(line), 0) > 1)
+        score = headline_score(line, lead_stems, seen.get(line_key(line), 0) > 1)
         if score is not None:
             shaped.append((number, score))
     scored = [(number, score) for number, score in shaped if score >= _MIN_SCORE]
@@ -153,5 +153,6 @@ def choose_headline(candidates: list[str], lead: str, page_lines: list[str]) -> 
     return next(number for number, score in scored if score >= best - _TIE)
 
 
-def _key(line: str) -> str:
+def line_key(line: str) -> str:
+    """A line as compared for repeats: its words, lower case, punctuation and spacing aside."""
     return re.sub(r"\W+", " ", line).strip().lower()
