@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 from generator.errors import BriefingError
-from generator.render import dump_front_matter, fingerprint
-from generator.resources import PageLoader
+from generator.pages import read_page
+from generator.render import fingerprint, render_page
 from generator.status import open_conflicts
+from generator.taxonomy import load_taxonomy
 from generator.write import ContentWriter, page_signature
 
 
@@ -25,14 +24,9 @@ def settle(root: Path, page: str, field: str, keep: str) -> str:
     relative = page.removeprefix("content/")
     path = content / relative
     signature = page_signature(str(path))
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise BriefingError(f"content/{relative}", f"cannot read: {error.strerror or error}") from None
-    head, separator, body = text.removeprefix("---\n").partition("\n---\n")
-    front = yaml.load(head, Loader=PageLoader) if separator else None
-    if not isinstance(front, dict):
-        raise BriefingError(f"content/{relative}", "not a page with front matter")
+    # Read as every run reads a page (a broken one is named with its line), and written back as it writes one.
+    page_read = read_page(path, load_taxonomy(Path(root) / "taxonomy.yml"), f"content/{relative}")
+    front, body = dict(page_read.front), page_read.body
     record = open_conflicts(front).get(field)
     if record is None:
         raise BriefingError(f"content/{relative}", f"{field}: no open conflict to settle (see briefing status)")
@@ -51,7 +45,7 @@ def settle(root: Path, page: str, field: str, keep: str) -> str:
     front["provenance"] = provenance
     writer = ContentWriter(content, sweep=False)
     try:
-        writer.write(relative, f"---\n{dump_front_matter(front)}---\n{body}", unchanged_since=signature)
+        writer.write(relative, render_page(front, body), unchanged_since=signature)
     except (OSError, ValueError) as error:
         raise BriefingError(f"content/{relative}", f"cannot write: {error}") from None
     return done
