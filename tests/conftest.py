@@ -24,15 +24,22 @@ def taxonomy():
     return load_taxonomy(ROOT / "taxonomy.yml")
 
 
+def copy_briefing(folder: Path, sources: bool = True) -> Path:
+    """The shipped briefing's taxonomy, mkdocs.yml, overrides and (unless told not to) sources copied into
+    `folder`, with an empty content/."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in ("taxonomy.yml", "mkdocs.yml"):
+        shutil.copy(ROOT / name, folder / name)
+    for name in ("sources", "overrides") if sources else ("overrides",):
+        shutil.copytree(ROOT / name, folder / name)
+    (folder / "content").mkdir()
+    return folder
+
+
 @pytest.fixture
 def project(tmp_path) -> Path:
     """A copy of the briefing (sources, taxonomy, mkdocs.yml, overrides) with an empty content/."""
-    for name in ("taxonomy.yml", "mkdocs.yml"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    for name in ("sources", "overrides"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    (tmp_path / "content").mkdir()
-    return tmp_path
+    return copy_briefing(tmp_path)
 
 
 # Browser tests (test_site_e2e.py, test_reader_site.py): one built, served copy of the briefing per module.

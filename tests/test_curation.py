@@ -50,13 +50,17 @@ def test_edits_survive_a_changed_source_and_untouched_fields_update(project):
     assert "Hasanov meets Wei in Beijing" in (project / "content/countries/pakistan.md").read_text()
 
 
-def test_conflict_is_reported_and_the_hand_edit_kept(project):
+def _title_edited_and_its_source_changed(project):
     generate(project)
     _edit(project, BEIJING, lambda post: post.__setitem__("title", "My title"))
     source = project / BEIJING_SOURCE
     source.write_text(source.read_text(encoding="utf-8").replace(
         "Ministers of Defense of Azerbaijan and China meet in Beijing", "Defence chiefs meet in Beijing"),
         encoding="utf-8")
+
+
+def test_conflict_is_reported_and_the_hand_edit_kept(project):
+    _title_edited_and_its_source_changed(project)
     assert status(project).conflicts == {BEIJING: ["title"]}
     report = generate(project)
     assert report.conflicts == [f"{BEIJING}: title: edited by hand and changed by the source; kept the hand edit"]
@@ -369,12 +373,7 @@ def test_hand_edits_of_every_list_field_reach_the_page_and_the_site(project):
 
 
 def _conflict_on_title(project):
-    generate(project)
-    _edit(project, BEIJING, lambda post: post.__setitem__("title", "My title"))
-    source = project / BEIJING_SOURCE
-    source.write_text(source.read_text(encoding="utf-8").replace(
-        "Ministers of Defense of Azerbaijan and China meet in Beijing", "Defence chiefs meet in Beijing"),
-        encoding="utf-8")
+    _title_edited_and_its_source_changed(project)
     assert generate(project).conflicts
 
 

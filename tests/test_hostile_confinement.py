@@ -203,13 +203,11 @@ def _wait_for(condition, timeout: float, step: float = 0.02):
 @pytest.fixture(scope="module")
 def synthetic(tmp_path_factory) -> Path:
     """A briefing of 300 synthetic articles: enough for the extraction pool and a site build of seconds."""
-    root = tmp_path_factory.mktemp("synthetic")
+    from conftest import copy_briefing
+
+    root = copy_briefing(tmp_path_factory.mktemp("synthetic"), sources=False)
     subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), "300", str(root / "sources")],
                    check=True, capture_output=True)
-    for name in ("taxonomy.yml", "mkdocs.yml"):
-        shutil.copy(ROOT / name, root / name)
-    shutil.copytree(ROOT / "overrides", root / "overrides")
-    (root / "content").mkdir()
     return root
 
 

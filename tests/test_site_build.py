@@ -26,13 +26,9 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BRIEFING_SKIP_GENERATE": "1"}
 def briefing(tmp_path_factory) -> Path:
     """The seeds and 260 synthetic articles, generated: some 600 pages, article and index pages, with
     a page a year for the largest countries and topics."""
-    from conftest import ROOT
+    from conftest import copy_briefing
 
-    folder = tmp_path_factory.mktemp("site-build")
-    for name in ("taxonomy.yml", "mkdocs.yml"):
-        shutil.copy(ROOT / name, folder / name)
-    for name in ("sources", "overrides"):
-        shutil.copytree(ROOT / name, folder / name)
+    folder = copy_briefing(tmp_path_factory.mktemp("site-build"))
     write_corpus(260, folder / "sources" / "synthetic", seed=7)
     generate(folder)
     return folder

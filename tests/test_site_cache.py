@@ -28,13 +28,9 @@ needs_parallel = pytest.mark.skipif(not supported(), reason="the incremental bui
 @pytest.fixture(scope="module")
 def briefing(tmp_path_factory) -> Path:
     """The seeds and 260 synthetic articles, generated: some 870 pages."""
-    from conftest import ROOT
+    from conftest import copy_briefing
 
-    folder = tmp_path_factory.mktemp("site-cache")
-    for name in ("taxonomy.yml", "mkdocs.yml"):
-        shutil.copy(ROOT / name, folder / name)
-    for name in ("sources", "overrides"):
-        shutil.copytree(ROOT / name, folder / name)
+    folder = copy_briefing(tmp_path_factory.mktemp("site-cache"))
     write_corpus(260, folder / "sources" / "synthetic", seed=7)
     generate(folder, today=TODAY)
     return folder

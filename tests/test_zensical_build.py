@@ -7,14 +7,13 @@ import html
 import importlib.util
 import json
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import copy_briefing
 
 pytestmark = pytest.mark.skipif(importlib.util.find_spec("zensical") is None and not __import__("os").environ.get("CI"),
                                 reason="zensical is not installed (pip install -e '.[zensical]')")
@@ -31,12 +30,7 @@ def _build(root: Path, *renderer: str) -> Path:
 def sites(tmp_path_factory):
     built = {}
     for renderer in ("mkdocs", "zensical"):
-        root = tmp_path_factory.mktemp(renderer)
-        for name in ("taxonomy.yml", "mkdocs.yml"):
-            shutil.copy(ROOT / name, root / name)
-        for name in ("sources", "overrides"):
-            shutil.copytree(ROOT / name, root / name)
-        (root / "content").mkdir()
+        root = copy_briefing(tmp_path_factory.mktemp(renderer))
         site = _build(root, "--renderer", renderer)
         built[renderer] = (site, {p.relative_to(site).as_posix() for p in site.rglob("index.html")})
     return built
