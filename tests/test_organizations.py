@@ -56,3 +56,42 @@ def test_organizations(body, home, expected, taxonomy):
 ])
 def test_the_pages_own_outlet_is_no_organisation(body, outlet, expected, taxonomy):
     assert extract_organizations(body, taxonomy, None, outlet) == expected
+
+
+@pytest.mark.parametrize("body, people, expected", [
+    # An appositive naming the kind of body; a possessive country before the name is not part of it.
+    ("Sales by Debswana, the joint venture between the state and a miner, fell.", (), ["Debswana"]),
+    ("Tankers owned by Sovcomflot, Russia's largest shipping group, were named.", (), ["Sovcomflot"]),
+    ("The Umbrella for Democratic Change (UDC), a coalition of parties, won.", (), ["Umbrella for Democratic Change"]),
+    # ... but not a person's description, nor a word that only starts a sentence.
+    ("Ana Lima, a company spokeswoman, said so.", ("Ana Lima",), []),
+    ("Separately, the company said it would pay.", (), []),
+    # An officer's title after the name; "the <name> party"; where figures come from.
+    ("Iberdrola chairman Ignacio Galán said so.", ("Ignacio Galán",), ["Iberdrola"]),
+    ("Buying jets lets the ruling Georgian Dream party show partners it is loyal.", (), ["Georgian Dream"]),
+    ("Imports rose, according to ship-tracking data from Kpler.", (), ["Kpler"]),
+    ("Gas goes to the network operated by Uztransgaz.", (), ["Uztransgaz"]),
+    # A name listed beside a body found is one too; two names joined by "and" vouch only forwards.
+    ("The owners, Iberdrola chairman Ana Ruiz said, are Iberdrola, Endesa and Naturgy.", ("Ana Ruiz",),
+     ["Iberdrola", "Endesa", "Naturgy"]),
+    ("The Justice and Development Party won.", (), ["Justice and Development Party"]),
+    ("A deal between SOCAR and Hungary's MVM followed.", (), ["SOCAR", "MVM"]),
+    # Regions, demonyms, compound adjectives and titles are no bodies.
+    ("The candidates of the Eastern European group met.", (), []),
+    ("Ships were attacked by the Iran-backed movement, the navy said.", (), []),
+])
+def test_bodies_named_by_what_surrounds_them(body, people, expected, taxonomy):
+    assert extract_organizations(body, taxonomy, None, None, people) == expected
+
+
+@pytest.mark.parametrize("body, home, expected", [
+    # Departments and ministries no table knows take their country, with "the" where English puts it.
+    ("The Department of Agriculture (DA) will monitor prices.", "PH", ["Department of Agriculture of the Philippines"]),
+    ("Ireland's Department of Finance said it respected the ruling.", None, ["Department of Finance of Ireland"]),
+    ("The Ministry for the Ecological Transition said so.", "ES", ["Ministry for the Ecological Transition of Spain"]),
+    # A ministry is written in the canonical form LABELLING.md gives ("Ministry of Defense of <country>").
+    ("Indonesia's Ministry of Defence signed.", None, ["Ministry of Defense of Indonesia"]),
+    ("The US Treasury imposed sanctions.", None, ["Department of the Treasury of the United States"]),
+])
+def test_national_departments(body, home, expected, taxonomy):
+    assert extract_organizations(body, taxonomy, home) == expected

@@ -30,6 +30,8 @@ def extract_article(document: RawDocument, taxonomy: Taxonomy) -> Article:
     date, precision = extract_date(text, document.html_date, document.text)
     body = text.body
     countries, primary = extract_countries(text.headline, body, taxonomy)
+    home = primary[0] if primary else None
+    people = tuple(extract_people(body, taxonomy, org_words(), home))
     return Article(
         path=document.path,
         title=title,
@@ -39,8 +41,8 @@ def extract_article(document: RawDocument, taxonomy: Taxonomy) -> Article:
         source=(source := extract_source(text, document.text)),   # organisations leave it out
         countries=tuple(countries),
         primary_countries=tuple(primary),
-        people=tuple(extract_people(body, taxonomy, org_words(), primary[0] if primary else None)),
-        organizations=tuple(extract_organizations(body, taxonomy, primary[0] if primary else None, source)),
+        people=people,
+        organizations=tuple(extract_organizations(body, taxonomy, home, source, tuple(p.name for p in people))),
         topics=tuple(extract_topics(text.headline, body, taxonomy)),
         summary=extract_summary(body),
         key_figures=tuple(extract_key_figures(body)),

@@ -107,10 +107,12 @@ def org_words() -> frozenset[str]:
 
 
 def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | None,
-                          outlet: str | None = None) -> list[str]:
+                          outlet: str | None = None, people: tuple[str, ...] = ()) -> list[str]:
     """Organisations in order of first mention, canonical names, no duplicates. `outlet`, the page's own
-    source, is left out as the listed outlets are (it may be one no list knows)."""
+    source, is left out as the listed outlets are (it may be one no list knows); `people`, the names of the
+    article's people, are never read as bodies."""
     head_re, aliases, not_orgs, outlets, _ = _tables()
+    person_words = {word for name in people for word in name.split()}
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
     for match in aliases.find(body):
@@ -147,9 +149,14 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
             absolute = start + sub_start
             if any(a <= absolute < b for a, b in taken):
                 continue
+            before_and, joined, after_and = name.partition(" and ")
+            if joined and person_words.intersection(before_and.split()):
+                # "Gen. Metin Gürak and Land Forces Commander …": a person, then the body.
+                name, absolute = after_and, absolute + len(before_and) + len(joined)
             canonical = _canonical(name, body, absolute, taxonomy, home_country, outlet)
             if canonical and canonical not in not_orgs and canonical not in outlets:
                 found.append((absolute, canonical))
+    found.extend(_named_by_context(body, found, taken, people, taxonomy, outlet))
     names = [name for _, name in sorted(found)]
     return list(dict.fromkeys(names))
 
@@ -194,14 +201,22 @@ def _organizations_in_phrase(phrase: str, offset: int = 0) -> list[tuple[int, st
         return []
     before = phrase[:head.start()].split()
     k = len(before)
-    while k > 0 and before[k - 1][0].isupper() and before[k - 1] != "The" and not _is_role_word(before[k - 1]):
-        k -= 1
+    while k > 0:
+        if before[k - 1] in ("and", "&") and k > 1 and _is_modifier(before[k - 2]):
+            k -= 1        # "Justice and Development Party": "and" inside the name's modifiers
+        elif _is_modifier(before[k - 1]):
+            k -= 1
+        else:
+            break
+    if k < len(before) and before[k] in ("and", "&"):
+        k += 1
     start = head.start() if k == len(before) else len(" ".join(before[:k])) + (1 if k else 0)
     name = _cut_after_last_head(_cut_before_non_bodies(phrase[start:].strip(), head_re), head_re)
     results = []
     # "the Chinese Academy of Space Technology and Azercosmos": two bodies, not one.
     pieces = re.split(r"\s+and\s+(?=[A-Z])", name)
-    if len(pieces) > 1 and all(head_re.search(p) or any(aliases.find(p)) or p.isupper() for p in pieces[1:]) \
+    # "Justice and Development Party" is one: the piece before "and" must be a body's name itself.
+    if len(pieces) > 1 and all(head_re.search(p) or any(aliases.find(p)) or p.isupper() for p in pieces) \
             or len(pieces) == 2 and _ends_with_head(pieces[0], head_re):
         cursor = 0
         for piece in pieces:
@@ -215,6 +230,10 @@ def _organizations_in_phrase(phrase: str, offset: int = 0) -> list[tuple[int, st
         inner_at = head.end() - start + nested.end()
         results.extend(_organizations_in_phrase(name[inner_at:], offset + start + inner_at))
     return results
+
+
+def _is_modifier(word: str) -> bool:
+    return word[0].isupper() and word != "The" and not _is_role_word(word)
 
 
 def _ends_with_head(name: str, head_re: re.Pattern) -> bool:
@@ -282,19 +301,44 @@ def _canonical(name: str, body: str, position: int, taxonomy: Taxonomy, home_cou
     if name in _national_bodies():
         # "the Central Bank", "the Constitutional Court": a country's, named after it.
         country = owner_country or _country_before(body, position, taxonomy) or home_country
-        return f"{name} of {taxonomy.country_label(country)}" if country else name
+        return f"{name} of {_country_phrase(country, taxonomy)}" if country else name
     ministry = _ministry(name, body, position, taxonomy, owner_country or home_country, fields)
     if ministry:
         return ministry
-    other = re.fullmatch(r"Ministry of (?P<field>[A-Z][\w&,' -]+)", name)
+    other = _NATIONAL_DEPARTMENT.fullmatch(name)
     if other and not country_mentions(name, taxonomy):
-        # A ministry the table does not know is still a country's: "Ministry of Defence Production of Pakistan".
-        country = owner_country or _country_before(body, position, taxonomy) or home_country
+        # A ministry the table does not know, or a department, is still a country's: "Ministry of Defence
+        # Production of Pakistan", "Ministry for the Ecological Transition", "the Department of Finance".
+        country = other.group("country") and _country_code(other.group("country"), taxonomy) \
+            or owner_country or _country_before(body, position, taxonomy) or home_country
         if country:
-            return f"{name} of {taxonomy.country_label(country)}"
+            return f"{other.group('body')} of {_country_phrase(country, taxonomy)}"
     if re.search(r"\bSummit\b", name):
         return None       # a summit is an event, not a body
     return name
+
+
+# "Ministry of Defence Production", "Ministry for the Ecological Transition", "US Department of Agriculture".
+_NATIONAL_DEPARTMENT = re.compile(r"(?:(?P<country>U\.?S\.?|UK|[A-Z][a-z]+)\s+)?"
+                                  r"(?P<body>(?:Ministry|Department) (?:of|for) (?:the )?[A-Z][\w&,' -]+)")
+
+
+def _country_code(word: str, taxonomy: Taxonomy) -> str | None:
+    found = country_mentions(word, taxonomy)
+    return found[0].value if found else None
+
+
+def _country_phrase(code: str, taxonomy: Taxonomy) -> str:
+    """A country as the end of a body's name: "of the Philippines", "of the United States", "of Spain"."""
+    label = taxonomy.country_label(code)
+    takes_the = label.split()[0] in ("United", "Republic", "Democratic") or label.endswith(
+        ("Republic", "Islands", "Emirates")) or label in _tables_with_article()
+    return f"the {label}" if takes_the else label
+
+
+@lru_cache(maxsize=1)
+def _tables_with_article() -> frozenset[str]:
+    return frozenset(resources.load_data("organizations.yml")["countries_with_article"])
 
 
 @lru_cache(maxsize=1)
@@ -326,3 +370,118 @@ def _ministry(name, body, position, taxonomy, home_country, fields) -> str | Non
     if country is None:
         return f"Ministry of {field}"
     return f"Ministry of {field} of {taxonomy.country_label(country)}"
+
+
+_BARE = rf"{_CAPITALISED}(?:[ \t]+{_CAPITALISED}){{0,3}}"
+# A name with its inner small words ("Umbrella for Democratic Change"), and the acronym it may be given.
+_BARE_WITH_INNER = rf"{_CAPITALISED}(?:(?:[ \t]+(?:of|for|the|and|de))?[ \t]+{_CAPITALISED}){{0,5}}"
+_ACRONYM_AFTER = r"(?:[ \t]+\([A-Z][A-Za-z]{1,9}\))?"
+
+
+@lru_cache(maxsize=1)
+def _context_patterns() -> tuple[re.Pattern, ...]:
+    """The regexes of the context signals in organizations.yml, each with a `name` group."""
+    data = resources.load_data("organizations.yml")["context"]
+
+    def words(key: str) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(data[key], key=len, reverse=True))
+
+    not_a_person = rf"(?![ \t]+(?:{words('person_after')})\b)"
+    return (
+        # "Debswana, the joint venture", "Sovcomflot, Russia's largest shipping group",
+        # "the Umbrella for Democratic Change (UDC), a coalition"
+        re.compile(rf"(?<![\w'’.&-])(?P<name>{_BARE_WITH_INNER}){_ACRONYM_AFTER},[ \t]+(?:the|a|an|its|{_CAPITALISED}['’]s)"
+                   rf"[ \t]+(?:[\w'’-]+[ \t]+){{0,4}}?(?:{words('appositive_nouns')})\b{not_a_person}"),
+        # "Iberdrola chairman Ignacio Sánchez Galán"
+        re.compile(rf"(?<![\w'’.&-])(?P<name>{_BARE})[ \t]+(?:{words('officer_titles')})[ \t]+{_CAPITALISED}"),
+        # "the Hlas party", "the ruling Georgian Dream party"
+        re.compile(rf"\bthe[ \t]+(?:[a-z][a-z-]+[ \t]+){{0,2}}?(?P<name>{_BARE})[ \t]+(?:{words('kind_nouns')})\b"
+                   rf"{not_a_person}"),
+        # "data from Kpler", "analysts at Capital Economics", "head of research at Sandgate Capital",
+        # "the network operated by Uztransgaz"
+        re.compile(rf"\b(?:{words('source_phrases')})[ \t]+(?P<name>{_BARE})"),
+    )
+
+
+# "Iberdrola, Endesa and Naturgy": names listed beside a body found are bodies too.
+_LIST = re.compile(rf"(?P<items>{_BARE}(?:[ \t]+\([A-Z][A-Za-z]{{1,9}}\))?(?:(?:,[ \t]+{_BARE}(?:[ \t]+\([A-Z][A-Za-z]{{1,9}}\))?)+,?"
+                   rf"|)[ \t]+and[ \t]+{_BARE})")
+_LIST_ITEM = re.compile(rf"(?P<name>{_BARE})(?:[ \t]+\([A-Z][A-Za-z]{{1,9}}\))?")
+
+
+def _named_by_context(body: str, found: list[tuple[int, str]], taken: list[tuple[int, int]],
+                      people: tuple[str, ...], taxonomy: Taxonomy, outlet: str | None):
+    """(start, name) for bare names that what surrounds them shows to be bodies: an appositive naming
+    the kind of body, an officer's title after the name, "the <name> party", "data from <name>", or a
+    place in a list beside a body already found. A name that is a person's, a country's, a region's or
+    an outlet's, or a word that only starts a sentence, is none."""
+    _, _, not_orgs, outlets, _ = _tables()
+    person_words = {word for name in people for word in name.split()}
+    known = {name for _, name in found}
+
+    def plausible(name: str, start: int, may_start_a_sentence: bool) -> bool:
+        words = name.split()
+        if words[0] in _SENTENCE_WORDS or words[-1] in _SENTENCE_WORDS or any(w in person_words for w in words):
+            return False
+        if name in not_orgs or name in outlets or name == outlet or any(map(_is_role_word, words)) \
+                or any(_COMPOUND_ADJECTIVE.fullmatch(w) for w in words):
+            return False      # "Uzbekistan's Minister", "Iran-backed"
+        countries = country_mentions(name, taxonomy)
+        if _REGION_ADJECTIVE.search(words[-1]) or countries and countries[-1].end == len(name) \
+                or org_words().intersection(words):
+            return False      # "Eastern European", "Russian", "Chinese Group": a region, a country, a head word
+        if may_start_a_sentence or len(words) > 1 or _SHAPED_AS_A_NAME.fullmatch(name):
+            return True
+        at_sentence_start = start == 0 or re.search(r"(?:[.!?:]['\"”’]?|\n)[ \t]*$", body[max(0, start - 3):start])
+        return not at_sentence_start or _capitalised_elsewhere(body, name, start)
+
+    def bare(name: str, start: int) -> tuple[int, str]:
+        name = _without_legal_form(name)
+        owner = _OWNER.match(name)
+        if owner and _country_code(owner.group("owner"), taxonomy):
+            name, start = name[owner.end():], start + owner.end()     # "Hungary's MVM" -> "MVM"
+        if name.startswith("The "):
+            name, start = name[4:], start + 4
+        return start, name
+
+    results = []
+    for pattern, may_start_a_sentence in zip(_context_patterns(), (False, True, True, True)):
+        for match in pattern.finditer(body):
+            start, name = bare(match.group("name"), match.start("name"))
+            if name and not any(a <= start < b for a, b in taken) and plausible(name, start, may_start_a_sentence):
+                results.append((start, name))
+                known.add(name)
+    for match in _LIST.finditer(body):
+        items = [bare(m.group("name"), m.start("name") + match.start()) for m in _LIST_ITEM.finditer(match.group("items"))]
+        # Two names joined by "and" are one body when the second holds its head word ("Justice and
+        # Development Party"): only a known first one vouches for the second.
+        vouching = items[:1] if len(items) == 2 else items
+        if not any(name in known for _, name in vouching):
+            continue
+        for start, name in items:
+            if name not in known and not any(a <= start < b for a, b in taken) and plausible(name, start, False):
+                results.append((start, name))
+    return results
+
+
+# "CMOC", "QatarEnergy", "Hapag-Lloyd": a shape no ordinary word has, even first in a sentence.
+_SHAPED_AS_A_NAME = re.compile(r"[A-Z]{2,}[A-Z0-9]*|[A-Z][a-z]+[A-Z]\w*|[A-Z][a-z]+-[A-Z]\w*")
+_COMPOUND_ADJECTIVE = re.compile(r"\w+-[a-z]+")
+_OWNER = re.compile(r"(?P<owner>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)['’]s\s+")
+_REGION_ADJECTIVE = re.compile(r"(?:ern|ean|ian|ese|ish)$")
+
+
+_SENTENCE_WORDS = frozenset({"The", "A", "An", "In", "On", "At", "But", "And", "It", "Its", "This", "That", "He",
+                             "She", "They", "We", "Mr", "Ms", "Mrs", "Dr", "Both", "All", "Some", "Most", "Such",
+                             "January", "February", "March", "April", "May", "June", "July", "August", "September",
+                             "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
+                             "Friday", "Saturday", "Sunday", "However", "Meanwhile", "Earlier", "Later"})
+
+
+def _capitalised_elsewhere(body: str, name: str, start: int) -> bool:
+    """A sentence's first word is capitalised anyway: it counts as a name only when the text capitalises
+    it elsewhere too, away from a sentence start."""
+    for match in re.finditer(rf"(?<=[\w,;–—-] ){re.escape(name)}\b", body):
+        if match.start() != start:
+            return True
+    return False
