@@ -70,6 +70,22 @@ NAV = "Home\nWorld\nBusiness\n"
     (f"JOINT STATEMENT\non the official visit of the Prime Minister of the Republic to the Kingdom\n{P}", None),
     (f"Home | Africa | Business | Mining | Energy\n\nKINSHASA, June 22 – {P}", None),
     (f"Headline about the talks\n\n{P} NATO said so, an official told NATO.", None),
+    # A name the page's own address spells agrees with it ("Nile Online" and nileonline.example).
+    (f"Headline about the talks\n\nNile Online , Thursday 11 Jan 2024\n\n{P}\n\n"
+     "Short link: https://english.nileonline.example/News/1.aspx", "Nile Online"),
+    (f"Headline about the talks\n\nNile Online , Thursday 11 Jan 2024\n\n{P}", None),
+    # A newsletter greeting its reader beats the writer's own copyright line.
+    (f"Barrels & Basis\nSubscribe\nSign in\nHeadline about the talks\nMara Lind\n{P}\n"
+     "Welcome back to Barrels & Basis, the weekly letter on crude.\n© 2024 Mara Lind", "Barrels & Basis"),
+    (f"Headline about the talks\n\n{P}\n\nYou're reading Boxes & Berths, a free newsletter.", "Boxes & Berths"),
+    # A listed agency on a line of its own under the standfirst.
+    (f"Headline about the talks\n\n{P}\n\nPTI\nNEW DELHI\n\n{P}", "PTI"),
+    # An unlisted outlet the text says was told, ending the sentence; not a person told something.
+    (f"Headline about the talks\n\n{P} The ministry's press service told Steppe Ledger.", "Steppe Ledger"),
+    (f"Headline about the talks\n\n{P} The minister told Parliament.", None),
+    # A publisher's company name and "all rights reserved" in other languages are cut from the holder.
+    (f"EL PAÍS\n{NAV}Headline about the talks\n{P}\n© EDICIONES EL PAÍS S.L.", "El País"),
+    (f"Headline about the talks\n\n{P}\n\n© 2024 SavunmaSanayiST.com Tüm hakları saklıdır.", "SavunmaSanayiST"),
 ])
 def test_source(text, source):
     assert extract_source(clean(text), text) == source

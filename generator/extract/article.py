@@ -38,10 +38,12 @@ def extract_article(document: RawDocument, taxonomy: Taxonomy) -> Article:
         title_derived=derived,
         date=date,
         date_precision=precision,
-        source=(source := extract_source(text, document.text)),   # organisations leave it out
+        # A person the text gives a role is never the outlet ("told Aliyev"); a name the text only says
+        # was told something may be the outlet ("told Steppe Ledger."), and then it is no person.
+        source=(source := extract_source(text, document.text, tuple(p.name for p in people if p.role))),
         countries=tuple(countries),
         primary_countries=tuple(primary),
-        people=people,
+        people=tuple(p for p in people if p.name != source),
         organizations=tuple(extract_organizations(body, taxonomy, home, source, tuple(p.name for p in people))),
         topics=tuple(extract_topics(text.headline, body, taxonomy)),
         summary=extract_summary(body),

@@ -28,7 +28,7 @@ from generator.model import CleanText
 _ENOUGH = 2
 # Which signal's spelling is shown when several name one outlet: the dateline's credit is how the outlet
 # signs its reports ("(APS)" beside "Agence de Presse Sénégalaise - Tous droits réservés").
-SHOWN_FIRST = ("wire", "self", "told", "copyright", "masthead", "known")
+SHOWN_FIRST = ("wire", "self", "told", "copyright", "masthead", "known", "domain")
 # "told AgroBrasil", "told CNBC", "told the Daily Example": an unlisted name shaped as an outlet's (one
 # word in camel case or capitals, a domain, or ending in a word outlets are named with), not a person's.
 _OUTLET_SHAPED = re.compile(
@@ -43,8 +43,15 @@ _WORD = rf"(?:[{_UPPER}0-9][\w'’&-]*(?:\.[A-Za-z]{{2,4}}\b)?|[a-z0-9]+\.(?:com
 _NAME = rf"{_WORD}(?:\s+(?:{_CONNECTOR}\s+)?{_WORD}){{0,5}}"
 # Words a company adds to its trading name ("Premium Times Services Limited", "Circuitline Media Group").
 _COMPANY_TAIL = re.compile(
-    r"(?:[\s,]+(?:Private|Pvt\.?|Limited|Ltd\.?|Inc\.?|LLC|plc|PLC|GmbH|S\.?A\.?|AG|Corp\.?|Corporation|Co\.?"
-    r"|Company|Services|Holdings?))+\s*$")
+    r"(?:[\s,]+(?:Private|Pvt\.?|Limited|Ltd\.?|Inc\.?|LLC|plc|PLC|GmbH|S\.?A\.?U?\.?|S\.?L?\.?|S\.?p\.?A\.?|B\.?V\.?"
+    r"|N\.?V\.?|AG|SE|A/S|AB|Oy|Pty|Sdn Bhd|K\.K\.|Corp\.?|Corporation|Co\.?|Company|Services|Holdings?))+\s*$")
+# "All rights reserved" in the languages copyright lines are written in, cut from the holder's name.
+_RIGHTS_RESERVED = re.compile(
+    r"\s*[-–—.,|]?\s*(?:All rights reserved|Tous droits réservés|Todos os direitos reservados|Todos los derechos"
+    r" reservados|Tüm hakları saklıdır|Bütün hüquqlar qorunur|Все права защищены|Alle Rechte vorbehalten"
+    r"|Tutti i diritti riservati)\b.*$", re.IGNORECASE)
+# A publisher's company name before its outlet's: "Ediciones El País", "Editora Globo".
+_PUBLISHER_HEAD = re.compile(r"^(?:Ediciones|Edições|Editora|Editorial|Éditions|Edizioni|Verlag|Grupo)\s+", re.I)
 _PHOTO_CREDIT = re.compile(r"(?i)^\s*(?:\(?photo|image|credit|foto|picture|source: getty)\b|getty images|shutterstock|/afp\b")
 _SPLIT_PARTS = re.compile(r"\s+[|–—-]\s+|,\s+|\s+with\s+", re.IGNORECASE)
 
@@ -93,13 +100,14 @@ def _name_re() -> re.Pattern:
     return re.compile(rf"(?:{outlets.alternation()}|{_NAME})")
 
 
-def extract_source(clean: CleanText, text: str | None = None) -> str | None:
+def extract_source(clean: CleanText, text: str | None = None, people: tuple[str, ...] = ()) -> str | None:
     """The outlet's display name, or None when the text names none as publisher or reporting agency.
     `text` is the page as read (mastheads and copyright lines that cleaning sets aside); without it the
-    cleaned parts stand in."""
+    cleaned parts stand in. `people`, the article's people, are never its outlet ("told Aliyev")."""
     signals = list(_known_signals(clean))
     lines = _lines(clean, text)
-    signals += _open_signals(lines)
+    signals += _open_signals(lines, frozenset(people))
+    signals += _domain_signals(lines, signals)
     return _winner(signals)
 
 
@@ -135,7 +143,7 @@ def _is_paragraph(line: str) -> bool:
     return len(line.split()) >= 20
 
 
-def _open_signals(lines: list[str]):
+def _open_signals(lines: list[str], people: frozenset[str] = frozenset()):
     """Signals found on the page's own lines, for any outlet-shaped name."""
     paragraphs = [i for i, line in enumerate(lines) if _is_paragraph(line)]
     first = paragraphs[0] if paragraphs else len(lines)
@@ -161,13 +169,20 @@ def _open_signals(lines: list[str]):
                 order += 1
                 name = match.group("name")
                 if kind == "told":
-                    if name in _expansions() or name.lower() in _not_outlets():
-                        continue      # "told NATO": a body, not the page's outlet
-                    weight_here = 2 if _OUTLET_SHAPED.match(name) or outlets.outlet_named(name) else 1
+                    if name in _expansions() or name.lower() in _not_outlets() or name in people:
+                        continue      # "told NATO", "told Aliyev": a body or a person, not the page's outlet
+                    # "…, the ministry's press service told Steppe Ledger.": ending the sentence, the name
+                    # is the page speaking of itself; "told Aliyev that …" goes on.
+                    at_the_end = len(name.split()) > 1 and re.match(r"\s*(?:[.;]|$)", line[match.end():])
+                    weight_here = 2 if _OUTLET_SHAPED.match(name) or outlets.outlet_named(name) or at_the_end else 1
                 else:
                     weight_here = weight
                 yield _Signal(kind, name, weight_here, order)
     yield from _masthead_signals(lines[:first], lines)
+    # A listed outlet on a line of its own under the standfirst ("PTI" above "NEW DELHI").
+    for index in range(first, min(first + 6, len(lines))):
+        if not _is_paragraph(lines[index]) and outlets.outlet_named(lines[index]):
+            yield _Signal("masthead", lines[index], 2, 20_000 + index)
 
 
 def _masthead_signals(head: list[str], lines: list[str]):
@@ -181,10 +196,30 @@ def _masthead_signals(head: list[str], lines: list[str]):
         for number, part in enumerate(parts):
             if not _name_re().fullmatch(part.strip()):
                 continue
-            weight = 2 if index == 0 and number == 0 and _navigation_follows(lines, 1) else 1
+            alone = len(parts) == 1 and outlets.outlet_named(part.strip())
+            # The first line above the navigation, or a listed outlet on a line of its own ("PTI" above
+            # the dateline), names the page's outlet; another title-case line may be a section.
+            weight = 2 if index == 0 and number == 0 and _navigation_follows(lines, 1) or alone else 1
             if number and re.match(r"\s*with\s", line[line.find(part) - 6:line.find(part)], re.I):
                 weight = 1    # "DAILY SABAH WITH AA": the agency is credited, the page is Daily Sabah
             yield _Signal("masthead", part, weight, 20_000 + index)
+
+
+_URL_HOST = re.compile(r"\bhttps?://(?:www\.|english\.|en\.|m\.)?(?P<label>[a-z0-9-]+)\.[a-z.]+/", re.IGNORECASE)
+
+
+def _domain_signals(lines: list[str], signals: list[_Signal]):
+    """A name the page gives that its own address spells ("Nile Online" beside "Short link:
+    https://english.nileonline.example/…"): the two agree, so the name is the page's outlet. Only names
+    already found somewhere count, so a link to another site in the text names no outlet."""
+    labels = {match.group("label").lower().replace("-", "") for line in lines if "://" in line
+              for match in _URL_HOST.finditer(line)}
+    if not labels:
+        return
+    for name in {signal.name for signal in signals}:
+        shown = _display(name)
+        if shown and re.sub(r"[^\w]", "", shown.lower()) in labels:
+            yield _Signal("domain", name, 2, 30_000)
 
 
 def _navigation_follows(lines: list[str], start: int) -> bool:
@@ -203,12 +238,15 @@ def _display(name: str) -> str | None:
     name = re.sub(r"\s*[(«].*$", "", name).strip(" .,:;-–—|")     # "Arms of Russia («Оружие России»)"
     name = re.sub(r"\s+(?:or|and) its affiliated companies.*$", "", name)
     name = re.sub(r"(?:,?\s+\d{4})+$", "", name)        # "© Eurasianet 2024"
+    name = _RIGHTS_RESERVED.sub("", name)
+    name = re.sub(r"\s+(?:Tüm|Bütün|Все|Alle|Tutti|Todos|Tous|All)$", "", name)     # the phrase's first word only
+    name = re.sub(r"(?<=[a-z])\.com$", "", name, flags=re.IGNORECASE)   # "SavunmaSanayiST.com"
     known = outlets.outlet_named(name)
     if known:
         return known
     if name in _expansions() and name.isupper():
         return _expansions()[name]
-    name = _COMPANY_TAIL.sub("", name).strip(" ,")
+    name = _PUBLISHER_HEAD.sub("", _COMPANY_TAIL.sub("", name).strip(" ,"))
     known = outlets.outlet_named(name)
     if known:
         return known
