@@ -10,7 +10,8 @@ from functools import lru_cache
 
 from generator import outlets, resources
 from generator.dates import find_dates
-from generator.head import choose_headline, first_paragraph, is_furniture, is_ticker, lexicon, line_key
+from generator.head import (choose_headline, first_paragraph, is_furniture, is_ticker, lexicon, line_key,
+                            navigation_follows, without_breadcrumb)
 from generator.model import CleanText
 
 _DATE_PREFIX = re.compile(r"^\s*(?:date|published|posted|updated)\s*:?\s*(\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?)\s+", re.I)
@@ -122,7 +123,8 @@ def _split_head(lines: list[str]) -> tuple[str | None, list[str], list[str]]:
         # A note or a plain text file: one line above the text is its title, whatever its shape.
         return _first_line_headline(lines)
     candidates = ["" if is_ticker(line) else strip_headline_suffix(line) for line in lines[:head_end]]
-    chosen = choose_headline(candidates, " ".join(lines[head_end:head_end + 2]), lines)
+    chosen = choose_headline(candidates, " ".join(lines[head_end:head_end + 2]), lines,
+                             first_above_menu=navigation_follows(lines, 1))
     if chosen is None:
         head = lines[:head_end]
         return None, [line for line in head if _is_head_text(line)] + lines[head_end:], \
@@ -190,7 +192,10 @@ def unwrap_lines(raw: list[str]) -> list[str]:
             if _SPLIT_WORD.search(previous) and _WRAPPED_START.match(line):
                 joined[-1] = previous[:-1] + line.strip()           # "resto-" + "ration"
                 continue
-            if _OPEN_END.search(previous) or (_WRAPPED_START.match(line) and not previous.endswith((".", "!", "?", ":"))):
+            # A wrapped line runs near the width it was wrapped at: "Sign in" above "Share this post"
+            # is two menu items, though it ends on "in".
+            if _OPEN_END.search(previous) and len(previous.strip()) >= _WRAP_MIN // 2 \
+                    or _WRAPPED_START.match(line) and not previous.endswith((".", "!", "?", ":")):
                 joined[-1] = f"{previous} {line.strip()}"
                 continue
         joined.append(line)
@@ -228,7 +233,7 @@ def clean(text: str) -> CleanText:
     for raw in unwrap_lines(text.split("\n")):
         if _is_menu_line(raw):
             continue
-        line = _HEADING_MARKERS.sub("", " ".join(raw.split()))
+        line = _HEADING_MARKERS.sub("", " ".join(without_breadcrumb(raw).split()))
         if not line:
             continue
         prefix = _DATE_PREFIX.match(line)

@@ -54,7 +54,9 @@ def first_paragraph(lines: list[str]) -> int:
         if is_ticker(line):
             continue            # a long strip of other stories' headlines is not the article's text
         words = len(line.split())
-        if words >= _PARAGRAPH_WORDS or (words >= _SHORT_PARAGRAPH_WORDS and _ends_sentence(line)):
+        # A short line that asks is a headline as often as text ("… how much bite is left in sanctions?").
+        if words >= _PARAGRAPH_WORDS or (words >= _SHORT_PARAGRAPH_WORDS and _ends_sentence(line)
+                                         and not line.endswith("?")):
             return number
     return len(lines)
 
@@ -111,8 +113,8 @@ def headline_score(line: str, lead_stems: set[str], repeated: bool) -> float | N
         score += 1.0
     if 5 <= len(words) <= 20:
         score += 0.5
-    if _ends_sentence(line):
-        score -= 1.5                    # a headline seldom ends with a full stop; a caption or deck does
+    if _ends_sentence(line) and not line.rstrip().endswith("?"):
+        score -= 1.5                    # a headline seldom ends with a full stop (it may ask); a caption or deck does
     if _INNER_SENTENCE_END.search(line):
         score -= 2.0                    # two sentences: a caption with its credit, a teaser
     if _CLOCK.search(line):
@@ -120,6 +122,32 @@ def headline_score(line: str, lead_stems: set[str], repeated: bool) -> float | N
     if any(d.month is not None for d in find_dates(line)):
         score -= 2.0                    # a dateline or a date stamp ("Beijing, September 13, AZERTAC")
     return score
+
+
+_CRUMB_GAP = re.compile(r"\s{2,}|\s+[»>›/]\s+")
+
+
+def without_breadcrumb(line: str) -> str:
+    """A line with the breadcrumb it was pasted with cut off: "Home  News  Serbia Buys 12 Rafale Jets"
+    -> "Serbia Buys 12 Rafale Jets". Only leading pieces of a few capitalised words each are cut."""
+    pieces = [piece for piece in _CRUMB_GAP.split(line.strip()) if piece]
+    if len(pieces) < 2:
+        return line
+    *crumbs, last = pieces
+    if len(last.split()) >= _MIN_WORDS and all(len(c.split()) <= 3 and _menu_like(c.split()) for c in crumbs):
+        return last
+    return line
+
+
+def navigation_follows(lines: list[str], start: int) -> bool:
+    """Whether menu items follow: two lines of one or two words, or a strip of items set apart by gaps."""
+    short = 0
+    for line in lines[start:start + 4]:
+        if len(line.split()) <= 2:
+            short += 1
+        elif len(re.split(r"\s{2,}|\s[|•·]\s", line)) >= 3:
+            return True
+    return short >= 2
 
 
 def _menu_like(words: list[str]) -> bool:
@@ -130,8 +158,9 @@ def _menu_like(words: list[str]) -> bool:
     return all(w[0].isupper() or w in ("&", "and", "of", "|", "/", "-", "–") for w in words) and len(words) <= 4
 
 
-def choose_headline(candidates: list[str], lead: str, page_lines: list[str]) -> int | None:
-    """The index of the headline among a page's head lines, or None when none reads as one."""
+def choose_headline(candidates: list[str], lead: str, page_lines: list[str], first_above_menu: bool = False) -> int | None:
+    """The index of the headline among a page's head lines, or None when none reads as one.
+    `first_above_menu`: the first line stands above menu items, where a site's name stands."""
     lead_stems = content_stems(" ".join(lead.split()[:_LEAD_WORDS]))
     if not lead_stems:
         return None
@@ -142,6 +171,8 @@ def choose_headline(candidates: list[str], lead: str, page_lines: list[str]) -> 
     shaped = []
     for number, line in enumerate(candidates):
         score = headline_score(line, lead_stems, seen.get(line_key(line), 0) > 1)
+        if score is not None and number == 0 and first_above_menu:
+            score -= 1.0
         if score is not None:
             shaped.append((number, score))
     scored = [(number, score) for number, score in shaped if score >= _MIN_SCORE]

@@ -134,6 +134,9 @@ def test_a_file_with_no_sentence_left_is_refused(text, refused):
       "Finance ministers from twelve countries agreed on Tuesday to cut tariffs on fertiliser imports by half."],
      ["Ministers agree to halve fertiliser tariffs", "The cut takes effect in March and covers potash.",
       "Finance ministers from twelve countries agreed on Tuesday to cut tariffs on fertiliser imports by half."]),
+    # menu items, one ending on "in", are no wrapped line
+    (["Subscribe", "Sign in", "Share this post", "Text of the post."], ["Subscribe", "Sign in", "Share this post",
+                                                                        "Text of the post."]),
 ])
 def test_hard_wrapped_lines_are_joined(raw, expected):
     from generator.clean import unwrap_lines

@@ -37,6 +37,12 @@ HEADLINE = "Twelve countries agree to halve fertiliser tariffs"
     (["Skip to content", "Menu", "Share", "Listen to this article"], None),
     # a headline that shares no word with its lead still leads when it stands alone
     (["Why the tariff truce will not last"], "Why the tariff truce will not last"),
+    # a breadcrumb glued to the headline with gaps is cut off
+    (["Skip to content", "Home  News  " + HEADLINE], HEADLINE),
+    # a headline that asks is no paragraph, and the site's name above the menu is no headline
+    (["Ledger Institute for Trade Studies", "Search", "Research", "About",
+      "After the truce: how long will lower fertiliser tariffs last?"],
+     "After the truce: how long will lower fertiliser tariffs last?"),
 ])
 def test_the_headline_is_told_from_the_furniture(head, expected):
     page = "\n".join(head + ["", LEAD, "", "The agreement was signed in Geneva after two days of talks."])

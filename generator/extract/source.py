@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from generator import outlets, resources
 from generator.gazetteer import Gazetteer
+from generator.head import navigation_follows
 from generator.model import CleanText
 
 # Below this much evidence nothing is named: a lone "told Smith" or a lone title-case line is no outlet.
@@ -199,7 +200,7 @@ def _masthead_signals(head: list[str], lines: list[str]):
             alone = len(parts) == 1 and outlets.outlet_named(part.strip())
             # The first line above the navigation, or a listed outlet on a line of its own ("PTI" above
             # the dateline), names the page's outlet; another title-case line may be a section.
-            weight = 2 if index == 0 and number == 0 and _navigation_follows(lines, 1) or alone else 1
+            weight = 2 if index == 0 and number == 0 and navigation_follows(lines, 1) or alone else 1
             if number and re.match(r"\s*with\s", line[line.find(part) - 6:line.find(part)], re.I):
                 weight = 1    # "DAILY SABAH WITH AA": the agency is credited, the page is Daily Sabah
             yield _Signal("masthead", part, weight, 20_000 + index)
@@ -220,17 +221,6 @@ def _domain_signals(lines: list[str], signals: list[_Signal]):
         shown = _display(name)
         if shown and re.sub(r"[^\w]", "", shown.lower()) in labels:
             yield _Signal("domain", name, 2, 30_000)
-
-
-def _navigation_follows(lines: list[str], start: int) -> bool:
-    """Whether menu items follow: two lines of one or two words, or a strip of items set apart by gaps."""
-    short = 0
-    for line in lines[start:start + 4]:
-        if len(line.split()) <= 2:
-            short += 1
-        elif len(re.split(r"\s{2,}|\s[|•·]\s", line)) >= 3:
-            return True
-    return short >= 2
 
 
 def _display(name: str) -> str | None:
