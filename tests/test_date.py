@@ -29,6 +29,11 @@ def test_date(text, expected):
     ("Montevideo, February 3rd 2025 - 14:07 UTC\nNews\nSports\nTuesday, January 28th 2025 - 09:41 UTC\nArgentina cuts duties\n\nArgentina's government announced on Monday a temporary reduction in export duties on grains.", ("2025-01-28", "day")),
     # A leading date line that states only a month.
     ("date 2024-06 Title of it\n\nThe sides met and agreed on a plan for the coming year, officials said.", ("2024-06", "month")),
+    # A month and year standing under the byline dates the page, before a full date of its background;
+    # a headline that asks is no paragraph, so the line below it is still the head.
+    ("Research\nAbout\nAfter the cap: how much bite is left in the sanctions on seaborne crude?\nBy: Ann Lee\nMarch 2024\n\n"
+     "When the embargo took effect on 5 December 2022, the consensus view was that output would fall within months.",
+     ("2024-03", "month")),
     # A span is an event's, not the page's; the closing "Done in" line dates the document.
     ("JOINT STATEMENT\n(Baku, 11-12 July 2024)\n\nThe two leaders held talks in Baku and agreed to deepen their cooperation in all areas.\n\nDone in Baku, 12 July 2024.", ("2024-07-12", "day")),
     # "3 hours ago" states nothing; a yearless dateline keeps only a year carried by the event's name.

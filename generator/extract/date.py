@@ -47,14 +47,17 @@ def extract_date(clean: CleanText, html_date: str | None = None,
     head = _head_stamp(raw_lines, clean)
     if head:
         return head
-    for stamp in clean.date_stamps:
-        found = parse_date(stamp)
-        if found and found.precision == "day":
+    stamps = [found for found in map(parse_date, clean.date_stamps) if found]
+    for found in stamps:
+        if found.precision == "day":
             return found.iso, found.precision
     for line in reversed(raw_lines[-_FOOT_LINES:]):
         found = _stamp_date(line)
         if found and found.precision == "day":
             return found.iso, found.precision
+    for found in stamps:
+        if found.precision == "month":
+            return found.iso, found.precision     # a stamp stating only the month is still the page's date
     yearless_lead = False
     if clean.dateline:
         found = find_dates(clean.dateline)
@@ -95,7 +98,12 @@ def _head_stamp(lines: list[str], clean: CleanText) -> tuple[str, str] | None:
             candidates.append((0, end - index, f"{month.group('y')}-{month.group('m')}", "month"))
             continue
         found = _stamp_date(line)
-        if found is None or found.precision != "day":
+        if found is None or found.precision == "year":
+            continue
+        if found.precision == "month":
+            # "March 2024" under a think tank's byline, "Issue #87 · March 2024": the page's date, at the
+            # precision it is stated, after any stamp that gives the day.
+            candidates.append((3, end - index, found.iso, "month"))
             continue
         rank = 0 if _PUBLISHED.search(line) else 2 if _UPDATED.search(line) else 1
         candidates.append((rank, end - index, found.iso, "day"))
@@ -112,8 +120,8 @@ def _body_start(lines: list[str], clean: CleanText) -> int:
     """One past the first paragraph's line: the first long line that ends as a sentence does, else the
     line cleaning's first paragraph starts on. Its own line may open with a date ("Baku/18.10.22/Turan:")."""
     for index, line in enumerate(lines[:_HEAD_LINES]):
-        if len(line.split()) >= 12 and _SENTENCE_END.search(line):
-            return index + 1
+        if len(line.split()) >= 12 and _SENTENCE_END.search(line) and not (line.endswith("?") and len(line.split()) < 25):
+            return index + 1      # (a short line that asks is as often a headline)
     probe = clean.lines[0][:40] if clean.lines else ""
     found = _line_index(lines[:_HEAD_LINES], probe) if probe else None
     return min(len(lines), _HEAD_LINES) if found is None else found + 1
