@@ -95,3 +95,15 @@ def test_bodies_named_by_what_surrounds_them(body, people, expected, taxonomy):
 ])
 def test_national_departments(body, home, expected, taxonomy):
     assert extract_organizations(body, taxonomy, home) == expected
+
+
+def test_a_name_shown_to_be_a_body_is_no_person(taxonomy):
+    from generator.extract.article import extract_article
+    from generator.model import RawDocument
+
+    text = ("Rates held at five per cent\n\nThe central bank kept its main rate at five per cent on Thursday, "
+            "the seventh meeting in a row. \"Cuts will come later,\" said Ruth Gregory of Capital Economics, "
+            "and analysts at Capital Economics expect two cuts before the end of the year.")
+    article = extract_article(RawDocument("sources/x.txt", text, "0"), taxonomy)
+    assert "Capital Economics" in article.organizations
+    assert [p.name for p in article.people] == ["Ruth Gregory"]

@@ -29,6 +29,14 @@ from generator.extract.people import extract_people
     ("The Chairman of the Board of Baykar, Selçuk Bayraktar, spoke.",
      [("Selçuk Bayraktar", "Chairman of the Board of Baykar", None)]),
     ("The Ministry of Defense of Azerbaijan announced the exercises.", []),
+    # A title's list of fields ends where the name begins; the next person's role starts after the last name.
+    ("It was attended by Minister of Industry and Construction Kanat Sharlapaev, the President of the Presidency "
+     "of Defence Industries, Haluk Görgün, and others.",
+     [("Kanat Sharlapaev", "Minister of Industry and Construction", None),
+      ("Haluk Görgün", "President of the Presidency of Defence Industries", None)]),
+    # Who leads a mission, and a speech verb after a full name, mark a person.
+    ("An IMF mission led by Nathan Porter arrived on Thursday.", [("Nathan Porter", None, None)]),
+    ("Kazakh geologist Dauren Abenov cautioned that it was a first step.", [("Dauren Abenov", None, "KZ")]),
 ])
 def test_people(text, expected, taxonomy):
     people = extract_people(text, taxonomy, org_words())

@@ -43,8 +43,11 @@ def extract_article(document: RawDocument, taxonomy: Taxonomy) -> Article:
         source=(source := extract_source(text, document.text, tuple(p.name for p in people if p.role))),
         countries=tuple(countries),
         primary_countries=tuple(primary),
-        people=tuple(p for p in people if p.name != source),
-        organizations=tuple(extract_organizations(body, taxonomy, home, source, tuple(p.name for p in people))),
+        # Likewise a name the text gives no role that what surrounds it shows to be a body ("analysts at
+        # Capital Economics") is an organisation, and no person.
+        organizations=(organizations := tuple(extract_organizations(
+            body, taxonomy, home, source, tuple(p.name for p in people if p.role)))),
+        people=tuple(p for p in people if p.name != source and p.name not in organizations),
         topics=tuple(extract_topics(text.headline, body, taxonomy)),
         summary=extract_summary(body),
         key_figures=tuple(extract_key_figures(body)),

@@ -163,9 +163,11 @@ def _sentence_mentions(sentence: str, lex: _Lexicon, taxonomy: Taxonomy, org_wor
             role_before is not None or role_after is not None or known is not None or coordinated
             or following in lex.speech_verbs or _is_name_shape(run, lex)
             or before.lower() in lex.honorifics
-            # "said Elena Vasquez", "according to Nikhil Dubey": a reporting verb before a full name.
+            # "said Elena Vasquez", "according to Nikhil Dubey", "a mission led by Nathan Porter": a reporting
+            # verb, or who leads, before a full name.
             or (len(run) > 1 and (before in lex.speech_verbs
-                                  or (before == "to" and i > 1 and tokens[i - 2][0].lower() == "according")))
+                                  or (before == "to" and i > 1 and tokens[i - 2][0].lower() == "according")
+                                  or (before == "by" and i > 1 and tokens[i - 2][0] in _LED)))
             # "Irakli Chikovani, who was appointed ...": "who" is said of people.
             or (len(run) > 1 and following == "," and j + 1 < count and tokens[j + 1][0] in ("who", "whose"))
             # "As Igor Novaković has observed": a reporting verb after an auxiliary.
@@ -173,10 +175,22 @@ def _sentence_mentions(sentence: str, lex: _Lexicon, taxonomy: Taxonomy, org_wor
         )
         if following and following[0].isupper() and (following in org_words or following in lex.not_name):
             anchored = False      # "Heydar Aliyev Foundation", "Shanghai Cooperation": part of a longer name
-        if i > 0 and known is None and (before.lower() in ("of", "for") or _in_title_list(tokens, i, lex, country_words)):
+        if i > 0 and known is None and before.lower() not in ("of", "for") and len(run) >= 3 \
+                and _in_title_list(tokens, i, lex, country_words) and _role_before(sentence, tokens, i + 1, lex, country_words):
+            # "Minister of Industry and Construction Kanat Sharlapaev": the title's last field, then the name.
+            i += 1
+            run = tokens[i:j]
+            name, before, role_before = _join(sentence, run), tokens[i - 1][0], _role_before(sentence, tokens, i, lex, country_words)
+            anchored = True
+        elif i > 0 and known is None and (before.lower() in ("of", "for") or _in_title_list(tokens, i, lex, country_words)):
             anchored = False      # "the Board of Baykar", "Minister of Energy, Petroleum and Mines": a body
         if anchored and _plausible(run):
             role = role_before or role_after
+            for person in found:
+                if role and " " in person.name and re.search(rf"\b{re.escape(person.name)}\b", role):
+                    # "…, Minister of Industry Kanat Sharlapaev, the President of the Presidency …": the
+                    # role of the next person starts after the last one's name.
+                    role = re.sub(r"^(?:[,;]|\band\b|\s)*(?:the\s+)?", "", role[role.rindex(person.name) + len(person.name):]) or None
             found.append(_Mention(
                 name=re.sub(r"['’]s$", "", name), role=role,
                 country=_country_of(role, sentence, tokens, i, taxonomy), order=order + len(found),
@@ -218,6 +232,7 @@ def _run_end(tokens, i: int, lex: _Lexicon, country_words, org_words) -> int:
     return j
 
 
+_LED = frozenset({"led", "headed", "chaired", "founded", "run", "written", "signed", "appointed"})
 _ROMAN = re.compile(r"(?:I{2,3}|IV|VI{0,3}|IX|XI{0,3})")
 
 
