@@ -102,8 +102,8 @@ def test_a_name_shown_to_be_a_body_is_no_person(taxonomy):
     from generator.model import RawDocument
 
     text = ("Rates held at five per cent\n\nThe central bank kept its main rate at five per cent on Thursday, "
-            "the seventh meeting in a row. \"Cuts will come later,\" said Ruth Gregory of Capital Economics, "
-            "and analysts at Capital Economics expect two cuts before the end of the year.")
+            "the seventh meeting in a row, said Ruth Gregory. Economists at Capital Economics said they "
+            "expected two cuts before the end of the year.")
     article = extract_article(RawDocument("sources/x.txt", text, "0"), taxonomy)
     assert "Capital Economics" in article.organizations
     assert [p.name for p in article.people] == ["Ruth Gregory"]

@@ -399,7 +399,7 @@ def _context_patterns() -> tuple[re.Pattern, ...]:
                    rf"{not_a_person}"),
         # "data from Kpler", "analysts at Capital Economics", "head of research at Sandgate Capital",
         # "the network operated by Uztransgaz"
-        re.compile(rf"\b(?:{words('source_phrases')})[ \t]+(?P<name>{_BARE})"),
+        re.compile(rf"\b(?i:{words('source_phrases')})[ \t]+(?P<name>{_BARE})"),   # "Economists at …" too
     )
 
 
