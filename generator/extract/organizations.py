@@ -9,6 +9,7 @@ declarations and generic groups are left out.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from generator import resources
@@ -23,35 +24,51 @@ _NOT_AFTER = ("Exercise", "Exercises", "Drills", "Declaration", "Initiative", "A
               "Program", "Programme", "Concept", "Doctrine", "Operation")
 
 
+@dataclass(frozen=True)
+class OrganizationLexicon:
+    """The tables of data/organizations.yml, compiled once (load_organization_lexicon) and passed along."""
+
+    head_re: re.Pattern                  # a head word that makes a capitalised phrase a body's name
+    words: frozenset[str]                # the head words' words (for telling people from bodies)
+    aliases: Gazetteer                   # names and abbreviations -> the name as written
+    not_organizations: frozenset[str]
+    outlets: frozenset[str]              # news outlets are no organisations here
+    ministry_fields: dict[str, str]      # the words for a ministry's field -> the field as written
+    ministry_abbreviations: dict[str, str]
+    ministry_re: re.Pattern
+    abbreviation_re: re.Pattern          # "MFA", "MoD"
+    introducer_re: re.Pattern            # "company Leonardo", "miner Rio Tinto"
+    national_bodies: frozenset[str]      # "Central Bank": a country's, named after it
+    countries_with_article: frozenset[str]
+    context_patterns: tuple[re.Pattern, ...]   # the bare-name signals, in _named_by_context's order
+
+
 @lru_cache(maxsize=1)
-def _tables():
+def load_organization_lexicon() -> OrganizationLexicon:
     data = resources.load_data("organizations.yml")
     heads = sorted(data["head_words"], key=len, reverse=True)
-    head_re = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in heads) + r")\b")
-    aliases = Gazetteer(data["aliases"].items())
-    outlets = set(outlet_spellings())
-    ministry_fields = dict(data["ministries"])
-    ministry_fields.update({"__abbreviation__" + k: v for k, v in data["ministry_abbreviations"].items()})
-    return head_re, aliases, set(data["not_organizations"]), outlets, ministry_fields
-
-
-@lru_cache(maxsize=1)
-def _introducer_re() -> re.Pattern:
-    words = "|".join(sorted(resources.load_data("organizations.yml")["introducers"], key=len, reverse=True))
-    # "company Leonardo", "operator Türksat": a capitalised word or acronym right after such a word.
-    # "Danish company Bavarian Nordic", "miner Rio Tinto": up to three capitalised words.
-    return re.compile(rf"\b(?:{words})\s+(?P<name>(?:[A-Z][A-Z0-9&-]{{1,}}|[A-Z][a-zà-ž]+(?:[A-Z][\w]+)?)"
-                      rf"(?:[ \t]+(?:[A-Z][A-Z0-9&-]+|[A-Z][a-zà-ž]+\d*)){{0,2}})\b(?![ \t]+(?:of|[A-Z]))")
-
-
-def _introduced_names(body: str):
-    return _introducer_re().finditer(body)
-
-
-@lru_cache(maxsize=1)
-def _abbreviation_re() -> re.Pattern:
-    names = "|".join(resources.load_data("organizations.yml")["ministry_abbreviations"])
-    return re.compile(rf"\b(?P<abbr>{names})\b")
+    fields = dict(data["ministries"])
+    field_names = "|".join(re.escape(f) for f in sorted(fields, key=len, reverse=True))
+    introducers = "|".join(sorted(data["introducers"], key=len, reverse=True))
+    return OrganizationLexicon(
+        head_re=re.compile(r"\b(?:" + "|".join(re.escape(h) for h in heads) + r")\b"),
+        words=frozenset(w for h in data["head_words"] for w in h.split()),
+        aliases=Gazetteer(data["aliases"].items()),
+        not_organizations=frozenset(data["not_organizations"]),
+        outlets=frozenset(outlet_spellings()),
+        ministry_fields=fields,
+        ministry_abbreviations=dict(data["ministry_abbreviations"]),
+        ministry_re=re.compile(rf"(?:(?P<adj>[A-Z][\w'’]+)\s+)??(?:Ministry of (?P<f1>{field_names})|(?P<f2>{field_names})"
+                               rf" Ministry)(?:\s+of\s+(?:the\s+)?(?P<of>.+))?"),
+        abbreviation_re=re.compile(rf"\b(?P<abbr>{'|'.join(data['ministry_abbreviations'])})\b"),
+        # "company Leonardo", "operator Türksat": a capitalised word or acronym right after such a word;
+        # "Danish company Bavarian Nordic", "miner Rio Tinto": up to three capitalised words.
+        introducer_re=re.compile(rf"\b(?:{introducers})\s+(?P<name>(?:[A-Z][A-Z0-9&-]{{1,}}|[A-Z][a-zà-ž]+(?:[A-Z][\w]+)?)"
+                                 rf"(?:[ \t]+(?:[A-Z][A-Z0-9&-]+|[A-Z][a-zà-ž]+\d*)){{0,2}})\b(?![ \t]+(?:of|[A-Z]))"),
+        national_bodies=frozenset(data["national_bodies"]),
+        countries_with_article=frozenset(data["countries_with_article"]),
+        context_patterns=_context_patterns(data["context"]),
+    )
 
 
 _DEFINED = re.compile(r"[ \t]*\((?P<abbr>[A-Z][A-Za-z&+]{1,9})\)")
@@ -87,10 +104,6 @@ def _subsequence(letters: str, initials: str) -> bool:
     return all(ch in it for ch in letters) and letters[:1] == initials[:1]
 
 
-def _ministry_abbreviations(body: str):
-    return _abbreviation_re().finditer(body)
-
-
 def _country_before(body: str, position: int, taxonomy: Taxonomy) -> str | None:
     """A country named right before a ministry ("Azerbaijan's Defense Ministry", "the Turkish MFA")."""
     window = body[max(0, position - 25):position]
@@ -100,18 +113,19 @@ def _country_before(body: str, position: int, taxonomy: Taxonomy) -> str | None:
     return None
 
 
-@lru_cache(maxsize=1)
 def org_words() -> frozenset[str]:
     """Words that mark an organisation's name (for telling names of people from names of bodies)."""
-    return frozenset(w for h in resources.load_data("organizations.yml")["head_words"] for w in h.split())
+    return load_organization_lexicon().words
 
 
 def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | None,
-                          outlet: str | None = None, people: tuple[str, ...] = ()) -> list[str]:
+                          outlet: str | None = None, people: tuple[str, ...] = (),
+                          lexicon: OrganizationLexicon | None = None) -> list[str]:
     """Organisations in order of first mention, canonical names, no duplicates. `outlet`, the page's own
     source, is left out as the listed outlets are (it may be one no list knows); `people`, the names of the
     article's people, are never read as bodies."""
-    head_re, aliases, not_orgs, outlets, _ = _tables()
+    lex = lexicon or load_organization_lexicon()
+    head_re, aliases, not_orgs, outlets = lex.head_re, lex.aliases, lex.not_organizations, lex.outlets
     person_words = {word for name in people for word in name.split()}
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
@@ -123,7 +137,7 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
     for start, name, abbr in _defined_acronyms(body, phrases, head_re):
         if any(a <= start < b for a, b in taken):
             continue
-        canonical = _canonical(name, body, start, taxonomy, home_country, outlet)
+        canonical = _canonical(name, body, start, taxonomy, home_country, lex, outlet)
         if canonical and canonical not in not_orgs and canonical not in outlets:
             found.append((start, canonical))
             defined[abbr] = canonical
@@ -132,20 +146,20 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
         # Later uses of a defined acronym are the body already found, not one more.
         for match in re.finditer(r"\b(?:" + "|".join(map(re.escape, defined)) + r")\b", body):
             taken.append((match.start(), match.end()))
-    for match in _introduced_names(body):
+    for match in lex.introducer_re.finditer(body):
         name = _without_legal_form(match.group("name"))
         if not any(a <= match.start() < b for a, b in taken) and name not in outlets and name != outlet:
             found.append((match.start("name"), name))
             taken.append((match.start("name"), match.end("name")))
-    for match in _ministry_abbreviations(body):
+    for match in lex.abbreviation_re.finditer(body):
         country = _country_before(body, match.start(), taxonomy) or home_country
-        field = _tables()[4].get("__abbreviation__" + match.group("abbr"))
+        field = lex.ministry_abbreviations[match.group("abbr")]
         name = f"Ministry of {field} of {taxonomy.country_label(country)}" if country else f"Ministry of {field}"
         found.append((match.start(), name))
     for start, end, phrase in phrases:
         if not head_re.search(phrase):
             continue
-        for sub_start, name in _organizations_in_phrase(phrase):
+        for sub_start, name in _organizations_in_phrase(phrase, lex):
             absolute = start + sub_start
             if any(a <= absolute < b for a, b in taken):
                 continue
@@ -153,10 +167,10 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
             if joined and person_words.intersection(before_and.split()):
                 # "Gen. Metin Gürak and Land Forces Commander …": a person, then the body.
                 name, absolute = after_and, absolute + len(before_and) + len(joined)
-            canonical = _canonical(name, body, absolute, taxonomy, home_country, outlet)
+            canonical = _canonical(name, body, absolute, taxonomy, home_country, lex, outlet)
             if canonical and canonical not in not_orgs and canonical not in outlets:
                 found.append((absolute, canonical))
-    found.extend(_named_by_context(body, found, taken, people, taxonomy, outlet))
+    found.extend(_named_by_context(body, found, taken, people, taxonomy, outlet, lex))
     names = [name for _, name in sorted(found)]
     return list(dict.fromkeys(names))
 
@@ -192,10 +206,10 @@ def _capitalised_phrases(text: str):
             at = cut.end() if cut else len(phrase)
 
 
-def _organizations_in_phrase(phrase: str, offset: int = 0) -> list[tuple[int, str]]:
+def _organizations_in_phrase(phrase: str, lex: OrganizationLexicon, offset: int = 0) -> list[tuple[int, str]]:
     """The organisation names inside one capitalised phrase: from the first head word's modifiers on
     ("Azerbaijani Army", "Main Directorate of …"), then each body nested after "of (the)"."""
-    head_re, aliases, *_ = _tables()
+    head_re, aliases = lex.head_re, lex.aliases
     head = head_re.search(phrase)
     if not head:
         return []
@@ -228,7 +242,7 @@ def _organizations_in_phrase(phrase: str, offset: int = 0) -> list[tuple[int, st
     nested = re.search(r"\bof (?:the )?", name[head.end() - start:]) if head.end() > start else None
     if nested:
         inner_at = head.end() - start + nested.end()
-        results.extend(_organizations_in_phrase(name[inner_at:], offset + start + inner_at))
+        results.extend(_organizations_in_phrase(name[inner_at:], lex, offset + start + inner_at))
     return results
 
 
@@ -273,9 +287,9 @@ def _is_role_word(word: str) -> bool:
 
 
 def _canonical(name: str, body: str, position: int, taxonomy: Taxonomy, home_country: str | None,
-               outlet: str | None = None) -> str | None:
+               lex: OrganizationLexicon, outlet: str | None = None) -> str | None:
     """"the Ministry of Defense" -> "Ministry of Defense of Azerbaijan"; strip "the Republic of"."""
-    _, aliases, _, outlets, fields = _tables()
+    aliases, outlets = lex.aliases, lex.outlets
     name = re.sub(r"^(?:The|the|Former|former|Then|Outgoing|Incoming)\s+", "", name).strip(" -")
     name = re.sub(r"['’]s$", "", name)
     owner = re.match(r"(?P<owner>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)['’]s\s+(?=[A-Z])", name)
@@ -298,11 +312,11 @@ def _canonical(name: str, body: str, position: int, taxonomy: Taxonomy, home_cou
         return None       # "the Russian Federation" is a country
     if name.startswith("Board of") or name in outlets or name == outlet:
         return None       # a company's board is the company's; an outlet is no organisation here
-    if name in _national_bodies():
+    if name in lex.national_bodies:
         # "the Central Bank", "the Constitutional Court": a country's, named after it.
         country = owner_country or _country_before(body, position, taxonomy) or home_country
-        return f"{name} of {_country_phrase(country, taxonomy)}" if country else name
-    ministry = _ministry(name, body, position, taxonomy, owner_country or home_country, fields)
+        return f"{name} of {_country_phrase(country, taxonomy, lex)}" if country else name
+    ministry = _ministry(name, body, position, taxonomy, owner_country or home_country, lex)
     if ministry:
         return ministry
     other = _NATIONAL_DEPARTMENT.fullmatch(name)
@@ -312,7 +326,7 @@ def _canonical(name: str, body: str, position: int, taxonomy: Taxonomy, home_cou
         country = other.group("country") and _country_code(other.group("country"), taxonomy) \
             or owner_country or _country_before(body, position, taxonomy) or home_country
         if country:
-            return f"{other.group('body')} of {_country_phrase(country, taxonomy)}"
+            return f"{other.group('body')} of {_country_phrase(country, taxonomy, lex)}"
     if re.search(r"\bSummit\b", name):
         return None       # a summit is an event, not a body
     return name
@@ -328,37 +342,19 @@ def _country_code(word: str, taxonomy: Taxonomy) -> str | None:
     return found[0].value if found else None
 
 
-def _country_phrase(code: str, taxonomy: Taxonomy) -> str:
+def _country_phrase(code: str, taxonomy: Taxonomy, lex: OrganizationLexicon) -> str:
     """A country as the end of a body's name: "of the Philippines", "of the United States", "of Spain"."""
     label = taxonomy.country_label(code)
     takes_the = label.split()[0] in ("United", "Republic", "Democratic") or label.endswith(
-        ("Republic", "Islands", "Emirates")) or label in _tables_with_article()
+        ("Republic", "Islands", "Emirates")) or label in lex.countries_with_article
     return f"the {label}" if takes_the else label
 
 
-@lru_cache(maxsize=1)
-def _tables_with_article() -> frozenset[str]:
-    return frozenset(resources.load_data("organizations.yml")["countries_with_article"])
-
-
-@lru_cache(maxsize=1)
-def _national_bodies() -> frozenset[str]:
-    return frozenset(resources.load_data("organizations.yml")["national_bodies"])
-
-
-@lru_cache(maxsize=1)
-def _ministry_re() -> re.Pattern:
-    fields = [f for f in _tables()[4] if not f.startswith("__")]
-    names = "|".join(re.escape(f) for f in sorted(fields, key=len, reverse=True))
-    return re.compile(rf"(?:(?P<adj>[A-Z][\w'’]+)\s+)??(?:Ministry of (?P<f1>{names})|(?P<f2>{names}) Ministry)"
-                      rf"(?:\s+of\s+(?:the\s+)?(?P<of>.+))?")
-
-
-def _ministry(name, body, position, taxonomy, home_country, fields) -> str | None:
-    plain = _ministry_re().fullmatch(name)
+def _ministry(name, body, position, taxonomy, home_country, lex: OrganizationLexicon) -> str | None:
+    plain = lex.ministry_re.fullmatch(name)
     if not plain:
         return None
-    field = fields[plain.group("f1") or plain.group("f2")]
+    field = lex.ministry_fields[plain.group("f1") or plain.group("f2")]
     country = None
     for piece in (plain.group("of"), plain.group("adj")):
         if piece:
@@ -378,10 +374,8 @@ _BARE_WITH_INNER = rf"{_CAPITALISED}(?:(?:[ \t]+(?:of|for|the|and|de))?[ \t]+{_C
 _ACRONYM_AFTER = r"(?:[ \t]+\([A-Z][A-Za-z]{1,9}\))?"
 
 
-@lru_cache(maxsize=1)
-def _context_patterns() -> tuple[re.Pattern, ...]:
-    """The regexes of the context signals in organizations.yml, each with a `name` group."""
-    data = resources.load_data("organizations.yml")["context"]
+def _context_patterns(data: dict) -> tuple[re.Pattern, ...]:
+    """The regexes of the context signals (organizations.yml, `context`), each with a `name` group."""
 
     def words(key: str) -> str:
         return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(data[key], key=len, reverse=True))
@@ -410,12 +404,12 @@ _LIST_ITEM = re.compile(rf"(?P<name>{_BARE})(?:[ \t]+\([A-Z][A-Za-z]{{1,9}}\))?"
 
 
 def _named_by_context(body: str, found: list[tuple[int, str]], taken: list[tuple[int, int]],
-                      people: tuple[str, ...], taxonomy: Taxonomy, outlet: str | None):
+                      people: tuple[str, ...], taxonomy: Taxonomy, outlet: str | None, lex: OrganizationLexicon):
     """(start, name) for bare names that what surrounds them shows to be bodies: an appositive naming
     the kind of body, an officer's title after the name, "the <name> party", "data from <name>", or a
     place in a list beside a body already found. A name that is a person's, a country's, a region's or
     an outlet's, or a word that only starts a sentence, is none."""
-    _, _, not_orgs, outlets, _ = _tables()
+    not_orgs, outlets = lex.not_organizations, lex.outlets
     person_words = {word for name in people for word in name.split()}
     known = {name for _, name in found}
 
@@ -428,7 +422,7 @@ def _named_by_context(body: str, found: list[tuple[int, str]], taken: list[tuple
             return False      # "Uzbekistan's Minister", "Iran-backed"
         countries = country_mentions(name, taxonomy)
         if _REGION_ADJECTIVE.search(words[-1]) or countries and countries[-1].end == len(name) \
-                or org_words().intersection(words):
+                or lex.words.intersection(words):
             return False      # "Eastern European", "Russian", "Chinese Group": a region, a country, a head word
         if may_start_a_sentence or len(words) > 1 or _SHAPED_AS_A_NAME.fullmatch(name):
             return True
@@ -445,7 +439,7 @@ def _named_by_context(body: str, found: list[tuple[int, str]], taken: list[tuple
         return start, name
 
     results = []
-    for pattern, may_start_a_sentence in zip(_context_patterns(), (False, True, True, True)):
+    for pattern, may_start_a_sentence in zip(lex.context_patterns, (False, True, True, True)):
         for match in pattern.finditer(body):
             start, name = bare(match.group("name"), match.start("name"))
             if name and not any(a <= start < b for a, b in taken) and plausible(name, start, may_start_a_sentence):
