@@ -107,3 +107,20 @@ def test_a_name_shown_to_be_a_body_is_no_person(taxonomy):
     article = extract_article(RawDocument("sources/x.txt", text, "0"), taxonomy)
     assert "Capital Economics" in article.organizations
     assert [p.name for p in article.people] == ["Ruth Gregory"]
+
+
+def test_the_lexicon_passed_is_the_one_used(taxonomy):
+    import dataclasses
+
+    from generator.extract.article import extract_article
+    from generator.gazetteer import Gazetteer
+    from generator.lexicon import load_lexicon
+    from generator.model import RawDocument
+
+    shipped = load_lexicon()
+    aliases = Gazetteer([("Zorblax", "Zorblax Holdings")])
+    lexicon = dataclasses.replace(shipped, organizations=dataclasses.replace(shipped.organizations, aliases=aliases))
+    text = "Zorblax wins order\n\nZorblax won an order for forty trucks from the city on Tuesday, the city said."
+    document = RawDocument("sources/x.txt", text, "0")
+    assert "Zorblax Holdings" in extract_article(document, taxonomy, lexicon).organizations
+    assert "Zorblax Holdings" not in extract_article(document, taxonomy).organizations

@@ -8,18 +8,21 @@ from generator.extract.countries import extract_countries
 from generator.extract.date import extract_date
 from generator.extract.events import extract_events
 from generator.extract.figures import extract_key_figures
-from generator.extract.organizations import extract_organizations, org_words
+from generator.extract.organizations import extract_organizations
 from generator.extract.people import extract_people
 from generator.extract.source import extract_source
 from generator.extract.summary import extract_summary
 from generator.extract.title import extract_section, extract_title
 from generator.extract.topics import extract_topics
+from generator.lexicon import Lexicon, load_lexicon
 from generator.model import Article, Event, RawDocument
 from generator.taxonomy import Taxonomy
 
 
-def extract_article(document: RawDocument, taxonomy: Taxonomy) -> Article:
-    """Everything LABELLING.md asks of one article."""
+def extract_article(document: RawDocument, taxonomy: Taxonomy, lexicon: Lexicon | None = None) -> Article:
+    """Everything LABELLING.md asks of one article. `lexicon`: the heuristic tables (the shipped ones
+    by default)."""
+    lexicon = lexicon or load_lexicon()
     text = clean(document.text)
     if not has_sentence(text):
         # Only furniture (share buttons, counters, menus, "Contact Us"): a page made of it would have
@@ -31,7 +34,7 @@ def extract_article(document: RawDocument, taxonomy: Taxonomy) -> Article:
     body = text.body
     countries, primary = extract_countries(text.headline, body, taxonomy)
     home = primary[0] if primary else None
-    people = tuple(extract_people(body, taxonomy, org_words(), home))
+    people = tuple(extract_people(body, taxonomy, lexicon.organizations.words, home, lexicon.people))
     return Article(
         path=document.path,
         title=title,
@@ -46,7 +49,7 @@ def extract_article(document: RawDocument, taxonomy: Taxonomy) -> Article:
         # Likewise a name the text gives no role that what surrounds it shows to be a body ("analysts at
         # Capital Economics") is an organisation, and no person.
         organizations=(organizations := tuple(extract_organizations(
-            body, taxonomy, home, source, tuple(p.name for p in people if p.role)))),
+            body, taxonomy, home, source, tuple(p.name for p in people if p.role), lexicon.organizations))),
         people=tuple(p for p in people if p.name != source and p.name not in organizations),
         topics=tuple(extract_topics(text.headline, body, taxonomy)),
         summary=extract_summary(body),

@@ -23,7 +23,9 @@ _CONNECTORS = {"of", "the", "for", "and", "on", "in", "at", "-", "(", ")", ","}
 
 
 @dataclass(frozen=True)
-class _Lexicon:
+class PeopleLexicon:
+    """The tables of data/roles.yml, read once (load_people_lexicon) and passed along."""
+
     ranks: frozenset[str]            # lower-case rank phrases ("colonel general")
     rank_words: frozenset[str]       # lower-case words inside ranks
     role_words: frozenset[str]
@@ -41,11 +43,11 @@ class _Lexicon:
 
 
 @lru_cache(maxsize=1)
-def _lexicon() -> _Lexicon:
+def load_people_lexicon() -> PeopleLexicon:
     data = resources.load_data("roles.yml")
     ranks = frozenset(r.lower() for r in data["ranks"])
     rank_words = frozenset(w for r in ranks for w in re.split(r"[\s-]+", r)) | ranks
-    return _Lexicon(
+    return PeopleLexicon(
         ranks=ranks,
         rank_words=rank_words,
         role_words=frozenset(w.lower() for w in data["role_words"]),
@@ -73,7 +75,7 @@ class _Mention:
     body: bool = False           # "Harjeet Singh of Climate Action Network": speaks for a body, not a state
 
 
-def _is_name_token(token: str, lex: _Lexicon, country_words: set[str]) -> bool:
+def _is_name_token(token: str, lex: PeopleLexicon, country_words: set[str]) -> bool:
     if not token[0].isupper():
         return False
     if len(token) == 2 and token[1] == ".":
@@ -92,7 +94,7 @@ def _is_name_token(token: str, lex: _Lexicon, country_words: set[str]) -> bool:
 
 
 def extract_people(body: str, taxonomy: Taxonomy, org_words: frozenset[str] = frozenset(),
-                   home: str | None = None) -> list[Person]:
+                   home: str | None = None, lexicon: PeopleLexicon | None = None) -> list[Person]:
     """Every named person in `body`, short forms folded into full names, in order of first mention.
 
     A person's country is the one the role or the words just before the name give; else the country
@@ -100,7 +102,7 @@ def extract_people(body: str, taxonomy: Taxonomy, org_words: frozenset[str] = fr
     role is at an international body or is an analyst's."""
     from generator.extract.sentences import split_sentences
 
-    lex = _lexicon()
+    lex = lexicon or load_people_lexicon()
     country_words = _country_words(body, taxonomy)
     mentions: list[_Mention] = []
     for sentence in split_sentences(_join_wrapped(body)):
@@ -119,7 +121,7 @@ def _join_wrapped(body: str) -> str:
 _WRAPPED = re.compile(r"(?<=[^\s.!?:;\"”’)\]])(?<=.{60})\n(?=[\w(\"“])")
 
 
-def _is_credit(sentence: str, lex: _Lexicon) -> bool:
+def _is_credit(sentence: str, lex: PeopleLexicon) -> bool:
     """A byline or credit line ("Reporting by ...", "Photo: ...", "By Jane Doe"): its names are the staff's."""
     if lex.byline.match(sentence):
         return True
@@ -132,7 +134,7 @@ def _country_words(body: str, taxonomy: Taxonomy) -> set[str]:
     return words | {re.sub(r"['’]s$", "", w) for w in words}
 
 
-def _sentence_mentions(sentence: str, lex: _Lexicon, taxonomy: Taxonomy, org_words, country_words,
+def _sentence_mentions(sentence: str, lex: PeopleLexicon, taxonomy: Taxonomy, org_words, country_words,
                        order: int) -> list[_Mention]:
     tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
     found: list[_Mention] = []
@@ -193,7 +195,7 @@ def _sentence_mentions(sentence: str, lex: _Lexicon, taxonomy: Taxonomy, org_wor
                     role = re.sub(r"^(?:[,;]|\band\b|\s)*(?:the\s+)?", "", role[role.rindex(person.name) + len(person.name):]) or None
             found.append(_Mention(
                 name=re.sub(r"['’]s$", "", name), role=role,
-                country=_country_of(role, sentence, tokens, i, taxonomy), order=order + len(found),
+                country=_country_of(role, sentence, tokens, i, taxonomy, lex), order=order + len(found),
                 near=_nearest_country(sentence, tokens[i][1], taxonomy),
                 body=(following == "of" and j + 1 < count and tokens[j + 1][0][:1].isupper()
                       and tokens[j + 1][0] not in country_words)
@@ -205,7 +207,7 @@ def _sentence_mentions(sentence: str, lex: _Lexicon, taxonomy: Taxonomy, org_wor
     return found
 
 
-def _run_end(tokens, i: int, lex: _Lexicon, country_words, org_words) -> int:
+def _run_end(tokens, i: int, lex: PeopleLexicon, country_words, org_words) -> int:
     """The end of the name that starts at token i: up to four capitalised parts, with the particles
     between them ("Luiz Inácio Lula da Silva", "Khalid bin Salman bin Abdulaziz") and a regnal number."""
     j = i + 1
@@ -236,7 +238,7 @@ _LED = frozenset({"led", "headed", "chaired", "founded", "run", "written", "sign
 _ROMAN = re.compile(r"(?:I{2,3}|IV|VI{0,3}|IX|XI{0,3})")
 
 
-def _in_title_list(tokens, i: int, lex: _Lexicon, country_words) -> bool:
+def _in_title_list(tokens, i: int, lex: PeopleLexicon, country_words) -> bool:
     # "the Minister of Energy, Petroleum and Mines": capitalised words after "and" or a comma that go
     # back to an "of" or "for" are the fields of one title, not names.
     k = i - 1
@@ -272,13 +274,13 @@ def _plausible(run) -> bool:
     return True
 
 
-def _is_name_shape(run, lex: _Lexicon) -> bool:
+def _is_name_shape(run, lex: PeopleLexicon) -> bool:
     # "W. Fenghe": an initial and a surname are a person even without a role nearby.
     words = [t for t, _, _ in run]
     return len(words) == 2 and bool(re.fullmatch(r"[A-Z]\.", words[0])) and len(words[1]) > 2
 
 
-def _name_after_rank(tokens, i: int, lex: _Lexicon, country_words) -> bool:
+def _name_after_rank(tokens, i: int, lex: PeopleLexicon, country_words) -> bool:
     # "General He Weidong": a word that is usually not a name ("He") is one between a rank and a name.
     word = tokens[i][0]
     return (
@@ -288,7 +290,7 @@ def _name_after_rank(tokens, i: int, lex: _Lexicon, country_words) -> bool:
     )
 
 
-def _role_before(sentence: str, tokens, i: int, lex: _Lexicon, country_words) -> str | None:
+def _role_before(sentence: str, tokens, i: int, lex: PeopleLexicon, country_words) -> str | None:
     """The position stated right before a name ("the Serbian Minister of Defense, Colonel-General")."""
     k = i - 1
     while k >= 0 and _is_honorific_at(tokens, k, lex):
@@ -349,7 +351,7 @@ def _role_before(sentence: str, tokens, i: int, lex: _Lexicon, country_words) ->
     return _tidy_role(phrase)
 
 
-def _is_honorific_at(tokens, k: int, lex: _Lexicon) -> bool:
+def _is_honorific_at(tokens, k: int, lex: PeopleLexicon) -> bool:
     return tokens[k][0].lower() in lex.honorifics and tokens[k][0] != "M."
 
 
@@ -374,7 +376,7 @@ def _reaches_of(tokens, k: int) -> bool:
     return False
 
 
-def _drop_lead(phrase_tokens, lex: _Lexicon):
+def _drop_lead(phrase_tokens, lex: PeopleLexicon):
     # "Australia, Trade Minister", "On Friday, Russian Foreign Ministry spokeswoman", "BELGRADE - Serbian
     # Minister": a piece before a comma or dash that holds no role or rank is not part of the role.
     while True:
@@ -387,12 +389,12 @@ def _drop_lead(phrase_tokens, lex: _Lexicon):
         phrase_tokens = phrase_tokens[cut + 1:]
 
 
-def _ends_with_rank(phrase: str, lex: _Lexicon) -> bool:
+def _ends_with_rank(phrase: str, lex: PeopleLexicon) -> bool:
     low = phrase.lower()
     return any(low == r or low.endswith(" " + r) for r in lex.ranks)
 
 
-def _role_after(sentence: str, tokens, j: int, lex: _Lexicon) -> str | None:
+def _role_after(sentence: str, tokens, j: int, lex: PeopleLexicon) -> str | None:
     """An appositive position after a name: "Zakir Hasanov, Minister of Defense of Azerbaijan, said"."""
     if j >= len(tokens) or tokens[j][0] != ",":
         return None
@@ -430,12 +432,12 @@ def _nearest_country(sentence: str, start: int, taxonomy: Taxonomy) -> str | Non
 _POSTED_IN = re.compile(r"\s+(?:[\w-]+\s+){0,3}(?:in|to|for)\s+(?:the\s+)?")
 
 
-def _country_of(role: str | None, sentence: str, tokens, i: int, taxonomy: Taxonomy) -> str | None:
+def _country_of(role: str | None, sentence: str, tokens, i: int, taxonomy: Taxonomy, lex: PeopleLexicon) -> str | None:
     """The person's state as the text shows it: a country or demonym in the role or just before it."""
     if role:
         found = country_mentions(role, taxonomy)
         if found:
-            body = _lexicon().international.search(role)
+            body = lex.international.search(role)
             # "WHO Representative in Rwanda" serves the WHO; "Azerbaijan's envoy to the UN" serves Azerbaijan.
             if body and body.end() <= found[0].start and _POSTED_IN.fullmatch(role[body.end():found[0].start]):
                 return None
@@ -448,7 +450,7 @@ def _country_of(role: str | None, sentence: str, tokens, i: int, taxonomy: Taxon
     return None
 
 
-def _fold(mentions: list[_Mention], taxonomy: Taxonomy, lex: _Lexicon, home: str | None) -> list[Person]:
+def _fold(mentions: list[_Mention], taxonomy: Taxonomy, lex: PeopleLexicon, home: str | None) -> list[Person]:
     """Merge short forms and known variants into one person each, keeping the first role stated."""
     full: dict[str, _Mention] = {}
     canonical: dict[str, str] = {}
@@ -493,7 +495,7 @@ def _fold(mentions: list[_Mention], taxonomy: Taxonomy, lex: _Lexicon, home: str
             if _keep(p) or taxonomy.person_by_alias.get(p.name)]
 
 
-def _state_of(person: _Mention, lex: _Lexicon, home: str | None) -> str | None:
+def _state_of(person: _Mention, lex: PeopleLexicon, home: str | None) -> str | None:
     if person.country:
         return person.country
     role = person.role or ""
