@@ -37,6 +37,9 @@ from generator.extract.organizations import extract_organizations
     # Generic national bodies take their country.
     ("The Central Bank cut its rate.", "BR", ["Central Bank of Brazil"]),
     ("Serbia's Constitutional Court ruled.", None, ["Constitutional Court of Serbia"]),
+    # A group's member company is named as the text names it.
+    ("Hyundai Steel and Airbus Defence and Space signed; Hyundai itself did not.", None,
+     ["Hyundai Steel", "Airbus Defence and Space", "Hyundai"]),
     # Known international bodies and companies by name alone.
     ("OPEC and Glencore both said so, as did the WHO.", None, ["OPEC", "Glencore", "World Health Organization"]),
     # Not organisations: a board, a title before a name, a name across lines, the page's outlet.

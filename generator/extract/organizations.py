@@ -40,6 +40,7 @@ class OrganizationLexicon:
     introducer_re: re.Pattern            # "company Leonardo", "miner Rio Tinto"
     national_bodies: frozenset[str]      # "Central Bank": a country's, named after it
     countries_with_article: frozenset[str]
+    member_company_re: re.Pattern        # " Steel", " Aerospace" right after a group's name
     context_patterns: tuple[re.Pattern, ...]   # the bare-name signals, in _named_by_context's order
 
 
@@ -67,6 +68,8 @@ def load_organization_lexicon() -> OrganizationLexicon:
                                  rf"(?:[ \t]+(?:[A-Z][A-Z0-9&-]+|[A-Z][a-zà-ž]+\d*)){{0,2}})\b(?![ \t]+(?:of|[A-Z]))"),
         national_bodies=frozenset(data["national_bodies"]),
         countries_with_article=frozenset(data["countries_with_article"]),
+        member_company_re=re.compile(r"[ \t]+(?:" + "|".join(sorted(map(re.escape, data["company_words"]), key=len, reverse=True))
+                                     + r")\b"),
         context_patterns=_context_patterns(data["context"]),
     )
 
@@ -130,6 +133,14 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
     for match in aliases.find(body):
+        member = lex.member_company_re.match(body, match.end)
+        if member and match.value == match.surface:
+            # "Hyundai Steel", "Airbus Defence and Space": the group's company, named as the text names it.
+            whole = _PHRASE.match(body, match.start)
+            end = max(member.end(), whole.end() if whole else 0)
+            found.append((match.start, re.sub(r"['’]s$", "", body[match.start:end])))
+            taken.append((match.start, end))
+            continue
         found.append((match.start, match.value))
         taken.append((match.start, match.end))
     phrases = list(_capitalised_phrases(body))
