@@ -136,8 +136,8 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
         member = lex.member_company_re.match(body, match.end)
         if member and match.value == match.surface:
             # "Hyundai Steel", "Airbus Defence and Space": the group's company, named as the text names it.
-            whole = _PHRASE.match(body, match.start)
-            end = max(member.end(), whole.end() if whole else 0)
+            more = _MEMBER_TAIL.match(body, member.end())
+            end = more.end() if more else member.end()
             found.append((match.start, re.sub(r"['’]s$", "", body[match.start:end])))
             taken.append((match.start, end))
             continue
@@ -186,6 +186,8 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
     return list(dict.fromkeys(names))
 
 
+# "Defence and Space": one more capitalised word joined by "and", the name's last.
+_MEMBER_TAIL = re.compile(r"[ \t]+and[ \t]+[A-Z][a-z]+\b(?![ \t]+[A-Z])")
 _UPPER = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x250) if chr(c).isupper())
 _CAPITALISED = rf"[{_UPPER}](?:[\w'’.&-]*\w)?"
 # Runs of capitalised words joined by "of", "the", "for", "and" (not "and the": two bodies) inside names,
