@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from generator.dates import find_dates, month_number, weekday_number
+from generator.extract import clauses
 from generator.extract.sentences import split_sentences
 
 # Matched against the lower-cased sentence: a case-insensitive alternation is tried branch by branch
@@ -36,7 +37,9 @@ _AHEAD = re.compile(r"\b(?:will|shall|is due|are due|due to|is scheduled|are sch
 _CLAUSE_START = re.compile(r"\b(?:said|says|told|announced|added|stated|noted|reported|that|which|who|when)\b")
 # Where a sentence that reports two occurrences ("ruled on July 11 ..., and on Tuesday the government
 # reinstated the plan") is split, so that each gets its own clause as its line.
-_JOIN = re.compile(r";\s+|,?\s+(?:and|while|whereas|but)\s+(?=(?:on|in|last|the|[A-Z]))")
+_JOIN = re.compile(r";\s+|,\s+(?:and|while|whereas|but)\s+(?=(?:on|in|last|the|[A-Z]))|"
+                   r"\s+(?:and|while|whereas|but)\s+(?=(?:on|in|last|the|\d+|one|two|three|four|five|six|seven|eight|"
+                   r"nine|ten)\b)")
 _WEEKDAY = re.compile(r"\b(?:(?P<rel>last|next|this|on)\s+)?(?P<day>Monday|Tuesday|Wednesday|Thursday|Friday|"
                       r"Saturday|Sunday)(?:'s|’s)?\b")
 _RELATIVE_DAY = re.compile(r"\b(?P<word>[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|this morning|this afternoon|"
@@ -49,11 +52,6 @@ _SAME_DAY = re.compile(r"\b(?:on )?the same day\b")
 _YEAR_IN = re.compile(r"\b(?:[Ii]n|[Dd]uring)\s+(?:(?:early|late|mid-?|the spring of|the summer of|the autumn of|"
                       r"the fall of|the winter of|spring|summer|autumn|fall|winter)\s*)?$")
 _QUOTE = re.compile(r"[\"“][^\"”]{0,400}[\"”]")
-_LEAD_IN = re.compile(r"^(?:(?:On|In|By|Last|Earlier|Later)\b[^,]{0,40},\s*|According to [^,]{0,80},\s*)")
-_ATTRIBUTION = re.compile(r",?\s*(?:the [\w ]{0,40}|[A-Z][\w.' -]{0,60})\s+(?:said|says|reported|announced|told [\w. ]{0,40})"
-                          r"(?: in a statement| on [\w ]{0,20})?\.?$|\s+(?:said|says)\s+[A-Z][\w.' -]{0,60}\.?$")
-_CUT = re.compile(r"\s*(?:;|\s[–—-]\s|,\s(?:which|who|where|while|after|as|but|although|adding|saying|according)\b)")
-_MAX_WHAT_WORDS = 24
 _MAX_EVENTS = 8
 
 
@@ -68,7 +66,7 @@ def extract_events(body: str, article_date: str | None = None, precision: str | 
     """[{date, what}]: one per occurrence the text reports, dated against the article's full date."""
     anchor = dt.date.fromisoformat(article_date) if article_date and precision == "day" else None
     events: list[dict] = []
-    seen: list[tuple[str, set[str]]] = []
+    seen: list[tuple[str, set[str], dict]] = []       # (date, content words, event) of each dated event
     previous: str | None = None
     for sentence in split_sentences(body):
         lowered = sentence.lower()
@@ -79,28 +77,63 @@ def extract_events(body: str, article_date: str | None = None, precision: str | 
         has_event = bool(_EVENT_WORDS.search(lowered))
         whens = _whens(sentence, anchor, previous, has_event)
         dated = [w for w in whens if w.iso]
+        dateline = clauses.dateline_end(sentence)
+        if any(w.start >= dateline for w in dated):
+            dated = [w for w in dated if w.start >= dateline]      # the story's stamp, not the occurrence's day
         if any(len(w.iso) == 10 for w in dated) and _FIGURE.search(sentence):
             # "fell to 2% in May from 2.3% in April, figures published on Wednesday showed": beside a
             # day, a month or year is the period a figure measures.
             dated = [w for w in dated if len(w.iso) == 10]
         if not dated:
             if has_event and len(events) < _MAX_EVENTS and not any(e["date"] is None for e in events[-1:]):
-                events.append({"date": None, "what": _what(sentence, whens, resolved=False)})
+                what = _what(sentence, whens, resolved=False)
+                if what:        # a sentence with no clause that says who did what reports no event
+                    events.append({"date": None, "what": what})
             continue
         words = _content_words(sentence)
         firsts = {}
         for w in dated:
             firsts.setdefault(w.iso, w)
         for index, (when, mention) in enumerate(firsts.items()):
-            if any(iso == when and _retold(words, other) for iso, other in seen):
-                continue        # the same occurrence retold
-            seen.append((when, words))
-            text = sentence if len(firsts) == 1 else _clause(sentence, mention.start)
-            events.append({"date": when, "what": _what(text, whens, resolved=True)})
+            told = next((k for k, (iso, other, _) in enumerate(seen) if _within(iso, when) and _retold(words, other)),
+                        None)
+            if told is not None:
+                # The same occurrence retold ("signed the plan in February 2025" ... "the plan signed in
+                # 2025"): one event, dated as precisely as the text allows.
+                iso, other, event = seen[told]
+                if len(when) > len(iso):
+                    event["date"] = when
+                    seen[told] = (when, other, event)
+                continue
+            span = None if len(firsts) == 1 else _clause(sentence, mention.start)
+            what = _what(sentence, whens, resolved=True, clause=span, focus=mention) or _plain_what(sentence, span)
+            events.append({"date": when, "what": what})
+            seen.append((when, words, events[-1]))
             previous = when
+    events = _one_per_occurrence(events)
     dated_events = [e for e in events if e["date"]]
     undated = [e for e in events if not e["date"]]
     return (dated_events + undated)[:_MAX_EVENTS] if len(events) > _MAX_EVENTS else events
+
+
+def _within(first: str, second: str) -> bool:
+    """Whether two dates can be one day: equal, or one the month or year that holds the other."""
+    return first.startswith(second) or second.startswith(first)
+
+
+def _one_per_occurrence(events: list[dict]) -> list[dict]:
+    """Events told by the same line on dates that can be one day are one event, at the most precise
+    date ("2024-08-27" and "2024-08"; a line stated once undated and once dated)."""
+    out: list[dict] = []
+    for event in events:
+        key = event["what"].casefold()
+        same = next((o for o in out if o["what"].casefold() == key and (
+            not o["date"] or not event["date"] or _within(o["date"], event["date"]))), None)
+        if same is None:
+            out.append(event)
+        elif len(event["date"] or "") > len(same["date"] or ""):
+            same["date"] = event["date"]
+    return out
 
 
 _FIGURE = re.compile(r"\d\s*%|\bper ?cent\b|[$€£]\s*\d|\d\s*(?:million|billion|bn|tonnes|bpd)\b")
@@ -172,11 +205,11 @@ def _whens(sentence: str, anchor: dt.date | None, previous: str | None, has_even
     return found
 
 
-def _clause(sentence: str, start: int) -> str:
-    """The part of a sentence, between joins, that holds the time at `start`."""
+def _clause(sentence: str, start: int) -> tuple[int, int]:
+    """The span of a sentence, between joins, that holds the time at `start`."""
     begin = max((m.end() for m in _JOIN.finditer(sentence, 0, start)), default=0)
     after = _JOIN.search(sentence, start)
-    return sentence[begin:after.start() if after else len(sentence)]
+    return begin, after.start() if after else len(sentence)
 
 
 def _looks_ahead(sentence: str, start: int) -> bool:
@@ -229,36 +262,193 @@ def _retold(words: set[str], other: set[str]) -> bool:
     return common >= 3 and common >= 0.4 * min(len(words), len(other))
 
 
-def _what(sentence: str, whens: list[_When], resolved: bool) -> str:
-    """A short line in the article's words: the sentence without its opening time phrase or attribution,
-    cut at the first clause that only adds background."""
-    text = sentence.strip().rstrip(".")
-    if resolved:
-        text = _LEAD_IN.sub("", text, count=1)
-    text = _ATTRIBUTION.sub("", text).strip()
-    cut = _CUT.search(text, 40)
-    if cut:
-        text = text[:cut.start()]
-    words = text.split()
-    if len(words) > _MAX_WHAT_WORDS:
-        text = " ".join(words[:_MAX_WHAT_WORDS]).rstrip(",;:")
-        last_comma = text.rfind(",")
-        if last_comma > 60:
-            text = text[:last_comma]
-    text = _without_dangling_words(text.strip(" ,;:"))
-    return (text[:1].upper() + text[1:]) if text else sentence.strip()
+def _what(sentence: str, whens: list[_When], resolved: bool, clause: tuple[int, int] | None = None,
+          focus: _When | None = None) -> str:
+    """A short line in the article's words: the subject and verb phrase of the clause that reports the
+    occurrence (within `clause`, a span of the sentence, the one that holds `focus`, its time), without
+    the dateline, the attribution and, once the date is resolved, its time phrase; cut at a clause
+    boundary. Empty when the sentence has no clause that says who did what."""
+    begin, end = clause or (0, len(sentence))
+    words = _kept_words(sentence, whens if resolved else [], begin, end)
+    if not words:
+        return ""
+    if focus is None:
+        focus = next((w for w in whens if begin <= w.start < end), None)
+    at = None
+    if focus is not None:       # the word of the time, or (a resolved one left out) the word it follows
+        at = next((i for i, w in enumerate(words) if w.start <= focus.start < w.end), None)
+        if at is None:
+            at = max((i for i, w in enumerate(words) if w.start < focus.start), default=None)
+    attribution = _ATTRIBUTION.search(sentence)
+    if focus is not None and attribution and attribution.start() <= focus.start < attribution.end() and resolved \
+            and any(w.iso and clauses.dateline_end(sentence) <= w.start < attribution.start() for w in whens):
+        # "..., Zakharova said in a statement on Saturday": the statement is the occurrence of that day
+        words = [w for w in _kept_words(sentence, whens, attribution.start(), attribution.end(), attribution=False)]
+        words = [clauses.with_text(words[0], words[0].text.lstrip(","))] + words[1:] if words else words
+        at = None
+    lead, body, phrase = clauses.focused_clause(words, at)
+    # The line keeps the words up to the occurrence's time: its stated day, or where the resolved one was.
+    keep = None if focus is None else (focus.end if not focus.iso or not resolved else focus.start)
+    if keep is not None and attribution and attribution.start() <= focus.start < attribution.end():
+        keep = None         # the time stood in the attribution the line leaves out ("..., the ministry said on Friday")
+    line = clauses.plain_line(body, keep=keep) if phrase else clauses.short_line(body, keep=keep)
+    if not line and begin > 0:
+        # "... from Russia in 2017 and four from Belarus in 2019": the second clause has the first's verb.
+        first = _kept_words(sentence, whens if resolved else [], 0, begin)
+        first = first[clauses.leading_phrases(first)[-1][1] if clauses.leading_phrases(first) else 0:]
+        verb = clauses.main_verb(first)
+        if verb is not None:
+            line = clauses.short_line(first[:clauses.verb_group_end(first, verb)] + body)
+    if not line:
+        return ""
+    line, real = _occurrence(line, resolved, keep)
+    if not real and not resolved:
+        return ""       # undated, and the clause's verb reports no occurrence ("noted", "rests on")
+    unresolved = any(not w.iso and any(w.start <= x.start < w.end for x in lead) for w in whens)
+    text = clauses.text_of((lead if unresolved else []) + line)     # "On June 14, ...": the stated day stays
+    return text[:1].upper() + text[1:]
 
 
-# Words a phrase cannot end on: a line cut after one reads as broken ("… to participate in the").
-_DANGLING = frozenset("a an the of in on at to for from with by and or but as that which who whose its their his "
-                      "her our into onto over under about between during after before than while".split())
+# Nouns that name an occurrence: a line whose verb reports none ("was highlighted during the visit of …")
+# starts at the phrase they head.
+_EVENT_NOUNS = re.compile(r"^(?:visits?|meetings?|talks|summits?|forums?|exercises?|drills?|ceremony|conference|"
+                          r"sessions?|elections?|signing|opening|launch|trip|tour|participation|arrival|negotiations|"
+                          r"consultations|manoeuvres|maneuvers|vote|referendum)$")
 
 
-def _without_dangling_words(text: str) -> str:
-    """A cut line ends on a word that closes a phrase: trailing function words (and the comma or
-    opening parenthesis before them) go."""
-    words = text.split()
-    while len(words) > 3 and (words[-1].lower().strip(",;:(\"'“‘") in _DANGLING or words[-1] in ("(", "-", "–")
-                              or words[-1].endswith(("'s", "’s"))):      # "… to the People's": a name cut short
-        words.pop()
-    return " ".join(words).rstrip(" ,;:(-–")
+def _occurrence(words: list[clauses.Word], dated: bool, keep: int | None = None) -> tuple[list[clauses.Word], bool]:
+    """(the line, whether it reports an occurrence): its verb group names one ("met", "will hold") or its
+    object does ("paid an official visit"); a reporting verb's clause that does is the line ("It was noted
+    that the first meeting will be held in Riyadh"). A dated line whose verb names none may hold a phrase,
+    after a preposition, headed by a noun that does ("highlighted during the subsequent visit of X to Y"):
+    the line is that phrase, when it stands before the time (`keep`, a position in the sentence)."""
+    lex = clauses.lexicon()
+    verb = clauses.main_verb(words)
+    if verb is None:
+        return words, False
+    group_end = clauses.verb_group_end(words, verb)
+    obj = []
+    for w in words[group_end:group_end + 4]:
+        if w.bare in clauses._COMPLEMENTIZERS or w.depth or w.bare in clauses.lexicon().prepositions:
+            break
+        obj.append(w)
+    if verb > 0 and (_names_occurrence(words[verb:group_end + 1]) or any(_EVENT_NOUNS.match(w.bare) for w in obj)):
+        return words, True
+    if group_end < len(words) and words[group_end].bare == "that":
+        clause = words[group_end + 1:]
+        inner = clauses.main_verb(clause)
+        if inner is not None and _names_occurrence(clause[inner:clauses.verb_group_end(clause, inner)]):
+            return _capital(clause), True
+    if not dated:
+        return words, False
+    for i in range(group_end + 2, len(words)):
+        if keep is not None and words[i].start > keep:
+            break
+        if not words[i].depth and _EVENT_NOUNS.match(words[i].bare) and not words[i].text[:1].isupper():
+            start = i
+            while start - 1 > group_end and i - start < 4 and not words[start - 1].depth and \
+                    words[start - 1].bare not in lex.prepositions and not clauses.top_comma(words[start - 1]):
+                start -= 1
+            if words[start - 1].bare in lex.prepositions and words[start].bare in ("the", "a", "an", "its", "their",
+                                                                                  "his", "her"):
+                return _capital(words[start:]), True
+    if verb == 0:
+        return words, _names_occurrence(words[verb:group_end + 1])
+    return words, False
+
+
+# Verb phrases of an occurrence beyond the event words that pick the sentences ("took part", "paid a visit").
+_OCCURRENCE_VERBS = re.compile(r"\b(?:took|take|takes|taking) part\b|\bparticipat|\b(?:paid|pays|conducted|staged|"
+                               r"gathered|convened|concluded|finalised|finalized|unveiled|debuted|vowed|urged)\b")
+
+
+def _names_occurrence(group: list[clauses.Word]) -> bool:
+    """Whether a verb group (with the word after it) names an occurrence."""
+    text = " ".join(w.bare for w in group)
+    return bool(_EVENT_WORDS.search(text) or _OCCURRENCE_VERBS.search(text))
+
+
+def _capital(words: list[clauses.Word]) -> list[clauses.Word]:
+    first = words[0]
+    return [clauses.with_text(first, first.text[:1].upper() + first.text[1:])] + words[1:]
+
+
+def _plain_what(sentence: str, clause: tuple[int, int] | None) -> str:
+    """The line of a dated sentence in which no verb was found: its words up to a clause boundary."""
+    begin, end = clause or (0, len(sentence))
+    words = _kept_words(sentence, [], begin, end)
+    text = clauses.text_of(clauses.plain_line(words)) if words else sentence.strip().rstrip(".")
+    return text[:1].upper() + text[1:]
+
+
+def _kept_words(sentence: str, resolved: list[_When], begin: int, end: int,
+                attribution: bool = True) -> list[clauses.Word]:
+    """The words of sentence[begin:end] that a line may use: the dateline, the attribution and resolved
+    time phrases left out (the comma that closed a dropped phrase stays with the word before it)."""
+    dropped = _dropped_spans(sentence, resolved, attribution)
+    kept: list[clauses.Word] = []
+    for word in clauses.tokenize(sentence):
+        if not begin <= word.start < end:
+            continue
+        if any(a <= word.start < b for a, b in dropped):
+            if clauses.top_comma(word) and kept and not clauses.top_comma(kept[-1]):
+                kept[-1] = clauses.with_text(kept[-1], kept[-1].text + ",")
+            continue
+        kept.append(word)
+    return kept
+
+
+_TIME_PREPOSITIONS = frozenset({"on", "in", "at", "during", "early", "late", "mid", "mid-", "last", "next", "this"})
+_RELATIVE_TIME = re.compile(r"(?i)^(?:today|tonight|yesterday|tomorrow|this (?:morning|afternoon|evening)|"
+                            r"(?:last|next|this) (?:month|year|week)|(?:on )?the same day)$")
+_ATTRIBUTION = re.compile(r",\s*(?!(?:was|were|is|are|has|have|had|which|who|that|and|it)\b)(?:[^,;\"“”]{1,110}?\s)"
+                          r"(?:said|says|reported|reports|informs|announced|added|told [\w. ]{0,40})"
+                          r"(?:,? citing [^,]{0,80}| in a statement)?(?: (?:on|in|at) [\w .]{1,25})?"
+                          r"(?=\.?\s*$|,\s+(?:as|while|after|adding|saying|amid|when|but|noting)\b)")
+
+
+def _dropped_spans(sentence: str, resolved: list[_When], with_attribution: bool = True) -> list[tuple[int, int]]:
+    """Spans a line leaves out: a dateline ("BELGRADE -", "Jakarta (ANTARA) -"), a trailing attribution
+    (", Report informs, citing the ministry") and each resolved time phrase that stands as a phrase of its
+    own ("on Friday", "in May 2023", "yesterday"); a date that a noun holds ("the February 14 election")
+    stays."""
+    spans = []
+    if clauses.dateline_end(sentence):
+        spans.append((0, clauses.dateline_end(sentence)))
+    attribution = _ATTRIBUTION.search(sentence) if with_attribution else None
+    if attribution and attribution.start() > 20:
+        spans.append((attribution.start(), attribution.end()))
+    for when in resolved:
+        if not when.iso or sentence[when.end:when.end + 1] in ("'", "’"):
+            continue
+        start = when.start
+        before = sentence[:start].rstrip()
+        preposition = re.search(r"(?:^|\s)(\S+)$", before)
+        while preposition and preposition.group(1).lower() in _TIME_PREPOSITIONS:
+            start = preposition.start(1)
+            before = sentence[:start].rstrip()
+            preposition = re.search(r"(?:^|\s)(\S+)$", before)
+        phrase = sentence[start:when.end]
+        previous = before.rsplit(None, 1)[-1].lower() if before else ""
+        weekday_after_verb = (previous.endswith("ed") or previous in ("said", "says", "told", "met", "held")) and \
+            weekday_number(phrase.strip()) is not None       # "said Wednesday that"
+        near = [w.lower().strip(",") for w in before.split()[-5:-1]]
+        if previous.endswith("ed") and sentence[when.end:when.end + 1] == "," and not (
+                near and near[-1] in clauses.lexicon().auxiliaries) and not {"which", "that", "who", "whom"} & set(near):
+            continue        # "Azerspace-1, launched on 7 February 2013, and ...": the participle needs it
+        if start < when.start or _RELATIVE_TIME.match(phrase.strip()) or not before or weekday_after_verb:
+            end = when.end
+            start = _with_adverb(sentence, start)
+            joined = re.match(r"\s+(?:and|or|to)\s+", sentence[end:])
+            if joined:      # "in 2019 and 2021": the pair goes together
+                other = find_dates(sentence[end + joined.end():end + joined.end() + 30])
+                if other and other[0].start == 0:
+                    end += joined.end() + other[0].end
+            spans.append((start, end))
+    return spans
+
+
+def _with_adverb(sentence: str, start: int) -> int:
+    """The start of a time phrase with the adverb before it ("earlier this month", "later today")."""
+    adverb = re.search(r"(?:^|\s)((?:earlier|later|early|late)\s+)$", sentence[:start], re.IGNORECASE)
+    return adverb.start(1) if adverb else start

@@ -6,10 +6,11 @@ import re
 from functools import lru_cache
 
 from generator import resources
+from generator.extract import clauses
 from generator.extract.sentences import split_sentences
 from generator.model import CleanText
 
-_MAX_DERIVED_WORDS = 14
+_MAX_DERIVED_WORDS = 14     # a derived title longer than this is cut at a phrase boundary
 _HEAD_LINES = 60
 
 
@@ -51,12 +52,14 @@ def extract_title(clean: CleanText, html_title: str | None = None) -> tuple[str 
 
 
 def derive_title(sentence: str) -> str:
-    """A short title made from a sentence: its first clause, at most a dozen words or so."""
-    sentence = re.sub(r"^(?:In recent years|Recently|Today|Meanwhile|Moreover|However),\s*", "", sentence.strip())
-    sentence = sentence.rstrip(".!? ")
-    words = sentence.split()
-    if len(words) <= _MAX_DERIVED_WORDS:
-        text = sentence
-    else:
-        text = " ".join(words[:_MAX_DERIVED_WORDS]).rstrip(",;:") + "…"
-    return text[:1].upper() + text[1:]
+    """A short title made from a sentence: the subject and verb phrase of its main clause, without the
+    dateline and the leading phrase ("In recent years,"), cut at a clause boundary, then, while longer
+    than a dozen words or so, before a modifier or a phrase; it always ends where a phrase ends."""
+    text = sentence.strip()
+    text = text[clauses.dateline_end(text):]
+    words = clauses.tokenize(text)
+    leads = clauses.leading_phrases(words)
+    body = words[leads[-1][1]:] if leads and leads[-1][1] < len(words) else words
+    line = clauses.short_line(body, budget=_MAX_DERIVED_WORDS) or clauses.plain_line(body, budget=_MAX_DERIVED_WORDS)
+    title = clauses.text_of(line) if line else text.rstrip(".!? ")
+    return title[:1].upper() + title[1:]

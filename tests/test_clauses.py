@@ -1,0 +1,39 @@
+import pytest
+
+from generator.extract import clauses
+
+
+def test_every_word_of_the_lexicon_is_a_word():
+    """YAML reads a bare `on` or `no` as a boolean: the tables must hold the words themselves."""
+    lex = clauses.lexicon()
+    for name in clauses._Lexicon.__dataclass_fields__:
+        table = getattr(lex, name)
+        words = [w for phrases in table.values() for p in phrases for w in p] if isinstance(table, dict) else table
+        assert all(isinstance(w, str) and w == w.lower() and w not in ("true", "false") for w in words), name
+    assert {"on", "no"} <= lex.prepositions | lex.adjective_markers
+
+
+@pytest.mark.parametrize("sentence, verb", [
+    ("The minister met the delegation.", "met"),
+    ("Azerbaijan's armed forces held drills.", "held"),                  # a possessive makes 'armed' a modifier
+    ("A delegation led by the Deputy Chief visited Baku.", "visited"),   # 'led by': a participle
+    ("Hasanov, who is on a visit to China, has met Wei Fenghe.", "has"),  # the relative clause is skipped
+    ("Officials who attended the talks said nothing.", "said"),
+    ("The Sangomar field began production in June.", "began"),
+    ("Their partnership rests on regular visits.", None),                # 'visits' after a preposition: a noun
+])
+def test_the_main_verb(sentence, verb):
+    words = clauses.tokenize(sentence)
+    found = clauses.main_verb(words)
+    assert (words[found].bare if found is not None else None) == verb
+
+
+@pytest.mark.parametrize("sentence, line", [
+    ("The Minister of Defense of Azerbaijan, Colonel General Zakir Hasanov, received Selçuk Bayraktar, Chairman "
+     "of the Board of Baykar, in Baku.", "Colonel General Zakir Hasanov received Selçuk Bayraktar in Baku"),
+    ("The exercise, which began on Monday, brought together 600 servicemen, the ministry said.",
+     "The exercise brought together 600 servicemen, the ministry said"),
+    ("Great British Nuclear (GBN) completed the purchase.", "Great British Nuclear completed the purchase"),
+])
+def test_a_short_line_leaves_out_asides(sentence, line):
+    assert clauses.text_of(clauses.short_line(clauses.tokenize(sentence))) == line
