@@ -10,6 +10,8 @@ import datetime as dt
 import heapq
 import xml.etree.ElementTree as ET
 
+from generator.model import FrontMatter
+from generator.pages import ArticlePage
 from generator.render import format_date
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -28,20 +30,14 @@ def _timestamp(date: str | None) -> str:
     return "1970-01-01T00:00:00Z"
 
 
-def collected(front: dict) -> str:
-    """The day an article entered the briefing, as its page's provenance says ('' when it does not)."""
-    provenance = front.get("provenance")
-    return str((provenance.get("collected") if isinstance(provenance, dict) else None) or "")
-
-
-def collected_first(front: dict, slug: str) -> tuple[str, str, str]:
+def collected_first(page: ArticlePage) -> tuple[str, str, str]:
     """The order of what is new: collected last first, then the story's date (undated after dated)."""
-    return collected(front), str(front.get("date") or ""), slug
+    return page.front.provenance.collected or "", page.front.date or "", page.slug
 
 
-def build_feed(entries: list[tuple[str, dict]], title: str, subtitle: str) -> str:
-    """`entries` are (slug, front matter); the FEED_SIZE articles collected last become feed entries,
-    dated or not, each dated by the day it was collected, with the story's date in its summary.
+def build_feed(pages: list[ArticlePage], title: str, subtitle: str) -> str:
+    """The FEED_SIZE articles collected last become feed entries, dated or not, each dated by the day
+    it was collected, with the story's date in its summary.
 
     Links are relative to the feed (feed.xml sits at the site root), so the feed works on any host.
     """
@@ -52,14 +48,15 @@ def build_feed(entries: list[tuple[str, dict]], title: str, subtitle: str) -> st
     ET.SubElement(feed, f"{{{ATOM}}}id").text = "urn:briefing:feed"
     ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", href="./")
     # The FEED_SIZE collected last, as sorting them all would give them (heapq: without sorting all).
-    newest = heapq.nlargest(FEED_SIZE, entries, key=lambda e: collected_first(e[1], e[0]))
-    ET.SubElement(feed, f"{{{ATOM}}}updated").text = max((_timestamp(_when(f)) for _, f in newest),
+    newest = heapq.nlargest(FEED_SIZE, pages, key=collected_first)
+    ET.SubElement(feed, f"{{{ATOM}}}updated").text = max((_timestamp(_when(p.front)) for p in newest),
                                                          default=_timestamp(None))
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     ET.SubElement(author, f"{{{ATOM}}}name").text = "Briefing"
-    for slug, front in newest:
+    for page in newest:
+        slug, front = page.slug, page.front
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
-        ET.SubElement(entry, f"{{{ATOM}}}title").text = str(front.get("title") or slug)
+        ET.SubElement(entry, f"{{{ATOM}}}title").text = front.title or slug
         # The page's address, fixed when the article is first generated (a page keeps its slug whatever
         # its source becomes): a typo fixed in a source does not show the article again in feed readers.
         ET.SubElement(entry, f"{{{ATOM}}}id").text = f"urn:briefing:article:{slug}"
@@ -67,15 +64,15 @@ def build_feed(entries: list[tuple[str, dict]], title: str, subtitle: str) -> st
         stamp = _timestamp(_when(front))
         ET.SubElement(entry, f"{{{ATOM}}}published").text = stamp
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = stamp
-        story = format_date(front.get("date"), front.get("date_precision"))
+        story = format_date(front.date, front.date_precision)
         summary = ET.SubElement(entry, f"{{{ATOM}}}summary")
-        summary.text = " ".join(filter(None, (f"Story date: {story}.", str(front.get("summary") or ""))))
-        for topic in front.get("topics") or []:
-            ET.SubElement(entry, f"{{{ATOM}}}category", term=str(topic))
+        summary.text = " ".join(filter(None, (f"Story date: {story}.", front.summary)))
+        for topic in front.topics:
+            ET.SubElement(entry, f"{{{ATOM}}}category", term=topic)
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
 
-def _when(front: dict) -> str | None:
+def _when(front: FrontMatter) -> str | None:
     """An entry's day: when it was collected; the story's date for a page that does not say (one made by hand)."""
-    return collected(front) or front.get("date")
+    return front.provenance.collected or front.date

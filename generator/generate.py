@@ -23,8 +23,8 @@ import yaml
 from generator.errors import BriefingError, printable
 from generator.extract.article import extract_article
 from generator.index import About, Wanted, build_index_pages, pages_changed_by, person_name
-from generator.model import Article
-from generator.pages import ArticlePage, read_page
+from generator.model import Article, FrontMatter
+from generator.pages import LINK_KEYS, ArticlePage, front_matter, links_digest, read_page
 from generator.processes import end_with_parent
 from generator.read import check_source, read_bytes, read_source_bytes, real_folder, scan_sources
 from generator.resources import PageLoader
@@ -34,9 +34,7 @@ from generator.render import (
     render_page,
 )
 from generator.slugs import make_slug
-from generator.state import (
-    LINK_KEYS, STATE_FILE, PageState, State, index_record, links_digest, load_state, page_stat, save_state,
-)
+from generator.state import STATE_FILE, PageState, State, load_state, page_stat, save_state
 from generator.taxonomy import Taxonomy, load_taxonomy
 from generator.write import ABSENT, ContentWriter, begin_writing
 
@@ -98,7 +96,7 @@ def load_about(taxonomy: Taxonomy) -> About:
 class Pages:
     """The article pages on disk: trusted front matter, parsed pages and broken ones."""
 
-    fronts: dict[str, dict]                 # "articles/<slug>.md" -> front matter as it stands
+    fronts: dict[str, FrontMatter]          # "articles/<slug>.md" -> front matter as it stands
     parsed: dict[str, ArticlePage]          # pages read from disk this run
     broken: dict[str, BriefingError]
     source_of: dict[str, str]               # "articles/<slug>.md" -> source path it was made from
@@ -140,9 +138,8 @@ def scan_pages(project: Project, taxonomy: Taxonomy, state: State) -> Pages:
             continue
         pages.parsed[relative] = page
         pages.fronts[relative] = page.front
-        source = (page.front.get("provenance") or {}).get("file")
-        if isinstance(source, str):
-            pages.source_of[relative] = source
+        if page.front.provenance.file is not None:
+            pages.source_of[relative] = page.front.provenance.file
     return pages
 
 
@@ -216,10 +213,9 @@ def is_collection_day(value) -> bool:
         return False
 
 
-def _collected_of(front: dict | None) -> str | None:
-    """The day a page (its front matter, or its state record) says it was collected, when it says one."""
-    collected = ((front or {}).get("provenance") or {}).get("collected")
-    return collected if is_collection_day(collected) else None
+def _collected_of(front: FrontMatter | None) -> str | None:
+    """The day a page says it was collected, when it says one."""
+    return front.provenance.collected if front is not None else None
 
 
 def _generate(root: Path, jobs: int | None, progress: bool, interrupted: bool, day: str) -> Report:
@@ -298,7 +294,6 @@ def _generate(root: Path, jobs: int | None, progress: bool, interrupted: bool, d
         if relative in pages.broken:
             continue      # a page a human broke is left as it is; its error is reported
         front, notes, kept_body = _front_for(draft.front, pages, relative, project, report)
-        pages.fronts[relative] = front
         stat = source_stats[name]
         if kept_body is not None:                   # a body edited by hand: kept as it stands
             body, front_yaml = kept_body, None
@@ -308,7 +303,8 @@ def _generate(root: Path, jobs: int | None, progress: bool, interrupted: bool, d
             body, front_yaml = render_article_body(front, result.text, taxonomy, notes), None
             front["provenance"] = {**front["provenance"], "fingerprint": {
                 **front["provenance"]["fingerprint"], "body": body_fingerprint(body)}}
-        pending[relative] = Pending(name, result.sha256, body, stat.st_size, stat.st_mtime_ns, front_yaml)
+        pages.fronts[relative] = front_matter(front)
+        pending[relative] = Pending(name, result.sha256, body, stat.st_size, stat.st_mtime_ns, front, front_yaml)
         report.articles += 1
 
     # The article pages this run wrote, found edited by hand, or found deleted; None when the state is
@@ -317,7 +313,7 @@ def _generate(root: Path, jobs: int | None, progress: bool, interrupted: bool, d
     only = _index_pages_to_redo(changed, before, pages, taxonomy)
     report.missing_sources = sorted(r for r, s in pages.source_of.items() if s not in source_set and r in pages.fronts)
     flags_stale = {r for r, f in pages.fronts.items()
-                   if r in pages.source_of and (pages.source_of[r] not in source_set) != bool(f.get("source_missing"))}
+                   if r in pages.source_of and (pages.source_of[r] not in source_set) != f.source_missing}
     content_folder = str(project.content)
     _retire_pages(project, report)
     index_intact = all(os.path.exists(f"{content_folder}/{r}") for r in state.index_pages)
@@ -496,7 +492,8 @@ def _follow_renamed_sources(todo: list, pages: Pages, page_of: dict[str, str], s
     some page has lost its source."""
     orphans = {}
     for relative, source in pages.source_of.items():
-        sha = (pages.fronts.get(relative, {}).get("provenance") or {}).get("sha256")
+        front = pages.fronts.get(relative)
+        sha = front.provenance.sha256 if front is not None else None
         if source not in source_names and sha:
             orphans.setdefault(sha, relative)
     if not orphans:
@@ -517,7 +514,7 @@ def _follow_renamed_sources(todo: list, pages: Pages, page_of: dict[str, str], s
                 return
 
 
-def _index_pages_to_redo(changed: set[str] | None, before: dict[str, dict], pages: Pages, taxonomy: Taxonomy):
+def _index_pages_to_redo(changed: set[str] | None, before: dict[str, FrontMatter], pages: Pages, taxonomy: Taxonomy):
     """None (all index pages) when every page counts as changed; else only the pages that show a
     changed article, as it was and as it is."""
     if changed is None:
@@ -536,7 +533,7 @@ def _front_for(front: dict, pages: Pages, relative: str, project: Project,
         return front, "", None
     page = pages.parsed.get(relative)
     if page is not None:
-        previous, body = page.front, page.body
+        previous, body = page.written, page.body
     else:
         head, body = _split_page(project.content / relative)
         previous = _whole_front(head)
@@ -545,7 +542,7 @@ def _front_for(front: dict, pages: Pages, relative: str, project: Project,
     if not written or body_fingerprint(body) == written:
         return merged, _notes(body), None
     report.edited.append(f"{relative}: body")
-    if (previous.get("provenance") or {}).get("sha256") != front["provenance"]["sha256"]:
+    if pages.fronts[relative].provenance.sha256 != front["provenance"]["sha256"]:
         report.conflicts.append(f"{relative}: body: edited by hand and changed by the source; kept the hand edit")
     # The generator's print stays: the body counts as edited until a human makes it the generated one again.
     merged["provenance"] = {**merged["provenance"],
@@ -560,7 +557,8 @@ def _split_page(path: Path) -> tuple[str, str]:
 
 
 def _whole_front(head: str) -> dict:
-    """The whole front matter of a page as the generator left it (the state keeps only part of it)."""
+    """The whole front matter of a page as the generator left it (the state keeps its typed fields, not
+    the fingerprints or a curator's own keys)."""
     return yaml.load(head, Loader=PageLoader) or {}
 
 
@@ -571,19 +569,20 @@ GENERATED_KEYS = LINK_KEYS
 
 @dataclass(frozen=True)
 class Pending:
-    """An article page to write this run: its source (name, hash, size, mtime), its body and, when
-    nothing on the page was edited by hand, its front matter as YAML."""
+    """An article page to write this run: its source (name, hash, size, mtime), its front matter and body
+    and, when nothing on the page was edited by hand, its front matter as YAML."""
 
     source: str
     source_sha: str
     body: str
     source_size: int
     source_mtime_ns: int
+    front: dict | None = None         # the whole front matter to write, a curator's own keys in place
     front_yaml: str | None = None     # its front matter as YAML, when the extraction worker drafted the page
 
 
-def _pages_to_relink(changed: set[str] | None, before: dict[str, dict], pages: Pages, flags_stale: set[str],
-                     taxonomy: Taxonomy, by_slug: dict[str, dict], by_person) -> set[str] | None:
+def _pages_to_relink(changed: set[str] | None, before: dict[str, FrontMatter], pages: Pages, flags_stale: set[str],
+                     taxonomy: Taxonomy, by_slug: dict[str, FrontMatter], by_person) -> set[str] | None:
     """None (all pages) when every page counts as changed; else the pages whose generator-owned keys
     may change: the changed ones, those whose source appeared or went, and those whose related
     articles or same-story links involve a changed article (as it was or as it is)."""
@@ -599,7 +598,7 @@ def _fold(taxonomy: Taxonomy):
 
 
 def _links_between_pages(project, pages: Pages, taxonomy: Taxonomy, writer, state: State, report: Report,
-                         pending: dict[str, Pending], only: set[str] | None, by_slug: dict[str, dict],
+                         pending: dict[str, Pending], only: set[str] | None, by_slug: dict[str, FrontMatter],
                          by_person, jobs: int | None = None) -> None:
     """Write the pages: the regenerated ones in full, and every page (of `only`, when given) whose
     generator-owned keys changed: `source_missing` (the source is gone; the page stays), `related` and
@@ -629,14 +628,13 @@ class _Links:
     state: State
     pending: dict[str, Pending]
     missing_sources: set[str]
-    by_slug: dict[str, dict]
+    by_slug: dict[str, FrontMatter]
     related: dict[str, list[str]]
     stories: dict[str, list[str]]
 
     def page(self, relative: str) -> tuple[str, bool, BriefingError | None, PageState | None] | None:
         """Write one page if its links changed (or it was regenerated): (page, whether its bytes
         changed, the error that stopped it, its new state entry); None when there is nothing to write."""
-        front = self.pages.fronts[relative]
         slug = _slug(relative)
         wanted = {
             "tags": None,
@@ -644,13 +642,13 @@ class _Links:
             "related": [_link(s, self.by_slug[s]) for s in self.related.get(slug, [])] or None,
             "also_reported_by": [_link(s, self.by_slug[s], source=True) for s in self.stories.get(slug, [])] or None,
         }
-        if relative not in self.pending and links_digest(front) == links_digest(wanted):
+        if relative not in self.pending and self.pages.fronts[relative].links_digest == links_digest(wanted):
             return None
         path = self.project.content / relative
         extra = {key: value for key, value in wanted.items() if value is not None}
         if relative in self.pending:
             job = self.pending[relative]
-            updated = {key: value for key, value in front.items() if key not in GENERATED_KEYS} | extra
+            updated = {key: value for key, value in job.front.items() if key not in GENERATED_KEYS} | extra
             text = (render_page(updated, job.body) if job.front_yaml is None
                     else render_drafted_page(job.front_yaml, extra, job.body))
         else:
@@ -658,7 +656,7 @@ class _Links:
             job = (Pending(entry.source, entry.source_sha, "", entry.source_size, entry.source_mtime_ns) if entry
                    else Pending(self.pages.source_of.get(relative), "", "", -1, -1))
             head, body = _split_page(path)
-            whole = self.pages.parsed[relative].front if relative in self.pages.parsed else _whole_front(head)
+            whole = self.pages.parsed[relative].written if relative in self.pages.parsed else _whole_front(head)
             updated = {key: value for key, value in whole.items() if key not in GENERATED_KEYS} | extra
             text = f"---\n{dump_front_matter(updated)}---\n{body}"
         try:
@@ -668,7 +666,7 @@ class _Links:
         if relative not in self.pending and relative not in self.state.pages:
             return relative, changed, None, None
         size, mtime = page_stat(path)
-        return relative, changed, None, PageState(job.source, job.source_sha, size, mtime, index_record(updated),
+        return relative, changed, None, PageState(job.source, job.source_sha, size, mtime, front_matter(updated),
                                                   job.source_size, job.source_mtime_ns)
 
 
@@ -694,10 +692,10 @@ def _forked_map(function, items: list, jobs: int | None):
     return [result for result in results if result is not None]
 
 
-def _link(slug: str, front: dict, source: bool = False) -> dict:
-    link = {"slug": slug, "title": str(front.get("title") or slug)}
+def _link(slug: str, front: FrontMatter, source: bool = False) -> dict:
+    link = {"slug": slug, "title": front.title or slug}
     if source:
-        link["source"] = front.get("source")
+        link["source"] = front.source
     return link
 
 
@@ -845,8 +843,8 @@ def _merge(previous: dict, generated: dict, page: str, report: Report) -> dict:
         merged[key] = value
     if conflicts:
         merged["provenance"] = {**merged["provenance"], "conflicts": conflicts}
-    collected = _collected_of(previous)
-    if collected and merged.get("provenance", {}).get("collected") != collected:
+    collected = (previous.get("provenance") or {}).get("collected")
+    if is_collection_day(collected) and merged.get("provenance", {}).get("collected") != collected:
         # The day the page entered the briefing never changes, whatever the new provenance says.
         merged["provenance"] = {**merged["provenance"], "collected": collected}
     if edited:

@@ -1,7 +1,7 @@
 """Index pages (home, countries, topics, people, organisations, timeline) from the article pages' front matter.
 
-Pure: pages and taxonomy in, {relative path: Markdown} out. Because they read the pages in content/,
-a hand edit of a page's front matter is what the indexes show.
+Pure: pages (their typed front matter) and taxonomy in, {relative path: Markdown} out. Because they
+read the pages in content/, a hand edit of a page's front matter is what the indexes show.
 """
 
 from __future__ import annotations
@@ -13,9 +13,10 @@ from dataclasses import dataclass
 import yaml
 
 from generator.chart import bar_chart
-from generator.feed import build_feed, collected, collected_first
+from generator.feed import build_feed, collected_first
 from generator.markdown_text import escape_text
 from generator.names import family_initial, family_name_key, fold
+from generator.model import Event, FrontMatter, Person
 from generator.pages import ArticlePage
 from generator.render import SAFE_DUMPER, format_date
 from generator.slugs import organization_slug, person_slug
@@ -38,20 +39,20 @@ class About:
 
 def _sort_key(page: ArticlePage):
     # Newest first; partial dates sort as the start of their period; undated last.
-    date = str(page.front.get("date") or "")
-    return (date != "", date, page.front.get("title") or "")
+    date = page.front.date or ""
+    return (date != "", date, page.front.title)
 
 
 def _newest_first(pages):
     """Dated articles newest first, then undated ones by title (A to Z)."""
-    dated = sorted((p for p in pages if p.front.get("date")), key=_sort_key, reverse=True)
-    undated = sorted((p for p in pages if not p.front.get("date")), key=lambda p: str(p.front.get("title") or ""))
+    dated = sorted((p for p in pages if p.front.date), key=_sort_key, reverse=True)
+    undated = sorted((p for p in pages if not p.front.date), key=lambda p: p.front.title)
     return dated + undated
 
 
 def _latest(pages) -> list[ArticlePage]:
     """The newest dated articles (heapq: a briefing's ten newest without sorting all of it)."""
-    return heapq.nlargest(_LATEST, (p for p in pages if p.front.get("date")), key=_sort_key)
+    return heapq.nlargest(_LATEST, (p for p in pages if p.front.date), key=_sort_key)
 
 
 def plural(count: int, noun: str) -> str:
@@ -61,9 +62,9 @@ def plural(count: int, noun: str) -> str:
 
 def _article_line(page: ArticlePage, up: str) -> str:
     front = page.front
-    when = format_date(front.get("date"), front.get("date_precision"))
-    source = f" · {escape_text(front['source'])}" if front.get("source") else ""
-    return f"- [{escape_text(front.get('title') or page.slug)}]({up}articles/{page.slug}.md) — {escape_text(when)}{source}"
+    when = format_date(front.date, front.date_precision)
+    source = f" · {escape_text(front.source)}" if front.source else ""
+    return f"- [{escape_text(front.title or page.slug)}]({up}articles/{page.slug}.md) — {escape_text(when)}{source}"
 
 
 def person_name(name: str, taxonomy: Taxonomy) -> str:
@@ -129,23 +130,22 @@ def build_index_pages(pages: list[ArticlePage], taxonomy: Taxonomy, about: About
     out.update(render_organization_pages(pages, wanted))
     out.update(render_timeline(pages, wanted))
     if wanted("feed.xml"):
-        out["feed.xml"] = build_feed([(p.slug, p.front) for p in pages], about.title, about.description)
+        out["feed.xml"] = build_feed(pages, about.title, about.description)
     # Names typed without their diacritics find these pages too (generator/spellings.py).
     return {path: with_plain_spellings(text) if path.endswith(".md") else text for path, text in out.items()}
 
 
-def pages_showing(front: dict, slug: str, taxonomy: Taxonomy) -> set[str]:
+def pages_showing(front: FrontMatter, slug: str, taxonomy: Taxonomy) -> set[str]:
     """The index pages an article with this front matter appears on (for incremental runs)."""
     keys = {"index.md", "feed.xml", "countries/index.md", "topics/index.md", "people/index.md", "organizations/index.md",
             "timeline/index.md"}
-    keys |= {f"countries/{taxonomy.country_slug(c)}.md" for c in front.get("countries") or [] if isinstance(c, str)}
-    keys |= {f"topics/{t}.md" for t in front.get("topics") or [] if t in taxonomy.topics}
-    keys |= {f"people/{person_slug(person_name(p['name'], taxonomy))}.md" for p in front.get("people") or []
-             if isinstance(p, dict) and isinstance(p.get("name"), str)}
+    keys |= {f"countries/{taxonomy.country_slug(c)}.md" for c in front.countries}
+    keys |= {f"topics/{t}.md" for t in front.topics if t in taxonomy.topics}
+    keys |= {f"people/{person_slug(person_name(p.name, taxonomy))}.md" for p in front.people}
     keys |= {f"organizations/{organization_slug(o)}.md" for o in _organizations(front)}
-    dates = [front.get("date")] + [e.get("date") for e in front.get("events") or [] if isinstance(e, dict)]
-    keys |= {f"timeline/{str(d)[:4]}.md" for d in dates if d}
-    if not front.get("date"):
+    dates = [front.date] + [e.date for e in front.events]
+    keys |= {f"timeline/{d[:4]}.md" for d in dates if d}
+    if not front.date:
         keys.add("timeline/undated.md")
     year = _year_page(front)
     keys |= {f"{k[:-3]}/{year}.md" for k in keys if k.startswith(("countries/", "topics/", "organizations/"))
@@ -153,53 +153,50 @@ def pages_showing(front: dict, slug: str, taxonomy: Taxonomy) -> set[str]:
     return keys
 
 
-def _names(front: dict) -> list[str]:
-    return sorted(str(p.get("name")) for p in front.get("people") or [] if isinstance(p, dict))
+def _names(front: FrontMatter) -> list[str]:
+    return sorted(p.name for p in front.people)
 
 
-def _organizations(front: dict) -> list[str]:
-    return [o for o in front.get("organizations") or [] if isinstance(o, str) and o.strip()]
+def _organizations(front: FrontMatter) -> list[str]:
+    return [o for o in front.organizations if o.strip()]
 
 
-def _names_and_countries(front: dict) -> list[tuple[str, str]]:
+def _names_and_countries(front: FrontMatter) -> list[tuple[str, str]]:
     # The people index orders by family name, which a person's country can decide (Xi Jinping).
-    return sorted((str(p.get("name")), str(p.get("country"))) for p in front.get("people") or [] if isinstance(p, dict))
+    return sorted((p.name, str(p.country)) for p in front.people)
 
 
-def _dated_events(front: dict) -> list[tuple[str, str]]:
-    return sorted((str(e.get("date")), str(e.get("what") or "")) for e in front.get("events") or []
-                  if isinstance(e, dict) and e.get("date"))
+def _dated(front: FrontMatter) -> list[Event]:
+    """The events with a date: all the timeline shows of events."""
+    return [e for e in front.events if e.date]
 
 
-def _dates(front: dict) -> list[str]:
-    return [str(front.get("date") or "")] + sorted(str(e.get("date")) for e in front.get("events") or []
-                                                   if isinstance(e, dict) and e.get("date"))
+def _dated_events(front: FrontMatter) -> list[tuple[str, str]]:
+    return sorted((e.date, e.what) for e in _dated(front))
+
+
+def _dates(front: FrontMatter) -> list[str]:
+    return [front.date or ""] + sorted(e.date for e in _dated(front))
 
 
 # What the pages that list every article show of one: when that is unchanged, an edit of the article
 # leaves the page as it is (so a warm run need not render it again).
 _SHOWN_ON_LISTINGS = {
-    "countries/index.md": lambda f: sorted(f.get("countries") or []),
-    "topics/index.md": lambda f: sorted(f.get("topics") or []),
+    "countries/index.md": lambda f: sorted(f.countries),
+    "topics/index.md": lambda f: sorted(f.topics),
     "people/index.md": _names_and_countries,
     "organizations/index.md": lambda f: sorted(_organizations(f)),
     # the years' counts, their latest events with the article's title, and the undated articles
-    "timeline/index.md": lambda f: (_dates(f), _dated_events(f), f.get("title") if _dated_events(f) or not f.get("date")
-                                    else None, None if f.get("date") else f.get("source")),
-    "index.md": lambda f: (f.get("title"), f.get("date"), f.get("date_precision"), f.get("source"),
-                           sorted(f.get("countries") or []), _names(f), collected(f)),
-    "feed.xml": lambda f: (f.get("title"), f.get("date"), f.get("date_precision"), f.get("summary"), f.get("topics"),
-                           (f.get("provenance") or {}).get("sha256"), collected(f)),
+    "timeline/index.md": lambda f: (_dates(f), _dated_events(f), f.title if _dated_events(f) or not f.date else None,
+                                    None if f.date else f.source),
+    "index.md": lambda f: (_line(f), sorted(f.countries), _names(f), f.provenance.collected),
+    "feed.xml": lambda f: (f.title, f.date, f.date_precision, f.summary, f.topics, f.provenance.collected),
 }
 
 
-def _line(front: dict):
+def _line(front: FrontMatter):
     """What an article's line on a listing shows (_article_line), and what charts and groups count."""
-    return front.get("title"), front.get("date"), front.get("date_precision"), front.get("source")
-
-
-def _people(front: dict) -> list:
-    return [(p.get("name"), p.get("role"), p.get("country")) for p in front.get("people") or [] if isinstance(p, dict)]
+    return front.title, front.date, front.date_precision, front.source
 
 
 def _shown_on(key: str):
@@ -213,15 +210,16 @@ def _shown_on(key: str):
     if folder in ("topics", "organizations") or (folder == "countries" and "/" in rest):
         return _line                    # lines, latest articles, counts a year
     if folder == "countries":           # also countries named with it, topics, the country's people and roles
-        return lambda f: (_line(f), sorted(f.get("countries") or []), f.get("topics"), _people(f))
+        return lambda f: (_line(f), sorted(f.countries), f.topics, f.people)
     if folder == "people":              # the roles, and the country most often given
-        return lambda f: (_line(f), _people(f))
-    if folder == "timeline":            # dated events only (all the state keeps of events)
-        return lambda f: (_line(f), [e for e in f.get("events") or [] if isinstance(e, dict) and e.get("date")])
+        return lambda f: (_line(f), f.people)
+    if folder == "timeline":            # dated events only
+        return lambda f: (_line(f), _dated(f))
     return None
 
 
-def pages_changed_by(before: dict | None, after: dict | None, slug: str, taxonomy: Taxonomy) -> set[str]:
+def pages_changed_by(before: FrontMatter | None, after: FrontMatter | None, slug: str,
+                     taxonomy: Taxonomy) -> set[str]:
     """The index pages to render again when an article's front matter goes from `before` to `after`
     (None: the article is new, or gone): those it joins or leaves, and those it stays on whose view
     of it changed. An edit of its summary or its text leaves its country, topic and person pages as
@@ -239,9 +237,9 @@ def pages_changed_by(before: dict | None, after: dict | None, slug: str, taxonom
 _NOT_SEARCHED = ("search:", "  exclude: true")
 
 
-def _year_page(front: dict) -> str:
+def _year_page(front: FrontMatter) -> str:
     """The name of the year page an article is listed on (on a country or topic with many articles)."""
-    return str(front.get("date") or "")[:4] or "undated"
+    return (front.date or "")[:4] or "undated"
 
 
 def _article_listing(members: list[ArticlePage], folder: str, slug: str, title: str, wanted: Wanted):
@@ -279,10 +277,10 @@ def _article_listing(members: list[ArticlePage], folder: str, slug: str, title: 
 
 
 def render_home(pages: list[ArticlePage], taxonomy: Taxonomy, about: About) -> str:
-    countries = {c for p in pages for c in p.front.get("countries") or []}
-    spellings = {x["name"] for p in pages for x in p.front.get("people") or []}
+    countries = {c for p in pages for c in p.front.countries}
+    spellings = {x.name for p in pages for x in p.front.people}
     people = {person_name(name, taxonomy) for name in spellings}
-    dates = [str(p.front["date"]) for p in pages if p.front.get("date")]
+    dates = [p.front.date for p in pages if p.front.date]
     span = (f"{escape_text(format_date(min(dates), None))} to {escape_text(format_date(max(dates), None))}"
             if dates else "no dated articles yet")
     lines = [
@@ -298,14 +296,14 @@ def render_home(pages: list[ArticlePage], taxonomy: Taxonomy, about: About) -> s
         lines += [chart, ""]
     lines += ["## Latest articles", ""]
     # What is new is what entered the briefing last, dated or not: the order of the feed.
-    latest = heapq.nlargest(_LATEST, pages, key=lambda p: collected_first(p.front, p.slug))
+    latest = heapq.nlargest(_LATEST, pages, key=collected_first)
     lines += [_collected_line(p) for p in latest] or ["No articles yet."]
     return "\n".join(lines) + "\n"
 
 
 def _collected_line(page: ArticlePage) -> str:
     """A line of the home page's latest articles: the listing's line, then the day it was collected."""
-    day = collected(page.front)
+    day = page.front.provenance.collected
     return _article_line(page, "") + (f" · collected {escape_text(format_date(day, 'day'))}" if day else "")
 
 
@@ -314,7 +312,7 @@ def render_country_pages(pages: list[ArticlePage], taxonomy: Taxonomy, wanted: W
         return {}
     by_country: dict[str, list[ArticlePage]] = defaultdict(list)
     for page in pages:
-        for code in page.front.get("countries") or []:
+        for code in page.front.countries:
             by_country[code].append(page)
     out = {}
     for code, members in by_country.items():
@@ -334,7 +332,7 @@ def render_country_pages(pages: list[ArticlePage], taxonomy: Taxonomy, wanted: W
         if chart:
             lines += [chart, ""]
         # Co-mention, not partnership: an adversary is named in the same articles as often as an ally.
-        named_with = Counter(c for p in members for c in set(p.front.get("countries") or []) if c != code)
+        named_with = Counter(c for p in members for c in set(p.front.countries) if c != code)
         if named_with:
             lines += ["## Countries named in the same articles", "",
                       f"The countries most often named in articles that name {escape_text(label)}, with the number "
@@ -343,7 +341,7 @@ def render_country_pages(pages: list[ArticlePage], taxonomy: Taxonomy, wanted: W
             lines += [f"- [{escape_text(taxonomy.country_label(c))}]({taxonomy.country_slug(c)}.md) ({n})"
                       for c, n in ranked[:8]]
             lines.append("")
-        topics = Counter(t for p in members for t in p.front.get("topics") or [] if t in taxonomy.topics)
+        topics = Counter(t for p in members for t in p.front.topics if t in taxonomy.topics)
         if topics:
             lines += ["## Topics", ""]
             ranked = sorted(topics.items(), key=lambda item: (-item[1], taxonomy.topic_label(item[0])))
@@ -374,12 +372,12 @@ def _people_of_country(pages, code: str, taxonomy: Taxonomy) -> list[tuple[str, 
     seen: dict[str, str | None] = {}
     mentions: Counter[str] = Counter()
     for page in _newest_first(pages):
-        for person in page.front.get("people") or []:
-            if person.get("country") == code:
-                name = person_name(person["name"], taxonomy)
+        for person in page.front.people:
+            if person.country == code:
+                name = person_name(person.name, taxonomy)
                 mentions[name] += 1
-                if name not in seen or (seen[name] is None and person.get("role")):
-                    seen[name] = person.get("role")
+                if name not in seen or (seen[name] is None and person.role):
+                    seen[name] = person.role
     return sorted(seen.items(), key=lambda item: (-mentions[item[0]], item[0]))
 
 
@@ -388,7 +386,7 @@ def render_topic_pages(pages: list[ArticlePage], taxonomy: Taxonomy, wanted: Wan
         return {}
     by_topic: dict[str, list[ArticlePage]] = defaultdict(list)
     for page in pages:
-        for slug in page.front.get("topics") or []:
+        for slug in page.front.topics:
             by_topic[slug].append(page)
     out = {}
     listing = ["---", "title: Topics", "---", "", "# Topics", ""]
@@ -418,11 +416,11 @@ def render_topic_pages(pages: list[ArticlePage], taxonomy: Taxonomy, wanted: Wan
 def render_person_pages(pages: list[ArticlePage], taxonomy: Taxonomy, wanted: Wanted) -> dict[str, str]:
     if wanted.unchanged_folder("people"):
         return {}
-    by_slug: dict[str, list[tuple[ArticlePage, dict]]] = defaultdict(list)
+    by_slug: dict[str, list[tuple[ArticlePage, Person]]] = defaultdict(list)
     slug_of: dict[str, str] = {}      # a name is mentioned in many articles: its slug is made once
     for page in pages:
-        for person in page.front.get("people") or []:
-            name = person_name(person["name"], taxonomy)
+        for person in page.front.people:
+            name = person_name(person.name, taxonomy)
             slug = slug_of.get(name)
             if slug is None:
                 slug = slug_of[name] = person_slug(name)
@@ -439,7 +437,7 @@ def render_person_pages(pages: list[ArticlePage], taxonomy: Taxonomy, wanted: Wa
     country_of = {}
     if show_listing:        # the country most often given decides which word is the family name
         for slug, entries in by_slug.items():
-            given = Counter(p["country"] for _, p in entries if p.get("country")).most_common(1)
+            given = Counter(p.country for _, p in entries if p.country).most_common(1)
             country_of[slug] = given[0][0] if given else None
     for slug in sorted(by_slug, key=lambda s: (family_name_key(names[s], country_of[s]), s)) if show_listing else by_slug:
         name, entries = names[slug], by_slug[slug]
@@ -452,7 +450,7 @@ def render_person_pages(pages: list[ArticlePage], taxonomy: Taxonomy, wanted: Wa
         if not wanted(f"people/{slug}.md"):
             continue
         term = terms.get(name)
-        countries = Counter(p["country"] for _, p in entries if p.get("country"))
+        countries = Counter(p.country for _, p in entries if p.country)
         lines = ["---", f"title: {_yaml_str(name)}", "---", "", f"# {escape_text(name)}", ""]
         if term and term.description:
             lines += [escape_text(term.description), ""]
@@ -463,7 +461,7 @@ def render_person_pages(pages: list[ArticlePage], taxonomy: Taxonomy, wanted: Wa
             lines += ["Also written: " + ", ".join(escape_text(a) for a in term.aliases), ""]
         lines += ["## Roles and articles", ""]
         for page, person in sorted(entries, key=lambda e: _sort_key(e[0]), reverse=True):
-            role = f" — as {escape_text(person['role'])}" if person.get("role") else ""
+            role = f" — as {escape_text(person.role)}" if person.role else ""
             lines.append(_article_line(page, "../") + role)
         out[f"people/{slug}.md"] = "\n".join(lines) + "\n"
     if show_listing:
@@ -529,24 +527,21 @@ def render_timeline(pages: list[ArticlePage], wanted: Wanted) -> dict[str, str]:
     if wanted.unchanged_folder("timeline"):
         return {}
     # year -> (date, kind, page, event): lines are made only for the years wanted this run
-    by_year: dict[str, list[tuple[str, str, ArticlePage, dict | None]]] = defaultdict(list)
+    by_year: dict[str, list[tuple[str, str, ArticlePage, Event | None]]] = defaultdict(list)
     undated: list[ArticlePage] = []
     for page in pages:
-        front = page.front
-        if front.get("date"):
-            date = str(front["date"])
+        date = page.front.date
+        if date:
             by_year[date[:4]].append((date, "article", page, None))
         else:
             undated.append(page)
-        for event in front.get("events") or []:
-            if event.get("date"):
-                date = str(event["date"])
-                by_year[date[:4]].append((date, "event", page, event))
+        for event in _dated(page.front):
+            by_year[event.date[:4]].append((event.date, "event", page, event))
     out = {}
 
-    def line(date: str, kind: str, page: ArticlePage, event: dict | None, label: bool = True) -> str:
-        link = f"[{escape_text(page.front.get('title') or page.slug)}](../articles/{page.slug}.md)"
-        text = link if event is None else f"{escape_text(event.get('what') or '')} *(in {link})*"
+    def line(date: str, kind: str, page: ArticlePage, event: Event | None, label: bool = True) -> str:
+        link = f"[{escape_text(page.front.title or page.slug)}](../articles/{page.slug}.md)"
+        text = link if event is None else f"{escape_text(event.what)} *(in {link})*"
         kind_label = ("Article: " if kind == "article" else "Event: ") if label else ""
         return f"- **{escape_text(format_date(date, None))}** · {kind_label}{text}"
 
@@ -558,7 +553,7 @@ def render_timeline(pages: list[ArticlePage], wanted: Wanted) -> dict[str, str]:
         events = [e for e in by_year[year] if e[1] == "event"]
         counted = plural(len(events), "dated event") if events else "no dated events"
         listing += ["", f"## {year}", "", f"{counted}, {plural(articles, 'article')} · [{year} by month]({year}.md)", ""]
-        latest = heapq.nlargest(_TIMELINE_LATEST, events, key=lambda e: (e[0], e[2].slug, e[3].get("what") or ""))
+        latest = heapq.nlargest(_TIMELINE_LATEST, events, key=lambda e: (e[0], e[2].slug, e[3].what))
         listing += [line(*e, label=False) for e in latest]
         if not wanted(f"timeline/{year}.md"):
             continue
@@ -592,7 +587,7 @@ def render_timeline(pages: list[ArticlePage], wanted: Wanted) -> dict[str, str]:
 
 def _per_year(pages: list[ArticlePage]) -> list[tuple[str, int]]:
     """(year, articles) for every year from the first dated article to the last, oldest first."""
-    counts = Counter(str(p.front["date"])[:4] for p in pages if p.front.get("date"))
+    counts = Counter(p.front.date[:4] for p in pages if p.front.date)
     years = sorted(int(y) for y in counts if y.isdigit())
     if not years:
         return []
@@ -615,7 +610,7 @@ def _under_headings(pages: list[ArticlePage], up: str, level: str, heading_of) -
     lines: list[str] = []
     current = None
     for page in _newest_first(pages):
-        heading = heading_of(str(page.front.get("date") or ""))
+        heading = heading_of(page.front.date or "")
         if heading != current:
             current = heading
             lines += ["", f"{level} {heading}", ""]

@@ -49,6 +49,42 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Provenance:
+    """Where an article page came from, as its front matter's `provenance` says."""
+
+    file: str | None = None         # the source it was made from ("sources/…")
+    sha256: str | None = None       # the hash of the source's bytes it was made from
+    collected: str | None = None    # YYYY-MM-DD: the day the article entered the briefing
+    inferred: tuple[str, ...] = ()  # what the generator inferred rather than read, as notes
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """An article page's front matter as it stands in content/, hand edits included: read and checked
+    once (pages.read_page), then all the index pages, the feed, the links between articles and the
+    state read of the page. The page as written, a curator's own keys and all, travels beside it
+    (pages.ArticlePage.written)."""
+
+    title: str
+    title_derived: bool = False
+    date: str | None = None             # YYYY-MM-DD, YYYY-MM or YYYY: as stated, never guessed
+    date_precision: str | None = None   # day, month or year; None when undated
+    source: str | None = None           # the outlet
+    countries: tuple[str, ...] = ()     # ISO alpha-2 codes
+    primary_countries: tuple[str, ...] = ()
+    people: tuple[Person, ...] = ()
+    organizations: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()        # the taxonomy's slugs
+    summary: str = ""
+    key_figures: tuple[str, ...] = ()
+    events: tuple[Event, ...] = ()
+    source_missing: bool = False        # the source is gone; the page stays
+    provenance: Provenance = Provenance()
+    section: str | None = None          # the section label after the headline ("Opinion"), from provenance
+    links_digest: str = ""              # a short hash of the links the generator added (related articles…)
+
+
+@dataclass(frozen=True)
 class Article:
     """Everything the extractor says about one article (the keys of LABELLING.md)."""
 

@@ -144,14 +144,15 @@ def format_date(date: str | None, precision: str | None) -> str:
 
     if not date:
         return "date not stated"
+    date = str(date)        # a page as written may say `date: 2024`, which YAML reads as a number
     try:
         if precision == "day" or len(date) == 10:
             return dt.date.fromisoformat(date).strftime("%-d %B %Y")
         if precision == "month" or len(date) == 7:
             return dt.date.fromisoformat(date + "-01").strftime("%B %Y")
     except ValueError:
-        return str(date)
-    return str(date)
+        return date
+    return date
 
 
 def stated_date(front: dict, text: str) -> str:

@@ -23,6 +23,10 @@ def _is_str_list(value) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
+def _is_str_or_none(value) -> bool:
+    return value is None or isinstance(value, str)
+
+
 def check_front_matter(front: dict, taxonomy: Taxonomy) -> list[tuple[str, str]]:
     """Problems as (field, problem); an empty list means the page is sound."""
     problems: list[tuple[str, str]] = []
@@ -56,6 +60,8 @@ def check_front_matter(front: dict, taxonomy: Taxonomy) -> list[tuple[str, str]]
     people = front.get("people", [])
     if not isinstance(people, list) or not all(isinstance(p, dict) and isinstance(p.get("name"), str) for p in people):
         problem("people", "must be a list of {name, role, country}")
+    elif bad := [p["name"] for p in people if not all(_is_str_or_none(p.get(key)) for key in ("role", "country"))]:
+        problem("people", f"{bad[0]}: role and country must be text or empty")
     for field in ("organizations", "key_figures"):
         if not _is_str_list(front.get(field, [])):
             problem(field, "must be a list of strings")
@@ -69,6 +75,8 @@ def check_front_matter(front: dict, taxonomy: Taxonomy) -> list[tuple[str, str]]
     events = front.get("events", [])
     if not isinstance(events, list) or not all(isinstance(e, dict) and "what" in e for e in events):
         problem("events", "must be a list of {date, what}")
+    elif bad := [e["what"] for e in events if not _is_str_or_none(e["what"])]:
+        problem("events", f"what '{bad[0]}' is not text")
     elif bad := [str(e["date"]) for e in events if e.get("date") is not None
                  and not (_DATE.match(str(e["date"])) and _real_date(str(e["date"])))]:
         # The timeline files events under their year and month: a date must say which.

@@ -26,7 +26,7 @@ def settle(root: Path, page: str, field: str, keep: str) -> str:
     signature = page_signature(str(path))
     # Read as every run reads a page (a broken one is named with its line), and written back as it writes one.
     page_read = read_page(path, load_taxonomy(Path(root) / "taxonomy.yml"), f"content/{relative}")
-    front, body = dict(page_read.front), page_read.body
+    front, body = dict(page_read.written), page_read.body
     record = open_conflicts(front).get(field)
     if record is None:
         raise BriefingError(f"content/{relative}", f"{field}: no open conflict to settle (see briefing status)")

@@ -64,13 +64,15 @@ def status(root: Path) -> Status:
             continue
         sources[name] = Path(path)
     page_of = {source: relative for relative, source in pages.source_of.items()}
-    for relative, front in sorted(pages.fronts.items()):
+    # With no state, every page was read whole: its front matter as written holds the fingerprints.
+    for relative, page in sorted(pages.parsed.items()):
+        front = page.written
         source = pages.source_of.get(relative)
         if source not in sources:
             result.missing_sources.append(relative)
         fields = edited_fields(front)
         written = ((front.get("provenance") or {}).get("fingerprint") or {}).get("body")
-        if written and relative in pages.parsed and body_fingerprint(pages.parsed[relative].body) != written:
+        if written and body_fingerprint(page.body) != written:
             fields.append("body")       # edited outside its notes: kept as it stands
         if fields:
             result.edited[relative] = fields
@@ -80,7 +82,7 @@ def status(root: Path) -> Status:
                                                               record.get("cause") or "the source")
         data = _source_bytes(sources[source], source, inside) if source in sources else None
         # The page names the bytes it was made from: a fresh clone (no state, new mtimes) has changed nothing.
-        made_from = (front.get("provenance") or {}).get("sha256")
+        made_from = page.front.provenance.sha256
         sha = hashlib.sha256(data).hexdigest() if data is not None else None
         if data is not None and made_from != sha:
             result.changed_sources.append(source)

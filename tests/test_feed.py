@@ -3,6 +3,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from generator.feed import ATOM, FEED_SIZE, build_feed
+from generator.pages import ArticlePage, front_matter
 
 NS = {"a": ATOM}
 
@@ -11,7 +12,7 @@ def _entry(slug, date, collected, **more):
     front = {"title": slug.title(), "date": date, "date_precision": {10: "day", 7: "month", 4: "year"}.get(len(date or ""))}
     if collected:
         front["provenance"] = {"file": f"sources/{slug}.txt", "collected": collected}
-    return slug, front | more
+    return ArticlePage(slug, None, front_matter(front | more), "")
 
 
 def _entries(xml: str) -> list[dict]:

@@ -112,12 +112,11 @@ def _index_pages_match_a_full_rendering(project: Path) -> list[str]:
     """The index pages on disk that differ from rendering them all from the article pages as they are."""
     from generator.generate import load_about, mark_generated
     from generator.index import build_index_pages
-    from generator.pages import ArticlePage
+    from generator.pages import read_page
     from generator.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy(project / "taxonomy.yml")
-    pages = [ArticlePage(p.stem, None, frontmatter.load(p).metadata, "")
-             for p in sorted((project / "content" / "articles").glob("*.md"))]
+    pages = [read_page(p, taxonomy, p.name) for p in sorted((project / "content" / "articles").glob("*.md"))]
     expected = build_index_pages(pages, taxonomy, load_about(taxonomy))
     content = project / "content"
     on_disk = {p.relative_to(content).as_posix() for folder in ("countries", "topics", "people", "organizations", "timeline")

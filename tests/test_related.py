@@ -1,19 +1,24 @@
+from generator.model import FrontMatter, Person
 from generator.related import related_articles, same_story
 
 
 def person(name):
-    return {"name": name, "role": None, "country": None}
+    return Person(name, None, None)
+
+
+def front(slug, **fields):
+    return FrontMatter(title=slug.upper(), **fields)
 
 
 FRONTS = {
-    "a": {"date": "2024-06-20", "date_precision": "day", "source": "APA", "countries": ["AZ", "RS"],
-          "people": [person("Zakir Hasanov")], "topics": ["diplomacy"]},
-    "b": {"date": "2024-06-20", "date_precision": "day", "source": "Trend", "countries": ["AZ"],
-          "people": [person("Zakir Hasanov")], "topics": ["diplomacy"]},
-    "c": {"date": "2024-06-20", "date_precision": "day", "source": "APA", "countries": ["AZ"],
-          "people": [person("Zakir Hasanov")], "topics": []},
-    "d": {"date": "2023-01-01", "date_precision": "day", "source": "Xinhua", "countries": ["CN"],
-          "people": [person("Wei Fenghe")], "topics": ["diplomacy"]},
+    "a": front("a", date="2024-06-20", date_precision="day", source="APA", countries=("AZ", "RS"),
+               people=(person("Zakir Hasanov"),), topics=("diplomacy",)),
+    "b": front("b", date="2024-06-20", date_precision="day", source="Trend", countries=("AZ",),
+               people=(person("Zakir Hasanov"),), topics=("diplomacy",)),
+    "c": front("c", date="2024-06-20", date_precision="day", source="APA", countries=("AZ",),
+               people=(person("Zakir Hasanov"),), topics=()),
+    "d": front("d", date="2023-01-01", date_precision="day", source="Xinhua", countries=("CN",),
+               people=(person("Wei Fenghe"),), topics=("diplomacy",)),
 }
 
 
@@ -31,6 +36,6 @@ def test_same_story_needs_same_day_person_country_and_another_source():
 
 
 def test_alias_folding_relates_spellings():
-    fronts = {"x": {"people": [person("Zakir Gasanov")]}, "y": {"people": [person("Zakir Hasanov")]}}
+    fronts = {"x": front("x", people=(person("Zakir Gasanov"),)), "y": front("y", people=(person("Zakir Hasanov"),))}
     fold = {"Zakir Gasanov": "Zakir Hasanov"}.get
     assert related_articles(fronts, lambda n: fold(n, n))["x"] == ["y"]

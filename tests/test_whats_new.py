@@ -15,7 +15,7 @@ from generator.errors import BriefingError
 from generator.feed import ATOM
 from generator.generate import collection_day, generate
 from generator.index import About, render_home
-from generator.pages import ArticlePage
+from generator.pages import ArticlePage, front_matter
 from generator.schema import check_front_matter
 
 FIRST_DAY, LATER_DAY = "2024-01-10", "2024-03-05"
@@ -176,7 +176,7 @@ def _page(slug: str, date: str | None, collected: str | None) -> ArticlePage:
     front = {"title": slug.title(), "date": date, "date_precision": "day" if date else None}
     if collected:
         front["provenance"] = {"file": f"sources/{slug}.txt", "collected": collected}
-    return ArticlePage(slug, None, front, "")
+    return ArticlePage(slug, None, front_matter(front), "")
 
 
 def test_the_home_page_lists_the_latest_collected_first_then_by_story_date(taxonomy):
