@@ -74,7 +74,15 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 def serve(site: Path):
     """Serve a built site on 127.0.0.1 (Material's search fetches its index, so not file://); yields
     the base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    with serve_on(site, 0) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def serve_on(site: Path, port: int):
+    """Serve a built site on 127.0.0.1:port (0: any free port); yields the base URL. A site built with
+    its site_url is served at that address."""
+    server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_QuietHandler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, name="briefing-test-http", daemon=True)
     thread.start()
     host, port = server.server_address[:2]
