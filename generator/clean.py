@@ -66,6 +66,12 @@ def _is_shouting(line: str) -> bool:
     return len(words) >= 3 and line.upper() == line and not re.search(r"[.!?]\s*\S", line)
 
 
+def _may_be_a_shouted_headline(line: str) -> bool:
+    """A line in capitals above the article's text, long enough for a headline ("WEEKLY PRESS BRIEFING ON
+    THE ACTIVITIES OF THE MINISTRY"): kept for the headline's choice, which weighs it against the lead."""
+    return _is_shouting(line) and len(line.split()) >= 5 and not _patterns()[0].fullmatch(line.strip())
+
+
 def date_stamp(line: str) -> str | None:
     """The line itself when it is only a date or timestamp ("# 22 October 2019 13:43 (UTC +04:00)")."""
     if len(line) > _MAX_STAMP_CHARS:
@@ -242,8 +248,9 @@ def clean(text: str) -> CleanText:
             line = line[prefix.end():].strip()
         if begun and trailing.fullmatch(line):
             break           # "Related stories" after the article; in a menu above it, only a line
+        in_head = not begun
         begun = begun or len(line.split()) >= 12 or (len(line.split()) >= 3 and line.endswith((".", "!", "?", '"', "”")))
-        if is_junk_line(line):
+        if is_junk_line(line) and not (in_head and _may_be_a_shouted_headline(line)):
             continue
         stamp = date_stamp(line)
         if stamp:
@@ -258,6 +265,7 @@ def clean(text: str) -> CleanText:
         lines.append(_split_glued(line))
 
     headline, lines, masthead = _split_head(lines)
+    lines = [line for line in lines if not _is_shouting(line)]   # the head's shouted lines that did not lead
     lines, trailing_lines = _drop_trailing_fragments(lines)
 
     dateline = None

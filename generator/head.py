@@ -27,7 +27,7 @@ _TIE = 1.5                      # of two candidates this close, the upper one (t
 
 _WORD = re.compile(r"[^\W_][\w'’.%$€£-]*")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\.\d{2}\s*[ap]\.?m\b", re.IGNORECASE)
-_INNER_SENTENCE_END = re.compile(r"[a-z\d)][.!?]\s+[A-Z]")
+_INNER_SENTENCE_END = re.compile(r"[a-z\d)][.!]\s+[A-Z]")     # "Will oil flow again? Baghdad seals deal" is one
 _URL = re.compile(r"https?://|www\.|\.(?:com|org|net)\b/", re.IGNORECASE)
 
 
@@ -150,6 +150,11 @@ def navigation_follows(lines: list[str], start: int) -> bool:
     return short >= 2
 
 
+def _furniture_follows(lines: list[str], start: int) -> bool:
+    """Whether two of the next three lines are furniture ("Sign in", "Subscribe", "Search")."""
+    return sum(is_furniture(line) for line in lines[start:start + 3] if line) >= 2
+
+
 def _menu_like(words: list[str]) -> bool:
     """A strip of menu items ("Arts & Culture", "Markets Commodities Jobs"): short, every word capitalised
     or a connector, no verb-like lowercase word."""
@@ -171,8 +176,8 @@ def choose_headline(candidates: list[str], lead: str, page_lines: list[str], fir
     shaped = []
     for number, line in enumerate(candidates):
         score = headline_score(line, lead_stems, seen.get(line_key(line), 0) > 1)
-        if score is not None and number == 0 and first_above_menu:
-            score -= 1.0
+        if score is not None and (number == 0 and first_above_menu or number == 1 and _furniture_follows(candidates, 2)):
+            score -= 1.0      # above the menu stand the site's name and its tagline
         if score is not None:
             shaped.append((number, score))
     scored = [(number, score) for number, score in shaped if score >= _MIN_SCORE]

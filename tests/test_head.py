@@ -37,6 +37,13 @@ HEADLINE = "Twelve countries agree to halve fertiliser tariffs"
     (["Skip to content", "Menu", "Share", "Listen to this article"], None),
     # a headline that shares no word with its lead still leads when it stands alone
     (["Why the tariff truce will not last"], "Why the tariff truce will not last"),
+    # a headline in capitals is one; a tagline under the site's name, above its menu, is not
+    (["Press Releases", HEADLINE.upper()], HEADLINE.upper()),
+    (["The Ledger", "The region's leading independent news source", "Sign in", "Subscribe", "Search",
+      "Will the truce hold? Ministers agree to halve fertiliser tariffs"],
+     "Will the truce hold? Ministers agree to halve fertiliser tariffs"),
+    # a forwarded message's label is no headline
+    (["⏩ Forwarded many times"], None),
     # a breadcrumb glued to the headline with gaps is cut off
     (["Skip to content", "Home  News  " + HEADLINE], HEADLINE),
     # a headline that asks is no paragraph, and the site's name above the menu is no headline

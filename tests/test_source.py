@@ -86,6 +86,17 @@ NAV = "Home\nWorld\nBusiness\n"
     # A publisher's company name and "all rights reserved" in other languages are cut from the holder.
     (f"EL PAÍS\n{NAV}Headline about the talks\n{P}\n© EDICIONES EL PAÍS S.L.", "El País"),
     (f"Headline about the talks\n\n{P}\n\n© 2024 SavunmaSanayiST.com Tüm hakları saklıdır.", "SavunmaSanayiST"),
+    # A photo credit after "©" is no copyright line; a site's software is never its outlet; a one-letter
+    # piece of a masthead names nothing; the page's first line after its skip links is its masthead.
+    (f"Headline about the talks\n\n{P}\n\nPhoto Credit\n© UNICEF/Josué Mbarga", None),
+    (f"Headline about the talks\n\n{P}\n\nCommunity platform by XenForo® © 2010-2024 XenForo Ltd.", None),
+    (f"Skip to main content\nAccessibility links\nNPR\nNews\nCulture\nHeadline about the talks\n{P}\n"
+     "More Stories From NPR", "NPR"),
+    # A publisher's company name that begins with the outlet's is the outlet's; a sign-off is no outlet.
+    (f"The Mainichi\n{NAV}Headline about the talks\n{P}\n© The Mainichi Newspapers", "The Mainichi"),
+    (f"Boxes & Berths\nA weekly note on ports\nSubscribe\nSign in\n\n{P}\n\nYou're reading Boxes & Berths, a free "
+     "newsletter.\n— Priya\n© 2024 Priya Raman", "Boxes & Berths"),
+    (f"Headline about the talks\n\n{P}\n\n© Bangkok Post Public Company Limited", "Bangkok Post"),
 ])
 def test_source(text, source):
     assert extract_source(clean(text), text) == source

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from generator import outlets, resources
 from generator.gazetteer import Gazetteer
-from generator.head import navigation_follows
+from generator.head import is_furniture, navigation_follows
 from generator.model import CleanText
 
 # Below this much evidence nothing is named: a lone "told Smith" or a lone title-case line is no outlet.
@@ -45,7 +45,7 @@ _NAME = rf"{_WORD}(?:\s+(?:{_CONNECTOR}\s+)?{_WORD}){{0,5}}"
 # Words a company adds to its trading name ("Premium Times Services Limited", "Circuitline Media Group").
 _COMPANY_TAIL = re.compile(
     r"(?:[\s,]+(?:Private|Pvt\.?|Limited|Ltd\.?|Inc\.?|LLC|plc|PLC|GmbH|S\.?A\.?U?\.?|S\.?L?\.?|S\.?p\.?A\.?|B\.?V\.?"
-    r"|N\.?V\.?|AG|SE|A/S|AB|Oy|Pty|Sdn Bhd|K\.K\.|Corp\.?|Corporation|Co\.?|Company|Services|Holdings?))+\s*$")
+    r"|N\.?V\.?|AG|SE|A/S|AB|Oy|Pty|Sdn Bhd|K\.K\.|DAC|Pte|Public|Corp\.?|Corporation|Co\.?|Company|Services|Holdings?))+\s*$")
 # "All rights reserved" in the languages copyright lines are written in, cut from the holder's name.
 _RIGHTS_RESERVED = re.compile(
     r"\s*[-–—.,|]?\s*(?:All rights reserved|Tous droits réservés|Todos os direitos reservados|Todos los derechos"
@@ -109,7 +109,8 @@ def extract_source(clean: CleanText, text: str | None = None, people: tuple[str,
     lines = _lines(clean, text)
     signals += _open_signals(lines, frozenset(people))
     signals += _domain_signals(lines, signals)
-    return _winner(signals)
+    vendors = {match.group("name").lower() for line in lines if " by " in line for match in _VENDOR.finditer(line)}
+    return _winner([signal for signal in signals if (_display(signal.name) or "").lower() not in vendors])
 
 
 def _lines(clean: CleanText, text: str | None) -> list[str]:
@@ -190,6 +191,7 @@ def _masthead_signals(head: list[str], lines: list[str]):
     """The outlet's name standing alone above the headline: "Interfax", "OSN | Outbreak Science News",
     "DAWN.COM Logo". The first line of a page that opens on its navigation counts for more: a masthead
     sits there, while a title-case line elsewhere in the head may be a section or a byline."""
+    first = next((n for n, line in enumerate(head) if not is_furniture(line)), 0)   # after "Skip to content"
     for index, line in enumerate(head[:25]):
         parts = [p for p in _SPLIT_PARTS.split(re.sub(r"\s+Logo$", "", line)) if p]
         if len(parts) > 3 or len(line.split()) > 8:
@@ -200,12 +202,17 @@ def _masthead_signals(head: list[str], lines: list[str]):
             alone = len(parts) == 1 and outlets.outlet_named(part.strip())
             # The first line above the navigation, or a listed outlet on a line of its own ("PTI" above
             # the dateline), names the page's outlet; another title-case line may be a section.
-            weight = 2 if index == 0 and number == 0 and navigation_follows(lines, 1) or alone else 1
+            weight = 2 if index == first and number == 0 and navigation_follows(lines, first + 1) or alone else 1
             if number and re.match(r"\s*with\s", line[line.find(part) - 6:line.find(part)], re.I):
                 weight = 1    # "DAILY SABAH WITH AA": the agency is credited, the page is Daily Sabah
             yield _Signal("masthead", part, weight, 20_000 + index)
 
 
+# The words a publisher's company adds to its outlet's name ("The Mainichi Newspapers").
+_PUBLISHER_WORDS = frozenset({"newspaper", "newspapers", "publishing", "publications", "publishers", "press",
+                              "company", "corporation", "holdings", "broadcasting", "network", "limited", "ltd"})
+# "Community platform by XenForo", "Powered by WordPress": the site's software, never its outlet.
+_VENDOR = re.compile(r"(?i:powered|platform|software|theme|hosted|built|designed|developed) by (?P<name>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)?)")
 _URL_HOST = re.compile(r"\bhttps?://(?:www\.|english\.|en\.|m\.)?(?P<label>[a-z0-9-]+)\.[a-z.]+/", re.IGNORECASE)
 
 
@@ -240,8 +247,8 @@ def _display(name: str) -> str | None:
     known = outlets.outlet_named(name)
     if known:
         return known
-    if not name or name.lower() in _not_outlets() or not any(ch.isalpha() for ch in name):
-        return None
+    if len(name) < 2 or name.lower() in _not_outlets() or not any(ch.isalpha() for ch in name):
+        return None       # "T" of "T.C. MİLLÎ SAVUNMA BAKANLIĞI" names nothing
     return name
 
 
@@ -270,6 +277,8 @@ def _winner(signals: list[_Signal]) -> str | None:
             pools.setdefault(_key(shown), []).append((signal, shown))
     # "DW" and "Deutsche Welle", "OSN" and "Outbreak Science News": an acronym and its full name are one.
     for key in [k for k in pools if len(k) <= 6]:
+        if key not in pools:
+            continue          # merged into another acronym's pool already
         acronym = pools[key][0][1]
         if not acronym.isupper():
             continue
@@ -277,6 +286,11 @@ def _winner(signals: list[_Signal]) -> str | None:
             if other != key and other in pools and key in pools and _initials(pools[other][0][1]) == acronym:
                 pools[key] += pools.pop(other)
                 break
+    # "The Mainichi" and "© The Mainichi Newspapers": the company's name begins with the outlet's.
+    for key in sorted(pools, key=len):
+        for other in [k for k in pools if k != key and k.startswith(key + " ")
+                      and set(k[len(key):].split()) <= _PUBLISHER_WORDS]:
+            pools[key] += pools.pop(other)
     if not pools:
         return None
     best = max(pools.values(), key=lambda pool: (sum(s.weight for s, _ in pool),
