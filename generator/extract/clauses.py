@@ -476,13 +476,18 @@ def reduce_appositions(words: list[Word]) -> list[Word]:
 
 
 def _name_run(words: list[Word], i: int) -> int:
-    """The index after a run of capitalised words from i (a name), stopping after a comma."""
+    """The index after a run of capitalised words from i (a name, or a title and a name: "Minister of
+    Defense of the PRC Colonel General Wei Fenghe"), stopping after a comma."""
     j = i
-    while j < len(words) and j - i < 8 and not words[j].depth and (
-            _capitalised(words[j]) or words[j].bare in _PARTICLES) and words[j].bare not in lexicon().auxiliaries:
+    while j < len(words) and j - i < 12 and not words[j].depth and words[j].bare not in lexicon().auxiliaries and (
+            _capitalised(words[j]) or words[j].bare in _PARTICLES or (
+            words[j].bare in ("of", "the") and j > i and j + 1 < len(words) and not _comma(words[j - 1])
+            and (_capitalised(words[j + 1]) or words[j + 1].bare == "the"))):
         j += 1
         if _comma(words[j - 1]):
             break
+    while j > i and words[j - 1].bare in ("of", "the"):
+        j -= 1
     return j
 
 
@@ -513,7 +518,7 @@ def _descriptive(words: list[Word]) -> bool:
     """A position or description, not a name: two words or more, one of them lower case or possessive."""
     if len(words) < 2:
         return False
-    return any(not _capitalised(w) and w.bare.isalpha() for w in words) or any(
+    return any(not _capitalised(w) and w.bare.isalpha() and w.bare not in _PARTICLES for w in words) or any(
         w.bare.endswith(("'s", "’s")) for w in words)
 
 

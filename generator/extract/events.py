@@ -347,11 +347,13 @@ def _occurrence(words: list[clauses.Word], dated: bool, keep: int | None = None)
         if not words[i].depth and _EVENT_NOUNS.match(words[i].bare) and not words[i].text[:1].isupper():
             start = i
             while start - 1 > group_end and i - start < 4 and not words[start - 1].depth and \
-                    words[start - 1].bare not in lex.prepositions and not clauses.top_comma(words[start - 1]):
+                    words[start].bare not in _DETERMINERS and words[start - 1].bare not in lex.prepositions and \
+                    not clauses.top_comma(words[start - 1]):
                 start -= 1
-            if words[start - 1].bare in lex.prepositions and words[start].bare in ("the", "a", "an", "its", "their",
-                                                                                  "his", "her"):
-                return _capital(words[start:]), True
+            before = words[start - 1]
+            if words[start].bare in _DETERMINERS and not before.bare in lex.auxiliaries and not (
+                    start >= 2 and words[start - 2].bare == "to") and not clauses.is_verb(words, start - 1, group_end):
+                return _capital(words[start:]), True    # not the object of a verb ("to open its session")
     if verb == 0:
         return words, _names_occurrence(words[verb:group_end + 1])
     return words, False
@@ -360,6 +362,9 @@ def _occurrence(words: list[clauses.Word], dated: bool, keep: int | None = None)
 # Verb phrases of an occurrence beyond the event words that pick the sentences ("took part", "paid a visit").
 _OCCURRENCE_VERBS = re.compile(r"\b(?:took|take|takes|taking) part\b|\bparticipat|\b(?:paid|pays|conducted|staged|"
                                r"gathered|convened|concluded|finalised|finalized|unveiled|debuted|vowed|urged)\b")
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
 
 
 def _names_occurrence(group: list[clauses.Word]) -> bool:
