@@ -34,6 +34,16 @@ def test_date(text, expected):
     ("Research\nAbout\nAfter the cap: how much bite is left in the sanctions on seaborne crude?\nBy: Ann Lee\nMarch 2024\n\n"
      "When the embargo took effect on 5 December 2022, the consensus view was that output would fall within months.",
      ("2024-03", "month")),
+    # An ISO stamp after a byline's pieces; a year and a time run together; a numeric stamp whose day and
+    # month could be either way round is day first, unless the page keeps US clock time.
+    ("Title of the story here\nBy LIU XUAN | chinadaily.com.cn | Updated: 2024-07-30 09:12\n\n"
+     "The armed forces of three countries opened their first joint exercise near the coast on Monday.", ("2024-07-30", "day")),
+    ("Title of the story here\nApril 26, 20246:51 PM ET\n\nRegulators shut down the bank on Friday and sold its "
+     "branches to a rival lender, the agency said.", ("2024-04-26", "day")),
+    ("Title of the story here\n11/05/2024 - 13:25\n\nThe ministers of the three countries met in the capital "
+     "and agreed to hold joint exercises, officials said.", ("2024-05-11", "day")),
+    ("Title of the story here\n11/05/2024 6:51 PM ET\n\nThe ministers of the three countries met in the capital "
+     "and agreed to hold joint exercises, officials said.", ("2024-11-05", "day")),
     # A span is an event's, not the page's; the closing "Done in" line dates the document.
     ("JOINT STATEMENT\n(Baku, 11-12 July 2024)\n\nThe two leaders held talks in Baku and agreed to deepen their cooperation in all areas.\n\nDone in Baku, 12 July 2024.", ("2024-07-12", "day")),
     # "3 hours ago" states nothing; a yearless dateline keeps only a year carried by the event's name.

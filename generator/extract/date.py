@@ -28,6 +28,7 @@ _UPDATED = re.compile(r"(?i)\b(?:updated?|last updated?|modified|atualizado|actu
                       r"aktualisiert|güncelleme|güncellendi|обновлено|yenilənib)\b")
 _STAMP_NOISE = re.compile(
     r"(?i)\b\d{1,2}[:h]\d{2}(?::\d{2})?\b|\b(?:utc|gmt|[ap]\.?m\.?|em|às|at|on|le|el|am|um|saat|г|de)\b"
+    r"|\b(?:ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|BST|CET|CEST|EET|EEST|IST|JST|KST|MSK|AZT|TRT|WIB|SGT|HKT|AEST|AEDT)\b"
     r"|[+-]\d{2}:?\d{2}\b|[#|:,.()\[\]+\-–—/•·]"
 )
 _RANGE = re.compile(r"\d\s*(?:[-–—]|to|and)\s*\d")
@@ -42,7 +43,7 @@ def extract_date(clean: CleanText, html_date: str | None = None,
     found = parse_date(html_date)
     if found and found.precision == "day":
         return found.iso, found.precision
-    raw_lines = [" ".join(line.split()) for line in raw.split("\n")] if raw else []
+    raw_lines = [_GLUED_TIME.sub(r"\1 ", " ".join(line.split())) for line in raw.split("\n")] if raw else []
     raw_lines = [line for line in raw_lines if line]
     head = _head_stamp(raw_lines, clean)
     if head:
@@ -97,7 +98,7 @@ def _head_stamp(lines: list[str], clean: CleanText) -> tuple[str, str] | None:
         if month and 1 <= int(month.group("m")) <= 12:
             candidates.append((0, end - index, f"{month.group('y')}-{month.group('m')}", "month"))
             continue
-        found = _stamp_date(line)
+        found = _stamp_date(line) or _numeric_stamp(line, lines)
         if found is None or found.precision == "year":
             continue
         if found.precision == "month":
@@ -114,6 +115,8 @@ def _head_stamp(lines: list[str], clean: CleanText) -> tuple[str, str] | None:
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")
+# "April 26, 20246:51 PM ET": a year and a time set without a space.
+_GLUED_TIME = re.compile(r"\b((?:19|20)\d\d)(?=\d{1,2}:\d\d\b)")
 
 
 def _body_start(lines: list[str], clean: CleanText) -> int:
@@ -139,8 +142,13 @@ def _stamp_date(line: str) -> DateMention | None:
     if len(line) > _MAX_STAMP_CHARS:
         return None
     found = next((d for d in find_dates(line) if d.year is not None), None)
-    if found is None or _RANGE.search(line, found.start, found.end):
+    # "2024-07-30" holds a dash between digits, but no span: only a date written in words can be one.
+    if found is None or _RANGE.search(line, found.start, found.end) and not _NUMERIC.fullmatch(line[found.start:found.end]):
         return None
+    if "|" in line[:found.start]:
+        # "By LIU XUAN | chinadaily.com.cn | Updated: 2024-07-30 09:12": a byline's pieces, then the stamp.
+        line, shift = line[line.rindex("|", 0, found.start) + 1:], line.rindex("|", 0, found.start) + 1
+        found = DateMention(found.start - shift, found.end - shift, found.year, found.month, found.day)
     before = _words(line[:found.start])
     after = _words(line[found.end:])
     if len(before) > _MAX_STAMP_WORDS:
@@ -148,6 +156,26 @@ def _stamp_date(line: str) -> DateMention | None:
     if len(before) + len(after) <= _MAX_STAMP_WORDS or _AFTER_DATE_SEPARATOR.match(line, found.end):
         return found
     return None
+
+
+_NUMERIC = re.compile(r"[\d./-]+")
+_NUMERIC_STAMP = re.compile(r"^(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)\b")
+_US_CLOCK = re.compile(r"\b(?:ET|EST|EDT|CT|CST|CDT|PT|PST|PDT)\b")
+
+
+def _numeric_stamp(line: str, page: list[str]) -> DateMention | None:
+    """A stamp line such as "11/05/2024 - 13:25", whose day and month could be either way round: day
+    first, as most of the world writes it, unless the page keeps US clock time ("6:51 PM ET"), where the
+    month comes first. A year is never guessed: it is written."""
+    found = _NUMERIC_STAMP.match(line)
+    if not found or _words(line[found.end():]):
+        return None
+    a, b, year = int(found.group("a")), int(found.group("b")), int(found.group("y"))
+    month_first = found.group("sep") == "/" and any(_US_CLOCK.search(text) for text in page[:_HEAD_LINES])
+    day, month = (b, a) if month_first else (a, b)
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return DateMention(found.start(), found.end(), year, month, day)
 
 
 def _words(text: str) -> list[str]:
