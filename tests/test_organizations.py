@@ -40,6 +40,14 @@ from generator.extract.organizations import extract_organizations
     # A group's member company is named as the text names it.
     ("Hyundai Steel and Airbus Defence and Space signed; Hyundai itself did not.", None,
      ["Hyundai Steel", "Airbus Defence and Space", "Hyundai"]),
+    # A title and a name after a body's "of …" end it; a lone word after "and" belongs to it; a state's
+    # department keeps its state and takes no country.
+    ("Central Bank of Kenya Governor Kamau Thugge said so.", None, ["Central Bank of Kenya"]),
+    ("The International Defence Exhibition and Conference opened.", None,
+     ["International Defence Exhibition and Conference"]),
+    ("The Pennsylvania Department of Banking and Securities closed it.", "US",
+     ["Pennsylvania Department of Banking and Securities"]),
+    ("The Federal Ministry of Health said so.", "NG", ["Ministry of Health of Nigeria"]),
     # Known international bodies and companies by name alone.
     ("OPEC and Glencore both said so, as did the WHO.", None, ["OPEC", "Glencore", "World Health Organization"]),
     # Not organisations: a board, a title before a name, a name across lines, the page's outlet.
@@ -79,6 +87,7 @@ def test_the_pages_own_outlet_is_no_organisation(body, outlet, expected, taxonom
      ["Iberdrola", "Endesa", "Naturgy"]),
     ("The Justice and Development Party won.", (), ["Justice and Development Party"]),
     ("A deal between SOCAR and Hungary's MVM followed.", (), ["SOCAR", "MVM"]),
+    ("Voters backed the New Reform Party of Lee Jun-seok.", ("Lee Jun-seok",), ["New Reform Party"]),
     # Regions, demonyms, compound adjectives and titles are no bodies.
     ("The candidates of the Eastern European group met.", (), []),
     ("Ships were attacked by the Iran-backed movement, the navy said.", (), []),

@@ -174,6 +174,9 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
             absolute = start + sub_start
             if any(a <= absolute < b for a, b in taken):
                 continue
+            of_person = re.search(r"\s+of\s+(?P<who>[A-Z][\w-]+)", name)
+            if of_person and of_person.group("who") in person_words:
+                name = name[:of_person.start()]     # "the New Reform Party of Lee Jun-seok"
             before_and, joined, after_and = name.partition(" and ")
             if joined and person_words.intersection(before_and.split()):
                 # "Gen. Metin Gürak and Land Forces Commander …": a person, then the body.
@@ -243,8 +246,10 @@ def _organizations_in_phrase(phrase: str, lex: OrganizationLexicon, offset: int 
     # "the Chinese Academy of Space Technology and Azercosmos": two bodies, not one.
     pieces = re.split(r"\s+and\s+(?=[A-Z])", name)
     # "Justice and Development Party" is one: the piece before "and" must be a body's name itself.
-    if len(pieces) > 1 and all(head_re.search(p) or any(aliases.find(p)) or p.isupper() for p in pieces) \
-            or len(pieces) == 2 and _ends_with_head(pieces[0], head_re):
+    # "International Defence Exhibition and Conference" is one: a lone word after "and" ends the name.
+    if not any(_COMMON_NOUN.search(p) and " " not in p for p in pieces[1:]) and (
+            len(pieces) > 1 and all(head_re.search(p) or any(aliases.find(p)) or p.isupper() for p in pieces)
+            or len(pieces) == 2 and _ends_with_head(pieces[0], head_re)):
         cursor = 0
         for piece in pieces:
             at = name.index(piece, cursor)
@@ -257,6 +262,10 @@ def _organizations_in_phrase(phrase: str, lex: OrganizationLexicon, offset: int 
         inner_at = head.end() - start + nested.end()
         results.extend(_organizations_in_phrase(name[inner_at:], lex, offset + start + inner_at))
     return results
+
+
+# "Exhibition and Conference", "Research and Development": a lone noun after "and" belongs to the name.
+_COMMON_NOUN = re.compile(r"[a-z](?:ence|ance|tion|sion|ment|ity|ship|ing|ies|ics|ure|ism)$")
 
 
 def _is_modifier(word: str) -> bool:
@@ -277,6 +286,10 @@ def _cut_after_last_head(name: str, head_re: re.Pattern) -> str:
         return name
     tail = name[heads[-1].end():]
     if re.match(r"\s+(?:of|for|and|de|&)\b", tail) or not tail.strip():
+        # "Central Bank of Kenya Governor Kamau Thugge": a title and a name after the body's own "of …".
+        for officer in re.finditer(r"\s+(?P<title>[A-Z][a-z]+)(?=\s+[A-Z])", tail):
+            if _is_role_word(officer.group("title")):
+                return name[:heads[-1].end() + officer.start()]
         return name
     return name[:heads[-1].end()]
 
@@ -296,14 +309,15 @@ def _without_legal_form(name: str) -> str:
 
 def _is_role_word(word: str) -> bool:
     return word.lower() in {"minister", "chief", "deputy", "head", "chairman", "commander", "director", "president",
-                            "member", "secretary", "first", "ambassador", "representative", "spokesman"}
+                            "member", "secretary", "first", "ambassador", "representative", "spokesman",
+                            "governor", "spokeswoman", "spokesperson", "chairwoman", "ceo", "envoy", "commissioner"}
 
 
 def _canonical(name: str, body: str, position: int, taxonomy: Taxonomy, home_country: str | None,
                lex: OrganizationLexicon, outlet: str | None = None) -> str | None:
     """"the Ministry of Defense" -> "Ministry of Defense of Azerbaijan"; strip "the Republic of"."""
     aliases, outlets = lex.aliases, lex.outlets
-    name = re.sub(r"^(?:The|the|Former|former|Then|Outgoing|Incoming)\s+", "", name).strip(" -")
+    name = re.sub(r"^(?:The|the|A|An|Like|Unlike|Former|former|Then|Outgoing|Incoming)\s+", "", name).strip(" -")
     name = re.sub(r"['’]s$", "", name)
     owner = re.match(r"(?P<owner>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)['’]s\s+(?=[A-Z])", name)
     owner_country = None
@@ -336,6 +350,9 @@ def _canonical(name: str, body: str, position: int, taxonomy: Taxonomy, home_cou
     if other and not country_mentions(name, taxonomy):
         # A ministry the table does not know, or a department, is still a country's: "Ministry of Defence
         # Production of Pakistan", "Ministry for the Ecological Transition", "the Department of Finance".
+        if other.group("country") and not _country_code(other.group("country"), taxonomy) \
+                and other.group("country") not in _SENTENCE_WORDS | _NATIONAL_ADJECTIVES:
+            return name       # "Pennsylvania Department of Banking": a state's or a province's, as written
         country = other.group("country") and _country_code(other.group("country"), taxonomy) \
             or owner_country or _country_before(body, position, taxonomy) or home_country
         if country:
@@ -478,6 +495,8 @@ _OWNER = re.compile(r"(?P<owner>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)['’]s\s+")
 _REGION_ADJECTIVE = re.compile(r"(?:ern|ean|ian|ese|ish)$")
 
 
+# "the Federal Ministry of Health": words that say a body is the nation's, not a state's or a province's.
+_NATIONAL_ADJECTIVES = frozenset({"Federal", "National", "Royal", "State", "Union", "Central", "Imperial"})
 _SENTENCE_WORDS = frozenset({"The", "A", "An", "In", "On", "At", "But", "And", "It", "Its", "This", "That", "He",
                              "She", "They", "We", "Mr", "Ms", "Mrs", "Dr", "Both", "All", "Some", "Most", "Such",
                              "January", "February", "March", "April", "May", "June", "July", "August", "September",
