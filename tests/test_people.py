@@ -116,3 +116,11 @@ def test_names(text, expected, taxonomy):
 def test_stateless_people(text, home, expected, taxonomy):
     people = extract_people(text, taxonomy, org_words(), home)
     assert [(p.name, p.country) for p in people] == expected
+
+
+def test_a_person_the_taxonomy_describes_takes_the_country_it_names(taxonomy):
+    # The text does not say whose president he is; the taxonomy does ("President of the Republic of
+    # Azerbaijan"), and that is a curator's word, not the nearest country in the sentence.
+    people = extract_people("The declaration signed in Rome by President Ilham Aliyev and the Italian prime "
+                            "minister was renewed.", taxonomy, org_words(), "IT")
+    assert [(p.name, p.country) for p in people] == [("Ilham Aliyev", "AZ")]

@@ -491,8 +491,19 @@ def _fold(mentions: list[_Mention], taxonomy: Taxonomy, lex: PeopleLexicon, home
                 person.near = mention.near or person.near
             person.order = min(person.order, mention.order)
     people = sorted(full.values(), key=lambda m: m.order)
-    return [Person(name=p.name, role=p.role, country=_state_of(p, lex, home)) for p in people
-            if _keep(p) or taxonomy.person_by_alias.get(p.name)]
+    return [Person(name=p.name, role=p.role, country=p.country or _curated_country(p.name, taxonomy) or _state_of(p, lex, home))
+            for p in people if _keep(p) or taxonomy.person_by_alias.get(p.name)]
+
+
+def _curated_country(name: str, taxonomy: Taxonomy) -> str | None:
+    """The state of a person the taxonomy describes ("President of the Republic of Azerbaijan"), for an
+    article that names them without saying whose they are: a curator's word, before any guess."""
+    label = taxonomy.person_by_alias.get(name)
+    term = next((t for t in taxonomy.people.values() if t.label == label), None) if label else None
+    if term is None or not term.description:
+        return None
+    found = country_mentions(term.description, taxonomy)
+    return found[0].value if found else None
 
 
 def _state_of(person: _Mention, lex: PeopleLexicon, home: str | None) -> str | None:
