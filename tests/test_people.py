@@ -11,8 +11,9 @@ from generator.extract.people import extract_people
      [("He Weidong", "Deputy Chairman of the Central Military Council, General", None)]),
     ("Serbian political scientist Stefan Gaich noted that the talks matter. \"We agree,\" said Gaich.",
      [("Stefan Gaich", "Serbian political scientist", "RS")]),
+    # (his country from the taxonomy's description of him: the text does not say it)
     ("The minister met Colonel General Wei Fenghe. Later W. Fenghe said the talks went well.",
-     [("Wei Fenghe", "Colonel General", None)]),
+     [("Wei Fenghe", "Colonel General", "CN")]),
     ("Colonel-General Milan Mojsilović, Colonel-General Karim Valiyev held talks.",
      [("Milan Mojsilović", "Colonel-General", None), ("Karim Valiyev", "Colonel-General", None)]),
     ("Chinese President Xi Jinping put forward the initiative.", [("Xi Jinping", "Chinese President", "CN")]),
