@@ -97,6 +97,11 @@ NAV = "Home\nWorld\nBusiness\n"
     (f"Boxes & Berths\nA weekly note on ports\nSubscribe\nSign in\n\n{P}\n\nYou're reading Boxes & Berths, a free "
      "newsletter.\n— Priya\n© 2024 Priya Raman", "Boxes & Berths"),
     (f"Headline about the talks\n\n{P}\n\n© Bangkok Post Public Company Limited", "Bangkok Post"),
+    # The page's title line names its outlet when the outlet is named again on the page; a caption's
+    # trailing agency credit is no wire credit.
+    (f"Opposition wins the election by a landslide - The Korea Herald\nThe Korea Herald\nSubscribe\nSearch\n"
+     f"Headline about the talks\nSEOUL (Yonhap) -- {P}", "The Korea Herald"),
+    (f"Headline about the talks\n\nMinisters meet ahead of the talks in Rome. (AFP)\n\n{P}", None),
 ])
 def test_source(text, source):
     assert extract_source(clean(text), text) == source

@@ -181,10 +181,25 @@ def _open_signals(lines: list[str], people: frozenset[str] = frozenset()):
                     weight_here = weight
                 yield _Signal(kind, name, weight_here, order)
     yield from _masthead_signals(lines[:first], lines)
+    yield from _title_suffix_signals(lines)
     # A listed outlet on a line of its own under the standfirst ("PTI" above "NEW DELHI").
     for index in range(first, min(first + 6, len(lines))):
         if not _is_paragraph(lines[index]) and outlets.outlet_named(lines[index]):
             yield _Signal("masthead", lines[index], 2, 20_000 + index)
+
+
+_TITLE_SUFFIX = re.compile(r"\s(?:[|–—]|-)\s(?P<name>[^|–—]{2,60})$")
+
+
+def _title_suffix_signals(lines: list[str]):
+    """The page's title line as a browser shows it, "<headline> - The Korea Herald", "<headline> | Serbia |
+    N1 Info": the last piece, named again elsewhere on the page, is the page's outlet."""
+    if not lines or len(lines[0].split()) < 5:
+        return
+    found = _TITLE_SUFFIX.search(lines[0])
+    name = found.group("name").strip() if found else ""
+    if name and _name_re().fullmatch(name) and any(name in line for line in lines[1:]):
+        yield _Signal("self", name, 2, 15_000)
 
 
 def _masthead_signals(head: list[str], lines: list[str]):
