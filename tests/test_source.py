@@ -100,7 +100,7 @@ NAV = "Home\nWorld\nBusiness\n"
     # The page's title line names its outlet when the outlet is named again on the page; a caption's
     # trailing agency credit is no wire credit.
     (f"Opposition wins the election by a landslide - The Korea Herald\nThe Korea Herald\nSubscribe\nSearch\n"
-     f"Headline about the talks\nSEOUL (Yonhap) -- {P}", "The Korea Herald"),
+     f"Headline about the talks\nSEOUL (Yonhap) -- {P}\n© The Korea Herald", "The Korea Herald"),
     (f"Headline about the talks\n\nMinisters meet ahead of the talks in Rome. (AFP)\n\n{P}", None),
 ])
 def test_source(text, source):
