@@ -129,6 +129,8 @@ def build_site(config_file: str, site_dir: str | None = None, jobs: int | None =
             command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", config_file,
                        "--site-dir", str(fresh)]
             status = subprocess.run(command).returncode
+        if status == 0 and renderer == "mkdocs":
+            _write_search_index(fresh, config, incremental)
         if status == 0:
             publish.swap_into_place(fresh, final)
             log.info(f"The new site is in place: {final}")
@@ -137,6 +139,24 @@ def build_site(config_file: str, site_dir: str | None = None, jobs: int | None =
         return status
     finally:
         publish.discard(fresh)
+
+
+def _write_search_index(site: Path, config, incremental: bool) -> None:
+    """The search index in small files that the site's search reads (generator/search.py), made from the
+    search_index.json the build wrote; through the briefing's cache unless the build is cold. Should it
+    fail, the site keeps Material's whole index, which its search reads instead."""
+    from generator import search
+
+    root = Path(config.config_file_path).resolve().parent
+    try:
+        report = search.write_search_index(site, root if incremental else None)
+    except Exception:   # noqa: BLE001 - the site is whole without it
+        log.exception("The search index could not be written; the site searches Material's whole index")
+        search.forget(root)
+        return
+    if report is not None:
+        log.info(f"Search index: {report.pages} pages, {report.changed} read again, {report.written} of "
+                 f"{report.files} files written, in {report.seconds:.2f} seconds")
 
 
 def _build_with_zensical(config_file: str, fresh: Path) -> int:

@@ -147,7 +147,7 @@ class SiteCache:
         stats = {}
         for src_uri, record in (records or {}).items():
             if record.output is not None:
-                stats[src_uri] = _stat(self.store / record.output)
+                stats[src_uri] = file_stat(self.store / record.output)
         return stats
 
     def restore(self, records: dict[str, PageRecord], reuse: list[str], site_dir: Path) -> None:
@@ -161,7 +161,7 @@ class SiteCache:
             if target.parent not in made:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 made.add(target.parent)
-            _link(self.store / output, target)
+            link_or_copy(self.store / output, target)
 
     def save(self, key: str | None, records: dict[str, PageRecord], site_dir: Path, rendered: list[str],
              gone: list[PageRecord], cold: bool) -> None:
@@ -186,8 +186,8 @@ class SiteCache:
                 kept.parent.mkdir(parents=True, exist_ok=True)
                 made.add(kept.parent)
             kept.unlink(missing_ok=True)
-            _link(site_dir / record.output, kept)
-            record.stat = _stat(kept)
+            link_or_copy(site_dir / record.output, kept)
+            record.stat = file_stat(kept)
         data = {"format": _FORMAT, "key": key, "pages": {src: record.as_tuple() for src, record in records.items()}}
         try:
             payload = marshal.dumps(data)
@@ -204,7 +204,7 @@ class SiteCache:
         shutil.rmtree(self.store, ignore_errors=True)
 
 
-def _stat(path: Path) -> tuple[int, int, int] | None:
+def file_stat(path: Path) -> tuple[int, int, int] | None:
     try:
         stat = os.stat(path)
     except OSError:
@@ -212,7 +212,7 @@ def _stat(path: Path) -> tuple[int, int, int] | None:
     return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
 
 
-def _link(source: Path, target: Path) -> None:
+def link_or_copy(source: Path, target: Path) -> None:
     """A hard link (the same bytes, no copy); a copy across file systems. MkDocs never rewrites a file
     in place in a fresh folder, so the linked file is never changed through the site."""
     try:

@@ -217,15 +217,16 @@ def test_html_sources_keep_the_article_and_its_metadata(pages):
     assert pages["sources/script_heavy_page.html"]["title"] == "Azerbaijan and Israel discuss drones"
 
 
-def test_the_search_index_holds_no_markup_from_articles(hostile):
-    index = json.loads((hostile[0] / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
-    markup = re.compile(r"<\s*/?\s*(script|img|svg|iframe|details|object|embed|base|form|meta|style|div|a)\b"
-                        r"|<[^>]*\son\w+\s*=|<[^>]*(javascript|data):", re.IGNORECASE)
-    for entry in index["docs"]:
-        for key in ("title", "text"):
-            found = markup.search(entry[key])
-            assert not found, f"{entry['location']} {key}: …{entry[key][max(0, found.start() - 60):found.end() + 60]}…"
-    assert any("__pwned" in entry["text"] for entry in index["docs"]), "the hostile text should be searchable as text"
+def test_the_search_index_holds_the_hostile_text_as_text(hostile):
+    """The site's search index (generator/search.py) keeps text, which its worker escapes whole; what it holds
+    of the hostile pages is their text as a reader reads it, searchable (tests/test_search_safety.py renders it)."""
+    from generator.search import read_index
+
+    pages = read_index(hostile[0] / "site")
+    assert pages, "no search index"
+    texts = [section.title + " " + section.text for _, sections in pages for section in sections]
+    assert any("__pwned" in text for text in texts), "the hostile text should be searchable as text"
+    assert any("<script>window.__pwned = 1;" in text for text in texts)         # text, not a tag stripped
 
 
 # --------------------------------------------------------------------------------------------- the browser

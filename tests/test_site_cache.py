@@ -149,7 +149,10 @@ def test_the_comparison_fails_when_a_changed_page_is_not_rendered_again(briefing
     assert site.build_site(str(folder / "mkdocs.yml"), str(folder / "site"), jobs=1) == 0
     _site_build(folder, tmp_path / "cold", "--cold")
     page = Path(skipped[0]).with_suffix("").as_posix()
-    assert _differences(folder / "site", tmp_path / "cold") == [f"{page}/index.html", "search/search_index.json"]
+    differences = _differences(folder / "site", tmp_path / "cold")
+    # The page, and the search index, whose files of that page's words differ too (generator/search.py).
+    assert [name for name in differences if not name.startswith("search/")] == [f"{page}/index.html"]
+    assert "search/search_index.json" in differences
 
 
 @needs_parallel
