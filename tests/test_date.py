@@ -44,6 +44,17 @@ def test_date(text, expected):
      "and agreed to hold joint exercises, officials said.", ("2024-05-11", "day")),
     ("Title of the story here\n11/05/2024 6:51 PM ET\n\nThe ministers of the three countries met in the capital "
      "and agreed to hold joint exercises, officials said.", ("2024-11-05", "day")),
+    # A byline's US stamp under a deck long enough to read as a paragraph; a month-first stamp with a
+    # two-digit year; a comma after the month; a Serbian date in Cyrillic.
+    ("Will the rules close the loophole?\nCommerce blacklists 140 firms and reaches for foreign-made tools at last.\n"
+     "DANIEL OKAFOR - 12/3/2024, 2:19 PM\n\nThe Commerce Department on Monday added 140 companies to its trade "
+     "blacklist, officials said.", ("2024-12-03", "day")),
+    ("Title of the story here\nPublished: 11.21.24, 18:04\n\nThe two ministers met in the capital on Thursday and "
+     "signed an agreement, officials said.", ("2024-11-21", "day")),
+    ("Title of the story here\nMarch, 15, 2025 - 18:47\n\nThe two ministers spoke by phone on Saturday and agreed "
+     "to meet again soon, officials said.", ("2025-03-15", "day")),
+    ("Title of the story here\nчетвртак, 14. нов 2024, 16:38\n\nThe two ministers met in the capital on Thursday "
+     "and signed an agreement, officials said.", ("2024-11-14", "day")),
     # A span is an event's, not the page's; the closing "Done in" line dates the document.
     ("JOINT STATEMENT\n(Baku, 11-12 July 2024)\n\nThe two leaders held talks in Baku and agreed to deepen their cooperation in all areas.\n\nDone in Baku, 12 July 2024.", ("2024-07-12", "day")),
     # "3 hours ago" states nothing; a yearless dateline keeps only a year carried by the event's name.

@@ -10,6 +10,7 @@ month and year near the top -> a year in an event's name. A lead dated by day an
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from generator.dates import DateMention, find_dates, parse_date, weekday_number
 from generator.extract.sentences import split_sentences
@@ -92,6 +93,9 @@ def _head_stamp(lines: list[str], clean: CleanText) -> tuple[str, str] | None:
     """The date line of the page's head: labelled "Published" first, else the one nearest the article's
     text (a site's clock in the masthead stands further up than the story's own stamp)."""
     end = _body_start(lines, clean)
+    # A deck long enough to read as the first paragraph may stand above the byline's stamp: the two
+    # short lines after it are still the head.
+    end += sum(1 for _ in takewhile(lambda line: len(line.split()) <= 12, lines[end:end + 2]))
     candidates = []
     for index, line in enumerate(lines[:end]):
         month = _MONTH_PREFIX.match(line)
@@ -159,20 +163,28 @@ def _stamp_date(line: str) -> DateMention | None:
 
 
 _NUMERIC = re.compile(r"[\d./-]+")
-_NUMERIC_STAMP = re.compile(r"^(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)\b")
-_US_CLOCK = re.compile(r"\b(?:ET|EST|EDT|CT|CST|CDT|PT|PST|PDT)\b")
+_NUMERIC_STAMP = re.compile(r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)?\d\d)\b(?![.\d])")
+# 12-hour clock time or a US zone beside a stamp: the US way, month first.
+_US_CLOCK = re.compile(r"\b(?:ET|EST|EDT|CT|CST|CDT|PT|PST|PDT)\b|\d\s?[AP]\.?M\b", re.IGNORECASE)
 
 
 def _numeric_stamp(line: str, page: list[str]) -> DateMention | None:
-    """A stamp line such as "11/05/2024 - 13:25", whose day and month could be either way round: day
-    first, as most of the world writes it, unless the page keeps US clock time ("6:51 PM ET"), where the
-    month comes first. A year is never guessed: it is written."""
-    found = _NUMERIC_STAMP.match(line)
-    if not found or _words(line[found.end():]):
+    """A stamp whose numbers the date finder leaves unread: "11/05/2024 - 13:25" (either way round),
+    "DANIEL OKAFOR - 12/3/2024, 2:19 PM", "Published: 11.21.24, 18:04" (a month first, a two-digit
+    year). A day over 12 settles the order; otherwise day first, as most of the world writes it, unless
+    the page keeps US clock time. The year is the one written, never a guess."""
+    found = _NUMERIC_STAMP.search(line)
+    if not found or len(_words(line[:found.start()])) > _MAX_STAMP_WORDS or _words(line[found.end():]):
         return None
-    a, b, year = int(found.group("a")), int(found.group("b")), int(found.group("y"))
-    month_first = found.group("sep") == "/" and any(_US_CLOCK.search(text) for text in page[:_HEAD_LINES])
-    day, month = (b, a) if month_first else (a, b)
+    a, b, year = int(found.group("a")), int(found.group("b")), found.group("y")
+    year = int(year) if len(year) == 4 else 2000 + int(year)
+    if a > 12 >= b:
+        day, month = a, b
+    elif b > 12 >= a:
+        day, month = b, a
+    else:
+        us = found.group("sep") == "/" and any(_US_CLOCK.search(text) for text in [line, *page[:_HEAD_LINES]])
+        day, month = (b, a) if us else (a, b)
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
     return DateMention(found.start(), found.end(), year, month, day)
