@@ -95,7 +95,14 @@ def strip_headline_suffix(headline: str) -> str:
     # "… target | Interest rates | The Guardian": a site's section and name after bars, a few words each.
     while (found := _BAR_SUFFIX.search(headline)) and found.start() > 0:
         headline = headline[:found.start()].rstrip()
+    # "… turboprop - The Korea Times": a dash and an outlet's name, as a browser's title shows it.
+    found = _DASH_SUFFIX.search(headline)
+    if found and found.start() > 0 and outlets.looks_like_outlet(found.group("name")):
+        headline = headline[:found.start()].rstrip()
     return headline
+
+
+_DASH_SUFFIX = re.compile(r"\s+[-–—]\s+(?P<name>[^-–—]{2,40})$")
 
 
 _BAR_SUFFIX = re.compile(r"\s+\|\s*(?:[^|\s]+\s?){1,4}$")

@@ -54,11 +54,21 @@ def first_paragraph(lines: list[str]) -> int:
         if is_ticker(line):
             continue            # a long strip of other stories' headlines is not the article's text
         words = len(line.split())
-        # A short line that asks is a headline as often as text ("… how much bite is left in sanctions?").
+        # A short line that asks is a headline as often as text ("… how much bite is left in sanctions?");
+        # one with the byline or the date stamp still to come below it is the head's, a headline or a deck.
         if words >= _PARAGRAPH_WORDS or (words >= _SHORT_PARAGRAPH_WORDS and _ends_sentence(line)
-                                         and not line.endswith("?")):
+                                         and not line.endswith("?") and not _stamp_follows(lines, number + 1)):
             return number
     return len(lines)
+
+
+def _stamp_follows(lines: list[str], start: int) -> bool:
+    """Whether a byline or a date stamp stands within the next three lines (so the head goes on)."""
+    for line in lines[start:start + 3]:
+        if len(line.split()) <= 12 and (line.startswith("By ") or line == "By"
+                                        or any(d.year is not None for d in find_dates(line))):
+            return True
+    return False
 
 
 def _ends_sentence(line: str) -> bool:
@@ -124,7 +134,7 @@ def headline_score(line: str, lead_stems: set[str], repeated: bool) -> float | N
     return score
 
 
-_CRUMB_GAP = re.compile(r"\s{2,}|\s+[»>›/]\s+")
+_CRUMB_GAP = re.compile(r"\s{2,}|\s*[»›]\s*|\s+[>/]\s+")     # "Home»Politics»<headline>" too
 
 
 def without_breadcrumb(line: str) -> str:

@@ -30,3 +30,16 @@ def alternation() -> str:
 def outlet_named(text: str) -> str | None:
     """The outlet whose name `text` is, whatever its case ("News.Az", "NEWS.AZ"), else None."""
     return folded_spellings().get(text.strip().strip(".").lower())
+
+
+# "The Daily Example", "CircuitNews", "example.com": an unlisted name shaped as an outlet's (one word in
+# camel case or capitals, a domain, or ending in a word outlets are named with), not a person's.
+OUTLET_SHAPED = re.compile(
+    r"^(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}\w*|\S+\.(?:com|net|org|az|ru|info|news)|.+\s(?:News|Times|Post|Herald|Daily"
+    r"|Press|Agency|Radio|TV|Journal|Tribune|Gazette|Telegraph|Express|Observer|Chronicle|Mail|Monitor|Review"
+    r"|Standard|Online|Wire|Today|Weekly|Insider|Media))$")
+
+
+def looks_like_outlet(name: str) -> bool:
+    """Whether a name is a listed outlet's or shaped as one's."""
+    return bool(outlet_named(name) or OUTLET_SHAPED.match(name.strip()))

@@ -42,6 +42,10 @@ HEADLINE = "Twelve countries agree to halve fertiliser tariffs"
     (["The Ledger", "The region's leading independent news source", "Sign in", "Subscribe", "Search",
       "Will the truce hold? Ministers agree to halve fertiliser tariffs"],
      "Will the truce hold? Ministers agree to halve fertiliser tariffs"),
+    # a browser's title line with " - <outlet>"; a breadcrumb glued without spaces; a search box's label
+    ([HEADLINE + " - The Ledger Times"], HEADLINE),
+    (["Home»Politics»" + HEADLINE], HEADLINE),
+    (["Search Ticker, Name or Symbol", "Sign In", HEADLINE], HEADLINE),
     # a forwarded message's label is no headline
     (["⏩ Forwarded many times"], None),
     # a breadcrumb glued to the headline with gaps is cut off

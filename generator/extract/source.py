@@ -30,13 +30,6 @@ _ENOUGH = 2
 # Which signal's spelling is shown when several name one outlet: the dateline's credit is how the outlet
 # signs its reports ("(APS)" beside "Agence de Presse Sénégalaise - Tous droits réservés").
 SHOWN_FIRST = ("wire", "self", "told", "copyright", "masthead", "known", "domain")
-# "told AgroBrasil", "told CNBC", "told the Daily Example": an unlisted name shaped as an outlet's (one
-# word in camel case or capitals, a domain, or ending in a word outlets are named with), not a person's.
-_OUTLET_SHAPED = re.compile(
-    r"^(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}\w*|\S+\.(?:com|net|org|az|ru|info|news)|.+\s(?:News|Times|Post|Herald|Daily"
-    r"|Press|Agency|Radio|TV|Journal|Tribune|Gazette|Telegraph|Express|Observer|Chronicle|Mail|Monitor|Review"
-    r"|Standard|Online|Wire|Today|Weekly|Insider|Media))$")
-
 _UPPER = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x250) if chr(c).isupper())
 _CONNECTOR = r"(?:of|de|da|do|du|des|del|la|le|el|al|the|and|for|&|di|y|e)"
 _WORD = rf"(?:[{_UPPER}0-9][\w'’&-]*(?:\.[A-Za-z]{{2,4}}\b)?|[a-z0-9]+\.(?:com|net|org|az|ru|info|news)\b)"
@@ -176,7 +169,7 @@ def _open_signals(lines: list[str], people: frozenset[str] = frozenset()):
                     # "…, the ministry's press service told Steppe Ledger.": ending the sentence, the name
                     # is the page speaking of itself; "told Aliyev that …" goes on.
                     at_the_end = len(name.split()) > 1 and re.match(r"\s*(?:[.;]|$)", line[match.end():])
-                    weight_here = 2 if _OUTLET_SHAPED.match(name) or outlets.outlet_named(name) or at_the_end else 1
+                    weight_here = 2 if outlets.OUTLET_SHAPED.match(name) or outlets.outlet_named(name) or at_the_end else 1
                 else:
                     weight_here = weight
                 yield _Signal(kind, name, weight_here, order)
