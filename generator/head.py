@@ -153,7 +153,7 @@ def navigation_follows(lines: list[str], start: int) -> bool:
     """Whether menu items follow: two lines of one or two words, or a strip of items set apart by gaps."""
     short = 0
     for line in lines[start:start + 4]:
-        if len(line.split()) <= 2:
+        if len(line.split()) <= 2 or is_furniture(line):      # "Skip to main content" is the menu's too
             short += 1
         elif len(re.split(r"\s{2,}|\s[|•·]\s", line)) >= 3:
             return True

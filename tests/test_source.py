@@ -102,6 +102,15 @@ NAV = "Home\nWorld\nBusiness\n"
     (f"Opposition wins the election by a landslide - The Korea Herald\nThe Korea Herald\nSubscribe\nSearch\n"
      f"Headline about the talks\nSEOUL (Yonhap) -- {P}\n© The Korea Herald", "The Korea Herald"),
     (f"Headline about the talks\n\nMinisters meet ahead of the talks in Rome. (AFP)\n\n{P}", None),
+    # A stamp line credited to the outlet, a credit trailer, "Subscribe to …" beside the masthead against a
+    # publisher company's copyright, a brand written in lower case above the menu; a language switch's
+    # two-letter codes name nothing.
+    (f"Headline about the talks\n(People's Daily Online) 16:40, November 20, 2024\n\n{P}", "People's Daily Online"),
+    (f"RO | EN\nSocial\nHeadline about the talks\n\n{P}\n\nAGERPRES (RO - author: Ana Pop, editor: Dan Ion)",
+     "Agerpres"),
+    (f"The Scotsman\n{NAV}Headline about the talks\n{P}\nSubscribe to The Scotsman\n©National World Publishing Ltd.",
+     "The Scotsman"),
+    (f"ynetnews\nSkip to main content\nNews\nBusiness & Tech\nHeadline about the talks\n{P}", "ynetnews"),
 ])
 def test_source(text, source):
     assert extract_source(clean(text), text) == source

@@ -8,7 +8,7 @@ from generator.extract.countries import extract_countries
 from generator.extract.date import extract_date
 from generator.extract.events import extract_events
 from generator.extract.figures import extract_key_figures
-from generator.extract.organizations import extract_organizations
+from generator.extract.organizations import canonical_organization, extract_organizations
 from generator.extract.people import extract_people
 from generator.extract.source import extract_source
 from generator.extract.summary import extract_summary
@@ -43,7 +43,8 @@ def extract_article(document: RawDocument, taxonomy: Taxonomy, lexicon: Lexicon 
         date_precision=precision,
         # A person the text gives a role is never the outlet ("told Aliyev"); a name the text only says
         # was told something may be the outlet ("told Steppe Ledger."), and then it is no person.
-        source=(source := extract_source(text, document.text, tuple(p.name for p in people if p.role))),
+        source=(source := _as_organization(extract_source(text, document.text, tuple(p.name for p in people if p.role)),
+                                           taxonomy, home, lexicon)),
         countries=tuple(countries),
         primary_countries=tuple(primary),
         # Likewise a name the text gives no role that what surrounds it shows to be a body ("analysts at
@@ -59,3 +60,11 @@ def extract_article(document: RawDocument, taxonomy: Taxonomy, lexicon: Lexicon 
         sha256=document.sha256,
         section=extract_section(document.text, text.headline),
     )
+
+
+def _as_organization(source: str | None, taxonomy: Taxonomy, home: str | None, lexicon: Lexicon) -> str | None:
+    """A ministry's own page names itself generically ("Ministry of Defense"): its source is written as
+    its organisation is, with the article's country ("Ministry of Defense of Azerbaijan")."""
+    if source and lexicon.organizations.ministry_re.fullmatch(source):
+        return canonical_organization(source, taxonomy, home, lexicon.organizations)
+    return source

@@ -116,6 +116,13 @@ def _country_before(body: str, position: int, taxonomy: Taxonomy) -> str | None:
     return None
 
 
+def canonical_organization(name: str, taxonomy: Taxonomy, home_country: str | None,
+                           lexicon: OrganizationLexicon | None = None) -> str:
+    """A body's name as the organisations list writes it ("Ministry of Defense" of the article's country
+    -> "Ministry of Defense of Azerbaijan"); a name it would not write is returned as it is."""
+    return _canonical(name, name, 0, taxonomy, home_country, lexicon or load_organization_lexicon()) or name
+
+
 def org_words() -> frozenset[str]:
     """Words that mark an organisation's name (for telling names of people from names of bodies)."""
     return load_organization_lexicon().words

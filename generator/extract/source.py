@@ -29,7 +29,7 @@ from generator.model import CleanText
 _ENOUGH = 2
 # Which signal's spelling is shown when several name one outlet: the dateline's credit is how the outlet
 # signs its reports ("(APS)" beside "Agence de Presse Sénégalaise - Tous droits réservés").
-SHOWN_FIRST = ("wire", "self", "told", "copyright", "masthead", "known", "domain")
+SHOWN_FIRST = ("wire", "self", "told", "copyright", "masthead", "known", "title", "domain")
 _UPPER = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x250) if chr(c).isupper())
 _CONNECTOR = r"(?:of|de|da|do|du|des|del|la|le|el|al|the|and|for|&|di|y|e)"
 _WORD = rf"(?:[{_UPPER}0-9][\w'’&-]*(?:\.[A-Za-z]{{2,4}}\b)?|[a-z0-9]+\.(?:com|net|org|az|ru|info|news)\b)"
@@ -170,6 +170,8 @@ def _open_signals(lines: list[str], people: frozenset[str] = frozenset()):
                     # is the page speaking of itself; "told Aliyev that …" goes on.
                     at_the_end = len(name.split()) > 1 and re.match(r"\s*(?:[.;]|$)", line[match.end():])
                     weight_here = 2 if outlets.OUTLET_SHAPED.match(name) or outlets.outlet_named(name) or at_the_end else 1
+                elif kind == "copyright" and _PUBLISHER_COMPANY.search(name):
+                    weight_here = weight - 1      # "© National World Publishing Ltd": the company behind the page
                 else:
                     weight_here = weight
                 yield _Signal(kind, name, weight_here, order)
@@ -191,8 +193,13 @@ def _title_suffix_signals(lines: list[str]):
         return
     found = _TITLE_SUFFIX.search(lines[0])
     name = found.group("name").strip() if found else ""
-    if name and _name_re().fullmatch(name) and any(name in line for line in lines[1:]):
-        yield _Signal("self", name, 2, 15_000)
+    spaced_aside = name.replace(" ", "")
+    if name and lines[0].count("|") < 3 and _name_re().fullmatch(name) \
+            and any(spaced_aside in line.replace(" ", "") for line in lines[1:]):
+        yield _Signal("title", name, 2, 15_000)
+
+
+_LOWER_BRAND = re.compile(r"[a-z][a-z0-9]*[A-Za-z0-9]{3,}")
 
 
 def _masthead_signals(head: list[str], lines: list[str]):
@@ -205,8 +212,9 @@ def _masthead_signals(head: list[str], lines: list[str]):
         if len(parts) > 3 or len(line.split()) > 8:
             continue          # a menu strip or a sentence
         for number, part in enumerate(parts):
-            if not _name_re().fullmatch(part.strip()):
-                continue
+            brand = index == first and len(parts) == 1 and _LOWER_BRAND.fullmatch(part.strip())
+            if not (_name_re().fullmatch(part.strip()) or brand):
+                continue      # ("ynetnews", "eKathimerini": a brand in lower case, first above the menu)
             alone = len(parts) == 1 and outlets.outlet_named(part.strip())
             # The first line above the navigation, or a listed outlet on a line of its own ("PTI" above
             # the dateline), names the page's outlet; another title-case line may be a section.
@@ -219,6 +227,7 @@ def _masthead_signals(head: list[str], lines: list[str]):
 # The words a publisher's company adds to its outlet's name ("The Mainichi Newspapers").
 _PUBLISHER_WORDS = frozenset({"newspaper", "newspapers", "publishing", "publications", "publishers", "press",
                               "company", "corporation", "holdings", "broadcasting", "network", "limited", "ltd"})
+_PUBLISHER_COMPANY = re.compile(r"\b(?:Publishing|Publications|Publishers|Holdings|Media Group)\b")
 # "Community platform by XenForo", "Powered by WordPress": the site's software, never its outlet.
 _VENDOR = re.compile(r"(?i:powered|platform|software|theme|hosted|built|designed|developed) by (?P<name>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)?)")
 _URL_HOST = re.compile(r"\bhttps?://(?:www\.|english\.|en\.|m\.)?(?P<label>[a-z0-9-]+)\.[a-z.]+/", re.IGNORECASE)
@@ -255,7 +264,7 @@ def _display(name: str) -> str | None:
     known = outlets.outlet_named(name)
     if known:
         return known
-    if len(name) < 2 or name.lower() in _not_outlets() or not any(ch.isalpha() for ch in name):
+    if len(name) < 2 or re.fullmatch(r"[A-Z]{2}", name) or name.lower() in _not_outlets() or not any(ch.isalpha() for ch in name):
         return None       # "T" of "T.C. MİLLÎ SAVUNMA BAKANLIĞI" names nothing
     return name
 
@@ -294,6 +303,11 @@ def _winner(signals: list[_Signal]) -> str | None:
             if other != key and other in pools and key in pools and _initials(pools[other][0][1]) == acronym:
                 pools[key] += pools.pop(other)
                 break
+    # "Wales Online" and "WalesOnline": one name, spacing aside.
+    for key in list(pools):
+        twin = next((k for k in pools if k != key and k.replace(" ", "") == key.replace(" ", "")), None)
+        if twin and key in pools:
+            pools[twin] += pools.pop(key)
     # "The Mainichi" and "© The Mainichi Newspapers": the company's name begins with the outlet's.
     for key in sorted(pools, key=len):
         for other in [k for k in pools if k != key and k.startswith(key + " ")
