@@ -48,6 +48,9 @@ from generator.extract.organizations import extract_organizations
     ("The Pennsylvania Department of Banking and Securities closed it.", "US",
      ["Pennsylvania Department of Banking and Securities"]),
     ("The Federal Ministry of Health said so.", "NG", ["Ministry of Health of Nigeria"]),
+    # A news agency cited is an outlet, no organisation; "the Commerce Department" is the country's.
+    ("The Jordan News Agency reported that the Ministry of Interior agreed.", "JO", ["Ministry of Internal Affairs of Jordan"]),
+    ("The Commerce Department added 140 firms.", "US", ["Department of Commerce of the United States"]),
     # Known international bodies and companies by name alone.
     ("OPEC and Glencore both said so, as did the WHO.", None, ["OPEC", "Glencore", "World Health Organization"]),
     # Not organisations: a board, a title before a name, a name across lines, the page's outlet.

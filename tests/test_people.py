@@ -38,6 +38,11 @@ from generator.extract.people import extract_people
     # Who leads a mission, and a speech verb after a full name, mark a person.
     ("An IMF mission led by Nathan Porter arrived on Thursday.", [("Nathan Porter", None, None)]),
     ("Kazakh geologist Dauren Abenov cautioned that it was a first step.", [("Dauren Abenov", None, "KZ")]),
+    # Two initials in capitals start a name; a title in capitals does not. A councillor's or Indian
+    # honorific is neither name nor role.
+    ("Prime Minister KP Sharma Oli said so.", [("KP Sharma Oli", "Prime Minister", None)]),
+    ("Opposition MP Radomir Lazović said so.", [("Radomir Lazović", "Opposition MP", None)]),
+    ("Cllr Anne Stirling said the find should stay in the county.", [("Anne Stirling", None, None)]),
 ])
 def test_people(text, expected, taxonomy):
     people = extract_people(text, taxonomy, org_words())

@@ -189,7 +189,7 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
                 # "Gen. Metin Gürak and Land Forces Commander …": a person, then the body.
                 name, absolute = after_and, absolute + len(before_and) + len(joined)
             canonical = _canonical(name, body, absolute, taxonomy, home_country, lex, outlet)
-            if canonical and canonical not in not_orgs and canonical not in outlets:
+            if canonical and canonical not in not_orgs and canonical not in outlets and not _NEWS_AGENCY.search(canonical):
                 found.append((absolute, canonical))
     found.extend(_named_by_context(body, found, taken, people, taxonomy, outlet, lex))
     names = [name for _, name in sorted(found)]
@@ -271,6 +271,8 @@ def _organizations_in_phrase(phrase: str, lex: OrganizationLexicon, offset: int 
     return results
 
 
+# "Jordan News Agency", "Tasnim News Agency": an outlet cited, no organisation here (LABELLING.md).
+_NEWS_AGENCY = re.compile(r"\b(?:News|Press|Telegraph|Information) Agency$")
 # "Exhibition and Conference", "Research and Development": a lone noun after "and" belongs to the name.
 _COMMON_NOUN = re.compile(r"[a-z](?:ence|ance|tion|sion|ment|ity|ship|ing|ies|ics|ure|ism)$")
 
@@ -353,6 +355,9 @@ def _canonical(name: str, body: str, position: int, taxonomy: Taxonomy, home_cou
     ministry = _ministry(name, body, position, taxonomy, owner_country or home_country, lex)
     if ministry:
         return ministry
+    reversed_department = re.fullmatch(r"(?P<field>[A-Z][a-z]+) Department", name)
+    if reversed_department and reversed_department.group("field") in _DEPARTMENT_FIELDS:
+        name = f"Department of {reversed_department.group('field')}"      # "the Commerce Department"
     other = _NATIONAL_DEPARTMENT.fullmatch(name)
     if other and not country_mentions(name, taxonomy):
         # A ministry the table does not know, or a department, is still a country's: "Ministry of Defence
@@ -502,6 +507,8 @@ _OWNER = re.compile(r"(?P<owner>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)['’]s\s+")
 _REGION_ADJECTIVE = re.compile(r"(?:ern|ean|ian|ese|ish)$")
 
 
+_DEPARTMENT_FIELDS = frozenset({"Commerce", "State", "Justice", "Defense", "Energy", "Labor", "Agriculture",
+                                "Education", "Interior", "Transportation", "Health", "Finance", "Treasury"})
 # "the Federal Ministry of Health": words that say a body is the nation's, not a state's or a province's.
 _NATIONAL_ADJECTIVES = frozenset({"Federal", "National", "Royal", "State", "Union", "Central", "Imperial"})
 _SENTENCE_WORDS = frozenset({"The", "A", "An", "In", "On", "At", "But", "And", "It", "Its", "This", "That", "He",

@@ -145,7 +145,8 @@ def _sentence_mentions(sentence: str, lex: PeopleLexicon, taxonomy: Taxonomy, or
         if not tokens[i][0][0].isupper():       # most words: skip them without a call
             i += 1
             continue
-        if not (_is_name_token(tokens[i][0], lex, country_words) or _name_after_rank(tokens, i, lex, country_words)):
+        if not (_is_name_token(tokens[i][0], lex, country_words) or _name_after_rank(tokens, i, lex, country_words)
+                or _initials_before_name(tokens, i, lex, country_words)):
             i += 1
             continue
         j = _run_end(tokens, i, lex, country_words, org_words)
@@ -205,6 +206,18 @@ def _sentence_mentions(sentence: str, lex: PeopleLexicon, taxonomy: Taxonomy, or
             last_end = j
         i = j
     return found
+
+
+# Two capitals that are a title or a place, not initials ("Opposition MP Radomir Lazović", "EU envoy").
+_NOT_INITIALS = frozenset({"MP", "PM", "EU", "UN", "US", "UK", "DG", "VP", "GM", "MD", "HE", "HH", "RS", "AZ"})
+
+
+def _initials_before_name(tokens, i: int, lex: PeopleLexicon, country_words) -> bool:
+    """"KP Sharma Oli": two initials written in capitals, then two parts of a name."""
+    word = tokens[i][0]
+    return (len(word) == 2 and word.isupper() and word.isalpha() and i + 2 < len(tokens)
+            and word.lower() not in lex.role_words | lex.rank_words and word not in _NOT_INITIALS
+            and _is_name_token(tokens[i + 1][0], lex, country_words) and _is_name_token(tokens[i + 2][0], lex, country_words))
 
 
 def _run_end(tokens, i: int, lex: PeopleLexicon, country_words, org_words) -> int:
