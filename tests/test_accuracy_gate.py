@@ -29,21 +29,21 @@ FLOORS = {
     "role": 0.90,
     "person_country": 0.85,
 }
-# The open-world splits the extractor may be tuned on (tests/openworld/dev, dev2, dev3), scored together:
-# ninety articles of some twenty subjects and some ninety outlet layouts. The test split is never gated,
+# The open-world splits the extractor may be tuned on (tests/openworld/dev, dev2, dev3, dev4), scored together:
+# a hundred and twenty articles of some forty subjects and as many outlet layouts. The test split is never gated,
 # nor tuned on.
-OPEN_WORLD_SPLITS = ("dev", "dev2", "dev3")
+OPEN_WORLD_SPLITS = ("dev", "dev2", "dev3", "dev4")
 OPEN_WORLD_FLOORS = {
     "title": 0.96,
-    "date": 0.95,
-    "source": 0.89,
+    "date": 0.96,
+    "source": 0.91,
     "countries": 0.95,
     "people": 0.93,
-    "organizations": 0.73,
-    "topics": 0.75,
+    "organizations": 0.72,
+    "topics": 0.76,
     "event_dates": 0.77,
-    "role": 0.85,
-    "person_country": 0.80,
+    "role": 0.84,
+    "person_country": 0.78,
 }
 
 
@@ -75,7 +75,7 @@ def test_field_meets_its_floor(scores, field):
 @pytest.fixture(scope="module")
 def open_world_scores(taxonomy):
     golds = [gold for split in OPEN_WORLD_SPLITS for gold in sorted((TESTS / "openworld" / split).glob("*.yml"))]
-    assert len(golds) >= 90, "the open-world dev splits are missing"
+    assert len(golds) >= 115, "the open-world dev splits are missing"
     return score([
         (gold.name, extract_article(read_source(gold.with_suffix(".txt")), taxonomy).record(),
          yaml.safe_load(gold.read_text(encoding="utf-8")))
