@@ -91,6 +91,12 @@ def test_the_pages_own_outlet_is_no_organisation(body, outlet, expected, taxonom
     ("The Justice and Development Party won.", (), ["Justice and Development Party"]),
     ("A deal between SOCAR and Hungary's MVM followed.", (), ["SOCAR", "MVM"]),
     ("Voters backed the New Reform Party of Lee Jun-seok.", ("Lee Jun-seok",), ["New Reform Party"]),
+    # What only a company has, after its name's possessive or before "of" and its name; a verb opening a
+    # list item is no part of the name, and a short form of a body found is that body.
+    ("Half of ASML's China sales went to them.", (), ["ASML"]),
+    ("Missiles damaged facilities of Ukrgasvydobuvannya in two regions.", (), ["Ukrgasvydobuvannya"]),
+    ("The miner Kalvara Copper agreed the deal.\n- Combines Kalvara's mine with a project of Tamboro's shareholders.",
+     (), ["Kalvara Copper", "Tamboro"]),
     # Regions, demonyms, compound adjectives and titles are no bodies.
     ("The candidates of the Eastern European group met.", (), []),
     ("Ships were attacked by the Iran-backed movement, the navy said.", (), []),

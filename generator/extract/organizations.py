@@ -436,6 +436,10 @@ def _context_patterns(data: dict) -> tuple[re.Pattern, ...]:
         # "data from Kpler", "analysts at Capital Economics", "head of research at Sandgate Capital",
         # "the network operated by Uztransgaz"
         re.compile(rf"\b(?i:{words('source_phrases')})[ \t]+(?P<name>{_BARE})"),   # "Economists at …" too
+        # "ASML's China sales", "facilities of Ukrgasvydobuvannya": what only a company has
+        re.compile(rf"(?<![\w'’.&-])(?P<name>{_CAPITALISED}(?:[ \t]+{_CAPITALISED})?)['’]s[ \t]+(?:[\w-]+[ \t]+){{0,2}}?"
+                   rf"(?:{words('company_possessions')})\b"),
+        re.compile(rf"\b(?:{words('company_parts')})[ \t]+of[ \t]+(?P<name>{_BARE})"),
     )
 
 
@@ -457,6 +461,8 @@ def _named_by_context(body: str, found: list[tuple[int, str]], taken: list[tuple
 
     def plausible(name: str, start: int, may_start_a_sentence: bool) -> bool:
         words = name.split()
+        if len(words) == 1 and any(other.startswith(name + " ") for other in known):
+            return False      # "Kalvara's shareholders" after "Kalvara Copper Corp.": the short form
         if words[0] in _SENTENCE_WORDS or words[-1] in _SENTENCE_WORDS or any(w in person_words for w in words):
             return False
         if name in not_orgs or name in outlets or name == outlet or any(map(_is_role_word, words)) \
@@ -468,8 +474,7 @@ def _named_by_context(body: str, found: list[tuple[int, str]], taken: list[tuple
             return False      # "Eastern European", "Russian", "Chinese Group": a region, a country, a head word
         if may_start_a_sentence or len(words) > 1 or _SHAPED_AS_A_NAME.fullmatch(name):
             return True
-        at_sentence_start = start == 0 or re.search(r"(?:[.!?:]['\"”’]?|\n)[ \t]*$", body[max(0, start - 3):start])
-        return not at_sentence_start or _capitalised_elsewhere(body, name, start)
+        return not _at_sentence_start(body, start) or _capitalised_elsewhere(body, name, start)
 
     def bare(name: str, start: int) -> tuple[int, str]:
         name = _without_legal_form(name)
@@ -478,10 +483,13 @@ def _named_by_context(body: str, found: list[tuple[int, str]], taken: list[tuple
             name, start = name[owner.end():], start + owner.end()     # "Hungary's MVM" -> "MVM"
         if name.startswith("The "):
             name, start = name[4:], start + 4
+        first, _, rest = name.partition(" ")
+        if rest and _at_sentence_start(body, start) and not _capitalised_elsewhere(body, first, start):
+            name, start = rest, start + len(first) + 1     # "- Combines Kalvara's mine": a verb opens the line
         return start, name
 
     results = []
-    for pattern, may_start_a_sentence in zip(lex.context_patterns, (False, True, True, True)):
+    for pattern, may_start_a_sentence in zip(lex.context_patterns, (False, True, True, True, False, True)):
         for match in pattern.finditer(body):
             start, name = bare(match.group("name"), match.start("name"))
             if name and not any(a <= start < b for a, b in taken) and plausible(name, start, may_start_a_sentence):
@@ -516,6 +524,11 @@ _SENTENCE_WORDS = frozenset({"The", "A", "An", "In", "On", "At", "But", "And", "
                              "January", "February", "March", "April", "May", "June", "July", "August", "September",
                              "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
                              "Friday", "Saturday", "Sunday", "However", "Meanwhile", "Earlier", "Later"})
+
+
+def _at_sentence_start(body: str, start: int) -> bool:
+    """Whether a word at `start` opens a sentence, a line or a list item, where any word is capitalised."""
+    return start == 0 or bool(re.search(r"(?:[.!?:]['\"”’]?|\n|^)[ \t]*(?:[-•*–][ \t]*)?$", body[max(0, start - 4):start]))
 
 
 def _capitalised_elsewhere(body: str, name: str, start: int) -> bool:
