@@ -76,8 +76,9 @@ def test_a_name_typed_without_diacritics_finds_what_the_name_finds(site, chromiu
             # Both are the same folded term: the same results, in the same order.
             assert without == with_marks
         else:
-            # Zensical's own folding and typo tolerance may find a section more or less, not a page.
-            assert pages(without) == pages(with_marks)
+            # Zensical's own index (its folding, its typo tolerance, its cut of the list) may list a page
+            # more for the plain spelling; every page the name finds, the plain spelling finds too.
+            assert pages(with_marks) <= pages(without), pages(with_marks) - pages(without)
     finally:
         context.close()
     watcher.check()
