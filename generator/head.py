@@ -48,16 +48,36 @@ def lexicon() -> Lexicon:
     )
 
 
+_FIELD = re.compile(r"^[A-Z][\w/ ]{0,24}:\s+\S")
+
+
+def field_block(lines: list[str]) -> set[int]:
+    """The lines (by index) of a block of fields, three or more "Label: value" lines in a row ("Product:
+    …", "Issue: …", "Audience: …" on a government notice): the page's data, neither headline nor text."""
+    block: set[int] = set()
+    run: list[int] = []
+    for number, line in enumerate([*lines, ""]):
+        if _FIELD.match(line) and len(line.split(":", 1)[0].split()) <= 3:
+            run.append(number)
+            continue
+        if len(run) >= 3:
+            block.update(run)
+        run = []
+    return block
+
+
 def first_paragraph(lines: list[str]) -> int:
     """The index of the first line that is article text (len(lines) when there is none)."""
+    fields = field_block(lines[:80])
     for number, line in enumerate(lines):
-        if is_ticker(line):
-            continue            # a long strip of other stories' headlines is not the article's text
+        if is_ticker(line) or number in fields:
+            continue            # a strip of other stories' headlines, a notice's fields: not the article's text
         words = len(line.split())
         # A short line that asks is a headline as often as text ("… how much bite is left in sanctions?");
         # one with the byline or the date stamp still to come below it is the head's, a headline or a deck.
         if words >= _PARAGRAPH_WORDS or (words >= _SHORT_PARAGRAPH_WORDS and _ends_sentence(line)
-                                         and not line.endswith("?") and not _stamp_follows(lines, number + 1)):
+                                         and not line.endswith("?") and not _stamp_follows(lines, number + 1)
+                                         and not _repeat_follows(lines, number + 1)):
             return number
     return len(lines)
 
@@ -69,6 +89,13 @@ def _stamp_follows(lines: list[str], start: int) -> bool:
                                         or any(d.year is not None for d in find_dates(line))):
             return True
     return False
+
+
+def _repeat_follows(lines: list[str], start: int) -> bool:
+    """Whether a short line stands twice within the next six (a site prints its headline twice): the
+    head goes on below, and the line above was a banner, not the article's text."""
+    keys = [line_key(line) for line in lines[start:start + 6] if 3 <= len(line.split()) <= 30]
+    return len(keys) != len(set(keys))
 
 
 def _ends_sentence(line: str) -> bool:
@@ -166,11 +193,14 @@ def _furniture_follows(lines: list[str], start: int) -> bool:
 
 
 def _menu_like(words: list[str]) -> bool:
-    """A strip of menu items ("Arts & Culture", "Markets Commodities Jobs"): short, every word capitalised
-    or a connector, no verb-like lowercase word."""
+    """A strip of menu items ("Arts & Culture", "Israel at War", "Israel & the Region"): short, every
+    word capitalised or a connector, no verb-like lowercase word."""
     if len(words) > 6:
         return False
-    return all(w[0].isupper() or w in ("&", "and", "of", "|", "/", "-", "–") for w in words) and len(words) <= 4
+    return all(w[0].isupper() or w in _MENU_CONNECTORS for w in words) and len(words) <= 4
+
+
+_MENU_CONNECTORS = frozenset({"&", "and", "of", "|", "/", "-", "–", "at", "the", "in", "on", "for", "to"})
 
 
 def choose_headline(candidates: list[str], lead: str, page_lines: list[str], first_above_menu: bool = False) -> int | None:
@@ -184,7 +214,10 @@ def choose_headline(candidates: list[str], lead: str, page_lines: list[str], fir
         key = line_key(line)
         seen[key] = seen.get(key, 0) + 1
     shaped = []
+    fields = field_block(candidates)
     for number, line in enumerate(candidates):
+        if number in fields:
+            continue
         score = headline_score(line, lead_stems, seen.get(line_key(line), 0) > 1)
         if score is not None and (number == 0 and first_above_menu or number == 1 and _furniture_follows(candidates, 2)):
             score -= 1.0      # above the menu stand the site's name and its tagline

@@ -46,6 +46,14 @@ HEADLINE = "Twelve countries agree to halve fertiliser tariffs"
     ([HEADLINE + " - The Ledger Times"], HEADLINE),
     (["Home»Politics»" + HEADLINE], HEADLINE),
     (["Search Ticker, Name or Symbol", "Sign In", HEADLINE], HEADLINE),
+    # menu items with small words ("Israel at War"); a membership banner above a headline printed twice;
+    # a notice's block of fields
+    (["The Ledger", "Sign In", "Israel at War", "Israel & the Region", "Opinion", HEADLINE], HEADLINE),
+    (["Become a member", "0 members on board",
+      "31,000 people chose to be part of the Ledger community and its journalism, thank you.",
+      HEADLINE, "2 min read", HEADLINE], HEADLINE),
+    (["Recalls and safety alerts", HEADLINE, "Product: Potash tablets, 500 mg", "Issue: Health products - safety",
+      "Audience: General public"], HEADLINE),
     # a forwarded message's label is no headline
     (["⏩ Forwarded many times"], None),
     # a breadcrumb glued to the headline with gaps is cut off
