@@ -15,6 +15,7 @@ from generator.extract.date import extract_date
     ("Title\n\nThe railway, opened in October 2017, remains the only link.", (None, None)),
     ("Title\n\nCargo grew by 62 percent in 2024 to about 4 million tons.", (None, None)),
     ("Title\n\nBelarus and China began the Eagle Assault-2024 training.", ("2024", "year")),
+    ("Title\n\nThe exercise, called CASAREX 2025 and held off the port, began on Monday.", ("2025", "year")),
 ])
 def test_date(text, expected):
     assert extract_date(clean(text)) == expected
@@ -55,6 +56,12 @@ def test_date(text, expected):
      "to meet again soon, officials said.", ("2025-03-15", "day")),
     ("Title of the story here\nчетвртак, 14. нов 2024, 16:38\n\nThe two ministers met in the capital on Thursday "
      "and signed an agreement, officials said.", ("2024-11-14", "day")),
+    # A dotted date with its sentence's stop; the stamp under a deck, a credit and a section.
+    ("Title of the story here\nMonday, March 17, 2025\nNews\nTitle of the story here\n14.03.2025.\n\nThe two "
+     "ministers met in the capital on Thursday and signed an agreement, officials said.", ("2025-03-14", "day")),
+    ("Headline about the deal\nIndonesia will get shore batteries of the missile under the contract signed on the eve "
+     "of the holiday.\nEdited by Rohit Mehra\nIndia News\nUpdated: January 25, 2025 9:14 pm IST\n\nIndia signed a "
+     "$450 million deal with Indonesia on Saturday, officials said.", ("2025-01-25", "day")),
     # A span is an event's, not the page's; the closing "Done in" line dates the document.
     ("JOINT STATEMENT\n(Baku, 11-12 July 2024)\n\nThe two leaders held talks in Baku and agreed to deepen their cooperation in all areas.\n\nDone in Baku, 12 July 2024.", ("2024-07-12", "day")),
     # "3 hours ago" states nothing; a yearless dateline keeps only a year carried by the event's name.

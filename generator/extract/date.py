@@ -77,7 +77,10 @@ def extract_date(clean: CleanText, html_date: str | None = None,
                     return mention.iso, "year"
         return None, None
     top = len("\n\n".join(clean.lines[:_TOP_PARAGRAPHS]))
-    mentions = [m for m in find_dates(body) if m.year is not None and not _in_background_clause(body, m)]
+    # A clause such as ", opened in October 2017," dates the background; a year inside an event's name
+    # (", called CASAREX 2025 and held …") still names the article's event.
+    mentions = [m for m in find_dates(body) if m.year is not None
+                and (m.precision == "year" or not _in_background_clause(body, m))]
     for precision in ("day", "month", "year"):
         for mention in mentions:
             if mention.precision != precision:
@@ -93,9 +96,9 @@ def _head_stamp(lines: list[str], clean: CleanText) -> tuple[str, str] | None:
     """The date line of the page's head: labelled "Published" first, else the one nearest the article's
     text (a site's clock in the masthead stands further up than the story's own stamp)."""
     end = _body_start(lines, clean)
-    # A deck long enough to read as the first paragraph may stand above the byline's stamp: the two
-    # short lines after it are still the head.
-    end += sum(1 for _ in takewhile(lambda line: len(line.split()) <= 12, lines[end:end + 2]))
+    # A deck long enough to read as the first paragraph may stand above the byline and its stamp: the
+    # short lines after it ("Edited by …", a section, "Updated: …") are still the head.
+    end += sum(1 for _ in takewhile(lambda line: len(line.split()) <= 12, lines[end:end + 4]))
     candidates = []
     for index, line in enumerate(lines[:end]):
         month = _MONTH_PREFIX.match(line)
