@@ -111,6 +111,12 @@ NAV = "Home\nWorld\nBusiness\n"
     (f"The Scotsman\n{NAV}Headline about the talks\n{P}\nSubscribe to The Scotsman\n©National World Publishing Ltd.",
      "The Scotsman"),
     (f"ynetnews\nSkip to main content\nNews\nBusiness & Tech\nHeadline about the talks\n{P}", "ynetnews"),
+    # A feed's footer names the site; a date in a dateline's brackets is no outlet; an agency told
+    # something in the story does not outweigh the dateline's credit.
+    (f"Headline about the talks\n\n{P}\n\nThe post Headline about the talks appeared first on The Astana Times.",
+     "The Astana Times"),
+    (f"Headline about the talks\n\nKUALA LUMPUR (Sept 4): {P}", None),
+    (f"Headline about the talks\n\nBELGRADE, July 15 (Beta) – {P} The ambassador told Tanjug the drill matters.", "Beta"),
 ])
 def test_source(text, source):
     assert extract_source(clean(text), text) == source

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from generator import outlets, resources
+from generator.dates import find_dates
 from generator.gazetteer import Gazetteer
 from generator.head import is_furniture, navigation_follows
 from generator.model import CleanText
@@ -166,6 +167,8 @@ def _open_signals(lines: list[str], people: frozenset[str] = frozenset()):
                 if kind == "told":
                     if name in _expansions() or name.lower() in _not_outlets() or name in people:
                         continue      # "told NATO", "told Aliyev": a body or a person, not the page's outlet
+                    if outlets.outlet_named(name):
+                        continue      # "told Tanjug": a listed outlet's attribution is counted once, above
                     # "…, the ministry's press service told Steppe Ledger.": ending the sentence, the name
                     # is the page speaking of itself; "told Aliyev that …" goes on.
                     at_the_end = len(name.split()) > 1 and re.match(r"\s*(?:[.;]|$)", line[match.end():])
@@ -225,9 +228,9 @@ def _masthead_signals(head: list[str], lines: list[str]):
 
 
 # The words a publisher's company adds to its outlet's name ("The Mainichi Newspapers").
-_PUBLISHER_WORDS = frozenset({"newspaper", "newspapers", "publishing", "publications", "publishers", "press",
+_PUBLISHER_WORDS = frozenset({"newspaper", "newspapers", "publishing", "publications", "publishers", "press", "communications",
                               "company", "corporation", "holdings", "broadcasting", "network", "limited", "ltd"})
-_PUBLISHER_COMPANY = re.compile(r"\b(?:Publishing|Publications|Publishers|Holdings|Media Group)\b")
+_PUBLISHER_COMPANY = re.compile(r"\b(?:Publishing|Publications|Publishers|Holdings|Media Group|Communications)\b")
 # "Community platform by XenForo", "Powered by WordPress": the site's software, never its outlet.
 _VENDOR = re.compile(r"(?i:powered|platform|software|theme|hosted|built|designed|developed) by (?P<name>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)?)")
 _URL_HOST = re.compile(r"\bhttps?://(?:www\.|english\.|en\.|m\.)?(?P<label>[a-z0-9-]+)\.[a-z.]+/", re.IGNORECASE)
@@ -264,7 +267,8 @@ def _display(name: str) -> str | None:
     known = outlets.outlet_named(name)
     if known:
         return known
-    if len(name) < 2 or re.fullmatch(r"[A-Z]{2}", name) or name.lower() in _not_outlets() or not any(ch.isalpha() for ch in name):
+    if len(name) < 2 or re.fullmatch(r"[A-Z]{2}", name) or name.lower() in _not_outlets() or not any(ch.isalpha() for ch in name) \
+            or (any(ch.isdigit() for ch in name) and find_dates(name)):     # "(Sept 4):" dates a dateline
         return None       # "T" of "T.C. MİLLÎ SAVUNMA BAKANLIĞI" names nothing
     return name
 
