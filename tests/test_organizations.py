@@ -31,8 +31,8 @@ from generator.extract.organizations import extract_organizations
     ("The US Department of Agriculture's Animal and Plant Health Inspection Service (APHIS) said so.", None,
      ["US Department of Agriculture", "Animal and Plant Health Inspection Service"]),
     ("The State Council of the People's Republic of China met.", None, ["State Council of the People's Republic of China"]),
-    # A company's legal form is dropped; a company is found by what introduces it.
-    ("It bought the sites from Hitachi Ltd last year.", None, ["Hitachi"]),
+    # A company is written as the text first names it, legal form and all; it is found by what introduces it.
+    ("It bought the sites from Hitachi Ltd last year; Hitachi said so.", None, ["Hitachi Ltd"]),
     ("The Danish company Bavarian Nordic makes it.", None, ["Bavarian Nordic"]),
     # Generic national bodies take their country.
     ("The Central Bank cut its rate.", "BR", ["Central Bank of Brazil"]),

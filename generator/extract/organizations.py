@@ -165,7 +165,7 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
         for match in re.finditer(r"\b(?:" + "|".join(map(re.escape, defined)) + r")\b", body):
             taken.append((match.start(), match.end()))
     for match in lex.introducer_re.finditer(body):
-        name = _without_legal_form(match.group("name"))
+        name = match.group("name")
         if not any(a <= match.start() < b for a, b in taken) and name not in outlets and name != outlet:
             found.append((match.start("name"), name))
             taken.append((match.start("name"), match.end("name")))
@@ -192,8 +192,11 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
             if canonical and canonical not in not_orgs and canonical not in outlets and not _NEWS_AGENCY.search(canonical):
                 found.append((absolute, canonical))
     found.extend(_named_by_context(body, found, taken, people, taxonomy, outlet, lex))
-    names = [name for _, name in sorted(found)]
-    return list(dict.fromkeys(names))
+    names = list(dict.fromkeys(name for _, name in sorted(found)))
+    # "Hitachi Ltd" and then "Hitachi": a company is written as the text first names it, legal form
+    # and all, once.
+    with_form = {_without_legal_form(name) for name in names if _without_legal_form(name) != name}
+    return [name for name in names if name not in with_form]
 
 
 # "Defence and Space": one more capitalised word joined by "and", the name's last.
@@ -312,8 +315,9 @@ def _cut_before_non_bodies(name: str, head_re: re.Pattern) -> str:
 
 
 def _without_legal_form(name: str) -> str:
-    # "Hitachi Ltd", "Business Standard Private Ltd": the body, as the text goes on to name it.
-    return re.sub(r",?\s+(?:(?:Private|Pvt\.?)\s+)?(?:Ltd\.?|Limited|Inc\.?|plc|PLC|LLC|Co\.)$", "", name)
+    # "Hitachi Ltd", "Business Standard Private Ltd": the company's name without its legal form.
+    return re.sub(r",?\s+(?:(?:Private|Pvt\.?|Public Company)\s+)?(?:Ltd\.?|Limited|Inc\.?|plc|PLC|LLC|Co\.?|Corp\.?|Bhd|"
+                  r"Sdn Bhd|AG|SA|S\.A\.|A\.Ş\.|JSC|GmbH)$", "", name)
 
 
 def _is_role_word(word: str) -> bool:
@@ -341,12 +345,11 @@ def _canonical(name: str, body: str, position: int, taxonomy: Taxonomy, home_cou
         return known[0].value
     if len(name.split()) < 2 and not name.isupper():
         return None
-    # "Hitachi Ltd": the company, as the text goes on to name it.
-    name = _without_legal_form(name)
     whole_country = country_mentions(name, taxonomy)
     if whole_country and whole_country[0].start == 0 and whole_country[0].end == len(name):
         return None       # "the Russian Federation" is a country
-    if name.startswith("Board of") or name in outlets or name == outlet:
+    bare_name = _without_legal_form(name)
+    if name.startswith("Board of") or bare_name in outlets or bare_name == outlet or name == outlet:
         return None       # a company's board is the company's; an outlet is no organisation here
     if name in lex.national_bodies:
         # "the Central Bank", "the Constitutional Court": a country's, named after it.
@@ -477,7 +480,6 @@ def _named_by_context(body: str, found: list[tuple[int, str]], taken: list[tuple
         return not _at_sentence_start(body, start) or _capitalised_elsewhere(body, name, start)
 
     def bare(name: str, start: int) -> tuple[int, str]:
-        name = _without_legal_form(name)
         owner = _OWNER.match(name)
         if owner and _country_code(owner.group("owner"), taxonomy):
             name, start = name[owner.end():], start + owner.end()     # "Hungary's MVM" -> "MVM"
