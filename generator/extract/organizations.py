@@ -331,6 +331,7 @@ def _canonical(name: str, body: str, position: int, taxonomy: Taxonomy, home_cou
     """"the Ministry of Defense" -> "Ministry of Defense of Azerbaijan"; strip "the Republic of"."""
     aliases, outlets = lex.aliases, lex.outlets
     name = re.sub(r"^(?:The|the|A|An|Like|Unlike|Former|former|Then|Outgoing|Incoming)\s+", "", name).strip(" -")
+    name = re.sub(r"^[A-Z][\w.]*(?:\s[A-Z][\w.]*)?-based\s+", "", name)     # "Philippines-based International …"
     name = re.sub(r"['’]s$", "", name)
     owner = re.match(r"(?P<owner>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)['’]s\s+(?=[A-Z])", name)
     owner_country = None
