@@ -52,8 +52,7 @@ from generator.extract.organizations import extract_organizations
     ("The Jordan News Agency reported that the Ministry of Interior agreed.", "JO", ["Ministry of Internal Affairs of Jordan"]),
     ("The Commerce Department added 140 firms.", "US", ["Department of Commerce of the United States"]),
     # "<Place>-based" says where a body is, it is no part of its name.
-    ("The Philippines-based International Container Terminal Services will run it.", None,
-     ["International Container Terminal Services"]),
+    ("The Philippines-based Asian Terminal Corporation will run it.", None, ["Asian Terminal Corporation"]),
     # Known international bodies and companies by name alone.
     ("OPEC and Glencore both said so, as did the WHO.", None, ["OPEC", "Glencore", "World Health Organization"]),
     # Not organisations: a board, a title before a name, a name across lines, the page's outlet.
