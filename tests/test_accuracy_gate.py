@@ -29,17 +29,17 @@ FLOORS = {
     "role": 0.90,
     "person_country": 0.85,
 }
-# The open-world splits the extractor may be tuned on (tests/openworld/dev, dev2, dev3, dev4), scored together:
-# a hundred and twenty articles of some forty subjects and as many outlet layouts. The test split is never gated,
+# The open-world splits the extractor may be tuned on (tests/openworld/dev, dev2 … dev5), scored together:
+# a hundred and fifty articles of some fifty subjects and as many outlet layouts. The test split is never gated,
 # nor tuned on.
-OPEN_WORLD_SPLITS = ("dev", "dev2", "dev3", "dev4")
+OPEN_WORLD_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5")
 OPEN_WORLD_FLOORS = {
     "title": 0.96,
     "date": 0.96,
-    "source": 0.91,
+    "source": 0.87,
     "countries": 0.95,
-    "people": 0.93,
-    "organizations": 0.72,
+    "people": 0.92,
+    "organizations": 0.70,
     "topics": 0.76,
     "event_dates": 0.77,
     "role": 0.84,
@@ -75,7 +75,7 @@ def test_field_meets_its_floor(scores, field):
 @pytest.fixture(scope="module")
 def open_world_scores(taxonomy):
     golds = [gold for split in OPEN_WORLD_SPLITS for gold in sorted((TESTS / "openworld" / split).glob("*.yml"))]
-    assert len(golds) >= 115, "the open-world dev splits are missing"
+    assert len(golds) >= 145, "the open-world dev splits are missing"
     return score([
         (gold.name, extract_article(read_source(gold.with_suffix(".txt")), taxonomy).record(),
          yaml.safe_load(gold.read_text(encoding="utf-8")))
