@@ -27,7 +27,8 @@ _LATEST = 10
 # A country or topic with more articles than this lists them on a page a year: no index page grows
 # without bound as the briefing does, and a new article rewrites one year's page, not every listing.
 ONE_PAGE_LIMIT = 100
-_MOST_PEOPLE = 40       # people listed on a country page; the rest are on the people index
+_MOST_PEOPLE = 40       # people listed on a country or organisation page; the rest are on the people index
+_MOST_COUNTRIES = 12    # countries listed on an organisation page
 _TIMELINE_LATEST = 3    # events a year shown on the timeline index; the year's page has them all
 
 
@@ -35,6 +36,16 @@ _TIMELINE_LATEST = 3    # events a year shown on the timeline index; the year's 
 class About:
     title: str
     description: str
+
+
+@dataclass(frozen=True)
+class NamedWith:
+    """A person named in the articles that name an organisation: in how many of them, and the role the
+    newest of them that states one gives them. Co-mention, not membership."""
+
+    name: str           # as the people pages index it (the taxonomy's label for a known spelling)
+    articles: int
+    role: str | None
 
 
 def _sort_key(page: ArticlePage):
@@ -127,7 +138,7 @@ def build_index_pages(pages: list[ArticlePage], taxonomy: Taxonomy, about: About
     out.update(render_country_pages(pages, taxonomy, wanted))
     out.update(render_topic_pages(pages, taxonomy, wanted))
     out.update(render_person_pages(pages, taxonomy, wanted))
-    out.update(render_organization_pages(pages, wanted))
+    out.update(render_organization_pages(pages, taxonomy, wanted))
     out.update(render_timeline(pages, wanted))
     if wanted("feed.xml"):
         out["feed.xml"] = build_feed(pages, about.title, about.description)
@@ -142,7 +153,7 @@ def pages_showing(front: FrontMatter, slug: str, taxonomy: Taxonomy) -> set[str]
     keys |= {f"countries/{taxonomy.country_slug(c)}.md" for c in front.countries}
     keys |= {f"topics/{t}.md" for t in front.topics if t in taxonomy.topics}
     keys |= {f"people/{person_slug(person_name(p.name, taxonomy))}.md" for p in front.people}
-    keys |= {f"organizations/{organization_slug(o)}.md" for o in _organizations(front)}
+    keys |= {f"organizations/{organization_slug(taxonomy.organization_name(o))}.md" for o in _organizations(front)}
     dates = [front.date] + [e.date for e in front.events]
     keys |= {f"timeline/{d[:4]}.md" for d in dates if d}
     if not front.date:
@@ -207,10 +218,12 @@ def _shown_on(key: str):
     if key in _SHOWN_ON_LISTINGS:
         return _SHOWN_ON_LISTINGS[key]
     folder, _, rest = key.partition("/")
-    if folder in ("topics", "organizations") or (folder == "countries" and "/" in rest):
+    if folder == "topics" or (folder in ("countries", "organizations") and "/" in rest):
         return _line                    # lines, latest articles, counts a year
     if folder == "countries":           # also countries named with it, topics, the country's people and roles
         return lambda f: (_line(f), sorted(f.countries), f.topics, f.people)
+    if folder == "organizations":       # also the people and roles, and the countries, named with it
+        return lambda f: (_line(f), sorted(f.countries), f.people)
     if folder == "people":              # the roles, and the country most often given
         return lambda f: (_line(f), f.people)
     if folder == "timeline":            # dated events only
@@ -469,21 +482,25 @@ def render_person_pages(pages: list[ArticlePage], taxonomy: Taxonomy, wanted: Wa
     return out
 
 
-def render_organization_pages(pages: list[ArticlePage], wanted: Wanted) -> dict[str, str]:
+def render_organization_pages(pages: list[ArticlePage], taxonomy: Taxonomy, wanted: Wanted) -> dict[str, str]:
     """organizations/index.md (every organisation an article names, A to Z, with its articles' count) and
-    a page per organisation with those articles, newest first (past ONE_PAGE_LIMIT, a page a year)."""
+    a page per organisation: the taxonomy's description and aliases when it has the organisation, the
+    people and the countries named in the same articles, and those articles, newest first (past
+    ONE_PAGE_LIMIT, a page a year). A spelling the taxonomy knows is indexed under its label."""
     if wanted.unchanged_folder("organizations"):
         return {}
     by_slug: dict[str, list[ArticlePage]] = defaultdict(list)
     names: dict[str, str] = {}
     for page in pages:
         seen = set()
-        for name in _organizations(page.front):
+        for written in _organizations(page.front):
+            name = taxonomy.organization_name(written)
             slug = organization_slug(name)
             names[slug] = min(names.get(slug, name), name)      # two spellings with one slug share a page
             if slug not in seen:        # an article that names it twice counts once
                 seen.add(slug)
                 by_slug[slug].append(page)
+    terms = {term.label: term for term in taxonomy.organizations.values()}
     out = {}
     for slug, members in by_slug.items():
         name = names[slug]
@@ -491,9 +508,19 @@ def render_organization_pages(pages: list[ArticlePage], wanted: Wanted) -> dict[
         out.update(year_pages)
         if not wanted(f"organizations/{slug}.md"):
             continue
-        lines = ["---", f"title: {_yaml_str(name)}", "---", "", f"# {escape_text(name)}", "",
-                 f"{plural(len(members), 'article')} {'names' if len(members) == 1 else 'name'} {escape_text(name)}.",
-                 "", "[All organisations](index.md)", ""]
+        term = terms.get(name)
+        lines = ["---", f"title: {_yaml_str(name)}", "---", "", f"# {escape_text(name)}", ""]
+        if term and term.description:
+            lines += [escape_text(term.description), ""]
+        # The articles come last, after who and what they name: the count leads to them.
+        anchor = "articles" if len(members) <= ONE_PAGE_LIMIT else "latest-articles"
+        lines += [f"[{plural(len(members), 'article')}](#{anchor}) {'names' if len(members) == 1 else 'name'} "
+                  f"{escape_text(name)}.", ""]
+        if term and term.aliases:
+            lines += ["Also written: " + ", ".join(escape_text(a) for a in term.aliases), ""]
+        lines += ["[All organisations](index.md)", ""]
+        lines += _organization_people_lines(_people_named_with(members, taxonomy), name, len(members))
+        lines += _organization_country_lines(members, taxonomy)
         lines += listing_lines()
         out[f"organizations/{slug}.md"] = "\n".join(lines) + "\n"
     if wanted("organizations/index.md"):
@@ -509,6 +536,59 @@ def render_organization_pages(pages: list[ArticlePage], wanted: Wanted) -> dict[
             listing.append(f"- [{escape_text(names[slug])}]({slug}.md) ({len(by_slug[slug])})")
         out["organizations/index.md"] = "\n".join(listing) + "\n"
     return out
+
+
+def _people_named_with(members: list[ArticlePage], taxonomy: Taxonomy) -> list[NamedWith]:
+    """The people the articles `members` name, those in most of them first, then by name."""
+    articles: Counter[str] = Counter()
+    roles: dict[str, str] = {}
+    for page in _newest_first(members):
+        seen = set()
+        for person in page.front.people:
+            name = person_name(person.name, taxonomy)
+            if name not in seen:        # one article counts once, whatever it calls them
+                seen.add(name)
+                articles[name] += 1
+            if person.role and person.role.strip():
+                roles.setdefault(name, person.role.strip())
+    return [NamedWith(name, count, roles.get(name))
+            for name, count in sorted(articles.items(), key=lambda item: (-item[1], item[0]))]
+
+
+def _organization_people_lines(people: list[NamedWith], name: str, articles: int) -> list[str]:
+    if not people:
+        return []
+    said = (f"Everyone the article that names {escape_text(name)} also names, with the role it states."
+            if articles == 1 else
+            f"Everyone the articles that name {escape_text(name)} also name, with how many of those articles "
+            "and the latest role they state (each role as stated is on the person's page).")
+    lines = ["## People named in the same articles", "",
+             f"{said} Being named together does not make someone part of it.", ""]
+    if len(people) > _MOST_PEOPLE:
+        lines += [f"The {_MOST_PEOPLE} named most often of {len(people)}; the [people index](../people/index.md) "
+                  "lists everyone.", ""]
+    for person in people[:_MOST_PEOPLE]:
+        role = f" — {escape_text(person.role)}" if person.role else ""
+        count = f" ({person.articles})" if articles > 1 else ""      # of one article, every count is 1
+        lines.append(f"- [{escape_text(person.name)}](../people/{person_slug(person.name)}.md){count}{role}")
+    return lines + [""]
+
+
+def _organization_country_lines(members: list[ArticlePage], taxonomy: Taxonomy) -> list[str]:
+    # Co-mention, as on a country page: a ministry's articles name the states it deals with as often as its own.
+    named = Counter(c for page in members for c in set(page.front.countries))
+    if not named:
+        return []
+    one = len(members) == 1
+    said = "The countries the article names." if one else "The countries those articles name, with how many of them."
+    lines = ["## Countries named in the same articles", "",
+             f"{said} Being named together says nothing of where it belongs or how it stands with them.", ""]
+    ranked = sorted(named.items(), key=lambda item: (-item[1], taxonomy.country_label(item[0])))
+    if len(ranked) > _MOST_COUNTRIES:
+        lines += [f"The {_MOST_COUNTRIES} named most often of {len(ranked)}.", ""]
+    lines += [f"- [{escape_text(taxonomy.country_label(c))}](../countries/{taxonomy.country_slug(c)}.md)"
+              + ("" if one else f" ({n})") for c, n in ranked[:_MOST_COUNTRIES]]
+    return lines + [""]
 
 
 def _organization_key(name: str) -> str:

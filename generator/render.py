@@ -214,7 +214,8 @@ def render_article_body(front: dict, text: str, taxonomy: Taxonomy, notes: str =
         lines.append("")
     organizations = [o for o in front.get("organizations") or [] if isinstance(o, str) and o.strip()]
     if organizations:       # "; " between them: a name may hold a comma
-        links = [f"[{escape_text(o)}]({up}organizations/{organization_slug(o)}.md)" for o in organizations]
+        links = [f"[{escape_text(o)}]({up}organizations/{organization_slug(taxonomy.organization_name(o))}.md)"
+                 for o in organizations]
         lines += ["**Organisations:** " + "; ".join(links), ""]
     if front.get("key_figures"):
         lines += ["<p><strong>Key figures:</strong></p><ul>" + "".join(f"<li>{_h(f)}</li>" for f in front["key_figures"])

@@ -1,4 +1,4 @@
-"""The shared taxonomy (taxonomy.yml): topics, countries and people, each a Term keyed by slug.
+"""The shared taxonomy (taxonomy.yml): topics, countries, people and organisations, each a Term keyed by slug.
 Each entry is checked as it is read: a bad one is reported with its line and left out, the rest loads."""
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from generator.errors import BriefingError, printable
 from generator.resources import SAFE_LOADER
-from generator.slugs import _RESERVED
+from generator.slugs import _RESERVED, organization_slug
 
-SECTIONS = ("topics", "countries", "people")
+SECTIONS = ("topics", "countries", "people", "organizations")
 _ABOUT = "about"
 # A topic or person slug is a page's file name: lowercase words joined by single hyphens, never a path.
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -47,6 +47,8 @@ class Taxonomy:
     topics: dict[str, Term]
     countries: dict[str, Term]
     people: dict[str, Term]
+    # Optional: the organisations a curator names; the rest keep the name the articles give them.
+    organizations: dict[str, Term] = field(default_factory=dict)
     digest: str = field(default="", compare=False)
     about: dict = field(default_factory=dict, compare=False)    # what the briefing covers (home page)
     # The entries left out, each reported with taxonomy.yml's line: the run shows them and goes on.
@@ -77,6 +79,22 @@ class Taxonomy:
             for alias in term.aliases:
                 table[alias] = term.label
         return table
+
+    @cached_property
+    def organization_by_slug(self) -> dict[str, str]:
+        """The page slug of every spelling of a known organisation (label and aliases) -> its label: an
+        article's "ministry of defence of Azerbaijan" finds the entry whatever its case and punctuation,
+        as organisation pages are keyed by slug."""
+        table: dict[str, str] = {}
+        for term in self.organizations.values():
+            for spelling in (term.label, *term.aliases):
+                table.setdefault(organization_slug(spelling), term.label)
+        return table
+
+    def organization_name(self, name: str) -> str:
+        """The name an organisation is indexed under: the taxonomy's label when the name is one of its
+        spellings, else the name as written."""
+        return self.organization_by_slug.get(organization_slug(name), name) if self.organizations else name
 
 
 def country_name(code: str) -> str:
@@ -164,7 +182,8 @@ class _Reader:
             elif key == _ABOUT:
                 about = self.about(node)
             else:
-                self.report(line, f"unknown section '{printable(key)}' (expected topics, countries, people, about)")
+                self.report(line, f"unknown section '{printable(key)}' (expected topics, countries, people, "
+                                  "organizations, about)")
         if not declared:
             raise self.empty()
         if not any(sections.values()):
@@ -193,7 +212,9 @@ class _Reader:
             if entry is not None:
                 kept[slug] = entry
         if section == "people":
-            self.drop_shared_spellings(kept)
+            self.drop_shared_spellings(section, kept, lambda word: word)
+        elif section == "organizations":     # spellings that make one page address are one spelling
+            self.drop_shared_spellings(section, kept, organization_slug)
         return {slug: entry.term for slug, entry in kept.items()}
 
     def entry(self, section: str, slug: str, line: int, node: Node) -> _Entry | None:
@@ -228,22 +249,24 @@ class _Reader:
         label_line = fields["label"][0] if "label" in fields else line
         return _Entry(term, [(label, label_line), *aliases])
 
-    def drop_shared_spellings(self, people: dict[str, _Entry]) -> None:
-        """One spelling names one person: a later entry that claims another's label or alias is left out
-        (person_by_alias would fold that person's mentions into the wrong page)."""
+    def drop_shared_spellings(self, section: str, entries: dict[str, _Entry], key) -> None:
+        """One spelling names one person (or organisation): a later entry that claims another's label or
+        alias (as `key` compares them) is left out: the index would fold the first one's mentions into
+        the wrong page."""
         owner: dict[str, tuple[str, int]] = {}
-        for slug in list(people):
-            spellings = people[slug].spellings
-            taken = [(word, line) for word, line in spellings if word in owner and owner[word][0] != slug]
-            for word, line in taken:
-                other, other_line = owner[word]
-                self.report(line, f"people.{slug}: '{printable(word)}' is already a spelling of people.{other} "
-                                  f"(line {other_line}); one spelling can name only one person")
+        what = "person" if section == "people" else "organisation"
+        for slug in list(entries):
+            spellings = [(word, line, key(word)) for word, line in entries[slug].spellings]
+            taken = [(word, line, k) for word, line, k in spellings if k in owner and owner[k][0] != slug]
+            for word, line, k in taken:
+                other, other_line = owner[k]
+                self.report(line, f"{section}.{slug}: '{printable(word)}' is already a spelling of {section}.{other} "
+                                  f"(line {other_line}); one spelling can name only one {what}")
             if taken:
-                del people[slug]
+                del entries[slug]
                 continue
-            for word, line in spellings:
-                owner.setdefault(word, (slug, line))
+            for _, line, k in spellings:
+                owner.setdefault(k, (slug, line))
 
     def pairs(self, node: MappingNode, where: str) -> list[tuple[str, int, Node]]:
         """A mapping's keys as written, each with its line and value node. A repeated key (YAML keeps the

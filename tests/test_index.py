@@ -9,6 +9,7 @@ import pytest
 
 import generator.index
 from generator.index import About, Wanted, build_index_pages, pages_changed_by
+from generator.markdown_text import escape_text
 from generator.pages import ArticlePage, front_matter
 from generator.render import render_article_body
 from generator.state import PageState, State, load_state, save_state
@@ -20,7 +21,7 @@ def _page(slug, date=None, organizations=(), people=(), countries=(), events=(),
     front = {"title": title or slug.replace("-", " ").capitalize(), "date": date,
              "date_precision": "day" if date and len(date) == 10 else None, "source": "APA",
              "countries": list(countries), "organizations": list(organizations), "topics": [],
-             "people": [{"name": n, "role": None, "country": c} for n, c in people],
+             "people": [{"name": n, "role": role[0] if role else None, "country": c} for n, c, *role in people],
              "events": [{"date": d, "what": w} for d, w in events]}
     return ArticlePage(slug, None, front_matter(front), "", front)
 
@@ -85,10 +86,72 @@ def test_organisations_past_the_limit_get_a_page_a_year(monkeypatch, taxonomy):
     out = build_index_pages(ORG_PAGES, taxonomy, ABOUT)
     page = out["organizations/ministry-of-defense-of-azerbaijan.md"]
     assert "## Articles by year" in page
+    assert "[3 articles](#latest-articles) name" in page and "## Latest articles" in page
     for year in ("2024", "2019", "undated"):
         assert f"(ministry-of-defense-of-azerbaijan/{year}.md)" in page
         assert f"organizations/ministry-of-defense-of-azerbaijan/{year}.md" in out
     assert "organizations/united-nations/2019.md" not in out       # one article: one page
+
+
+# What an organisation page says of the people and countries its articles name: co-mention, with
+# the roles as the articles state them (markup in them shown as text), most articles first.
+NAMED_WITH = [
+    _page("a", "2024-06-20", ["Ministry of Defense of Azerbaijan"], countries=["AZ", "RS"],
+          people=[("Zakir Hasanov", "AZ", "Minister of Defense"), ("Karim Valiyev", "AZ", "Chief of <b>Staff</b>")]),
+    _page("b", "2019-10-22", ["Ministry of Defense of Azerbaijan", "United Nations"], countries=["AZ", "CN"],
+          people=[("Z. Hasanov", "AZ", "Defence Minister"), ("Zakir Hasanov", "AZ", "minister of defense"),
+                  ("Wei Fenghe", "CN")]),
+    _page("c", None, ["Azerbaijani Ministry of Defense"], countries=["AZ"], people=[("Zakir Hasanov", "AZ", "Minister of Defense")]),
+]
+
+
+@pytest.mark.parametrize("section, expected", [
+    ("People named in the same articles", [
+        # three articles, one of them naming him twice (an alias of the taxonomy's); the newest article's role
+        "- [Zakir Hasanov](../people/zakir-hasanov.md) (3) — Minister of Defense",
+        "- [Karim Valiyev](../people/karim-valiyev.md) (1) — Chief of &lt;b&gt;Staff&lt;/b&gt;",
+        "- [Wei Fenghe](../people/wei-fenghe.md) (1)",
+    ]),
+    ("Countries named in the same articles", [
+        "- [Azerbaijan](../countries/azerbaijan.md) (3)", "- [China](../countries/china.md) (1)",
+        "- [Serbia](../countries/serbia.md) (1)",
+    ]),
+])
+def test_an_organisation_page_lists_the_people_and_countries_named_with_it(section, expected, taxonomy):
+    text = build_index_pages(NAMED_WITH, taxonomy, ABOUT)["organizations/ministry-of-defense-of-azerbaijan.md"]
+    part = text.split(f"## {section}\n", 1)[1].split("\n## ", 1)[0]
+    assert _list_items(part) == expected
+    assert "Being named together" in part      # what the list is, and what it is not
+    assert "member" not in text.lower() and "partner" not in text.lower()
+
+
+def test_an_organisation_the_taxonomy_knows_is_shown_under_its_label_with_its_aliases(taxonomy):
+    out = build_index_pages(NAMED_WITH, taxonomy, ABOUT)
+    term = taxonomy.organizations["ministry-of-defense-of-azerbaijan"]
+    text = out["organizations/ministry-of-defense-of-azerbaijan.md"]
+    # "Azerbaijani Ministry of Defense" folded in; the count leads to the articles, listed after the people
+    assert "[3 articles](#articles) name Ministry of Defense of Azerbaijan." in text
+    assert escape_text(term.description) in text
+    assert "Also written: " + ", ".join(escape_text(a) for a in term.aliases) in text
+    assert not any("azerbaijani-ministry-of-defense" in key for key in out)
+    # the article page that names it by an alias links the label's page
+    body = render_article_body(NAMED_WITH[2].written, "Text.", taxonomy)
+    assert "[Azerbaijani Ministry of Defense](../organizations/ministry-of-defense-of-azerbaijan.md)" in body
+    unknown = out["organizations/united-nations.md"]
+    assert "Also written" not in unknown and "[1 article](#articles) names United Nations." in unknown
+    # of one article, no counts: each would be 1
+    assert "Everyone the article that names United Nations also names, with the role it states." in unknown
+    assert "- [Wei Fenghe](../people/wei-fenghe.md)\n" in unknown and "- [China](../countries/china.md)\n" in unknown
+
+
+def test_an_organisation_page_lists_the_most_named_people_and_countries_first(monkeypatch, taxonomy):
+    monkeypatch.setattr(generator.index, "_MOST_PEOPLE", 2)
+    monkeypatch.setattr(generator.index, "_MOST_COUNTRIES", 1)
+    text = build_index_pages(NAMED_WITH, taxonomy, ABOUT)["organizations/ministry-of-defense-of-azerbaijan.md"]
+    assert "The 2 named most often of 3; the [people index](../people/index.md) lists everyone." in text
+    assert "- [Zakir Hasanov](../people/zakir-hasanov.md) (3) — Minister of Defense" in text
+    assert "wei-fenghe" not in text
+    assert "The 1 named most often of 3." in text and "countries/china.md" not in text
 
 
 def test_home_points_to_the_organisations(taxonomy):
@@ -163,6 +226,10 @@ BEFORE = _page("x", "2024-06-20", ["United Nations", "ADEX"], people=[("Wei Feng
     # the country decides the family name, so it decides the order
     ({"people": [{"name": "Wei Fenghe", "role": None, "country": "TW"}]}, {"people/index.md"}, {"organizations/index.md"}),
     ({"people": [{"name": "Wei Fenghe", "role": "minister", "country": "CN"}]}, set(), {"people/index.md"}),
+    # an organisation page shows the people, their roles and the countries named with it; its pages a year do not
+    ({"people": [{"name": "Wei Fenghe", "role": "minister", "country": "CN"}]},
+     {"organizations/adex.md", "organizations/united-nations.md"}, {"organizations/adex/2024.md", "organizations/index.md"}),
+    ({"countries": ["CN", "AZ"]}, {"organizations/adex.md"}, {"organizations/adex/2024.md", "organizations/index.md"}),
     ({"events": [{"date": "2024-09", "what": "Another visit."}]}, {"timeline/index.md", "timeline/2024.md"},
      {"organizations/index.md"}),
 ])

@@ -24,7 +24,7 @@ def _load(tmp_path: Path, text: str):
 
 
 def _slugs(taxonomy) -> dict[str, list[str]]:
-    return {section: list(getattr(taxonomy, section)) for section in ("topics", "countries", "people")
+    return {section: list(getattr(taxonomy, section)) for section in ("topics", "countries", "people", "organizations")
             if getattr(taxonomy, section)}
 
 
@@ -53,6 +53,12 @@ BAD_ENTRIES = [
      "'Anna Berg' is already a spelling of people.a-b (line 3)", 6, {"people": ["a-b"]}),
     ("people:\n  a-b:\n    label: Anna Berg\n  c-d:\n    label: Anna Berg\n",
      "'Anna Berg' is already a spelling of people.a-b (line 3)", 5, {"people": ["a-b"]}),
+    # an organisation's spellings are compared as its page's address: case and punctuation aside
+    ("organizations:\n  mod:\n    label: Ministry of Defence\n  other:\n    label: Defence Office\n"
+     "    aliases: [ministry of defence.]\n", "'ministry of defence.' is already a spelling of organizations.mod (line 3)",
+     6, {"organizations": ["mod"]}),
+    ("organizations:\n  mod:\n    label: Ministry of Defence\n  ../x: {}\n", "'../x' is not a slug", 4,
+     {"organizations": ["mod"]}),
     ("topics:\n" + GOOD_TOPIC + "  energy:\n    min_mentions: three\n", "min_mentions: expected a whole number", 5,
      {"topics": ["ok"]}),
     ("topics:\n" + GOOD_TOPIC + "  energy:\n    min_mentions: -1\n", "min_mentions: expected a whole number", 5,
@@ -129,6 +135,8 @@ GOOD_ENTRIES = [
     ("topics:\n  a:\n    aliases: [oil]\n  b:\n    aliases: [oil]\n", "topics", "b", "aliases", ("oil",)),
     ("topics:\n  energy:\n    aliases: [no, 2024]\n", "topics", "energy", "aliases", ("no", "2024")),
     ("topics:\n  energy:\n    min_mentions: 0\n", "topics", "energy", "min_mentions", 0),
+    ("organizations:\n  un:\n    label: United Nations\n    aliases: [UN, U.N.]\n", "organizations", "un", "aliases",
+     ("UN", "U.N.")),
     ("topics:\n  energy:\n", "topics", "energy", "label", "Energy"),
     ("topics:\n  energy:\n    description: >-\n      Oil and\n      gas.\n", "topics", "energy", "description",
      "Oil and gas."),
@@ -142,6 +150,16 @@ def test_a_valid_entry_loads_as_written(tmp_path, text, section, slug, name, val
     taxonomy = _load(tmp_path, text)
     assert getattr(getattr(taxonomy, section)[slug], name) == value
     assert [e for e in taxonomy.problems if "unknown section" not in e.problem] == []
+
+
+@pytest.mark.parametrize("written, indexed", [
+    ("Azerbaijan Army", "Azerbaijani Army"),                                    # an alias
+    ("ministry of defence of Azerbaijan", "Ministry of Defense of Azerbaijan"),  # an alias in another case
+    ("PLA", "People's Liberation Army"),
+    ("United Nations", "United Nations"),                                       # not in the taxonomy: as written
+])
+def test_an_organisation_is_indexed_under_the_taxonomy_s_label(taxonomy, written, indexed):
+    assert taxonomy.organization_name(written) == indexed
 
 
 def test_the_shipped_taxonomy_has_no_problems(taxonomy):
