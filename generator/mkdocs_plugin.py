@@ -1,9 +1,11 @@
-"""MkDocs glue: regenerate content/ before a build; in `mkdocs serve`, regenerate on each change.
+"""MkDocs glue: regenerate content/ before a build; in `mkdocs serve`, regenerate on each change; after a
+build, give the site's feed the site's address.
 
-No logic here: everything is in generator.generate and generator.watch. Registered as the `briefing` MkDocs
-plugin (pyproject.toml entry point), so it works for any briefing folder where the package is installed. It
-touches no page as MkDocs renders it: what article text reaches the theme is escaped by the templates in
-overrides/, so a build without this plugin (a plain `mkdocs build` from another config, or Zensical) is as safe.
+No logic here: everything is in generator.generate, generator.watch and generator.publish. Registered as the
+`briefing` MkDocs plugin (pyproject.toml entry point), so it works for any briefing folder where the package is
+installed. It touches no page as MkDocs renders it: what article text reaches the theme is escaped by the
+templates in overrides/, so a build without this plugin (a plain `mkdocs build` from another config, or
+Zensical) is as safe; without it, the feed's links stay relative, which is a feed that works too.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from pathlib import Path
 
 from mkdocs.plugins import BasePlugin
 
+from generator.publish import address_feed
 from generator.watch import Regenerator
 
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -37,6 +40,10 @@ class BriefingPlugin(BasePlugin):
         if self.serving and self.regenerator is not None:
             return      # the watcher regenerated already; this build only renders
         Regenerator(_root(config)).run()
+
+    def on_post_build(self, config, **kwargs) -> None:
+        # Under `mkdocs serve`, site_url is the address it serves at.
+        address_feed(Path(config.site_dir), config.site_url)
 
     def on_serve(self, server, config, builder, **kwargs):
         if self.regenerator is None:

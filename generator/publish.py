@@ -1,17 +1,23 @@
 """site/ is always a whole site: a build goes into a fresh folder beside it, swapped into place only
 once the build has finished. A build killed midway leaves the previous site as it was (and a hidden
-folder, removed by the next build)."""
+folder, removed by the next build). A built site with an address gets a feed with absolute links
+(address_feed)."""
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import shutil
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from generator.errors import BriefingError
+from generator.feed import FEED_FILE, with_site_url
 from generator.write import process_alive
+
+log = logging.getLogger("mkdocs.briefing.publish")
 
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2            # linux/fs.h
@@ -95,3 +101,25 @@ def _exchange(first: Path, second: Path) -> bool:
 def _remove(folder: Path) -> None:
     # rmtree does not follow links inside what it removes (it removes the links themselves).
     shutil.rmtree(folder, ignore_errors=True)
+
+
+def address_feed(site: Path, site_url: str | None) -> bool:
+    """The built site's copy of the feed with its links made absolute from `site_url`; True when the
+    site has an address and its feed now carries it. content/feed.xml is left relative: it is committed,
+    and must not depend on the machine that builds it. Called after the renderer copied the feed in (the
+    `briefing` plugin's post-build event; for Zensical, which runs no plugin, `briefing build` itself)."""
+    path = site / FEED_FILE
+    if not site_url or path.is_symlink() or not path.is_file():
+        return False
+    text = path.read_text(encoding="utf-8")
+    try:
+        addressed = with_site_url(text, site_url)
+    except ET.ParseError as error:
+        log.warning(f"{FEED_FILE}: not valid XML ({error}); its links are left as they are")
+        return False
+    if addressed != text:
+        # A new file renamed over the copy: the renderer's copy may share its bytes with another file.
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        temporary.write_text(addressed, encoding="utf-8")
+        os.replace(temporary, path)
+    return True

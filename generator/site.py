@@ -122,6 +122,8 @@ def build_site(config_file: str, site_dir: str | None = None, jobs: int | None =
     try:
         if renderer == "zensical":
             status = _build_with_zensical(config_file, fresh)
+            if status == 0:     # what the briefing plugin does after an MkDocs build; Zensical runs no plugin
+                publish.address_feed(fresh, config.site_url)
         elif refused is None:
             config["site_dir"] = str(fresh)
             status = _build_here(config, jobs or os.cpu_count() or 1, incremental)

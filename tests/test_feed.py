@@ -2,7 +2,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from generator.feed import ATOM, FEED_SIZE, build_feed
+from generator.feed import ATOM, FEED_SIZE, build_feed, with_site_url
 from generator.pages import ArticlePage, front_matter
 
 NS = {"a": ATOM}
@@ -64,3 +64,38 @@ def test_the_feed_holds_the_newest_collected_and_a_page_without_a_collected_date
 def test_empty_feed_is_valid():
     root = ET.fromstring(build_feed([], "Briefing", ""))
     assert root.findall("a:entry", NS) == []
+
+
+def _links(xml: str) -> dict[str, str]:
+    """The feed's own links by rel, and its first entry's."""
+    root = ET.fromstring(xml)
+    links = {link.get("rel"): link.get("href") for link in root.findall("a:link", NS)}
+    return links | {"entry": root.find("a:entry/a:link", NS).get("href")}
+
+
+def test_the_committed_feed_links_relative_to_itself():
+    # content/feed.xml is committed: nothing in it may depend on where the site is served.
+    assert _links(build_feed([_entry("a", None, "2024-01-10")], "Briefing", "")) == {
+        "alternate": "./", "self": "feed.xml", "entry": "articles/a/"}
+
+
+@pytest.mark.parametrize("site_url, expected", [
+    ("https://example.org/", {"alternate": "https://example.org/", "self": "https://example.org/feed.xml",
+                              "entry": "https://example.org/articles/a/"}),
+    # a site served under a path; MkDocs ends site_url with a slash, and a value without one means the same
+    ("https://example.org/briefing/", {"alternate": "https://example.org/briefing/",
+                                       "self": "https://example.org/briefing/feed.xml",
+                                       "entry": "https://example.org/briefing/articles/a/"}),
+    ("https://example.org/briefing", {"alternate": "https://example.org/briefing/",
+                                      "self": "https://example.org/briefing/feed.xml",
+                                      "entry": "https://example.org/briefing/articles/a/"}),
+    ("http://127.0.0.1:8000/", {"alternate": "http://127.0.0.1:8000/", "self": "http://127.0.0.1:8000/feed.xml",
+                                "entry": "http://127.0.0.1:8000/articles/a/"}),
+])
+def test_a_site_with_an_address_gets_absolute_links(site_url, expected):
+    relative = build_feed([_entry("a", "2019-10-22", "2024-01-10", title="A <b> & B", summary="s")], "Briefing", "")
+    addressed = with_site_url(relative, site_url)
+    assert _links(addressed) == expected
+    # everything else is the same feed: ids, dates, text; and made absolute again, it does not change
+    assert _entries(addressed)[0] | {"link": None} == _entries(relative)[0] | {"link": None}
+    assert with_site_url(addressed, site_url) == addressed

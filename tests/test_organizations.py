@@ -53,6 +53,8 @@ from generator.extract.organizations import extract_organizations
     ("The Commerce Department added 140 firms.", "US", ["Department of Commerce of the United States"]),
     # "<Place>-based" says where a body is, it is no part of its name.
     ("The Philippines-based Asian Terminal Corporation will run it.", None, ["Asian Terminal Corporation"]),
+    # Industry words name a company's body ("Ganfeng Lithium", "Transnet Port Terminals").
+    ("Ganfeng Lithium and Transnet Port Terminals signed.", None, ["Ganfeng Lithium", "Transnet Port Terminals"]),
     # Known international bodies and companies by name alone.
     ("OPEC and Glencore both said so, as did the WHO.", None, ["OPEC", "Glencore", "World Health Organization"]),
     # Not organisations: a board, a title before a name, a name across lines, the page's outlet.

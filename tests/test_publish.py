@@ -54,3 +54,33 @@ def test_a_site_folder_that_is_a_link_is_refused(tmp_path):
     with pytest.raises(BriefingError, match="is a link"):
         publish.fresh_folder(tmp_path / "site")
     assert (outside / "keep.txt").read_text() == "the user's"
+
+
+# (site_url, the built feed's first entry link afterwards): the feed in content/ is never touched.
+@pytest.mark.parametrize("site_url, link", [
+    ("https://example.org/briefing/", "https://example.org/briefing/articles/a/"),
+    (None, "articles/a/"),          # no address: the relative links, which resolve against the feed
+    ("", "articles/a/"),
+])
+def test_the_built_site_s_feed_takes_the_site_s_address(tmp_path, site_url, link):
+    from generator.feed import build_feed
+    from generator.pages import ArticlePage, front_matter
+
+    committed = build_feed([ArticlePage("a", None, front_matter({"title": "A", "provenance": {"collected": "2024-01-10"}}),
+                                        "")], "Briefing", "")
+    content, site = tmp_path / "content", tmp_path / "site"
+    for folder in (content, site):
+        folder.mkdir()
+        (folder / "feed.xml").write_text(committed, encoding="utf-8")
+    assert publish.address_feed(site, site_url) is bool(site_url)
+    assert f'<link rel="alternate" href="{link}" />' in (site / "feed.xml").read_text(encoding="utf-8")
+    assert (content / "feed.xml").read_text(encoding="utf-8") == committed
+    assert sorted(p.name for p in site.iterdir()) == ["feed.xml"]       # no temporary file left
+
+
+def test_a_feed_that_is_not_xml_is_left_as_it_is(tmp_path, caplog):
+    (tmp_path / "feed.xml").write_text("<feed", encoding="utf-8")
+    assert publish.address_feed(tmp_path, "https://example.org/") is False
+    assert (tmp_path / "feed.xml").read_text(encoding="utf-8") == "<feed"
+    assert "feed.xml: not valid XML" in caplog.text
+    assert publish.address_feed(tmp_path / "no-site", "https://example.org/") is False     # no feed built

@@ -239,6 +239,9 @@ def test_feed_is_atom_with_an_entry_per_article_collected_last_first(site_dir, b
 
     entries = root.findall(f"{ATOM}entry")
     feed_url = urljoin(base_url, "feed.xml")
+    # Built without BRIEFING_SITE_URL, the site has no address: the links stay relative to the feed.
+    own = {link.get("rel"): urljoin(feed_url, link.get("href")) for link in root.findall(f"{ATOM}link")}
+    assert own == {"alternate": base_url, "self": feed_url}, own
     slugs, stamps = [], []
     for entry in entries:
         assert entry.findtext(f"{ATOM}title") and entry.findtext(f"{ATOM}id"), ET.tostring(entry, "unicode")[:300]

@@ -179,9 +179,10 @@ def _injected(page) -> list[str]:
 
 
 def test_the_plugin_changes_nothing_mkdocs_renders():
-    """Thin glue: it regenerates content/ and watches it; no event of it sees a page, its HTML or the theme."""
+    """Thin glue: it regenerates content/ and watches it, and after the build gives the site's copy of the
+    feed the site's address; no event of it sees a page, its HTML or the theme."""
     events = {name for name in vars(BriefingPlugin) if name.startswith("on_")}
-    assert events == {"on_startup", "on_pre_build", "on_serve", "on_shutdown"}
+    assert events == {"on_startup", "on_pre_build", "on_post_build", "on_serve", "on_shutdown"}
 
 
 def test_the_nav_spells_out_every_title():
