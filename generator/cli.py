@@ -13,13 +13,8 @@ from generator.errors import BriefingError, printable
 
 
 def run() -> None:
-    """The `briefing` command: main(), then exit without tearing the interpreter down. After a run
-    over ten thousand articles that is freeing every object one by one (some 30 ms of a one-change
-    run), for a process that ends anyway: the output is flushed and the worker pools are joined."""
-    status = main()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(status)
+    """The `briefing` command."""
+    sys.exit(main())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -161,22 +156,36 @@ def _generate(root: Path, jobs: int | None) -> tuple[int, list[str]]:
 
 
 def run_build(root: Path, site_dir: Path | None, jobs: int | None = None, renderer: str = "mkdocs") -> int:
-    status, rejected = _generate(root, jobs)
-    if status == 2:
-        return status
     # MkDocs' strict build with the pages rendered on all cores (generator/site.py); a plain
-    # `mkdocs build --strict` makes the same site on one.
-    command = [sys.executable, "-m", "generator.site", "--config-file", str(root / "mkdocs.yml")]
+    # `mkdocs build --strict` makes the same site on one. It starts first, and loads MkDocs and
+    # mkdocs.yml while the generator runs; it builds once told to (a line on its input).
+    command = [sys.executable, "-m", "generator.site", "--config-file", str(root / "mkdocs.yml"), "--after-generate"]
     if site_dir:
         command += ["--site-dir", str(site_dir.resolve())]
     if jobs:
         command += ["--jobs", str(jobs)]
     command += ["--renderer", renderer]
-    from generator.processes import run_to_the_end     # here: `briefing generate` has no use for it
+    import subprocess
+
+    from generator.processes import start_to_the_end, wait_to_the_end   # here: `briefing generate` has no use for them
 
     # The site build ends with this command: a signal sent here is passed on, and if this process is
     # killed outright the build notices and stops.
-    built = run_to_the_end(command, cwd=root, env=_env_without_regeneration())
+    site = start_to_the_end(command, cwd=root, env=_env_without_regeneration(), stdin=subprocess.PIPE)
+    try:
+        status, rejected = _generate(root, jobs)
+        if status != 2:
+            site.stdin.write(b"build\n")
+    except BrokenPipeError:
+        pass                    # the site build ended already: its status says why
+    except BaseException:
+        site.stdin.close()      # without the line, the site build ends at once
+        site.wait()
+        raise
+    site.stdin.close()
+    built = wait_to_the_end(site)
+    if status == 2:
+        return status
     if rejected and built == 0:
         # Said again after MkDocs' own output, which would otherwise bury it.
         print(f"site built without {len(rejected)} rejected files (errors above): {', '.join(rejected)}",

@@ -1,5 +1,12 @@
 """`briefing generate`: every source -> its article page, then every index page, into content/.
 
+A run is planned, then carried out. It first reads what stands on disk (survey_briefing: the state of the
+last run, the pages, the sources; it writes nothing), then works out from that alone what to do
+(plan_run: which sources to extract, for which pages, which pages a human edited or deleted), extracts
+(one parallel map, processes.parallel_map), works out from what the extraction found what to write
+(plan_writes: the article pages, the pages whose links change, the index pages to render again), and writes
+it. Both plans are plain data, made by pure functions.
+
 Pelican-style containment: a source or page that fails is reported with its name and the run goes on.
 A field a human edited in a page (its value no longer matches the fingerprint the generator left)
 keeps the human value. Work is incremental: a source whose bytes, the taxonomy and the generator are
@@ -8,8 +15,8 @@ unchanged, and whose page nobody touched, is not extracted or written again (see
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import gc
 import hashlib
 import logging
 import os
@@ -17,6 +24,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -25,17 +33,17 @@ from generator.extract.article import extract_article
 from generator.index import About, Wanted, build_index_pages, pages_changed_by, person_name
 from generator.model import Article, FrontMatter
 from generator.pages import LINK_KEYS, ArticlePage, front_matter, links_digest, read_page
-from generator.processes import end_with_parent
+from generator.processes import collector_paused, parallel_map
 from generator.read import check_source, read_bytes, read_source_bytes, real_folder, scan_sources
-from generator.resources import PageLoader
 from generator.related import linked_articles, people_postings, related_articles, same_story
 from generator.render import (
     FIELDS, TEXT_HEADING, article_front_matter, dump_front_matter, fingerprint, render_article_body, render_drafted_page,
     render_page,
 )
+from generator.resources import PageLoader
 from generator.slugs import make_slug
-from generator.state import STATE_FILE, PageState, State, load_state, page_stat, save_state
-from generator.taxonomy import Taxonomy, load_taxonomy
+from generator.state import GENERATOR_VERSION, STATE_FILE, PageState, State, load_state, page_stat, save_state
+from generator.taxonomy import SECTIONS, Taxonomy, load_taxonomy
 from generator.write import ABSENT, ContentWriter, begin_writing
 
 log = logging.getLogger("briefing")
@@ -44,7 +52,10 @@ ARTICLES = "articles"
 INDEX_FOLDERS = ("countries", "topics", "people", "organizations", "timeline")
 # Pages earlier versions generated, by how they began: removed when found, unless a curator wrote one.
 RETIRED_PAGES = {"timeline.md": "---\ntitle: Timeline\n---\n\n# Timeline\n"}
-_POOL_THRESHOLD = 64     # below this many sources to extract, a process pool costs more than it saves
+# Below these, worker processes cost more than they save: sources to extract; pages to write or, for
+# a full rendering of the index pages, articles.
+EXTRACTION_PROCESSES_FROM = 64
+WRITING_PROCESSES_FROM = 2000
 
 
 @dataclass
@@ -148,6 +159,10 @@ def _slug(relative: str) -> str:
     return relative[len(ARTICLES) + 1:-3]
 
 
+def _page_of_slug(slug: str) -> str:
+    return f"{ARTICLES}/{slug}.md"
+
+
 def _source_named_in(path: Path) -> str | None:
     """A page whose front matter no longer parses still names its source: keep its address for it."""
     text = path.read_text(encoding="utf-8", errors="replace")
@@ -174,20 +189,34 @@ def generate(root: Path, jobs: int | None = None, progress: bool = False, today:
     `today` (YYYY-MM-DD) is the collection day given to pages made this run; by default
     $BRIEFING_TODAY, else today's date in UTC."""
     day = collection_day(today)
-    # The state and the pages' front matter are some millions of long-lived objects, which each of the
-    # garbage collector's full passes walks: a fifth of a warm run at 10,000 articles. What this run
-    # makes is freed by reference counting (plain dicts, lists, strings), so the collector waits until
-    # the run is over; the extraction workers collect as usual.
-    collecting = gc.isenabled()
-    gc.disable()
-    refuse_linked_folders(Project(root))
+    project = Project(root)
+    refuse_linked_folders(project)
     mark, interrupted = begin_writing(Path(root) / STATE_FILE.parent)
-    try:
-        report = _generate(root, jobs, progress, interrupted, day)
-    finally:
-        if collecting:
-            gc.enable()
+    # The state and the pages' front matter are some hundred thousand long-lived objects, which each of
+    # the garbage collector's full passes walks: a fifth of a one-change run at 10,000 articles. What
+    # the run makes is freed by reference counting, so the collector waits until the run is over.
+    with collector_paused():
+        report = _run(project, day, interrupted, jobs, progress)
     mark.unlink(missing_ok=True)        # left when the run fails: the next one then looks for leftovers
+    return report
+
+
+def _run(project: Project, day: str, interrupted: bool, jobs: int | None, progress: bool) -> Report:
+    report = Report()
+    taxonomy = load_taxonomy(project.taxonomy)
+    if taxonomy.problems:
+        # Applied without its bad entries, the taxonomy would change pages (a topic left out makes every
+        # page that names it invalid): nothing changes until it validates.
+        report.errors.extend(taxonomy.problems)
+        report.halted = f"{len(taxonomy.problems)} problem(s) in taxonomy.yml (above): no page was changed"
+    else:
+        state = load_state(project.root)
+        # Temporary files are left under content/ only by a run that died (or by another version): they
+        # go before the pages are read.
+        writer = ContentWriter(project.content, sweep=interrupted or not state.is_current(taxonomy.digest))
+        survey = survey_briefing(project, taxonomy, state)
+        plan = plan_run(survey, day)
+        _carry_out(survey, plan, writer, report, jobs, progress)
     return report
 
 
@@ -218,124 +247,357 @@ def _collected_of(front: FrontMatter | None) -> str | None:
     return front.provenance.collected if front is not None else None
 
 
-def _generate(root: Path, jobs: int | None, progress: bool, interrupted: bool, day: str) -> Report:
-    project = Project(root)
-    report = Report()
-    taxonomy = load_taxonomy(project.taxonomy)
-    if taxonomy.problems:
-        # Applied without its bad entries, the taxonomy would change pages (a topic left out makes every
-        # page that names it invalid): nothing changes until it validates.
-        report.errors.extend(taxonomy.problems)
-        report.halted = f"{len(taxonomy.problems)} problem(s) in taxonomy.yml (above): no page was changed"
-        return report
-    state = load_state(project.root)
-    current = state.is_current(taxonomy.digest)
-    # Temporary files are left under content/ only by a run that died (or by another version).
-    writer = ContentWriter(project.content, sweep=interrupted or not current)
-    pages = scan_pages(project, taxonomy, state)
-    report.errors.extend(pages.broken.values())
-    page_of = {source: relative for relative, source in pages.source_of.items()}
-    taken = {_slug(relative) for relative in pages.source_of} | {_slug(r) for r in pages.broken}
+# What the extractor reads of the taxonomy: all of it but the topics' labels and descriptions, which only
+# the pages show. It is given exactly that (extraction_view), so that a page whose source is unchanged
+# need not be extracted again when a topic is relabelled: only the pages that show the label are.
+def extraction_view(taxonomy: Taxonomy) -> Taxonomy:
+    """The taxonomy as the extractor sees it: each topic's label is its slug and its description empty,
+    there is no `about`; its digest is of what remains."""
+    topics = {slug: dataclasses.replace(term, label=slug, description="") for slug, term in taxonomy.topics.items()}
+    view = dataclasses.replace(taxonomy, topics=topics, about={}, digest="")
+    seen = [sorted(getattr(view, section).items()) for section in SECTIONS]
+    return dataclasses.replace(view, digest=hashlib.sha256(repr(seen).encode()).hexdigest())
 
-    # Which sources need extracting: new, changed, or whose page a human touched.
-    todo: list[tuple[str, str, bytes | None, str]] = []  # (name, path, its bytes when already read, sources/)
-    source_names: list[str] = []
-    source_stats: dict[str, os.stat_result] = {}
-    touched = False         # a source saved again unchanged: its new mtime goes into the state
-    # Sources are listed under root/sources: their names are cut from the listed path (relative_to is slow).
-    cut = len(str(project.sources)) + 1
+
+def topic_labels(taxonomy: Taxonomy) -> dict[str, str]:
+    return {slug: term.label for slug, term in taxonomy.topics.items()}
+
+
+# ---------------------------------------------------------------------------------------------------
+# The survey: what stands on disk. It reads and writes nothing else.
+
+
+class Source(NamedTuple):
+    """A source file listed this run that may be read (check_source passed). A named tuple: there are
+    ten thousand of them a run."""
+
+    name: str                   # "sources/<file>"
+    path: str
+    size: int
+    mtime_ns: int
+    data: bytes | None = None   # its bytes, when the survey had to read them to tell what changed
+
+
+@dataclass
+class Survey:
+    """What a run found: the taxonomy, the last run's state, the pages and the sources."""
+
+    project: Project
+    taxonomy: Taxonomy
+    state: State
+    pages: Pages
+    sources: list[Source]               # in the order listed
+    refused: list[BriefingError]        # sources that may not or could not be read, in that order
+    inside: str                         # the real path of sources/, which every source must be in
+    index_intact: bool                  # every index page the last run left is still there
+
+
+def survey_briefing(project: Project, taxonomy: Taxonomy, state: State) -> Survey:
+    """Read the pages and the sources (`state`: the last run's). A source is read only when what was
+    written from it may be stale but its bytes may be the same (its page is known, its size or mtime
+    changed), or when some page has lost its source (a new source with its bytes is that source renamed)."""
+    pages = scan_pages(project, taxonomy, state)
     listing = scan_sources(project.sources)
-    report.errors.extend(listing.refused)
+    refused = list(listing.refused)
     inside = real_folder(project.sources)
-    for source in listing.paths:
-        name = "sources/" + source[cut:].replace(os.sep, "/")
-        source_names.append(name)
+    page_of = {source: relative for relative, source in pages.source_of.items()}
+    cut = len(str(project.sources)) + 1     # names are cut from the listed paths (relative_to is slow)
+    names = ["sources/" + path[cut:].replace(os.sep, "/") for path in listing.paths]
+    orphaned = _orphans(pages, set(names))
+    sources = []
+    for path, name in zip(listing.paths, names):
         relative = page_of.get(name)
         known = state.pages.get(relative) if relative else None
-        reusable = (current and known is not None and relative not in pages.parsed and relative not in pages.broken)
         try:
-            stat = check_source(source, name, inside)      # a link out of sources/, a pipe, a device: refused
-            if reusable and known.source_unchanged(stat):
-                report.articles += 1
-                continue
+            stat = check_source(path, name, inside)      # a link out of sources/, a pipe, a device: refused
             data = None
-            if reusable:        # read here to tell a source saved again unchanged; else the worker reads it
-                data = read_source_bytes(source, name, inside)
+            stale = known is not None and relative not in pages.parsed and relative not in pages.broken
+            if stale and not known.source_unchanged(stat):
+                data = read_source_bytes(path, name, inside)
         except BriefingError as error:
-            report.errors.append(error)
+            refused.append(error)
             continue
-        source_stats[name] = stat
-        if data is not None and known.source_sha == hashlib.sha256(data).hexdigest():
-            known.source_size, known.source_mtime_ns = stat.st_size, stat.st_mtime_ns
-            touched = True
-            report.articles += 1
-            continue
-        todo.append((name, source, data, inside))
+        if orphaned and relative is None:
+            try:
+                data = read_source_bytes(path, name, inside)
+            except BriefingError:
+                pass        # the extraction reads it again, and reports it
+        sources.append(Source(name, path, stat.st_size, stat.st_mtime_ns, data))
+    content = str(project.content)
+    intact = all(os.path.exists(f"{content}/{relative}") for relative in state.index_pages)
+    return Survey(project, taxonomy, state, pages, sources, refused, inside, intact)
 
-    _follow_renamed_sources(todo, pages, page_of, set(source_names))
-    # A page keeps the day it was first collected (a renamed source's page too: page_of follows it);
-    # a new page is collected today.
-    todo = [(*job, _collected_of(pages.fronts.get(page_of.get(job[0], ""))) or day) for job in todo]
-    pending: dict[str, Pending] = {}      # page -> what to write for it, below
-    # The pages as the index pages last showed them (the state's record: for a page edited by hand
-    # since, its state before the edit), for incremental index pages.
-    before = {r: e.front for r, e in state.pages.items() if r not in pages.broken}
-    source_set = set(source_names)
-    for name, result, draft in _extract_all(todo, project, taxonomy, jobs, progress):
-        if isinstance(result, BriefingError):
-            report.errors.append(result)
+
+def _orphans(pages: Pages, source_names: set[str]) -> dict[str, str]:
+    """The pages whose source is gone, by the hash of the bytes they were made from."""
+    orphans: dict[str, str] = {}
+    for relative, source in pages.source_of.items():
+        front = pages.fronts.get(relative)
+        sha = front.provenance.sha256 if front is not None else None
+        if source not in source_names and sha:
+            orphans.setdefault(sha, relative)
+    return orphans
+
+
+# ---------------------------------------------------------------------------------------------------
+# The plan: what the survey says is to be done. Pure.
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """One source to extract, and what its page is made from besides."""
+
+    source: str                         # "sources/<file>"
+    path: str
+    inside: str
+    size: int                           # the source file's size and mtime, for the state
+    mtime_ns: int
+    collected: str                      # the day the page was (or, new, is) collected
+    page: str | None = None             # the page it makes again; None: a new page, named after its title
+    data: bytes | None = None           # the source's bytes, when the survey read them
+    merge: bool = False                 # the page stands (unbroken): its hand edits and notes are kept
+    read: ArticlePage | None = None     # the page, when this run read it (else the merge reads it)
+    made_from: str | None = None        # the hash of the source bytes the page says it was made from
+
+
+@dataclass
+class Plan:
+    """What a run does, worked out from the survey before anything is extracted or written."""
+
+    extract: list[Extraction]
+    errors: list[BriefingError]         # broken pages, then refused sources, as found
+    unchanged: int                      # sources whose page stands as the last run left it
+    touched: dict[str, tuple[int, int]]  # page -> its source's new size and mtime: saved again, same bytes
+    source_of: dict[str, str]           # page -> the source it is made from, renamed sources followed
+    sources: frozenset[str]             # the sources listed
+    taken: frozenset[str]               # the slugs of the pages there are (a new page takes another)
+    everything: bool                    # the state is not this generator's: every page counts as changed
+    all_index_pages: bool               # the taxonomy changed: every index page is rendered
+    extraction: str                     # the digest of what the extractor reads of the taxonomy
+
+
+def plan_run(survey: Survey, day: str) -> Plan:
+    """Which sources to extract, for which pages; which sources stand as they are. `day`: the collection
+    day of a new page."""
+    state, pages, taxonomy = survey.state, survey.pages, survey.taxonomy
+    extraction = extraction_view(taxonomy).digest
+    # Extractions of unchanged sources still hold: the generator and what its extractor reads are the same.
+    holds = state.version == GENERATOR_VERSION and state.extraction == extraction
+    current = holds and state.taxonomy == taxonomy.digest
+    relabelled = (set() if current or not holds else
+                  {slug for slug, label in topic_labels(taxonomy).items() if state.topic_labels.get(slug) != label})
+    source_of = dict(pages.source_of)
+    page_of = {source: relative for relative, source in source_of.items()}
+    names = frozenset(source.name for source in survey.sources)
+    orphans = _orphans(pages, names)
+    extract: list[Extraction] = []
+    unchanged, touched = 0, {}
+    for source in survey.sources:
+        relative = page_of.get(source.name)
+        known = state.pages.get(relative) if relative else None
+        if (holds and known is not None and relative not in pages.parsed and relative not in pages.broken
+                and not (relabelled and relabelled.intersection(known.front.topics))):
+            if known.source_size == source.size and known.source_mtime_ns == source.mtime_ns:
+                unchanged += 1
+                continue
+            if source.data is not None and known.source_sha == hashlib.sha256(source.data).hexdigest():
+                touched[relative] = (source.size, source.mtime_ns)
+                unchanged += 1
+                continue
+        if relative is None and orphans and source.data is not None:
+            # A new source with the bytes of a page whose source is gone is that source renamed: the page
+            # (and its hand edits) follows it, instead of a second page without them.
+            relative = orphans.pop(hashlib.sha256(source.data).hexdigest(), None)
+            if relative is not None:
+                page_of[source.name] = relative
+                source_of[relative] = source.name
+        front = pages.fronts.get(relative) if relative else None
+        merge = front is not None and relative not in pages.broken
+        # A page keeps the day it was first collected (a renamed source's page too); a new one is collected today.
+        extract.append(Extraction(
+            source.name, source.path, survey.inside, source.size, source.mtime_ns, _collected_of(front) or day,
+            relative, source.data, merge, pages.parsed.get(relative) if merge else None,
+            front.provenance.sha256 if merge else None))
+    taken = frozenset(_slug(relative) for relative in source_of) | {_slug(relative) for relative in pages.broken}
+    return Plan(extract, [*pages.broken.values(), *survey.refused], unchanged, touched, source_of, names, taken,
+                everything=not holds, all_index_pages=not current, extraction=extraction)
+
+
+@dataclass(frozen=True)
+class Drafted:
+    """A source's page as extracted and drafted (and merged with the page as it stands), by a worker."""
+
+    article: Article                    # without its text
+    front: dict                         # the whole front matter to write, a curator's own keys in place
+    body: str
+    front_yaml: str | None              # the front matter as YAML, when nothing of it was edited by hand
+    conflicts: tuple[str, ...] = ()
+    edited: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Pending:
+    """An article page to write this run: its source (name, hash, size, mtime), its front matter and body
+    and, when nothing on the page was edited by hand, its front matter as YAML."""
+
+    source: str
+    source_sha: str
+    body: str
+    source_size: int
+    source_mtime_ns: int
+    front: dict | None = None         # the whole front matter to write, a curator's own keys in place
+    front_yaml: str | None = None     # its front matter as YAML, when the extraction worker drafted the page
+
+
+@dataclass
+class Writes:
+    """What a run writes, worked out from the plan and what the extraction found."""
+
+    pending: dict[str, Pending]                 # article pages written in full
+    fronts: dict[str, FrontMatter]              # every article page's front matter, as this run leaves it
+    errors: list[BriefingError]
+    conflicts: list[str]
+    edited: list[str]
+    extracted: int
+    articles: int                               # pages drafted this run
+    missing_sources: list[str]                  # pages whose source is gone
+    relink: set[str] | None                     # pages whose generator-owned keys may change (None: all)
+    index_pages: set[str] | None                # index pages to render (None: all)
+    nothing: bool                               # every page is as the last run left it
+    related: dict[str, list[str]] = field(default_factory=dict)     # slug -> related slugs (of relink)
+    stories: dict[str, list[str]] = field(default_factory=dict)     # slug -> same-story slugs (of relink)
+
+
+def plan_writes(survey: Survey, plan: Plan, drafts: list[Drafted | BriefingError]) -> Writes:
+    """The pages to write: each extracted source's page (a new one named after its title), then the pages
+    whose links or source_missing flag may change, and the index pages that show a changed article."""
+    pages, taxonomy = survey.pages, survey.taxonomy
+    fronts = dict(pages.fronts)
+    pending: dict[str, Pending] = {}
+    taken = set(plan.taken)
+    writes = Writes(pending, fronts, [], [], [], 0, 0, [], None, None, False)
+    for job, drafted in zip(plan.extract, drafts):
+        if isinstance(drafted, BriefingError):
+            writes.errors.append(drafted)
             continue
-        report.extracted += 1
-        relative = page_of.get(name)
+        writes.extracted += 1
+        relative = job.page
         if relative is None:
-            slug = _free_slug(result, taken)
+            slug = _free_slug(drafted.article, taken)
             taken.add(slug)
-            relative = f"{ARTICLES}/{slug}.md"
+            relative = _page_of_slug(slug)
         if relative in pages.broken:
             continue      # a page a human broke is left as it is; its error is reported
-        front, notes, kept_body = _front_for(draft.front, pages, relative, project, report)
-        stat = source_stats[name]
-        if kept_body is not None:                   # a body edited by hand: kept as it stands
-            body, front_yaml = kept_body, None
-        elif front == draft.front and not notes:    # no hand edit to keep: the page as the worker drafted it
-            body, front_yaml = draft.body, draft.front_yaml
-        else:
-            body, front_yaml = render_article_body(front, result.text, taxonomy, notes), None
-            front["provenance"] = {**front["provenance"], "fingerprint": {
-                **front["provenance"]["fingerprint"], "body": body_fingerprint(body)}}
-        pages.fronts[relative] = front_matter(front)
-        pending[relative] = Pending(name, result.sha256, body, stat.st_size, stat.st_mtime_ns, front, front_yaml)
-        report.articles += 1
+        writes.conflicts.extend(drafted.conflicts)
+        writes.edited.extend(drafted.edited)
+        fronts[relative] = front_matter(drafted.front)
+        pending[relative] = Pending(job.source, drafted.article.sha256, drafted.body, job.size, job.mtime_ns,
+                                    drafted.front, drafted.front_yaml)
+        writes.articles += 1
+    # The pages as the index pages last showed them (the state's record: for a page edited by hand
+    # since, its state before the edit), for incremental index pages and links.
+    before = {r: e.front for r, e in survey.state.pages.items() if r not in pages.broken}
+    changed = None
+    if not plan.everything:     # else every page counts as changed
+        # The pages that changed for the others: a page drafted again as it was (its source saved with a
+        # change it does not show, or a topic relabelled) changes no listing and no other page's links.
+        changed = ({r for r in pending if not _same_article(before.get(r), fronts[r])} | set(pages.parsed)
+                   | (set(before) - set(fronts)))
+    writes.index_pages = None if plan.all_index_pages else _index_pages_to_redo(changed, before, fronts, taxonomy)
+    source_of, sources = plan.source_of, plan.sources
+    writes.missing_sources = sorted(r for r, s in source_of.items() if s not in sources and r in fronts)
+    flags_stale = {r for r, f in fronts.items() if r in source_of and (source_of[r] not in sources) != f.source_missing}
+    if writes.index_pages == set() and not flags_stale and survey.index_intact and not pending:
+        writes.nothing = True
+        return writes
+    by_slug = {_slug(relative): front for relative, front in fronts.items()}
+    fold = _fold(taxonomy)
+    by_person = people_postings(by_slug, fold)
+    if changed is not None:
+        near = linked_articles(by_slug, [f for r in changed for f in (before.get(r), fronts.get(r)) if f is not None],
+                               fold, by_person)
+        writes.relink = (changed & set(fronts)) | set(pending) | flags_stale | {_page_of_slug(slug) for slug in near}
+    targets = None if writes.relink is None else {_slug(relative) for relative in writes.relink}
+    writes.related = related_articles(by_slug, fold, targets, by_person)
+    writes.stories = same_story(by_slug, fold, targets)
+    return writes
 
-    # The article pages this run wrote, found edited by hand, or found deleted; None when the state is
-    # not current, and then every page counts.
-    changed = set(pending) | set(pages.parsed) | (set(before) - set(pages.fronts)) if current else None
-    only = _index_pages_to_redo(changed, before, pages, taxonomy)
-    report.missing_sources = sorted(r for r, s in pages.source_of.items() if s not in source_set and r in pages.fronts)
-    flags_stale = {r for r, f in pages.fronts.items()
-                   if r in pages.source_of and (pages.source_of[r] not in source_set) != f.source_missing}
-    content_folder = str(project.content)
+
+def _same_article(before: FrontMatter | None, after: FrontMatter) -> bool:
+    """Whether a page's front matter is what it was, its links aside (a draft carries none yet)."""
+    return before is not None and dataclasses.replace(after, links_digest=before.links_digest) == before
+
+
+def _index_pages_to_redo(changed: set[str] | None, before: dict[str, FrontMatter], fronts: dict[str, FrontMatter],
+                         taxonomy: Taxonomy) -> set[str] | None:
+    """None (all index pages) when every page counts as changed; else only the pages that show a
+    changed article, as it was and as it is."""
+    if changed is None:
+        return None
+    only: set[str] = set()
+    for relative in changed:
+        only |= pages_changed_by(before.get(relative), fronts.get(relative), _slug(relative), taxonomy)
+    return only
+
+
+def _fold(taxonomy: Taxonomy):
+    return lambda name: person_name(name, taxonomy)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Carrying the plan out.
+
+
+def _carry_out(survey: Survey, plan: Plan, writer: ContentWriter, report: Report, jobs: int | None,
+               progress: bool) -> None:
+    project, state, taxonomy = survey.project, survey.state, survey.taxonomy
+    report.errors.extend(plan.errors)
+    report.articles += plan.unchanged
+    extractor = Extractor(taxonomy, extraction_view(taxonomy), project.content)
+    drafts = parallel_map(extractor, plan.extract, jobs if len(plan.extract) >= EXTRACTION_PROCESSES_FROM else 1,
+                          chunksize=32)
+    writes = plan_writes(survey, plan, _shown_as_done(drafts, len(plan.extract), progress))
+    report.errors.extend(writes.errors)
+    report.extracted += writes.extracted
+    report.articles += writes.articles
+    report.conflicts.extend(writes.conflicts)
+    report.edited.extend(writes.edited)
+    report.missing_sources = writes.missing_sources
+    for relative, (size, mtime) in plan.touched.items():
+        state.pages[relative].source_size, state.pages[relative].source_mtime_ns = size, mtime
     _retire_pages(project, report)
-    index_intact = all(os.path.exists(f"{content_folder}/{r}") for r in state.index_pages)
-    if only == set() and not flags_stale and index_intact and not pending:
-        if touched:
+    if writes.nothing:
+        if plan.touched:
             save_state(project.root, state)
-        return report       # nothing changed: every page is as the last run left it
-    by_slug = {_slug(relative): front for relative, front in pages.fronts.items()}
-    by_person = people_postings(by_slug, _fold(taxonomy))
-    relink = _pages_to_relink(changed, before, pages, flags_stale, taxonomy, by_slug, by_person)
-    # The index pages show no key the links pass writes: they are rendered meanwhile, in a process of
-    # their own when there are many.
-    index_pages = [ArticlePage(_slug(r), None, f, "") for r, f in sorted(pages.fronts.items())]
-    index_rendering = _render_index_pages(index_pages, taxonomy, only, state.index_pages, jobs)
-    _links_between_pages(project, pages, taxonomy, writer, state, report, pending, relink, by_slug, by_person, jobs)
+        return       # nothing changed: every page is as the last run left it
+
+    pages = dataclasses.replace(survey.pages, fronts=writes.fronts, source_of=plan.source_of)
+    index_pages = [ArticlePage(_slug(r), None, f, "") for r, f in sorted(writes.fronts.items())]
+    linked = sorted(writes.fronts if writes.relink is None else writes.relink & set(writes.fronts))
+    work = PageWriting(project, pages, writer, state, writes.pending, set(writes.missing_sources), writes.related,
+                       writes.stories, index_pages, taxonomy, writes.index_pages, state.index_pages)
+    # The index pages show no key the links pass writes: they are rendered meanwhile, as one task beside
+    # runs of article pages.
+    many = len(linked) >= WRITING_PROCESSES_FROM or (writes.index_pages is None and len(index_pages) >= WRITING_PROCESSES_FROM)
+    workers = (jobs or os.cpu_count() or 1) if many else 1
+    runs = [linked[start:start + 250] for start in range(0, len(linked), 250)]
+    done = list(parallel_map(work, [PageWriting.INDEX_PAGES, *runs], workers))
+    for relative, changed, error, entry in (result for results in done[1:] for result in results):
+        if error is not None:
+            report.errors.append(error)
+            continue
+        if changed:
+            report.changed.append(relative)
+        if entry is not None:
+            state.pages[relative] = entry
     for relative in list(state.pages):
-        if relative not in pages.fronts:
+        if relative not in writes.fronts:
             del state.pages[relative]     # a page that was deleted by hand
 
-    rendered, wanted = index_rendering()
+    rendered, wanted = done[0]
     for relative, text in rendered.items():
         _write_index_page(writer, project, relative, mark_generated(text), report)
+    content_folder = str(project.content)
     missing = {r for r in wanted.expected - set(rendered) if not os.path.exists(f"{content_folder}/{r}")}
     if missing:     # an index page deleted by hand comes back even when nothing it shows changed
         for relative, text in build_index_pages(index_pages, taxonomy, load_about(taxonomy), Wanted(missing)).items():
@@ -351,10 +613,181 @@ def _generate(root: Path, jobs: int | None, progress: bool, interrupted: bool, d
             continue
         for path in removed:
             report.changed.append(project.relative(path))
-    state.taxonomy, state.version = taxonomy.digest, State().version
+    state.taxonomy, state.version, state.extraction = taxonomy.digest, State().version, plan.extraction
+    state.topic_labels = topic_labels(taxonomy)
     state.index_pages = sorted(wanted.expected)
     save_state(project.root, state)
-    return report
+
+
+def _shown_as_done(results, total: int, progress: bool):
+    """The results, as they come, counted on the terminal when there are many."""
+    show = progress and sys.stderr.isatty() and not os.environ.get("CI")
+    done = []
+    for number, result in enumerate(results, start=1):
+        if show and (number % 50 == 0 or number == total):
+            print(f"\rextracting {number}/{total}", end="" if number < total else "\n", file=sys.stderr)
+        done.append(result)
+    return done
+
+
+@dataclass(frozen=True)
+class Extractor:
+    """Makes one source's page: extracts the article (from what the extractor reads of the taxonomy),
+    drafts the page, and merges it with the page as it stands. What the extraction workers run."""
+
+    taxonomy: Taxonomy
+    view: Taxonomy          # extraction_view(taxonomy)
+    content: Path
+
+    def __call__(self, job: Extraction) -> Drafted | BriefingError:
+        try:
+            data = job.data if job.data is not None else read_source_bytes(job.path, job.source, job.inside)
+            document = read_bytes(data, job.source, html=job.source.lower().endswith((".html", ".htm")))
+            article = extract_article(document, self.view)
+            front = article_front_matter(article, job.collected)
+            body = render_article_body(front, article.text, self.taxonomy)
+            front["provenance"]["fingerprint"]["body"] = body_fingerprint(body)   # tells a hand-edited body later
+            if not job.merge:
+                return Drafted(dataclasses.replace(article, text=""), front, body, dump_front_matter(front))
+            return self._merged(job, article, front, body)
+        except BriefingError as error:
+            return error
+        except Exception as error:  # noqa: BLE001 - one bad source must not stop the others
+            log.exception("could not process %s", job.source)
+            return BriefingError(job.source, f"could not process: {error}")
+
+    def _merged(self, job: Extraction, article: Article, drafted: dict, drafted_body: str) -> Drafted:
+        """The draft merged with the page as it stands: a field, or the body, edited by hand is kept (a
+        conflict when the extraction changed it too), the notes stay."""
+        said = Said()
+        if job.read is not None:
+            previous, body = job.read.written, job.read.body
+        else:
+            head, body = _split_page(self.content / job.page)
+            previous = _whole_front(head)
+        front = _merge(previous, drafted, job.page, said)
+        notes, kept_body = _notes(body), None
+        written = ((previous.get("provenance") or {}).get("fingerprint") or {}).get("body")
+        if written and body_fingerprint(body) != written:
+            said.edited.append(f"{job.page}: body")
+            if job.made_from != drafted["provenance"]["sha256"]:
+                said.conflicts.append(f"{job.page}: body: edited by hand and changed by the source; kept the hand edit")
+            # The generator's print stays: the body counts as edited until a human makes it the generated one again.
+            front["provenance"] = {**front["provenance"],
+                                   "fingerprint": {**front["provenance"]["fingerprint"], "body": written}}
+            notes, kept_body = "", body.strip()
+        text, article = article.text, dataclasses.replace(article, text="")
+        said = (tuple(said.conflicts), tuple(said.edited))
+        if kept_body is not None:                   # a body edited by hand: kept as it stands
+            return Drafted(article, front, kept_body, None, *said)
+        if front == drafted and not notes:          # no hand edit to keep: the page as drafted
+            return Drafted(article, front, drafted_body, dump_front_matter(drafted), *said)
+        body = render_article_body(front, text, self.taxonomy, notes)
+        front["provenance"] = {**front["provenance"], "fingerprint": {
+            **front["provenance"]["fingerprint"], "body": body_fingerprint(body)}}
+        return Drafted(article, front, body, None, *said)
+
+
+@dataclass
+class Said:
+    """What merging a page found to say: conflicts, and the fields edited by hand."""
+
+    conflicts: list[str] = field(default_factory=list)
+    edited: list[str] = field(default_factory=list)
+
+
+def _split_page(path: Path) -> tuple[str, str]:
+    """A page's front matter block and its body, as written."""
+    head, _, body = path.read_text(encoding="utf-8").partition("\n---\n")
+    return head.removeprefix("---\n"), body
+
+
+def _whole_front(head: str) -> dict:
+    """The whole front matter of a page as the generator left it (the state keeps its typed fields, not
+    the fingerprints or a curator's own keys)."""
+    return yaml.load(head, Loader=PageLoader) or {}
+
+
+# Keys the generator owns and rewrites on every run; curators edit the fields of render.FIELDS instead.
+# `tags` is retired (topic pages list their articles themselves now) and removed where found.
+GENERATED_KEYS = LINK_KEYS
+
+
+@dataclass
+class PageWriting:
+    """The writing tasks of a run, which worker processes share: INDEX_PAGES renders the index pages to
+    render; a list of article pages writes each of them whose generator-owned keys changed (or that was
+    drafted this run): `source_missing` (the source is gone; the page stays), `related` and
+    `also_reported_by` (computed across all pages). Read, never changed."""
+
+    INDEX_PAGES = "index pages"
+
+    project: Project
+    pages: Pages
+    writer: ContentWriter
+    state: State
+    pending: dict[str, Pending]
+    missing_sources: set[str]
+    related: dict[str, list[str]]
+    stories: dict[str, list[str]]
+    index_pages: list[ArticlePage]
+    taxonomy: Taxonomy
+    only: set[str] | None                 # the index pages to render; None: all
+    previous: list[str]                   # the index pages the last run left
+
+    def __call__(self, task):
+        """INDEX_PAGES: (index pages by path, the Wanted that rendered them); a list of article pages: the
+        results of page() that are not None."""
+        if task == self.INDEX_PAGES:
+            wanted = Wanted(self.only, self.previous)
+            return build_index_pages(self.index_pages, self.taxonomy, load_about(self.taxonomy), wanted), wanted
+        return [result for result in map(self.page, task) if result is not None]
+
+    def page(self, relative: str) -> tuple[str, bool, BriefingError | None, PageState | None] | None:
+        """Write one page if its links changed (or it was regenerated): (page, whether its bytes
+        changed, the error that stopped it, its new state entry); None when there is nothing to write."""
+        slug = _slug(relative)
+        fronts = self.pages.fronts
+        wanted = {
+            "tags": None,
+            "source_missing": True if relative in self.missing_sources else None,
+            "related": [_link(s, fronts[_page_of_slug(s)]) for s in self.related.get(slug, [])] or None,
+            "also_reported_by": [_link(s, fronts[_page_of_slug(s)], source=True)
+                                 for s in self.stories.get(slug, [])] or None,
+        }
+        if relative not in self.pending and fronts[relative].links_digest == links_digest(wanted):
+            return None
+        path = self.project.content / relative
+        extra = {key: value for key, value in wanted.items() if value is not None}
+        if relative in self.pending:
+            job = self.pending[relative]
+            updated = {key: value for key, value in job.front.items() if key not in GENERATED_KEYS} | extra
+            text = (render_page(updated, job.body) if job.front_yaml is None
+                    else render_drafted_page(job.front_yaml, extra, job.body))
+        else:
+            entry = self.state.pages.get(relative)
+            job = (Pending(entry.source, entry.source_sha, "", entry.source_size, entry.source_mtime_ns) if entry
+                   else Pending(self.pages.source_of.get(relative), "", "", -1, -1))
+            head, body = _split_page(path)
+            whole = self.pages.parsed[relative].written if relative in self.pages.parsed else _whole_front(head)
+            updated = {key: value for key, value in whole.items() if key not in GENERATED_KEYS} | extra
+            text = f"---\n{dump_front_matter(updated)}---\n{body}"
+        try:
+            changed = self.writer.write(relative, text, self.pages.read_as.get(relative, ABSENT))
+        except (OSError, ValueError) as error:
+            return relative, False, _cannot_write(relative, error), None
+        if relative not in self.pending and relative not in self.state.pages:
+            return relative, changed, None, None
+        size, mtime = page_stat(path)
+        return relative, changed, None, PageState(job.source, job.source_sha, size, mtime, front_matter(updated),
+                                                  job.source_size, job.source_mtime_ns)
+
+
+def _link(slug: str, front: FrontMatter, source: bool = False) -> dict:
+    link = {"slug": slug, "title": front.title or slug}
+    if source:
+        link["source"] = front.source
+    return link
 
 
 # The first line of an index page's front matter: tells a curator the page is made again on every run,
@@ -437,333 +870,6 @@ def made_by_generator(path: str) -> bool:
         return False
 
 
-_INDEX_PROCESS_THRESHOLD = 2000     # articles; below this, rendering every index page takes under a second
-
-
-def _render_index_pages(index_pages: list[ArticlePage], taxonomy: Taxonomy, only: set[str] | None,
-                        previous: list[str], jobs: int | None):
-    """Start rendering the index pages; returns a function that waits for (pages by path, Wanted).
-    A full rendering of a large briefing runs in a forked process, beside the links pass of this one."""
-    def here():
-        wanted = Wanted(only, previous)
-        return build_index_pages(index_pages, taxonomy, load_about(taxonomy), wanted), wanted
-
-    if only is not None or len(index_pages) < _INDEX_PROCESS_THRESHOLD or (jobs or os.cpu_count() or 1) < 2:
-        return here
-    pool = _fork_pool(1, "index pages", lambda _: here())
-    if pool is None:
-        return here
-    pending = pool.apply_async(_run_forked, (("index pages", None),))
-    pool.close()
-
-    def result():
-        try:
-            return pending.get()
-        finally:
-            pool.join()
-            del _forked["index pages"]
-    return result
-
-
-# What forked pools run, by name: a forked process finds it in the memory it shares with this one,
-# so neither the function nor what it reads is pickled.
-_forked: dict[str, object] = {}
-
-
-def _run_forked(job: tuple[str, object]):
-    name, item = job
-    return _forked[name](item)
-
-
-def _fork_pool(processes: int, name: str, function):
-    """A pool of processes forked from this one that run `function` as `name` (jobs of _run_forked),
-    or None where processes cannot fork."""
-    import multiprocessing      # here: a warm run has no use for it
-
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return None
-    _forked[name] = function        # before the processes fork: they find it in the memory they share
-    return multiprocessing.get_context("fork").Pool(processes, initializer=end_with_parent, initargs=(os.getpid(),))
-
-
-def _follow_renamed_sources(todo: list, pages: Pages, page_of: dict[str, str], source_names: set[str]) -> None:
-    """A new source with the bytes of a page whose source is gone is that source renamed: the page (and
-    its hand edits) follows it, instead of a second page without them. Sources are read here only when
-    some page has lost its source."""
-    orphans = {}
-    for relative, source in pages.source_of.items():
-        front = pages.fronts.get(relative)
-        sha = front.provenance.sha256 if front is not None else None
-        if source not in source_names and sha:
-            orphans.setdefault(sha, relative)
-    if not orphans:
-        return
-    for number, (name, path, data, inside) in enumerate(todo):
-        if name in page_of:
-            continue
-        try:
-            data = data if data is not None else read_source_bytes(path, name, inside)
-        except BriefingError:
-            continue        # the worker reads it again and reports it
-        todo[number] = (name, path, data, inside)
-        relative = orphans.pop(hashlib.sha256(data).hexdigest(), None)
-        if relative is not None:
-            page_of[name] = relative
-            pages.source_of[relative] = name
-            if not orphans:
-                return
-
-
-def _index_pages_to_redo(changed: set[str] | None, before: dict[str, FrontMatter], pages: Pages, taxonomy: Taxonomy):
-    """None (all index pages) when every page counts as changed; else only the pages that show a
-    changed article, as it was and as it is."""
-    if changed is None:
-        return None
-    only: set[str] = set()
-    for relative in changed:
-        only |= pages_changed_by(before.get(relative), pages.fronts.get(relative), _slug(relative), taxonomy)
-    return only
-
-
-def _front_for(front: dict, pages: Pages, relative: str, project: Project,
-               report: Report) -> tuple[dict, str, str | None]:
-    """The new front matter merged with the page's current one, the page's curated notes, and its body
-    when a human edited it outside the notes (kept as it stands, like an edited field)."""
-    if relative not in pages.fronts:
-        return front, "", None
-    page = pages.parsed.get(relative)
-    if page is not None:
-        previous, body = page.written, page.body
-    else:
-        head, body = _split_page(project.content / relative)
-        previous = _whole_front(head)
-    merged = _merge(previous, front, relative, report)
-    written = ((previous.get("provenance") or {}).get("fingerprint") or {}).get("body")
-    if not written or body_fingerprint(body) == written:
-        return merged, _notes(body), None
-    report.edited.append(f"{relative}: body")
-    if pages.fronts[relative].provenance.sha256 != front["provenance"]["sha256"]:
-        report.conflicts.append(f"{relative}: body: edited by hand and changed by the source; kept the hand edit")
-    # The generator's print stays: the body counts as edited until a human makes it the generated one again.
-    merged["provenance"] = {**merged["provenance"],
-                            "fingerprint": {**merged["provenance"]["fingerprint"], "body": written}}
-    return merged, "", body.strip()
-
-
-def _split_page(path: Path) -> tuple[str, str]:
-    """A page's front matter block and its body, as written."""
-    head, _, body = path.read_text(encoding="utf-8").partition("\n---\n")
-    return head.removeprefix("---\n"), body
-
-
-def _whole_front(head: str) -> dict:
-    """The whole front matter of a page as the generator left it (the state keeps its typed fields, not
-    the fingerprints or a curator's own keys)."""
-    return yaml.load(head, Loader=PageLoader) or {}
-
-
-# Keys the generator owns and rewrites on every run; curators edit the fields of render.FIELDS instead.
-# `tags` is retired (topic pages list their articles themselves now) and removed where found.
-GENERATED_KEYS = LINK_KEYS
-
-
-@dataclass(frozen=True)
-class Pending:
-    """An article page to write this run: its source (name, hash, size, mtime), its front matter and body
-    and, when nothing on the page was edited by hand, its front matter as YAML."""
-
-    source: str
-    source_sha: str
-    body: str
-    source_size: int
-    source_mtime_ns: int
-    front: dict | None = None         # the whole front matter to write, a curator's own keys in place
-    front_yaml: str | None = None     # its front matter as YAML, when the extraction worker drafted the page
-
-
-def _pages_to_relink(changed: set[str] | None, before: dict[str, FrontMatter], pages: Pages, flags_stale: set[str],
-                     taxonomy: Taxonomy, by_slug: dict[str, FrontMatter], by_person) -> set[str] | None:
-    """None (all pages) when every page counts as changed; else the pages whose generator-owned keys
-    may change: the changed ones, those whose source appeared or went, and those whose related
-    articles or same-story links involve a changed article (as it was or as it is)."""
-    if changed is None:
-        return None
-    fronts = [f for r in changed for f in (before.get(r), pages.fronts.get(r)) if f is not None]
-    near = linked_articles(by_slug, fronts, _fold(taxonomy), by_person)
-    return (changed & set(pages.fronts)) | flags_stale | {f"{ARTICLES}/{slug}.md" for slug in near}
-
-
-def _fold(taxonomy: Taxonomy):
-    return lambda name: person_name(name, taxonomy)
-
-
-def _links_between_pages(project, pages: Pages, taxonomy: Taxonomy, writer, state: State, report: Report,
-                         pending: dict[str, Pending], only: set[str] | None, by_slug: dict[str, FrontMatter],
-                         by_person, jobs: int | None = None) -> None:
-    """Write the pages: the regenerated ones in full, and every page (of `only`, when given) whose
-    generator-owned keys changed: `source_missing` (the source is gone; the page stays), `related` and
-    `also_reported_by` (computed across all pages)."""
-    targets = None if only is None else {_slug(relative) for relative in only}
-    links = _Links(project, pages, writer, state, pending, set(report.missing_sources), by_slug,
-                   related_articles(by_slug, _fold(taxonomy), targets, by_person),
-                   same_story(by_slug, _fold(taxonomy), targets))
-    relatives = sorted(pages.fronts if only is None else only & set(pages.fronts))
-    for relative, changed, error, entry in _forked_map(links.page, relatives, jobs):
-        if error is not None:
-            report.errors.append(error)
-            continue
-        if changed:
-            report.changed.append(relative)
-        if entry is not None:
-            state.pages[relative] = entry
-
-
-@dataclass
-class _Links:
-    """What writing one page of the links pass reads; shared with forked processes, never changed."""
-
-    project: Project
-    pages: Pages
-    writer: ContentWriter
-    state: State
-    pending: dict[str, Pending]
-    missing_sources: set[str]
-    by_slug: dict[str, FrontMatter]
-    related: dict[str, list[str]]
-    stories: dict[str, list[str]]
-
-    def page(self, relative: str) -> tuple[str, bool, BriefingError | None, PageState | None] | None:
-        """Write one page if its links changed (or it was regenerated): (page, whether its bytes
-        changed, the error that stopped it, its new state entry); None when there is nothing to write."""
-        slug = _slug(relative)
-        wanted = {
-            "tags": None,
-            "source_missing": True if relative in self.missing_sources else None,
-            "related": [_link(s, self.by_slug[s]) for s in self.related.get(slug, [])] or None,
-            "also_reported_by": [_link(s, self.by_slug[s], source=True) for s in self.stories.get(slug, [])] or None,
-        }
-        if relative not in self.pending and self.pages.fronts[relative].links_digest == links_digest(wanted):
-            return None
-        path = self.project.content / relative
-        extra = {key: value for key, value in wanted.items() if value is not None}
-        if relative in self.pending:
-            job = self.pending[relative]
-            updated = {key: value for key, value in job.front.items() if key not in GENERATED_KEYS} | extra
-            text = (render_page(updated, job.body) if job.front_yaml is None
-                    else render_drafted_page(job.front_yaml, extra, job.body))
-        else:
-            entry = self.state.pages.get(relative)
-            job = (Pending(entry.source, entry.source_sha, "", entry.source_size, entry.source_mtime_ns) if entry
-                   else Pending(self.pages.source_of.get(relative), "", "", -1, -1))
-            head, body = _split_page(path)
-            whole = self.pages.parsed[relative].written if relative in self.pages.parsed else _whole_front(head)
-            updated = {key: value for key, value in whole.items() if key not in GENERATED_KEYS} | extra
-            text = f"---\n{dump_front_matter(updated)}---\n{body}"
-        try:
-            changed = self.writer.write(relative, text, self.pages.read_as.get(relative, ABSENT))
-        except (OSError, ValueError) as error:
-            return relative, False, _cannot_write(relative, error), None
-        if relative not in self.pending and relative not in self.state.pages:
-            return relative, changed, None, None
-        size, mtime = page_stat(path)
-        return relative, changed, None, PageState(job.source, job.source_sha, size, mtime, front_matter(updated),
-                                                  job.source_size, job.source_mtime_ns)
-
-
-_FORK_THRESHOLD = 2000      # pages; below this, forking costs more than sharing the work saves
-
-
-def _forked_map(function, items: list, jobs: int | None):
-    """function(item) for each item, results that are not None, in order: in forked processes on all
-    cores when there are many items (they share this process's memory, so only items and results are
-    pickled), here otherwise."""
-    jobs = jobs or os.cpu_count() or 1
-    pool = _fork_pool(jobs, "map", function) if len(items) >= _FORK_THRESHOLD and jobs > 1 else None
-    if pool is None:
-        results = map(function, items)
-    else:
-        try:
-            results = list(pool.imap(_run_forked, [("map", item) for item in items],
-                                     chunksize=max(1, len(items) // (jobs * 8))))
-        finally:
-            pool.close()
-            pool.join()
-            del _forked["map"]
-    return [result for result in results if result is not None]
-
-
-def _link(slug: str, front: FrontMatter, source: bool = False) -> dict:
-    link = {"slug": slug, "title": front.title or slug}
-    if source:
-        link["source"] = front.source
-    return link
-
-
-def _extract_all(todo, project: Project, taxonomy: Taxonomy, jobs: int | None, progress: bool):
-    """(source name, Article or BriefingError, Draft) for each source, in a process pool when there are many."""
-    if not todo:
-        return
-    jobs = jobs or os.cpu_count() or 1
-    show = progress and sys.stderr.isatty() and not os.environ.get("CI")
-    if len(todo) < _POOL_THRESHOLD or jobs == 1:
-        global _worker_taxonomy
-        _worker_taxonomy = taxonomy       # in this process: the one already loaded
-        results = map(_extract_one, todo)
-    else:
-        from concurrent.futures import ProcessPoolExecutor     # imported here: a warm run seldom needs it
-
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init,
-                                   initargs=(str(project.taxonomy), os.getpid()))
-        results = pool.map(_extract_one, todo, chunksize=32)
-    try:
-        for done, item in enumerate(results, start=1):
-            if show and (done % 50 == 0 or done == len(todo)):
-                print(f"\rextracting {done}/{len(todo)}", end="" if done < len(todo) else "\n", file=sys.stderr)
-            yield item
-    finally:
-        if len(todo) >= _POOL_THRESHOLD and jobs > 1:
-            pool.shutdown()
-
-
-_worker_taxonomy: Taxonomy | None = None
-
-
-def _worker_init(taxonomy_path: str, parent: int) -> None:
-    global _worker_taxonomy
-    end_with_parent(parent)     # a killed run leaves no worker waiting for work for ever
-    gc.enable()         # forked from a run that paused it
-    _worker_taxonomy = load_taxonomy(Path(taxonomy_path))
-
-
-@dataclass(frozen=True)
-class Draft:
-    """An article's page as it is written when no hand edit is to be kept: drafted in the extraction
-    worker, so that the costly part of writing ten thousand pages (YAML) runs on every core."""
-
-    front: dict
-    front_yaml: str
-    body: str
-
-
-def _extract_one(job: tuple[str, str, bytes | None, str, str]) -> tuple[str, Article | BriefingError, Draft | None]:
-    name, path, data, inside, collected = job
-    try:
-        if data is None:
-            data = read_source_bytes(path, name, inside)
-        document = read_bytes(data, name, html=name.lower().endswith((".html", ".htm")))
-        article = extract_article(document, _worker_taxonomy)
-        front = article_front_matter(article, collected)
-        body = render_article_body(front, article.text, _worker_taxonomy)
-        front["provenance"]["fingerprint"]["body"] = body_fingerprint(body)   # tells a hand-edited body later
-        draft = Draft(front, dump_front_matter(front), body)
-        return name, article, draft
-    except BriefingError as error:
-        return name, error, None
-    except Exception as error:  # noqa: BLE001 - one bad source must not stop the others
-        log.exception("could not process %s", name)
-        return name, BriefingError(name, f"could not process: {error}"), None
-
-
 def _free_slug(article: Article, taken: set[str]) -> str:
     """The title's slug, or with a short hash of the source path (then a counter) when it is taken."""
     slug = make_slug(article.title, article.path)
@@ -800,7 +906,7 @@ def _cannot_write(relative: str, error: Exception) -> BriefingError:
     return BriefingError(f"content/{relative}", f"cannot write: {error}")
 
 
-def _merge(previous: dict, generated: dict, page: str, report: Report) -> dict:
+def _merge(previous: dict, generated: dict, page: str, said: Said) -> dict:
     """Field by field, in the page's own order: keep what a human changed (a deleted field stays
     deleted), take the new extraction where nobody did, carry every key the generator does not know
     verbatim; new fields follow."""
@@ -819,7 +925,7 @@ def _merge(previous: dict, generated: dict, page: str, report: Report) -> dict:
         edited.append(key)
         hand = fingerprint(previous.get(key))
         if old_prints.get(key) and new_prints[key] != old_prints[key]:
-            report.conflicts.append(f"{page}: {key}: {what} by hand and changed by {cause}; kept the hand edit")
+            said.conflicts.append(f"{page}: {key}: {what} by hand and changed by {cause}; kept the hand edit")
             conflicts[key] = {"hand": hand, "extracted": generated[key], "cause": cause}
         elif isinstance(open_conflicts.get(key), dict) and open_conflicts[key].get("hand") == hand:
             conflicts[key] = {**open_conflicts[key], "extracted": generated[key]}      # not settled yet
@@ -848,7 +954,7 @@ def _merge(previous: dict, generated: dict, page: str, report: Report) -> dict:
         # The day the page entered the briefing never changes, whatever the new provenance says.
         merged["provenance"] = {**merged["provenance"], "collected": collected}
     if edited:
-        report.edited.append(f"{page}: {', '.join(edited)}")
+        said.edited.append(f"{page}: {', '.join(edited)}")
     return merged
 
 

@@ -23,7 +23,6 @@ Usage: python -m generator.site [--config-file mkdocs.yml] [--site-dir DIR] [--j
 from __future__ import annotations
 
 import argparse
-import gc
 import logging
 import multiprocessing
 import os
@@ -32,17 +31,17 @@ import signal
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.processes import end_with_briefing, end_with_parent
+from generator.processes import Collector, collector_paused, end_with_briefing, parallel_map
 
 log = logging.getLogger("mkdocs.briefing.site")
 
 # Chunks per process: enough that the processes finish together although pages differ in size (an
 # index page may be a hundred times an article's), few enough that sending results back costs little.
 CHUNKS_PER_JOB = 12
-_DEFAULT_GC = gc.get_threshold()
 
 
 @dataclass
@@ -54,6 +53,7 @@ class ChunkResult:
     links_to_anchors: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
     warnings: dict[str, int] = field(default_factory=dict)                   # level name -> count
     entry_counts: dict[str, int] = field(default_factory=dict)               # page src_uri -> its search entries
+    elsewhere: bool = False                                                  # rendered in a worker process
 
 
 # What the parallel build is proven to reproduce byte for byte (tests/test_site_build.py compares it
@@ -98,18 +98,20 @@ RENDERERS = ("mkdocs", "zensical")
 
 
 def build_site(config_file: str, site_dir: str | None = None, jobs: int | None = None, renderer: str = "mkdocs",
-               incremental: bool = True) -> int:
+               incremental: bool = True, config=None) -> int:
     """Build the site in strict mode into a fresh folder, swapped into place when the build finished
     (generator/publish.py); 0 on success, 1 when the build failed (the previous site is left as it was).
     `renderer`: MkDocs (in parallel where fence() allows) or Zensical, which reads the same mkdocs.yml.
     `incremental`: render only the pages whose inputs changed since the last build (MkDocs in
-    parallel only); otherwise every page, and the cache is neither read nor written."""
+    parallel only); otherwise every page, and the cache is neither read nor written. `config`: the
+    configuration of `config_file` and `site_dir`, when it is loaded already (load_ahead)."""
     from mkdocs.config import load_config
 
-    from generator import publish
+    from generator import publish, site_cache
     from generator.errors import BriefingError
 
-    config = load_config(config_file=config_file, strict=True, site_dir=site_dir)
+    if config is None:
+        config = load_config(config_file=config_file, strict=True, site_dir=site_dir)
     final = Path(config.site_dir)
     refused = fence(config) if renderer == "mkdocs" else None
     if refused:
@@ -119,6 +121,7 @@ def build_site(config_file: str, site_dir: str | None = None, jobs: int | None =
     except BriefingError as error:
         log.error(str(error))
         return 1
+    linked: dict = {}       # the pages taken from the site cache: linked into the site as it is put in place
     try:
         if renderer == "zensical":
             status = _build_with_zensical(config_file, fresh)
@@ -126,7 +129,7 @@ def build_site(config_file: str, site_dir: str | None = None, jobs: int | None =
                 publish.address_feed(fresh, config.site_url)
         elif refused is None:
             config["site_dir"] = str(fresh)
-            status = _build_here(config, jobs or os.cpu_count() or 1, incremental)
+            status, linked = _build_here(config, jobs or os.cpu_count() or 1, incremental)
         else:
             command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", config_file,
                        "--site-dir", str(fresh)]
@@ -134,7 +137,8 @@ def build_site(config_file: str, site_dir: str | None = None, jobs: int | None =
         if status == 0 and renderer == "mkdocs":
             _write_search_index(fresh, config, incremental)
         if status == 0:
-            publish.swap_into_place(fresh, final)
+            root = Path(config.config_file_path).resolve().parent
+            publish.publish_site(fresh, final, linked, root / site_cache.FOLDERS_FILE)
             log.info(f"The new site is in place: {final}")
         else:
             log.error(f"The site in {final} was left as it was.")
@@ -185,7 +189,8 @@ def _build_with_zensical(config_file: str, fresh: Path) -> int:
         copy.unlink(missing_ok=True)
 
 
-def _build_here(config, jobs: int, incremental: bool = True) -> int:
+def _build_here(config, jobs: int, incremental: bool = True) -> tuple[int, dict]:
+    """The build's status, and the pages it took from the cache (publish.publish_site links them in)."""
     from mkdocs.exceptions import Abort
 
     from generator.site_cache import SiteCache
@@ -193,13 +198,16 @@ def _build_here(config, jobs: int, incremental: bool = True) -> int:
     cache = SiteCache(Path(config.config_file_path).resolve().parent) if incremental else None
     config.plugins.on_startup(command="build", dirty=False)
     try:
-        _build(config, jobs, cache)
+        # A build holds some hundred thousand long-lived objects (the files, the pages, the navigation,
+        # the cache's records): the collector waits, then walks only what rendering makes.
+        with collector_paused() as collector:
+            linked = _build(config, jobs, collector, cache)
     except Abort as error:
         log.error(str(error))
-        return 1
+        return 1, {}
     finally:
         config.plugins.on_shutdown()
-    return 0
+    return 0, linked
 
 
 # Set in the parent before the workers fork, read by them: a forked worker shares the parent's
@@ -207,10 +215,10 @@ def _build_here(config, jobs: int, incremental: bool = True) -> int:
 _build_state: dict = {}
 
 
-def _build(config, jobs: int, cache=None) -> None:
+def _build(config, jobs: int, collector: Collector, cache=None) -> dict[str, tuple[Path, int]]:
     """MkDocs 1.6's build() (mkdocs/commands/build.py), with the page loops in _render_chunk. With a
     `cache` (generator/site_cache.py), only the pages its plan says are rendered; the others are
-    taken from it."""
+    taken from it: returned (site_cache.SiteCache.outputs), for publish.publish_site to link in."""
     from mkdocs import utils
     from mkdocs.commands import build as mkdocs_build
     from mkdocs.exceptions import Abort, BuildError
@@ -231,6 +239,8 @@ def _build(config, jobs: int, cache=None) -> None:
 
         files = get_files(config)
         env = config.theme.get_env()
+        if cache is not None:
+            env.bytecode_cache = cache.templates()
         files.add_files_from_theme(env, config)
         files = config.plugins.on_files(files, config=config)
         set_exclusions(files, config)
@@ -247,16 +257,26 @@ def _build(config, jobs: int, cache=None) -> None:
         # The pages of the navigation are read and rendered here, before any process forks: every
         # page shows their titles (the nav, the footer's previous and next), and a title MkDocs does
         # not find in the nav or the front matter comes from the rendered page, which a process
-        # rendering other pages would never have.
+        # rendering other pages would never have. The build key holds those titles: the pages the nav
+        # names no title for are rendered before it is made.
         nav_pages = [page for page in nav.pages if page.file in doc_files]
+        titled = [page for page in nav_pages if _titled_by_the_nav(page)]
         for page in nav_pages:
-            _populate(page, config, files, renderer)
+            if page not in titled:
+                _populate(page, config, files, renderer)
         _build_state["nav_pages"] = {id(page) for page in nav_pages}
-        plan, records, key, digests = _plan(cache, config, files, nav, doc_files)
+        plan, records, key, digests, sources = _plan(cache, config, files, nav, doc_files)
         if cache is not None:
             log.info(f"Rendering every page: {plan.reason}" if plan.reason else
                      f"Rendering {len(plan.render)} changed pages of {len(doc_files)}")
         rendering = set(plan.render)
+        for page in titled:
+            if page.file.src_uri in rendering:
+                _populate(page, config, files, renderer)
+            else:
+                # Taken from the cache: what other pages show of it is its title, its address and its
+                # front matter (Material's nav shows an icon, a subtitle or a status it names).
+                page.read_source(config)
         to_render = [file for file in doc_files if file.src_uri in rendering]
         # MkDocs runs the env event after reading every page; here the pages are read in the
         # workers, so it runs first. Neither Material's search nor the briefing plugin uses it.
@@ -270,30 +290,18 @@ def _build(config, jobs: int, cache=None) -> None:
         _build_state.update(parent=os.getpid(), config=config, files=files, nav=nav, env=env, doc_files=doc_files,
                             renderer=renderer, to_render=to_render)
         chunks = _chunks([os.path.getsize(file.abs_src_path) for file in to_render], jobs * CHUNKS_PER_JOB)
-        forked = jobs > 1 and len(chunks) > 1
-        # Rendering a page makes many short-lived objects (Markdown's element trees): collecting
-        # less often, and never going through the config, files and navigation every page shares,
-        # saves about a tenth of the time. The pages' bytes are the same.
-        gc.freeze()
-        gc.set_threshold(20_000, 10, 10)
+        collector.resume_for_many_short_lived_objects()
         try:
-            if forked:
-                # The largest chunks first, so that no large one is left to run alone at the end.
-                order = sorted(range(len(chunks)), key=lambda i: -chunks[i][2])
-                with multiprocessing.get_context("fork").Pool(min(jobs, len(chunks)), initializer=end_with_parent,
-                                                              initargs=(os.getpid(),)) as pool:
-                    done = dict(pool.imap_unordered(_render_numbered_chunk, [(i, chunks[i]) for i in order]))
-                results = [done[i] for i in range(len(chunks))]
-            else:
-                results = [_render_chunk(chunk) for chunk in chunks]
+            # The largest chunks first, so that no large one is left to run alone at the end. The workers
+            # share this process's pages and templates: where they cannot be forked, the chunks are
+            # rendered here.
+            order = sorted(range(len(chunks)), key=lambda i: -chunks[i][2])
+            done = dict(parallel_map(_render_numbered_chunk, [(i, chunks[i]) for i in order], jobs, inherit=True))
+            results = [done[i] for i in range(len(chunks))]
         finally:
             _build_state.clear()
-            gc.unfreeze()
-            gc.set_threshold(*_DEFAULT_GC)
 
-        pages = _page_records(results, doc_files, digests, records)
-        if cache is not None:
-            cache.restore(records, plan.reuse, Path(config.site_dir))
+        pages = _page_records(results, doc_files, digests, sources, records)
         entries = _search_entries(config)
         for file in doc_files:
             record = pages[file.src_uri]
@@ -308,7 +316,9 @@ def _build(config, jobs: int, cache=None) -> None:
         config.plugins.on_post_build(config=config)
 
         counts = dict(warning_counter.get_counts())
-        for result in results if forked else ():     # unforked, the parent's counter saw them too
+        for result in results:
+            if not result.elsewhere:
+                continue        # rendered here: the counter above saw its warnings
             for level, count in result.warnings.items():
                 counts[level] = counts.get(level, 0) + count
         if counts:
@@ -318,6 +328,7 @@ def _build(config, jobs: int, cache=None) -> None:
             gone = [record for src_uri, record in (records or {}).items() if src_uri not in pages]
             cache.save(key, pages, Path(config.site_dir), plan.render, gone, cold=records is None)
         log.info(f"Documentation built in {time.monotonic() - start:.2f} seconds")
+        return cache.outputs(records, plan.reuse) if cache is not None and records else {}
     except Exception as error:
         config.plugins.on_build_error(error=error)
         if isinstance(error, BuildError):
@@ -329,22 +340,25 @@ def _build(config, jobs: int, cache=None) -> None:
 
 
 def _plan(cache, config, files, nav, doc_files):
-    """What this build renders (site_cache.plan), the cache's records, the build key and each page's
-    digest. Without a cache, every page."""
+    """What this build renders (site_cache.plan), the cache's records, the build key, each page's digest
+    and the stat of its Markdown to record (site_cache.page_digests). Without a cache, every page."""
     from generator import site_cache
     from generator.state import GENERATOR_VERSION
 
-    digests = {file.src_uri: site_cache.page_digest(file.abs_src_path) for file in doc_files}
+    paths = {file.src_uri: file.abs_src_path for file in doc_files}
     if cache is None:
-        return site_cache.plan(None, digests, {}, "a cold build"), None, None, digests
+        digests, sources = site_cache.page_digests(paths, None, time.time_ns())
+        return site_cache.plan(None, digests, {}, "a cold build"), None, None, digests, sources
     key = site_cache.build_key(config, files, nav, GENERATOR_VERSION)
     records, reason = cache.load(key)
-    return site_cache.plan(records, digests, cache.kept(records), reason), records, key, digests
+    digests, sources = site_cache.page_digests(paths, records, time.time_ns())
+    return site_cache.plan(records, digests, cache.kept(records), reason), records, key, digests, sources
 
 
-def _page_records(results: list[ChunkResult], doc_files, digests: dict[str, str], records) -> dict:
+def _page_records(results: list[ChunkResult], doc_files, digests: dict[str, str], sources: dict, records) -> dict:
     """Every page of this build as the cache keeps it: the pages just rendered from `results` (their
-    search entries cut out of each chunk's, in page order), the others as the cache had them."""
+    search entries cut out of each chunk's, in page order), the others as the cache had them; each with
+    the stat of its Markdown (`sources`)."""
     from generator import site_cache
 
     rendered = {}
@@ -360,9 +374,10 @@ def _page_records(results: list[ChunkResult], doc_files, digests: dict[str, str]
     for file in doc_files:
         record = rendered.get(file.src_uri)
         if record is None:
-            pages[file.src_uri] = records[file.src_uri]
-            continue
-        record.output = file.dest_uri if os.path.exists(file.abs_dest_path) else None
+            record = records[file.src_uri]
+        else:
+            record.output = file.dest_uri if os.path.exists(file.abs_dest_path) else None
+        record.source = sources[file.src_uri]
         pages[file.src_uri] = record
     return pages
 
@@ -407,7 +422,7 @@ def _render_chunk(bounds: tuple[int, int, int]) -> ChunkResult:
     warning_counter = utils.CountHandler()
     warning_counter.setLevel(logging.WARNING)
     logging.getLogger("mkdocs").addHandler(warning_counter)
-    result = ChunkResult()
+    result = ChunkResult(elsewhere=os.getpid() != _build_state["parent"])
     try:
         nav_pages = _build_state["nav_pages"]
         for file in _build_state["to_render"][bounds[0]:bounds[1]]:
@@ -421,7 +436,7 @@ def _render_chunk(bounds: tuple[int, int, int]) -> ChunkResult:
             if page.links_to_anchors:
                 result.links_to_anchors[file.src_uri] = {
                     to.src_uri: anchors for to, anchors in page.links_to_anchors.items()}
-            if os.getpid() != _build_state["parent"] and id(page) not in nav_pages:
+            if result.elsewhere and id(page) not in nav_pages:
                 # On disk and indexed: a worker lets the page go, as it may render thousands (not a
                 # page of the nav, whose title every later page shows).
                 page.content = page.markdown = None
@@ -468,6 +483,12 @@ def _template_line(page) -> str:
     except OSError:
         pass
     return where
+
+
+def _titled_by_the_nav(page) -> bool:
+    """Whether the nav names the page's title (MkDocs sets Page.title, a weak_property, then): nothing
+    rendered on the page can change it."""
+    return "title" in vars(page)
 
 
 def _populate(page, config, files, renderer) -> None:
@@ -554,19 +575,65 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--renderer", choices=RENDERERS, default="mkdocs")
     parser.add_argument("--cold", action="store_true", help="render every page, neither reading nor writing the "
                         "site cache")
+    parser.add_argument("--after-generate", action="store_true", help="load MkDocs and mkdocs.yml, then wait for a "
+                        "line on standard input before building (`briefing build` generates meanwhile); at the end "
+                        "of the input without one, build nothing")
     args = parser.parse_args(argv)
     end_with_briefing()
     # A build stopped by SIGTERM unwinds (its workers are terminated, its unfinished folder removed).
     signal.signal(signal.SIGTERM, _stop)
-    _log_like_mkdocs()
-    return build_site(args.config_file, args.site_dir, args.jobs, args.renderer, incremental=not args.cold)
+    handler = _log_like_mkdocs()
+    config = None
+    if args.after_generate:
+        with _held_back(handler) as said:
+            config = load_ahead(args.config_file, args.site_dir)
+            if not sys.stdin.readline():
+                return 0        # the generator could not run: nothing to build
+            said()
+    return build_site(args.config_file, args.site_dir, args.jobs, args.renderer, incremental=not args.cold,
+                      config=config)
+
+
+def load_ahead(config_file: str, site_dir: str | None):
+    """What a build needs before it reads content/: the modules it runs, and mkdocs.yml loaded (None when it
+    cannot be yet: the build loads it again and says why). Done while `briefing build` generates: some
+    half a second of a one-page build."""
+    import markdown  # noqa: F401 - loaded here, used by the build
+    import mkdocs.commands.build  # noqa: F401
+    from mkdocs.config import load_config
+
+    from generator import publish, search, site_cache  # noqa: F401
+    try:
+        return load_config(config_file=config_file, strict=True, site_dir=site_dir)
+    except Exception:  # noqa: BLE001 - loaded again, and reported, when the build goes ahead
+        return None
+
+
+@contextmanager
+def _held_back(handler: logging.Handler):
+    """What MkDocs logs meanwhile, held back: said once said() is called (when the build goes ahead,
+    after the generator's own output), else never."""
+    from logging.handlers import MemoryHandler
+
+    logger = logging.getLogger("mkdocs")
+    held = MemoryHandler(capacity=1_000_000, flushLevel=logging.CRITICAL + 1, target=None)
+    logger.removeHandler(handler)
+    logger.addHandler(held)
+    try:
+        yield lambda: held.setTarget(handler)
+    finally:
+        logger.removeHandler(held)
+        logger.addHandler(handler)
+        if held.target is not None:
+            held.flush()
+        held.close()
 
 
 def _stop(number, _frame):
     raise SystemExit(128 + number)
 
 
-def _log_like_mkdocs() -> None:
+def _log_like_mkdocs() -> logging.Handler:
     from mkdocs.__main__ import ColorFormatter
 
     logger = logging.getLogger("mkdocs")
@@ -575,6 +642,7 @@ def _log_like_mkdocs() -> None:
     handler = logging.StreamHandler()
     handler.setFormatter(ColorFormatter())
     logger.addHandler(handler)
+    return handler
 
 
 if __name__ == "__main__":

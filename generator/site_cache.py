@@ -21,7 +21,8 @@ from importlib import metadata
 from pathlib import Path
 
 CACHE_FOLDER = Path(".briefing-cache") / "site"
-_FORMAT = 1
+FOLDERS_FILE = CACHE_FOLDER / "folders.marshal"    # what each published site folder holds (publish.publish_site)
+_FORMAT = 2        # 2: each page's record keeps the stat of its Markdown file
 # What renders a page besides its Markdown and the theme's files: a new version of any of them may
 # change the bytes.
 RENDERING_PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "markupsafe", "pygments")
@@ -37,9 +38,10 @@ class PageRecord:
     entries: list[dict] = field(default_factory=list)
     anchors: set[str] = field(default_factory=set)
     links_to_anchors: dict[str, dict[str, str]] = field(default_factory=dict)
+    source: tuple[int, int, int, int] | None = None   # (inode, size, mtime_ns, ctime_ns) of the Markdown `digest` is of
 
     def as_tuple(self) -> tuple:
-        return (self.digest, self.output, self.stat, self.entries, self.anchors, self.links_to_anchors)
+        return (self.digest, self.output, self.stat, self.entries, self.anchors, self.links_to_anchors, self.source)
 
 
 @dataclass
@@ -54,6 +56,30 @@ class Plan:
 def page_digest(path: str) -> str:
     with open(path, "rb") as source:
         return hashlib.blake2b(source.read(), digest_size=16).hexdigest()
+
+
+# A file's stat stands for its bytes only once the clock has moved on past its last change: a change
+# made within the same tick of the file system's clock as the one recorded would leave the same mtime.
+_CLOCK_MARGIN_NS = 2_000_000_000
+
+
+def page_digests(paths: dict[str, str], records: dict[str, PageRecord] | None,
+                 now_ns: int) -> tuple[dict[str, str], dict[str, tuple | None]]:
+    """The digest of each page's Markdown file (src_uri -> its path), and the stat to record beside it. A
+    file whose stat is the one recorded with its digest is not read again: the stat is recorded only for
+    a file last changed (and its inode last touched) well before `now_ns`."""
+    digests, stats = {}, {}
+    trusted = now_ns - _CLOCK_MARGIN_NS
+    for src_uri, path in paths.items():
+        info = os.stat(path)
+        seen = (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+        record = records.get(src_uri) if records else None
+        if record is not None and record.source == seen:
+            digests[src_uri] = record.digest
+        else:
+            digests[src_uri] = page_digest(path)
+        stats[src_uri] = seen if info.st_mtime_ns < trusted and info.st_ctime_ns < trusted else None
+    return digests, stats
 
 
 def build_key(config, files, nav, generator_version: str) -> str | None:
@@ -142,26 +168,29 @@ class SiteCache:
             return None, "the configuration, theme, nav, set of pages or versions changed"
         return {src: PageRecord(*values) for src, values in data["pages"].items()}, ""
 
+    def templates(self):
+        """Where the theme's templates are kept compiled (Jinja's own bytecode cache, which compiles a
+        template again when its source or Jinja changes): compiling Material's templates was a tenth of
+        a one-page build."""
+        from jinja2 import FileSystemBytecodeCache
+
+        folder = self.folder / "templates"
+        folder.mkdir(parents=True, exist_ok=True)
+        return FileSystemBytecodeCache(str(folder))
+
     def kept(self, records: dict[str, PageRecord] | None) -> dict[str, tuple | None]:
         """The stat of each recorded page's kept output, as it is now."""
-        stats = {}
+        stats, store = {}, str(self.store)
         for src_uri, record in (records or {}).items():
             if record.output is not None:
-                stats[src_uri] = file_stat(self.store / record.output)
+                stats[src_uri] = file_stat(f"{store}/{record.output}")
         return stats
 
-    def restore(self, records: dict[str, PageRecord], reuse: list[str], site_dir: Path) -> None:
-        """Each reused page's output, linked into the site being built."""
-        made: set[Path] = set()
-        for src_uri in reuse:
-            output = records[src_uri].output
-            if output is None:
-                continue
-            target = site_dir / output
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
-            link_or_copy(self.store / output, target)
+    def outputs(self, records: dict[str, PageRecord], reuse: list[str]) -> dict[str, tuple[Path, int]]:
+        """Each reused page's site file, and the kept copy (and its inode) whose bytes it has: linked into the
+        site by publish.publish_site."""
+        return {records[src_uri].output: (self.store / records[src_uri].output, records[src_uri].stat[0])
+                for src_uri in reuse if records[src_uri].output is not None}
 
     def save(self, key: str | None, records: dict[str, PageRecord], site_dir: Path, rendered: list[str],
              gone: list[PageRecord], cold: bool) -> None:
@@ -204,7 +233,7 @@ class SiteCache:
         shutil.rmtree(self.store, ignore_errors=True)
 
 
-def file_stat(path: Path) -> tuple[int, int, int] | None:
+def file_stat(path: Path | str) -> tuple[int, int, int] | None:
     try:
         stat = os.stat(path)
     except OSError:

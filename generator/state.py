@@ -21,7 +21,7 @@ from generator import __version__
 from generator.model import Event, FrontMatter, Person, Provenance
 
 STATE_FILE = Path(".briefing-cache") / "state.json"
-_FORMAT = 5        # 5: a page's record is its typed front matter (orjson writes a dataclass as its fields)
+_FORMAT = 6        # 6: what the extractor read of the taxonomy, and the topics' labels, apart from the rest
 
 
 def _code_version() -> str:
@@ -59,10 +59,12 @@ class PageState:
 
 @dataclass
 class State:
-    taxonomy: str = ""
+    taxonomy: str = ""          # the digest of taxonomy.yml
     version: str = GENERATOR_VERSION
     pages: dict[str, PageState] = field(default_factory=dict)
     index_pages: list[str] = field(default_factory=list)    # the index pages the last run left
+    extraction: str = ""        # the digest of what the extractor read of the taxonomy (generate.extraction_view)
+    topic_labels: dict[str, str] = field(default_factory=dict)     # topic slug -> the label the pages show
 
     def is_current(self, taxonomy_digest: str) -> bool:
         return self.taxonomy == taxonomy_digest and self.version == GENERATOR_VERSION
@@ -76,7 +78,8 @@ def load_state(root: Path) -> State:
             return State()
         pages = {name: PageState(**{**entry, "front": _front(entry["front"])}) for name, entry in data["pages"].items()}
         return State(taxonomy=data["taxonomy"], version=data["version"], pages=pages,
-                     index_pages=list(data.get("index_pages") or []))
+                     index_pages=list(data.get("index_pages") or []), extraction=data["extraction"],
+                     topic_labels=dict(data["topic_labels"]))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):    # orjson.JSONDecodeError is a ValueError
         return State()
 
@@ -116,6 +119,7 @@ def save_state(root: Path, state: State) -> None:
         "format": _FORMAT, "taxonomy": state.taxonomy, "version": state.version,
         "pages": dict(sorted(state.pages.items())),     # dataclasses, which orjson writes as their fields
         "index_pages": sorted(state.index_pages),
+        "extraction": state.extraction, "topic_labels": state.topic_labels,
     }
     handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
     try:

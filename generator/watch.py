@@ -14,7 +14,6 @@ from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
 
 from generator.errors import BriefingError
-from generator.generate import generate
 from generator.write import is_temporary
 
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -82,6 +81,8 @@ class Regenerator(FileSystemEventHandler):
             self._run()
 
     def _run(self) -> None:
+        from generator.generate import generate     # here: the site build loads this module only to watch
+
         try:
             report = generate(self.root)
         except BriefingError as error:

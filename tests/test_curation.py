@@ -211,16 +211,19 @@ def test_a_page_saved_during_a_run_is_not_overwritten(project, monkeypatch):
     path = project / "content" / BEIJING
     _change_source(project)        # the run regenerates this page
 
-    real = generation._links_between_pages
+    real = generation.PageWriting.__call__
+    saved = []
 
-    def save_meanwhile(*args, **kwargs):
+    def save_meanwhile(self, task):
         # The curator saves after the run has read the page and before it writes it.
-        text = path.read_text(encoding="utf-8")
-        path.write_text(text.replace("\n## Article text", "\n## Notes\n\nSaved mid-run.\n\n## Article text", 1)
-                        .replace("title: ", "title: Fixed mid-run ", 1), encoding="utf-8")
-        return real(*args, **kwargs)
+        if not saved:
+            text = path.read_text(encoding="utf-8")
+            path.write_text(text.replace("\n## Article text", "\n## Notes\n\nSaved mid-run.\n\n## Article text", 1)
+                            .replace("title: ", "title: Fixed mid-run ", 1), encoding="utf-8")
+            saved.append(path)
+        return real(self, task)
 
-    monkeypatch.setattr(generation, "_links_between_pages", save_meanwhile)
+    monkeypatch.setattr(generation.PageWriting, "__call__", save_meanwhile)
     report = generate(project)
     saved = path.read_text(encoding="utf-8")
     assert "Saved mid-run." in saved and "Fixed mid-run" in saved

@@ -192,3 +192,25 @@ def test_the_garbage_collector_is_back_as_it_was_after_a_run(project):
         assert not gc.isenabled()       # a caller that paused it keeps it paused
     finally:
         gc.enable()
+
+
+def test_a_run_with_the_collector_left_alone_writes_the_same_pages(project, tmp_path, monkeypatch):
+    """Pausing the collector (processes.collector_paused) is a speed-up only: the public way, as where
+    another thread runs, writes the same pages."""
+    import shutil
+    from contextlib import contextmanager
+
+    import generator.generate
+    from generator.processes import Collector
+
+    other = tmp_path / "other"
+    shutil.copytree(project, other)
+    generate(project, today="2025-01-15")
+
+    @contextmanager
+    def left_alone():
+        yield Collector(paused=False)
+    monkeypatch.setattr(generator.generate, "collector_paused", left_alone)
+    generate(other, today="2025-01-15")
+    files = {p.relative_to(project / "content"): p.read_bytes() for p in (project / "content").rglob("*") if p.is_file()}
+    assert files == {p.relative_to(other / "content"): p.read_bytes() for p in (other / "content").rglob("*") if p.is_file()}

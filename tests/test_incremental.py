@@ -78,6 +78,44 @@ def test_a_source_saved_again_unchanged_is_not_extracted(briefing):
     assert generate(briefing).extracted == 0        # and its new mtime remembered
 
 
+def _set_in_taxonomy(project: Path, section: str, slug: str, key: str, value: str) -> None:
+    """One field of one taxonomy entry, written anew (the entry's field on one line of taxonomy.yml)."""
+    from generator.taxonomy import load_taxonomy
+
+    path = project / "taxonomy.yml"
+    old = f"{key}: {getattr(getattr(load_taxonomy(path), section)[slug], key)}\n"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, f"{key}: {value}\n"), encoding="utf-8")
+
+
+def test_a_relabelled_topic_extracts_only_the_pages_that_show_it(briefing):
+    showing = [p for p in (briefing / "content" / "articles").glob("*.md")
+               if "defence-industry" in (frontmatter.load(p).get("topics") or [])]
+    assert 0 < len(showing) < len(list((briefing / "content" / "articles").glob("*.md")))
+    _set_in_taxonomy(briefing, "topics", "defence-industry", "label", "Defence manufacturing")
+    report = generate(briefing)
+    assert report.extracted == len(showing) and not report.errors
+    assert all("[Defence manufacturing](../topics/defence-industry.md)" in p.read_text(encoding="utf-8") for p in showing)
+    assert "Defence manufacturing" in (briefing / "content" / "topics" / "index.md").read_text(encoding="utf-8")
+    assert _full_regeneration_writes_nothing(briefing) == []
+
+
+def test_a_new_topic_description_extracts_nothing_and_renders_the_index_pages(briefing):
+    _set_in_taxonomy(briefing, "topics", "defence-industry", "description", "Who makes the weapons.")
+    report = generate(briefing)
+    assert report.extracted == 0 and report.changed == ["topics/defence-industry.md"]
+    assert _full_regeneration_writes_nothing(briefing) == []
+
+
+def test_a_relabelled_person_extracts_every_source_again(briefing):
+    """What the extractor reads of the taxonomy (a person's label is a spelling it finds) changed."""
+    _set_in_taxonomy(briefing, "people", "zakir-hasanov", "label", "Zakir Hasanov Jr")
+    report = generate(briefing)
+    assert report.extracted == report.articles == len(list((briefing / "content" / "articles").glob("*.md")))
+    assert _full_regeneration_writes_nothing(briefing) == []
+
+
 def test_a_relative_root_finds_every_source(project, monkeypatch):
     monkeypatch.chdir(project)
     first = generate(Path("."))
@@ -212,26 +250,6 @@ def test_many_undated_articles_get_a_timeline_page_of_their_own(project, monkeyp
     assert _full_regeneration_writes_nothing(project) == []
 
 
-def test_index_pages_rendered_in_a_process_of_their_own_are_the_same(briefing, tmp_path, monkeypatch):
-    import generator.generate
-
-    other = tmp_path / "other"
-    shutil.copytree(briefing, other, ignore=shutil.ignore_patterns("content", ".briefing-cache"))
-    (other / "content").mkdir()
-    monkeypatch.setattr(generator.generate, "_INDEX_PROCESS_THRESHOLD", 10)
-    started = []
-    real_start = generator.generate._render_index_pages
-
-    def watched(*args):
-        result = real_start(*args)
-        started.append(result.__name__)
-        return result
-    monkeypatch.setattr(generator.generate, "_render_index_pages", watched)
-    generate(other, jobs=2)
-    assert started == ["result"]            # the forked rendering, not the one in this process
-    assert _pages(other) == _pages(briefing)
-
-
 def test_a_run_after_one_that_died_removes_what_it_left(briefing):
     marks = briefing / STATE.parent
     assert not list(marks.glob("writing-*"))        # a finished run leaves no mark
@@ -244,26 +262,33 @@ def test_a_run_after_one_that_died_removes_what_it_left(briefing):
     assert not list(marks.glob("writing-*"))
 
 
-def test_the_links_pass_in_forked_processes_writes_what_one_process_writes(briefing, tmp_path, monkeypatch):
+@pytest.mark.parametrize("fork", [True, False], ids=["forked", "started afresh"])
+def test_a_run_in_worker_processes_writes_what_one_process_writes(briefing, tmp_path, monkeypatch, fork):
+    """Extraction, the links pass and the index pages in worker processes (forked, or started afresh
+    as where a fork is not safe): the same pages and state as the run of the fixture, in one process."""
     import json
 
     import generator.generate
+    import generator.processes
 
     other = tmp_path / "other"
     shutil.copytree(briefing, other, ignore=shutil.ignore_patterns("content", ".briefing-cache"))
     (other / "content").mkdir()
-    monkeypatch.setattr(generator.generate, "_FORK_THRESHOLD", 10)
+    monkeypatch.setattr(generator.generate, "EXTRACTION_PROCESSES_FROM", 2)
+    monkeypatch.setattr(generator.generate, "WRITING_PROCESSES_FROM", 2)
+    monkeypatch.setattr(generator.processes, "fork_is_safe", lambda: fork)
     writers = tmp_path / "writers.txt"
-    real_page = generator.generate._Links.page
+    real_call = generator.generate.PageWriting.__call__
 
-    def watched(self, relative):
-        with open(writers, "a", encoding="utf-8") as stream:      # a forked process's list would be its own
+    def watched(self, task):
+        with open(writers, "a", encoding="utf-8") as stream:      # a worker's list would be its own
             stream.write(f"{os.getpid()}\n")
-        return real_page(self, relative)
-    monkeypatch.setattr(generator.generate._Links, "page", watched)
+        return real_call(self, task)
+    monkeypatch.setattr(generator.generate.PageWriting, "__call__", watched)
     report = generate(other, jobs=2)
     assert not report.errors
-    assert str(os.getpid()) not in set(writers.read_text(encoding="utf-8").split())
+    if fork:        # a process started afresh runs the module as it is, not as patched here
+        assert str(os.getpid()) not in set(writers.read_text(encoding="utf-8").split())
     assert _pages(other) == _pages(briefing)
 
     def entries(root):          # the page files' mtimes differ between the two runs; the rest must not

@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc, forks")
 
 # The middle process forks a worker that calls end_with_parent, prints the worker's pid, then waits
 # to be killed; the worker would sleep for a minute.
@@ -58,3 +58,52 @@ def _alive(pid: int) -> bool:
             return stream.read().rsplit(")", 1)[1].split()[0] != "Z"
     except FileNotFoundError:
         return False
+
+
+def _pid_and_square(number: int) -> tuple[int, int]:
+    return os.getpid(), number * number
+
+
+@pytest.mark.parametrize("fork", [True, False], ids=["forked", "started afresh"])
+def test_parallel_map_maps_in_order_in_other_processes(monkeypatch, fork):
+    from generator import processes
+
+    monkeypatch.setattr(processes, "fork_is_safe", lambda: fork)
+    results = list(processes.parallel_map(_pid_and_square, range(20), jobs=2, chunksize=3))
+    assert [square for _, square in results] == [n * n for n in range(20)]
+    assert os.getpid() not in {pid for pid, _ in results}
+
+
+def test_parallel_map_of_what_cannot_be_sent_runs_here_where_a_fork_is_not_safe(monkeypatch):
+    from generator import processes
+
+    monkeypatch.setattr(processes, "fork_is_safe", lambda: False)
+    here = os.getpid()
+    results = list(processes.parallel_map(lambda n: (os.getpid(), n), range(5), jobs=2, inherit=True))
+    assert results == [(here, n) for n in range(5)]
+    assert [pid for pid, _ in processes.parallel_map(_pid_and_square, [1], jobs=2)] == [here]    # one item: here
+
+
+def test_the_collector_is_paused_only_in_a_process_of_one_thread_and_as_it_was_after():
+    import gc
+    import threading
+
+    from generator.processes import collector_paused
+
+    assert gc.isenabled()
+    with collector_paused() as collector:
+        assert collector.paused and not gc.isenabled()
+        collector.resume_for_many_short_lived_objects()
+        assert gc.isenabled() and gc.get_threshold()[0] == 20_000 and gc.get_freeze_count() > 0
+    assert gc.isenabled() and gc.get_freeze_count() == 0 and gc.get_threshold()[0] != 20_000
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        with collector_paused() as collector:      # another thread runs: the collector is left alone
+            assert not collector.paused and gc.isenabled()
+            collector.resume_for_many_short_lived_objects()
+            assert gc.get_freeze_count() == 0
+    finally:
+        stop.set()
+        other.join()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 
 import pytest
 
@@ -84,3 +85,79 @@ def test_a_feed_that_is_not_xml_is_left_as_it_is(tmp_path, caplog):
     assert (tmp_path / "feed.xml").read_text(encoding="utf-8") == "<feed"
     assert "feed.xml: not valid XML" in caplog.text
     assert publish.address_feed(tmp_path / "no-site", "https://example.org/") is False     # no feed built
+
+
+def _publish(tmp_path, built: dict[str, str], linked: dict[str, str]) -> None:
+    """One build: `built` written into a fresh folder, `linked` taken from a store of kept pages."""
+    final, store = tmp_path / "site", tmp_path / "store"
+    fresh = publish.fresh_folder(final)
+    for path, text in built.items():
+        (fresh / path).parent.mkdir(parents=True, exist_ok=True)
+        (fresh / path).write_text(text)
+    links = {}
+    for path, text in linked.items():
+        kept = store / path
+        if not kept.exists() or kept.read_text() != text:
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            kept.unlink(missing_ok=True)            # a new copy, as the site cache keeps a page rendered again
+            kept.write_text(text)
+        links[path] = (kept, kept.stat().st_ino)
+    publish.publish_site(fresh, final, links, tmp_path / "ledger.marshal")
+
+
+def _beside(tmp_path) -> list[str]:
+    return sorted(p.name for p in tmp_path.iterdir() if p.name not in ("store", "ledger.marshal"))
+
+
+def test_builds_made_in_the_spare_folder_are_the_sites_they_should_be(tmp_path):
+    pages = {f"articles/{n}/index.html": f"article {n}" for n in range(6)}
+    static = {"index.html": "home", "assets/app.js": "js"}
+    _publish(tmp_path, {**static, **pages}, {})                 # a cold build: every page written
+    _publish(tmp_path, static, pages)                          # nothing to reuse yet: made in the fresh folder
+    assert _beside(tmp_path) == [".site.spare", "site"]
+    spare = os.lstat(tmp_path / ".site.spare").st_ino
+    changed = {**pages, "articles/2/index.html": "article 2, edited"}
+    del changed["articles/5/index.html"]
+    _publish(tmp_path, {**static, "articles/9/index.html": "article 9"}, changed)
+    assert os.lstat(tmp_path / "site").st_ino == spare          # made from the spare
+    expected = {**static, **changed, "articles/9/index.html": "article 9"}
+    assert _tree(tmp_path / "site") == expected
+    for path in changed:                                        # the kept copy itself, not a copy of it
+        assert os.stat(tmp_path / "site" / path).st_ino == os.stat(tmp_path / "store" / path).st_ino
+    _publish(tmp_path, {"index.html": "home 2"}, {path: text for path, text in changed.items() if "/1/" not in path})
+    assert _tree(tmp_path / "site") == {"index.html": "home 2",
+                                        **{path: text for path, text in changed.items() if "/1/" not in path}}
+    assert not (tmp_path / "site" / "articles" / "1").exists() and not (tmp_path / "site" / "assets").exists()
+    assert _beside(tmp_path) == [".site.spare", "site"]
+
+
+def test_what_was_done_to_a_site_by_hand_is_undone_when_it_is_made_again(tmp_path):
+    pages = {f"articles/{n}/index.html": f"article {n}" for n in range(6)}
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "keep.txt").write_text("the user's")
+    for _ in range(3):
+        _publish(tmp_path, {"index.html": "home"}, pages)
+    site = tmp_path / "site"
+    (site / "stray.html").write_text("put there by hand")                     # the next spare, tampered with
+    (site / "articles" / "3" / "notes.txt").write_text("by hand")
+    (site / "articles" / "4" / "index.html").unlink()
+    shutil.rmtree(site / "articles" / "0")
+    (site / "articles" / "0").symlink_to(outside, target_is_directory=True)     # a link where a page's folder was
+    _publish(tmp_path, {"index.html": "home"}, pages)           # made in the other folder
+    _publish(tmp_path, {"index.html": "home"}, pages)           # made in the tampered one
+    assert _tree(site) == {"index.html": "home", **pages}
+    assert not (site / "articles" / "0").is_symlink()
+    assert sorted(p.name for p in outside.iterdir()) == ["keep.txt"]
+    assert (outside / "keep.txt").read_text() == "the user's"
+
+
+def test_a_spare_folder_nothing_knows_is_not_used(tmp_path):
+    pages = {f"articles/{n}/index.html": f"article {n}" for n in range(6)}
+    for _ in range(2):
+        _publish(tmp_path, {"index.html": "home"}, pages)
+    (tmp_path / "ledger.marshal").unlink()
+    (tmp_path / ".site.spare" / "stray.html").write_text("not of this site")
+    _publish(tmp_path, {"index.html": "home"}, pages)
+    assert _tree(tmp_path / "site") == {"index.html": "home", **pages}
+    assert _beside(tmp_path) == ["site"]            # neither folder is known: the previous site is removed too

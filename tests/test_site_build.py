@@ -271,3 +271,24 @@ def test_a_page_naming_a_missing_template_stops_the_build_with_its_name_and_line
     assert "Traceback" not in built.stderr
     assert f"articles/{page.name}:3: template: 'missing.html' is not in overrides/ nor in the theme" in built.stderr
     assert not (tmp_path / "site").exists()
+
+
+def test_the_collector_left_alone_builds_the_same_site(briefing, tmp_path, monkeypatch):
+    """The collector paused, then frozen while the pages render (processes.collector_paused), is a speed-up
+    only: left alone, as where another thread runs, the build makes the same bytes."""
+    from contextlib import contextmanager
+
+    from generator import processes, site
+
+    for name, value in ENV.items():
+        monkeypatch.setenv(name, value)
+    folder = tmp_path / "briefing"
+    shutil.copytree(briefing, folder, ignore=shutil.ignore_patterns(".briefing-cache", "site"))
+    assert site.build_site(str(folder / "mkdocs.yml"), str(tmp_path / "tuned"), jobs=2, incremental=False) == 0
+
+    @contextmanager
+    def left_alone():
+        yield processes.Collector(paused=False)
+    monkeypatch.setattr(site, "collector_paused", left_alone)
+    assert site.build_site(str(folder / "mkdocs.yml"), str(tmp_path / "plain"), jobs=2, incremental=False) == 0
+    assert _files(tmp_path / "tuned") == _files(tmp_path / "plain")
