@@ -241,14 +241,15 @@ def print_edit_figures(sizes: list[int], folders: dict[int, Path], runs: int, jo
     build` and under `briefing serve`."""
     print(f"edit to site: seconds from an edit to the built page showing it, median of {runs} (min-max); "
           f"the topic relabelled is {RELABELLED}")
-    print(f"{'articles':>8} {'edit':>13} {'briefing build s':>22} {'briefing serve s':>22}")
+    print(f"{'articles':>8} {'edit':>13} {'briefing build s':>22} {'briefing serve s':>22} {'machine ref s':>13}")
     for size in sizes:
         for kind in EDITS:
+            reference = machine_reference()     # the machine's speed that minute, beside the figures
             built = edit_to_site(folders[size], size, kind, runs, jobs)
             served = edit_to_served_page(folders[size], size, kind, runs, jobs)
             note = f" (on {pages_showing_the_topic(folders[size])} article pages)" if kind == "topic label" else ""
-            print(f"{size:>8} {kind:>13} {_median_and_range(built):>22} {_median_and_range(served):>22}{note}",
-                  flush=True)
+            print(f"{size:>8} {kind:>13} {_median_and_range(built):>22} {_median_and_range(served):>22} "
+                  f"{(reference + machine_reference()) / 2:>13.2f}{note}", flush=True)
 
 
 def _median_and_range(seconds: list[float]) -> str:

@@ -194,9 +194,13 @@ def run_build(root: Path, site_dir: Path | None, jobs: int | None = None, render
 
 
 def run_serve(root: Path, port: int, jobs: int | None = None) -> int:
-    from generator.serve import serve
+    from generator.serve import BuildProcess, serve
 
-    return serve(root, port, lambda here: run_build(here, None, jobs))
+    builds = BuildProcess(root, jobs)
+    try:
+        return serve(root, port, builds)
+    finally:
+        builds.close()
 
 
 def _env_without_regeneration():

@@ -30,6 +30,8 @@ import yaml
 
 from generator.errors import BriefingError, printable
 from generator.extract.article import extract_article
+from generator.extracted import FOLDER as EXTRACTED
+from generator.extracted import Extractions
 from generator.index import About, Wanted, build_index_pages, pages_changed_by, person_name
 from generator.model import Article, FrontMatter
 from generator.pages import LINK_KEYS, ArticlePage, front_matter, links_digest, read_page
@@ -42,7 +44,9 @@ from generator.render import (
 )
 from generator.resources import PageLoader
 from generator.slugs import make_slug
-from generator.state import GENERATOR_VERSION, STATE_FILE, PageState, State, load_state, page_stat, save_state
+from generator.state import (
+    GENERATOR_VERSION, STATE_FILE, PageState, State, forget_saved, load_state, page_stat, save_state,
+)
 from generator.taxonomy import SECTIONS, Taxonomy, load_taxonomy
 from generator.write import ABSENT, ContentWriter, begin_writing
 
@@ -195,8 +199,12 @@ def generate(root: Path, jobs: int | None = None, progress: bool = False, today:
     # The state and the pages' front matter are some hundred thousand long-lived objects, which each of
     # the garbage collector's full passes walks: a fifth of a one-change run at 10,000 articles. What
     # the run makes is freed by reference counting, so the collector waits until the run is over.
-    with collector_paused():
-        report = _run(project, day, interrupted, jobs, progress)
+    try:
+        with collector_paused():
+            report = _run(project, day, interrupted, jobs, progress)
+    except BaseException:
+        forget_saved(project.root)
+        raise
     mark.unlink(missing_ok=True)        # left when the run fails: the next one then looks for leftovers
     return report
 
@@ -553,7 +561,8 @@ def _carry_out(survey: Survey, plan: Plan, writer: ContentWriter, report: Report
     project, state, taxonomy = survey.project, survey.state, survey.taxonomy
     report.errors.extend(plan.errors)
     report.articles += plan.unchanged
-    extractor = Extractor(taxonomy, extraction_view(taxonomy), project.content)
+    kept = Extractions(project.root / EXTRACTED, plan.extraction, GENERATOR_VERSION)
+    extractor = Extractor(taxonomy, extraction_view(taxonomy), project.content, kept)
     drafts = parallel_map(extractor, plan.extract, jobs if len(plan.extract) >= EXTRACTION_PROCESSES_FROM else 1,
                           chunksize=32)
     writes = plan_writes(survey, plan, _shown_as_done(drafts, len(plan.extract), progress))
@@ -574,8 +583,7 @@ def _carry_out(survey: Survey, plan: Plan, writer: ContentWriter, report: Report
     pages = dataclasses.replace(survey.pages, fronts=writes.fronts, source_of=plan.source_of)
     index_pages = [ArticlePage(_slug(r), None, f, "") for r, f in sorted(writes.fronts.items())]
     linked = sorted(writes.fronts if writes.relink is None else writes.relink & set(writes.fronts))
-    work = PageWriting(project, pages, writer, state, writes.pending, set(writes.missing_sources), writes.related,
-                       writes.stories, index_pages, taxonomy, writes.index_pages, state.index_pages)
+    work = PageWriting(survey, writes, pages, writer, index_pages)
     # The index pages show no key the links pass writes: they are rendered meanwhile, as one task beside
     # runs of article pages.
     many = len(linked) >= WRITING_PROCESSES_FROM or (writes.index_pages is None and len(index_pages) >= WRITING_PROCESSES_FROM)
@@ -632,18 +640,23 @@ def _shown_as_done(results, total: int, progress: bool):
 
 @dataclass(frozen=True)
 class Extractor:
-    """Makes one source's page: extracts the article (from what the extractor reads of the taxonomy),
-    drafts the page, and merges it with the page as it stands. What the extraction workers run."""
+    """Makes one source's page: extracts the article (from what the extractor reads of the taxonomy), or
+    takes what an earlier run extracted from the same bytes, drafts the page, and merges it with the page
+    as it stands. What the extraction workers run."""
 
     taxonomy: Taxonomy
     view: Taxonomy          # extraction_view(taxonomy)
     content: Path
+    kept: Extractions       # what earlier runs extracted
 
     def __call__(self, job: Extraction) -> Drafted | BriefingError:
         try:
             data = job.data if job.data is not None else read_source_bytes(job.path, job.source, job.inside)
-            document = read_bytes(data, job.source, html=job.source.lower().endswith((".html", ".htm")))
-            article = extract_article(document, self.view)
+            article = self.kept.get(job.source, hashlib.sha256(data).hexdigest())
+            if article is None:
+                document = read_bytes(data, job.source, html=job.source.lower().endswith((".html", ".htm")))
+                article = extract_article(document, self.view)
+                self.kept.put(job.source, article)
             front = article_front_matter(article, job.collected)
             body = render_article_body(front, article.text, self.taxonomy)
             front["provenance"]["fingerprint"]["body"] = body_fingerprint(body)   # tells a hand-edited body later
@@ -722,25 +735,22 @@ class PageWriting:
 
     INDEX_PAGES = "index pages"
 
-    project: Project
-    pages: Pages
+    survey: Survey
+    writes: Writes
+    pages: Pages                # the survey's, with this run's front matter and sources
     writer: ContentWriter
-    state: State
-    pending: dict[str, Pending]
-    missing_sources: set[str]
-    related: dict[str, list[str]]
-    stories: dict[str, list[str]]
     index_pages: list[ArticlePage]
-    taxonomy: Taxonomy
-    only: set[str] | None                 # the index pages to render; None: all
-    previous: list[str]                   # the index pages the last run left
+
+    def __post_init__(self):
+        self.missing_sources = set(self.writes.missing_sources)
 
     def __call__(self, task):
         """INDEX_PAGES: (index pages by path, the Wanted that rendered them); a list of article pages: the
         results of page() that are not None."""
         if task == self.INDEX_PAGES:
-            wanted = Wanted(self.only, self.previous)
-            return build_index_pages(self.index_pages, self.taxonomy, load_about(self.taxonomy), wanted), wanted
+            taxonomy = self.survey.taxonomy
+            wanted = Wanted(self.writes.index_pages, self.survey.state.index_pages)
+            return build_index_pages(self.index_pages, taxonomy, load_about(taxonomy), wanted), wanted
         return [result for result in map(self.page, task) if result is not None]
 
     def page(self, relative: str) -> tuple[str, bool, BriefingError | None, PageState | None] | None:
@@ -751,21 +761,21 @@ class PageWriting:
         wanted = {
             "tags": None,
             "source_missing": True if relative in self.missing_sources else None,
-            "related": [_link(s, fronts[_page_of_slug(s)]) for s in self.related.get(slug, [])] or None,
+            "related": [_link(s, fronts[_page_of_slug(s)]) for s in self.writes.related.get(slug, [])] or None,
             "also_reported_by": [_link(s, fronts[_page_of_slug(s)], source=True)
-                                 for s in self.stories.get(slug, [])] or None,
+                                 for s in self.writes.stories.get(slug, [])] or None,
         }
-        if relative not in self.pending and fronts[relative].links_digest == links_digest(wanted):
+        if relative not in self.writes.pending and fronts[relative].links_digest == links_digest(wanted):
             return None
-        path = self.project.content / relative
+        path = self.survey.project.content / relative
         extra = {key: value for key, value in wanted.items() if value is not None}
-        if relative in self.pending:
-            job = self.pending[relative]
+        if relative in self.writes.pending:
+            job = self.writes.pending[relative]
             updated = {key: value for key, value in job.front.items() if key not in GENERATED_KEYS} | extra
             text = (render_page(updated, job.body) if job.front_yaml is None
                     else render_drafted_page(job.front_yaml, extra, job.body))
         else:
-            entry = self.state.pages.get(relative)
+            entry = self.survey.state.pages.get(relative)
             job = (Pending(entry.source, entry.source_sha, "", entry.source_size, entry.source_mtime_ns) if entry
                    else Pending(self.pages.source_of.get(relative), "", "", -1, -1))
             head, body = _split_page(path)
@@ -776,7 +786,7 @@ class PageWriting:
             changed = self.writer.write(relative, text, self.pages.read_as.get(relative, ABSENT))
         except (OSError, ValueError) as error:
             return relative, False, _cannot_write(relative, error), None
-        if relative not in self.pending and relative not in self.state.pages:
+        if relative not in self.writes.pending and relative not in self.survey.state.pages:
             return relative, changed, None, None
         size, mtime = page_stat(path)
         return relative, changed, None, PageState(job.source, job.source_sha, size, mtime, front_matter(updated),

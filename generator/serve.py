@@ -7,9 +7,11 @@ The site is read from site/ by path on every request, and a build swaps a whole 
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import signal
+import subprocess
 import sys
 import threading
 import time
@@ -23,7 +25,7 @@ from generator.watch import Regenerator
 
 CHANGES_PATH = "/__briefing/changes"
 _LONG_POLL_SECONDS = 25.0       # a long-poll is answered after this even without a build; the page asks again
-_QUIET_SECONDS = 0.2            # changes closer together than this are one save
+_QUIET_SECONDS = 0.1            # changes closer together than this are one save (an editor's are milliseconds apart)
 
 # Added to every HTML response (never to the files): wait for a newer build, then reload. One waiter
 # per window, even if Material's instant navigation runs the script of each page it loads.
@@ -152,6 +154,56 @@ def inject_reload(html: bytes, build: int) -> bytes:
     return html + script if at < 0 else html[:at] + script + html[at:]
 
 
+class BuildProcess:
+    """`briefing build` run, for each build asked of it, in a process of its own started once and kept: a
+    process of one thread (this one runs the server's and the watcher's), so that its runs fork their
+    workers and pause the collector as the command's do, and that keeps from one run to the next what a
+    run loads (the extractor's compiled patterns, the state). It ends with this process."""
+
+    def __init__(self, root: Path, jobs: int | None):
+        self.command = [sys.executable, "-m", "generator.serve", "--root", str(root)]
+        if jobs:
+            self.command += ["--jobs", str(jobs)]
+        self.child = None
+
+    def __call__(self, root: Path) -> int:
+        """One build: its exit status, as `briefing build` gives it (1 when the process ended instead)."""
+        from generator.processes import start_to_the_end
+
+        if self.child is None or self.child.poll() is not None:
+            self.child = start_to_the_end(self.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        try:
+            self.child.stdin.write(b"build\n")
+            self.child.stdin.flush()
+            said = self.child.stdout.readline()
+        except BrokenPipeError:
+            said = b""
+        return int(said) if said.strip().isdigit() else 1
+
+    def close(self) -> None:
+        """The process ended: at once when it is waiting, else by SIGTERM, which its site build is passed."""
+        if self.child is None:
+            return
+        self.child.stdin.close()
+        try:
+            self.child.wait(timeout=0.5)
+        except subprocess.TimeoutExpired:
+            self.child.terminate()
+            self.child.wait()
+
+
+def build_on_request(root: Path, jobs: int | None) -> None:
+    """What a BuildProcess runs: for each line of standard input, `briefing build`; its exit status on a line
+    of standard output (what the build prints goes to standard error)."""
+    from generator.cli import run_build
+
+    answers = os.fdopen(os.dup(sys.stdout.fileno()), "w")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    for _ in sys.stdin:
+        answers.write(f"{run_build(root, None, jobs)}\n")
+        answers.flush()
+
+
 def site_folder(root: Path) -> Path:
     """mkdocs.yml's site_dir."""
     from mkdocs.config import load_config
@@ -225,3 +277,20 @@ def _identity(folder: Path):
 def _say(line: str) -> None:
     print(f"briefing serve: {line}", flush=True)
     sys.stderr.flush()
+
+
+def main(argv: list[str] | None = None) -> None:
+    """python -m generator.serve --root DIR [--jobs N]: BuildProcess's side."""
+    from generator.processes import end_with_briefing
+
+    parser = argparse.ArgumentParser(prog="python -m generator.serve",
+                                     description="briefing serve's builds: `briefing build` for each line of standard input")
+    parser.add_argument("--root", type=Path, required=True)
+    parser.add_argument("--jobs", type=int, default=None)
+    args = parser.parse_args(argv)
+    end_with_briefing()
+    build_on_request(args.root, args.jobs)
+
+
+if __name__ == "__main__":
+    main()

@@ -70,10 +70,20 @@ class State:
         return self.taxonomy == taxonomy_digest and self.version == GENERATOR_VERSION
 
 
+# The state this process saved last, by file, with the file's (inode, size, mtime): a process that runs
+# again and again (briefing serve's builds) takes it back instead of reading 10,000 pages' records anew,
+# as long as the file is the one it wrote.
+_saved: dict[str, tuple[tuple[int, int, int], "State"]] = {}
+
+
 def load_state(root: Path) -> State:
     """The saved state, or an empty one when there is none or it is unreadable (then all is redone)."""
+    path = root / STATE_FILE
+    kept = _saved.get(str(path.resolve()))
+    if kept is not None and _signature(path) == kept[0]:
+        return kept[1]
     try:
-        data = orjson.loads((root / STATE_FILE).read_bytes())
+        data = orjson.loads(path.read_bytes())
         if data.get("format") != _FORMAT:
             return State()
         pages = {name: PageState(**{**entry, "front": _front(entry["front"])}) for name, entry in data["pages"].items()}
@@ -129,6 +139,20 @@ def save_state(root: Path, state: State) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+    _saved[str(target.resolve())] = (_signature(target), state)
+
+
+def forget_saved(root: Path) -> None:
+    """Not to take the state saved last back: a run that changed it and then failed leaves it changed."""
+    _saved.pop(str((root / STATE_FILE).resolve()), None)
+
+
+def _signature(path: Path) -> tuple[int, int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_ino, info.st_size, info.st_mtime_ns
 
 
 def page_stat(path: Path) -> tuple[int, int]:

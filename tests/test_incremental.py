@@ -101,6 +101,26 @@ def test_a_relabelled_topic_extracts_only_the_pages_that_show_it(briefing):
     assert _full_regeneration_writes_nothing(briefing) == []
 
 
+def test_a_page_edited_by_hand_is_drafted_from_the_kept_extraction(briefing, monkeypatch):
+    """Its source unchanged, the page is drafted again (its body shows the edit) from what the last run
+    extracted, not extracted again; the pages are what a full regeneration writes."""
+    import generator.generate
+
+    page = sorted((briefing / "content" / "articles").glob("*.md"))[7]
+    post = frontmatter.load(page)
+    post["title"] = "A title set by hand"
+    page.write_text(frontmatter.dumps(post) + "\n", encoding="utf-8")
+
+    def not_again(*args, **kwargs):
+        raise AssertionError("extracted again")
+    monkeypatch.setattr(generator.generate, "extract_article", not_again)
+    report = generate(briefing)
+    assert report.extracted == 1 and not report.errors
+    assert "# A title set by hand" in page.read_text(encoding="utf-8")
+    monkeypatch.undo()
+    assert _full_regeneration_writes_nothing(briefing) == []
+
+
 def test_a_new_topic_description_extracts_nothing_and_renders_the_index_pages(briefing):
     _set_in_taxonomy(briefing, "topics", "defence-industry", "description", "Who makes the weapons.")
     report = generate(briefing)
@@ -299,3 +319,21 @@ def test_a_run_in_worker_processes_writes_what_one_process_writes(briefing, tmp_
 
 def _pages(root: Path) -> dict[Path, bytes]:
     return {p.relative_to(root): p.read_bytes() for p in sorted((root / "content").rglob("*")) if p.is_file()}
+
+
+def test_the_state_this_process_saved_is_taken_back_only_while_the_file_is_the_one_it_wrote(tmp_path):
+    import json
+
+    from generator.state import State, forget_saved, load_state, save_state
+
+    state = State(taxonomy="t", index_pages=["index.md"])
+    save_state(tmp_path, state)
+    assert load_state(tmp_path) is state
+    data = json.loads((tmp_path / STATE).read_text(encoding="utf-8"))
+    data["index_pages"] = ["feed.xml"]
+    (tmp_path / STATE).write_text(json.dumps(data), encoding="utf-8")       # another process's run
+    again = load_state(tmp_path)
+    assert again is not state and again.index_pages == ["feed.xml"]
+    save_state(tmp_path, again)
+    forget_saved(tmp_path)                      # a run that failed after changing it
+    assert load_state(tmp_path) is not again
