@@ -191,7 +191,7 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
             canonical = _canonical(name, body, absolute, taxonomy, home_country, lex, outlet)
             if canonical and canonical not in not_orgs and canonical not in outlets and not _NEWS_AGENCY.search(canonical):
                 found.append((absolute, canonical))
-    found.extend(_named_by_context(body, found, taken, people, taxonomy, outlet, lex))
+    found.extend(_named_by_context(body, found, taken, person_words, taxonomy, outlet, lex))
     names = list(dict.fromkeys(name for _, name in sorted(found)))
     # "Hitachi Ltd" and then "Hitachi": a company is written as the text first names it, legal form
     # and all, once.
@@ -454,13 +454,12 @@ _LIST_ITEM = re.compile(rf"(?P<name>{_BARE})(?:[ \t]+\([A-Z][A-Za-z]{{1,9}}\))?"
 
 
 def _named_by_context(body: str, found: list[tuple[int, str]], taken: list[tuple[int, int]],
-                      people: tuple[str, ...], taxonomy: Taxonomy, outlet: str | None, lex: OrganizationLexicon):
+                      person_words: set[str], taxonomy: Taxonomy, outlet: str | None, lex: OrganizationLexicon):
     """(start, name) for bare names that what surrounds them shows to be bodies: an appositive naming
     the kind of body, an officer's title after the name, "the <name> party", "data from <name>", or a
     place in a list beside a body already found. A name that is a person's, a country's, a region's or
     an outlet's, or a word that only starts a sentence, is none."""
     not_orgs, outlets = lex.not_organizations, lex.outlets
-    person_words = {word for name in people for word in name.split()}
     known = {name for _, name in found}
 
     def plausible(name: str, start: int, may_start_a_sentence: bool) -> bool:
