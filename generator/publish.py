@@ -18,6 +18,7 @@ from pathlib import Path
 
 from generator.errors import BriefingError
 from generator.feed import FEED_FILE, with_site_url
+from generator.site_cache import read_cache_file
 from generator.write import process_alive
 
 log = logging.getLogger("mkdocs.briefing.publish")
@@ -350,10 +351,10 @@ def _swap(folder: Path, final: Path) -> Path | None:
 
 
 def _read_ledger(path: Path) -> dict:
+    data, _ = read_cache_file(path, "published folders record")
     try:
-        data = marshal.loads(path.read_bytes())
-        return {key: Published(*value) for key, value in data.items()}
-    except (OSError, EOFError, ValueError, TypeError):
+        return {key: Published(*value) for key, value in (data or {}).items()}
+    except (TypeError, ValueError):
         return {}
 
 

@@ -45,7 +45,7 @@ from pathlib import Path
 import orjson
 
 from generator import resources
-from generator.site_cache import file_stat, link_or_copy
+from generator.site_cache import file_stat, link_or_copy, read_cache_file
 from generator.spellings import fold, letter_table, plain_spelling
 
 log = logging.getLogger("mkdocs.briefing.search")
@@ -396,13 +396,10 @@ class _Store:
         self.files = folder / "files"
 
     def load(self) -> tuple[_Cache | None, str]:
-        try:
-            data = marshal.loads(self.state.read_bytes())
-        except FileNotFoundError:
-            return None, "no search cache"
-        except (OSError, EOFError, ValueError, TypeError) as error:
-            return None, f"unreadable search cache ({error})"
-        if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("code") != CODE_VERSION:
+        data, why = read_cache_file(self.state, "search cache")
+        if data is None:
+            return None, why
+        if data.get("format") != FORMAT or data.get("code") != CODE_VERSION:
             return None, "a search cache of another version"
         return _Cache(data["urls"], data["digests"], data["page_keys"], data["stats"]), ""
 

@@ -28,6 +28,20 @@ _FORMAT = 2        # 2: each page's record keeps the stat of its Markdown file
 RENDERING_PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "markupsafe", "pygments")
 
 
+def read_cache_file(path: Path, what: str) -> tuple[dict | None, str]:
+    """A cache file's record (marshal), or None and why it cannot be used ("no site cache", "unreadable
+    search cache (…)"); the caller checks the record's format."""
+    try:
+        data = marshal.loads(path.read_bytes())
+    except FileNotFoundError:
+        return None, f"no {what}"
+    except (OSError, EOFError, ValueError, TypeError) as error:
+        return None, f"unreadable {what} ({error})"
+    if not isinstance(data, dict):
+        return None, f"a {what} of another version"
+    return data, ""
+
+
 @dataclass
 class PageRecord:
     """One page as the last build made it; plain data, stored with marshal."""
@@ -156,13 +170,10 @@ class SiteCache:
         """The records of the last build, or None and why they cannot be used."""
         if key is None:
             return None, "a configuration whose inputs are not all known"
-        try:
-            data = marshal.loads(self.index.read_bytes())
-        except FileNotFoundError:
-            return None, "no site cache"
-        except (OSError, EOFError, ValueError, TypeError) as error:
-            return None, f"unreadable site cache ({error})"
-        if not isinstance(data, dict) or data.get("format") != _FORMAT:
+        data, why = read_cache_file(self.index, "site cache")
+        if data is None:
+            return None, why
+        if data.get("format") != _FORMAT:
             return None, "a site cache of another version"
         if data.get("key") != key:
             return None, "the configuration, theme, nav, set of pages or versions changed"
