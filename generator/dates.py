@@ -175,9 +175,13 @@ def _read(g: dict, text: str, start: int) -> tuple[int | None, int | None, int |
 
 def find_dates(text: str) -> list[DateMention]:
     """Every date stated in `text`, left to right, each with as much as the text states."""
+    return list(_find_dates(text)) if _DIGIT.search(text) else []
+
+
+@lru_cache(maxsize=2048)
+def _find_dates(text: str) -> tuple[DateMention, ...]:
+    # Cached: the head, the date and the events read many of the same lines.
     mentions: list[DateMention] = []
-    if not _DIGIT.search(text):
-        return mentions
     taken: list[tuple[int, int]] = []
     pos = 0
     while True:
@@ -197,7 +201,7 @@ def find_dates(text: str) -> list[DateMention]:
             continue
         mentions.append(DateMention(start, m.end("year"), int(m.group("year")), None, None))
     mentions.sort(key=lambda d: d.start)
-    return mentions
+    return tuple(mentions)
 
 
 def parse_date(text: str | None) -> DateMention | None:

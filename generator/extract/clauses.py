@@ -74,16 +74,20 @@ def tokenize(text: str) -> list[Word]:
     return list(_tokenize(text))
 
 
+_TOKEN = re.compile(r"\S+")
+_DEPTH_MARK = re.compile(r'[(\[{“)\]}”"]')
+
+
 @lru_cache(maxsize=512)
 def _tokenize(text: str) -> tuple[Word, ...]:
     words: list[Word] = []
     depth = 0
     in_straight = False
-    for match in re.finditer(r"\S+", text):
+    for match in _TOKEN.finditer(text):
         token = match.group()
         opens = token[0] in _OPEN or (token[0] == '"' and not in_straight)
         at = depth + (1 if opens else 0)
-        for char in token:
+        for char in (token if _DEPTH_MARK.search(token) else ""):     # most words hold no bracket or quote
             if char in "([{“":
                 depth += 1
             elif char in ")]}”" and depth:
@@ -91,7 +95,7 @@ def _tokenize(text: str) -> tuple[Word, ...]:
             elif char == '"':
                 in_straight = not in_straight
                 depth = depth + 1 if in_straight else max(0, depth - 1)
-        first = next((c for c in token if c.isalpha()), "")
+        first = token[0] if token[0].isalpha() else next((c for c in token if c.isalpha()), "")
         words.append(Word(token, match.start(), match.end(), token.strip(_EDGE).lower(), at, depth, first.isupper()))
     return tuple(words)
 

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from generator.dates import find_dates, month_number, weekday_number
+from generator.dates import DateMention, find_dates, month_number, weekday_number
 from generator.extract import clauses
 from generator.extract.sentences import split_sentences
 
@@ -72,10 +72,13 @@ def extract_events(body: str, article_date: str | None = None, precision: str | 
         lowered = sentence.lower()
         if _CEREMONIAL.search(lowered):
             continue
-        if not _SENTENCE_END.search(sentence) or (_is_stamp(sentence) and not _EVENT_WORDS.search(lowered)):
-            continue        # a headline, a date stamp or an "other news" line left in the text
+        if not _SENTENCE_END.search(sentence):
+            continue        # a headline or an "other news" line left in the text
+        stated = find_dates(sentence)
         has_event = bool(_EVENT_WORDS.search(lowered))
-        whens = _whens(sentence, anchor, previous, has_event)
+        if _is_stamp(sentence, stated) and not has_event:
+            continue        # a date stamp
+        whens = _whens(sentence, stated, anchor, previous, has_event)
         dated = [w for w in whens if w.iso]
         dateline = clauses.dateline_end(sentence)
         if any(w.start >= dateline for w in dated):
@@ -140,13 +143,13 @@ _FIGURE = re.compile(r"\d\s*%|\bper ?cent\b|[$€£]\s*\d|\d\s*(?:million|billio
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s*$")
 
 
-def _is_stamp(sentence: str) -> bool:
-    dates = find_dates(sentence)
+def _is_stamp(sentence: str, dates: list[DateMention]) -> bool:
     return bool(dates) and len(re.findall(r"[^\W\d_]{3,}", sentence[:dates[0].start] + sentence[dates[0].end:])) <= 3
 
 
-def _whens(sentence: str, anchor: dt.date | None, previous: str | None, has_event: bool = True) -> list[_When]:
-    """Every stated time of an occurrence in a sentence, resolved where the rules allow."""
+def _whens(sentence: str, stated: list[DateMention], anchor: dt.date | None, previous: str | None,
+           has_event: bool = True) -> list[_When]:
+    """Every stated time of an occurrence in a sentence (`stated`: its dates), resolved where the rules allow."""
     quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(sentence)]
     found: list[_When] = []
 
@@ -157,7 +160,7 @@ def _whens(sentence: str, anchor: dt.date | None, previous: str | None, has_even
         if free(start, end) and not any(a <= start < b for a, b in quotes) and not _NOT_WHEN.search(sentence[:start]):
             found.append(_When(start, end, iso))
 
-    for mention in find_dates(sentence):
+    for mention in stated:
         if mention.precision == "year":
             if not _YEAR_IN.search(sentence[:mention.start]):
                 continue        # "the 2022 decision", "Eagle Assault-2024": a year that names, not dates
