@@ -78,8 +78,21 @@ def first_paragraph(lines: list[str]) -> int:
         if words >= _PARAGRAPH_WORDS or (words >= _SHORT_PARAGRAPH_WORDS and _ends_sentence(line)
                                          and not line.endswith("?") and not _stamp_follows(lines, number + 1)
                                          and not _repeat_follows(lines, number + 1)):
+            if _menu_follows(lines, number + 1) and _text_below(lines, number + 1):
+                continue        # menus below it: a cookie notice or a browser warning, the head goes on
             return number
     return len(lines)
+
+
+def _menu_follows(lines: list[str], start: int) -> bool:
+    """Whether three of the next four lines are buttons or menu items ("Accept", "Reject", "Login"), with
+    no byline or date stamp among them (a deck has those below it)."""
+    below = lines[start:start + 4]
+    return sum(len(line.split()) <= 2 or is_furniture(line) for line in below) >= 3 and not _stamp_follows(lines, start)
+
+
+def _text_below(lines: list[str], start: int) -> bool:
+    return any(len(line.split()) >= _PARAGRAPH_WORDS and not is_ticker(line) for line in lines[start:])
 
 
 def _stamp_follows(lines: list[str], start: int) -> bool:

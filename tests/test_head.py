@@ -113,3 +113,31 @@ def test_the_first_paragraph_and_tickers():
     lines = ["Menu", "Latest: " + " | ".join(["A story about a long thing that happened"] * 4), HEADLINE, LEAD]
     assert is_ticker(lines[1]) and not is_ticker(HEADLINE)
     assert first_paragraph(lines) == 3
+
+
+NOTICE = ("We and our partners store and access information on your device, such as cookies, and process personal "
+          "data for ads, content measurement and audience research.")
+
+
+@pytest.mark.parametrize("banner", [
+    ["We value your privacy", NOTICE, "Accept", "Reject", "More options"],
+    ["Please update your browser", "Your browser is out of date and may not be compatible with our website, "
+     "so some features of these pages may not work as expected until you update it.", "Subscribe", "Login",
+     "World", "Business"],
+])
+def test_a_notice_with_its_buttons_above_the_menu_is_not_the_article(banner):
+    # A consent box or a browser warning is a paragraph, but buttons and menus follow it, not text.
+    page = "\n".join(banner + ["News", "World", HEADLINE, "By Ana Ruiz", "", LEAD])
+    found = clean(page)
+    assert found.headline == HEADLINE
+    assert found.lines[0] == LEAD
+
+
+def test_a_deck_above_a_byline_and_buttons_is_still_text():
+    deck = ("Finance ministers agreed the cut after two days of talks, but farmers' groups say the relief comes "
+            "too late for this season's planting across the region.")
+    page = "\n".join(["Home", "News", HEADLINE, deck, "Ana Ruiz (The Ledger)", "Premium", "Lisbon",
+                      "Mon, March 10, 2025", "", LEAD])
+    found = clean(page)
+    assert found.headline == HEADLINE
+    assert found.lines[0] == deck
