@@ -117,6 +117,18 @@ NAV = "Home\nWorld\nBusiness\n"
      "The Astana Times"),
     (f"Headline about the talks\n\nKUALA LUMPUR (Sept 4): {P}", None),
     (f"Headline about the talks\n\nBELGRADE, July 15 (Beta) – {P} The ambassador told Tanjug the drill matters.", "Beta"),
+    # The publisher's company beside the outlet's own name: the outlet, as its dateline or masthead signs.
+    (f"Headline about the talks\n\nYEREVAN, June 11. /ARKA/. {P}\n\n© ARKA News Agency. All rights reserved.", "ARKA"),
+    (f"Bishkek, April 22, 2025 / Kabar /. {P}", "Kabar"),
+    (f"Euractiv\n{NAV}Headline about the talks\n{P}\nCopyright © 2025 Euractiv Media Network BV", "Euractiv"),
+    (f"Headline about the talks\n\n{P}\n\n© 2025 Kathimerini Publishing S.A. All rights reserved.", "Kathimerini"),
+    (f"Le Monde.fr\n{NAV}Headline about the talks\n{P}", "Le Monde"),
+    # A photo's copyright credits the photographer's agency, not the page; a brand in lower case signs it.
+    (f"euronews\n{NAV}Headline about the talks\nThe reservoir has shrunk. - Copyright AP Photo/Emilio Morenatti\n{P}\n"
+     "Copyright © euronews 2024", "Euronews"),
+    # A site's address as its credit, written out in words elsewhere on the page.
+    (f"Zimbabwe to ban lithium concentrate exports (Mining Weekly – June 6, 2025)\n\nHARARE (miningweekly.com) – {P}",
+     "Mining Weekly"),
 ])
 def test_source(text, source):
     assert extract_source(clean(text), text) == source

@@ -104,7 +104,19 @@ def extract_source(clean: CleanText, text: str | None = None, people: tuple[str,
     signals += _open_signals(lines, frozenset(people))
     signals += _domain_signals(lines, signals)
     vendors = {match.group("name").lower() for line in lines if " by " in line for match in _VENDOR.finditer(line)}
-    return _winner([signal for signal in signals if (_display(signal.name) or "").lower() not in vendors])
+    chosen = _winner([signal for signal in signals if (_display(signal.name) or "").lower() not in vendors])
+    return _spelled_as_on_the_page(chosen, lines) if chosen and chosen.islower() else chosen
+
+
+def _spelled_as_on_the_page(name: str, lines: list[str]) -> str:
+    """A name found only as a site's address ("miningweekly") as the page writes it in words, when it
+    does ("(Mining Weekly – June 6, 2025)")."""
+    words = re.compile(r"(?<![\w.])[A-Z][\w'’&-]*(?: [A-Z][\w'’&-]*){1,3}")
+    for line in lines:
+        for match in words.finditer(line):
+            if match.group().replace(" ", "").lower() == name:
+                return match.group()
+    return name
 
 
 def _lines(clean: CleanText, text: str | None) -> list[str]:
@@ -229,7 +241,9 @@ def _masthead_signals(head: list[str], lines: list[str]):
 
 # The words a publisher's company adds to its outlet's name ("The Mainichi Newspapers").
 _PUBLISHER_WORDS = frozenset({"newspaper", "newspapers", "publishing", "publications", "publishers", "press", "communications",
-                              "company", "corporation", "holdings", "broadcasting", "network", "limited", "ltd"})
+                              "company", "corporation", "holdings", "broadcasting", "network", "limited", "ltd",
+                              "media", "news", "agency"})
+_PUBLISHER_TAIL = re.compile(r"(?<=\w)\s+(?:Publishing|Publications|Publishers|Media Network|Media Group|Holdings)$")
 _PUBLISHER_COMPANY = re.compile(r"\b(?:Publishing|Publications|Publishers|Holdings|Media Group|Communications)\b")
 # "Community platform by XenForo", "Powered by WordPress": the site's software, never its outlet.
 _VENDOR = re.compile(r"(?i:powered|platform|software|theme|hosted|built|designed|developed) by (?P<name>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)?)")
@@ -258,12 +272,15 @@ def _display(name: str) -> str | None:
     name = _RIGHTS_RESERVED.sub("", name)
     name = re.sub(r"\s+(?:Tüm|Bütün|Все|Alle|Tutti|Todos|Tous|All)$", "", name)     # the phrase's first word only
     name = re.sub(r"(?<=[a-z])\.com$", "", name, flags=re.IGNORECASE)   # "SavunmaSanayiST.com"
+    if " " in name:     # "Le Monde.fr": a name of words with its site's ending (a one-word "News.Az" keeps it)
+        name = re.sub(r"(?<=[a-z])\.[a-z]{2,3}$", "", name)
     known = outlets.outlet_named(name)
     if known:
         return known
     if name in _expansions() and name.isupper():
         return _expansions()[name]
     name = _PUBLISHER_HEAD.sub("", _COMPANY_TAIL.sub("", name).strip(" ,"))
+    name = _PUBLISHER_TAIL.sub("", name)      # "Kathimerini Publishing S.A.": the company is the outlet's
     known = outlets.outlet_named(name)
     if known:
         return known
