@@ -6,7 +6,11 @@ from generator.extract.organizations import extract_organizations
 @pytest.mark.parametrize("body, home, expected", [
     ("The Ministry of Defense said the talks went well.", "AZ", ["Ministry of Defense of Azerbaijan"]),
     ("Azerbaijan's Defense Ministry said so.", None, ["Ministry of Defense of Azerbaijan"]),
-    ("The Serbian Ministry of Defence confirmed it.", "AZ", ["Ministry of Defense of Serbia"]),
+    # The canonical form keeps the text's spelling of the field; an abbreviation takes the article's.
+    ("The Serbian Ministry of Defence confirmed it.", "AZ", ["Ministry of Defence of Serbia"]),
+    ("The Turkish National Defence Ministry said so.", None, ["Ministry of National Defence of Türkiye"]),
+    ("Pakistan's MoD said the defence pact was signed.", None, ["Ministry of Defence of Pakistan"]),
+    ("Pakistan's MoD said the defense pact was signed.", None, ["Ministry of Defense of Pakistan"]),
     ("Both support the UN and the SCO.", None, ["United Nations", "Shanghai Cooperation Organization"]),
     ("The Chinese Academy of Space Technology and Azercosmos signed a deal.", None,
      ["Chinese Academy of Space Technology", "Azercosmos"]),
@@ -114,8 +118,10 @@ def test_bodies_named_by_what_surrounds_them(body, people, expected, taxonomy):
     ("The Department of Agriculture (DA) will monitor prices.", "PH", ["Department of Agriculture of the Philippines"]),
     ("Ireland's Department of Finance said it respected the ruling.", None, ["Department of Finance of Ireland"]),
     ("The Ministry for the Ecological Transition said so.", "ES", ["Ministry for the Ecological Transition of Spain"]),
-    # A ministry is written in the canonical form LABELLING.md gives ("Ministry of Defense of <country>").
-    ("Indonesia's Ministry of Defence signed.", None, ["Ministry of Defense of Indonesia"]),
+    # A ministry is written in the canonical form LABELLING.md gives ("Ministry of <field> of <country>"),
+    # its field spelt as the text spells it.
+    ("Indonesia's Ministry of Defence signed.", None, ["Ministry of Defence of Indonesia"]),
+    ("Indonesia's Defense Ministry signed.", None, ["Ministry of Defense of Indonesia"]),
     ("The US Treasury imposed sanctions.", None, ["Department of the Treasury of the United States"]),
 ])
 def test_national_departments(body, home, expected, taxonomy):

@@ -172,6 +172,8 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
     for match in lex.abbreviation_re.finditer(body):
         country = _country_before(body, match.start(), taxonomy) or home_country
         field = lex.ministry_abbreviations[match.group("abbr")]
+        if "Defense" in field and _spells_defence(body):
+            field = field.replace("Defense", "Defence")
         name = f"Ministry of {field} of {taxonomy.country_label(country)}" if country else f"Ministry of {field}"
         found.append((match.start(), name))
     for start, end, phrase in phrases:
@@ -401,6 +403,8 @@ def _ministry(name, body, position, taxonomy, home_country, lex: OrganizationLex
     if not plain:
         return None
     field = lex.ministry_fields[plain.group("f1") or plain.group("f2")]
+    if "Defense" in field and _spells_defence(body, name):
+        field = field.replace("Defense", "Defence")     # as the article spells the word
     country = None
     for piece in (plain.group("of"), plain.group("adj")):
         if piece:
@@ -412,6 +416,18 @@ def _ministry(name, body, position, taxonomy, home_country, lex: OrganizationLex
     if country is None:
         return f"Ministry of {field}"
     return f"Ministry of {field} of {taxonomy.country_label(country)}"
+
+
+def _spells_defence(body: str, name: str = "") -> bool:
+    """Whether a ministry's "Defense" is written "defence": as its name spells it, unless the article
+    spells the word the other way at least three times as often; an abbreviation as the article does."""
+    lowered, named = body.lower(), name.lower()
+    british, american = lowered.count("defence"), lowered.count("defense")
+    if "defence" in named:
+        return american < 3 * british
+    if "defense" in named:
+        return british >= 3 * american
+    return british > american
 
 
 _BARE = rf"{_CAPITALISED}(?:[ \t]+{_CAPITALISED}){{0,3}}"
