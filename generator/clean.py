@@ -89,9 +89,10 @@ def date_stamp(line: str) -> str | None:
 
 
 def strip_headline_suffix(headline: str) -> str:
-    """'New Stage … | Opinion' -> 'New Stage …'."""
+    """'New Stage … | Opinion' -> 'New Stage …'; a site's address before it ("allAfrica.com: …") goes too."""
     _, _, suffix = _patterns()
-    headline = suffix.sub("", headline).strip()
+    headline = _TEMPLATE.sub("", suffix.sub("", headline)).strip()
+    headline = _SITE_PREFIX.sub("", headline)
     # "… target | Interest rates | The Guardian": a site's section and name after bars, a few words each.
     while (found := _BAR_SUFFIX.search(headline)) and found.start() > 0:
         headline = headline[:found.start()].rstrip()
@@ -102,6 +103,9 @@ def strip_headline_suffix(headline: str) -> str:
     return headline
 
 
+# "({{contentCtrl.commentsTotal}})": a page template's placeholder left in the copy.
+_TEMPLATE = re.compile(r"\s*\(?\{\{[^{}]*\}\}\)?")
+_SITE_PREFIX = re.compile(r"^[A-Za-z][\w-]*\.(?:com|net|org|[a-z]{2})\s*[:|]\s+(?=\S)")
 _DASH_SUFFIX = re.compile(r"\s+[-–—]\s+(?P<name>[^-–—]{2,40})$")
 
 
@@ -125,7 +129,7 @@ def has_sentence(text: CleanText) -> bool:
     return any(len(line.split()) >= _SENTENCE_WORDS and any(ch.islower() for ch in line) for line in text.lines)
 
 
-def _split_head(lines: list[str]) -> tuple[str | None, list[str], list[str]]:
+def _split_head(lines: list[str], owners: tuple[str, ...] = ()) -> tuple[str | None, list[str], list[str]]:
     """(headline, body lines, masthead): the head of the page is the lines above the first paragraph;
     the headline is the one of them that reads as the lead's (head.py). What stands above it is the
     masthead (kept for the source); below it, only sentences stay (a deck), not bylines, badges or credits."""
@@ -137,7 +141,7 @@ def _split_head(lines: list[str]) -> tuple[str | None, list[str], list[str]]:
         return _first_line_headline(lines)
     candidates = ["" if is_ticker(line) else strip_headline_suffix(line) for line in lines[:head_end]]
     chosen = choose_headline(candidates, " ".join(lines[head_end:head_end + 2]), lines,
-                             first_above_menu=navigation_follows(lines, 1))
+                             first_above_menu=navigation_follows(lines, 1), owners=owners)
     if chosen is None:
         head = lines[:head_end]
         return None, [line for line in head if _is_head_text(line)] + lines[head_end:], \
@@ -271,7 +275,8 @@ def clean(text: str) -> CleanText:
             continue
         lines.append(_split_glued(line))
 
-    headline, lines, masthead = _split_head(lines)
+    owners = tuple(line.strip() for line in text.split("\n") if len(line) <= 200 and ("©" in line or "Copyright" in line))
+    headline, lines, masthead = _split_head(lines, owners)
     lines = [line for line in lines if not _is_shouting(line)]   # the head's shouted lines that did not lead
     lines, trailing_lines = _drop_trailing_fragments(lines)
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from generator import resources
+from generator import outlets, resources
 from generator.dates import find_dates
 
 _MIN_WORDS, _MAX_WORDS = 3, 30
@@ -73,13 +73,15 @@ def first_paragraph(lines: list[str]) -> int:
         if is_ticker(line) or number in fields:
             continue            # a strip of other stories' headlines, a notice's fields: not the article's text
         words = len(line.split())
+        if words >= _SHORT_PARAGRAPH_WORDS and _title_line_of(line, lines[number + 1:number + 16]):
+            continue            # "<headline> - SABC News - Breaking news, …": the browser's title, the headline below
         # A short line that asks is a headline as often as text ("… how much bite is left in sanctions?");
         # one with the byline or the date stamp still to come below it is the head's, a headline or a deck.
         if words >= _PARAGRAPH_WORDS or (words >= _SHORT_PARAGRAPH_WORDS and _ends_sentence(line)
                                          and not line.endswith("?") and not _stamp_follows(lines, number + 1)
                                          and not _repeat_follows(lines, number + 1)):
-            if _menu_follows(lines, number + 1) and _text_below(lines, number + 1):
-                continue        # menus below it: a cookie notice or a browser warning, the head goes on
+            if (_menu_follows(lines, number + 1) or line.upper() == line) and _text_below(lines, number + 1):
+                continue        # menus below it (a cookie notice, a browser warning), or in capitals (a legal notice)
             return number
     return len(lines)
 
@@ -89,6 +91,13 @@ def _menu_follows(lines: list[str], start: int) -> bool:
     no byline or date stamp among them (a deck has those below it)."""
     below = lines[start:start + 4]
     return sum(len(line.split()) <= 2 or is_furniture(line) for line in below) >= 3 and not _stamp_follows(lines, start)
+
+
+def _title_line_of(line: str, below: list[str]) -> bool:
+    """Whether a line is a page's title as a browser shows it: a headline standing below, then a
+    separator and the site's name and description."""
+    return any(3 <= len(other.split()) <= _MAX_WORDS and line.startswith(other)
+               and re.match(r"\s+(?:[-–—|]|::)\s", line[len(other):]) for other in below)
 
 
 def _text_below(lines: list[str], start: int) -> bool:
@@ -152,6 +161,10 @@ def headline_score(line: str, lead_stems: set[str], repeated: bool) -> float | N
         return None
     if lexicon().credits.search(line):
         return None                     # a photo caption or credit
+    if len(words) <= 6 and outlets.looks_like_outlet(line):
+        return None                     # "The Times of Central Asia": the masthead, whatever it shares with the lead
+    if 2 * sum(any(ch.isalpha() for ch in w) for w in words) < len(words) + 1:
+        return None                     # "• KGS/USD = 0.01144 0%": a ticker's figures, not words
     stems = content_stems(line)
     if not stems:
         return None
@@ -216,9 +229,11 @@ def _menu_like(words: list[str]) -> bool:
 _MENU_CONNECTORS = frozenset({"&", "and", "of", "|", "/", "-", "–", "at", "the", "in", "on", "for", "to"})
 
 
-def choose_headline(candidates: list[str], lead: str, page_lines: list[str], first_above_menu: bool = False) -> int | None:
+def choose_headline(candidates: list[str], lead: str, page_lines: list[str], first_above_menu: bool = False,
+                    owners: tuple[str, ...] = ()) -> int | None:
     """The index of the headline among a page's head lines, or None when none reads as one.
-    `first_above_menu`: the first line stands above menu items, where a site's name stands."""
+    `first_above_menu`: the first line stands above menu items, where a site's name stands; `owners`: the
+    page's copyright lines, which name the site."""
     lead_stems = content_stems(" ".join(lead.split()[:_LEAD_WORDS]))
     if not lead_stems:
         return None
@@ -229,8 +244,8 @@ def choose_headline(candidates: list[str], lead: str, page_lines: list[str], fir
     shaped = []
     fields = field_block(candidates)
     for number, line in enumerate(candidates):
-        if number in fields:
-            continue
+        if number in fields or len(line.split()) <= 6 and any(line in owner for owner in owners):
+            continue        # "The Times of Central Asia" above the menu and in "© The Times of Central Asia": the site
         score = headline_score(line, lead_stems, seen.get(line_key(line), 0) > 1)
         if score is not None and (number == 0 and first_above_menu or number == 1 and _furniture_follows(candidates, 2)):
             score -= 1.0      # above the menu stand the site's name and its tagline

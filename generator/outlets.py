@@ -35,9 +35,9 @@ def outlet_named(text: str) -> str | None:
 # "The Daily Example", "CircuitNews", "example.com": an unlisted name shaped as an outlet's (one word in
 # camel case or capitals, a domain, or ending in a word outlets are named with), not a person's.
 OUTLET_SHAPED = re.compile(
-    r"^(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}\w*|\S+\.(?:com|net|org|az|ru|info|news)|.+\s(?:News|Times|Post|Herald|Daily"
-    r"|Press|Agency|Radio|TV|Journal|Tribune|Gazette|Telegraph|Express|Observer|Chronicle|Mail|Monitor|Review"
-    r"|Standard|Online|Wire|Today|Weekly|Insider|Media))$")
+    r"^(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}\w*|\S+\.(?:com|net|org|az|ru|info|news|[a-z]{2})|.+\s(?:News|Times|Post|Herald"
+    r"|Daily|Press|Agency|Radio|TV|Journal|Tribune|Gazette|Telegraph|Express|Observer|Chronicle|Mail|Monitor|Review"
+    r"|Standard|Online|Wire|Today|Weekly|Insider|Media|English))$")
 
 
 def looks_like_outlet(name: str) -> bool:

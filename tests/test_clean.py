@@ -36,6 +36,12 @@ def test_date_stamp(line, stamp):
     ("Baku hosts talks - Trend", "Baku hosts talks"),
     ("Azerbaijan, Serbia strengthen ties", "Azerbaijan, Serbia strengthen ties"),
     ("Self-propelled guns - a new era", "Self-propelled guns - a new era"),
+    # A site's address or its edition's name as the browser's title shows it, before or after.
+    ("Norway and Poland sign defence partnership - regjeringen.no", "Norway and Poland sign defence partnership"),
+    ("Ethiopia, Kenya agree to deepen ties - ENA English", "Ethiopia, Kenya agree to deepen ties"),
+    ("allAfrica.com: Nigeria: NNPC says the pipeline is ready", "Nigeria: NNPC says the pipeline is ready"),
+    # A page template's placeholder left in the copy.
+    ("Electricity to be priciest in months ({{contentCtrl.commentsTotal}})", "Electricity to be priciest in months"),
 ])
 def test_headline_suffix(headline, expected):
     assert strip_headline_suffix(headline) == expected

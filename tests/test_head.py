@@ -104,6 +104,7 @@ def test_furniture_lines(line, furniture):
     ("Markets:", True),
     (HEADLINE, False),
     ("Central Bank cuts Selic benchmark rate to 10.75% a year", False),     # a percentage is not a clock
+    ("• KGS/USD = 0.01144 0%", True),         # a currency ticker's figures
 ])
 def test_what_can_never_be_a_headline(line, score_is_none):
     assert (headline_score(line, {"twelv", "countr", "fertil", "tarif"}, False) is None) is score_is_none
@@ -141,3 +142,26 @@ def test_a_deck_above_a_byline_and_buttons_is_still_text():
     found = clean(page)
     assert found.headline == HEADLINE
     assert found.lines[0] == deck
+
+
+LEGAL = ("NOT FOR RELEASE, PUBLICATION OR DISTRIBUTION, IN WHOLE OR IN PART, DIRECTLY OR INDIRECTLY, IN OR INTO THE "
+         "UNITED STATES, AUSTRALIA, CANADA OR JAPAN, OR ANY OTHER JURISDICTION WHERE SUCH RELEASE WOULD BE UNLAWFUL.")
+
+
+@pytest.mark.parametrize("head, expected", [
+    # A legal notice in capitals under the headline is no lead: the headline is still told by the text.
+    (["Kallvik Energy AB (publ)", HEADLINE, "Tue, Mar 10, 2026 07:30 CET", LEGAL], HEADLINE),
+    # The browser's title line, long with the site's description, above the headline it begins with.
+    ([HEADLINE + " - Example News - Breaking news, special reports, world, business and sport coverage of "
+      "all current events across the region", "Home", "News", HEADLINE], HEADLINE),
+])
+def test_the_headline_under_notices_titles_and_tickers(head, expected):
+    page = "\n".join(head + ["", LEAD, "", "The agreement was signed in Geneva after two days of talks."])
+    assert clean(page).headline == expected
+
+
+def test_the_site_named_by_the_copyright_line_is_not_the_headline():
+    # "The Twelve Countries Fertiliser Ledger" shares words with the lead, but the page's copyright line names it.
+    page = "\n".join(["• KGS/USD = 0.01144 0%", "The Twelve Countries Fertiliser Ledger", "Economy", HEADLINE,
+                      "", LEAD, "", "Related stories", "© The Twelve Countries Fertiliser Ledger"])
+    assert clean(page).headline == HEADLINE
