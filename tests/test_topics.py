@@ -10,7 +10,24 @@ from generator.extract.topics import extract_topics
     (None, "The visits show a commitment to developing strategic partnerships.", []),
     # A common keyword counts only beside its topic's context words.
     (None, "The country bought the first doses of the vaccine. UNICEF supplied the rest.", []),
-    (None, "The army bought two air defence batteries.", ["arms-trade"]),
+    # ... and beside it counts half: one passing purchase is no arms trade, two are (and an arms deal is
+    # always military-technical cooperation).
+    (None, "The army bought two air defence batteries.", []),
+    (None, "The army bought two air defence batteries. They were delivered to the air force in May.",
+     ["arms-trade", "military-technical-cooperation"]),
+    # Everyday words of selling count beside the goods themselves, not beside rice.
+    (None, "Azerbaijan agreed to buy fighter jets. The contract also covers missiles.",
+     ["arms-trade", "military-technical-cooperation"]),
+    (None, "The army signed a deal to buy rice from India.", []),
+    # A manufacturer is the defence industry only in an article about arms (the context is the article's).
+    (None, "Baykar is known for its drones. The manufacturer opened a production line in Corlu.",
+     ["defence-industry", "military-technical-cooperation"]),
+    (None, "The chip manufacturer opened a production line in Kumamoto.", []),
+    # A keyword that is the tail of a capitalised name is the name's ("Gavi, the Vaccine Alliance"); a
+    # treaty named after the relation is the relation.
+    (None, "The doses were financed by Gavi, the Vaccine Alliance, and UNICEF.", []),
+    (None, "The Democratic Alliance of Korea took 14 seats.", []),
+    (None, "The two presidents signed the Treaty on Allied Relations in Tashkent.", ["strategic-partnership"]),
     # min_mentions still holds: one energy word is a passing word.
     (None, "Oil rose on Monday.", []),
     (None, "Oil output rose. Crude prices fell. The refinery closed. OPEC met.", ["energy"]),

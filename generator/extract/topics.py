@@ -3,39 +3,78 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 
 from generator import resources
 from generator.extract.sentences import split_sentences
-from generator.gazetteer import Gazetteer
+from generator.gazetteer import Gazetteer, Match
 from generator.taxonomy import Taxonomy, Term
 
 _HEADLINE_WEIGHT = 2
 
 
+@dataclass(frozen=True, eq=False)     # a rule is itself: hashed by identity
+class WeakRule:
+    """Keywords of a topic that count only beside one of its context words, in the same sentence or
+    (scope "article") anywhere in the article; each such hit counts `weight` mentions."""
+
+    topic: str
+    keywords: tuple[str, ...]
+    context: Gazetteer[bool]
+    weight: float = 1.0
+    scope: str = "sentence"
+
+
+@dataclass(frozen=True)
+class TopicRules:
+    plural_endings: tuple[str, ...]
+    weak: dict[tuple[str, str], WeakRule]       # (topic, keyword form in lower case) -> its rule
+    implied: dict[str, tuple[str, ...]]         # topic -> the topics it entails
+    not_in_names: frozenset[str]                # topics whose keywords inside a capitalised name do not count
+    name_openers: frozenset[str]                # capitalised words that open a phrase, not a name ("The")
+
+
 @lru_cache(maxsize=1)
-def _rules() -> tuple[tuple[str, ...], dict[str, tuple[frozenset[str], Gazetteer[bool]]]]:
+def _rules() -> TopicRules:
     data = resources.load_data("topics.yml")
-    weak = {slug: (frozenset(k.lower() for k in rule["keywords"]), Gazetteer(((w, True) for w in rule["context"]), fold_case=True))
-            for slug, rule in data["weak_keywords"].items()}
-    return tuple(data["plural_endings"]), weak
+    endings = tuple(data["plural_endings"])
+    weak: dict[tuple[str, str], WeakRule] = {}
+    for entry in data["weak_keywords"]:
+        rule = WeakRule(topic=entry["topic"], keywords=tuple(entry["keywords"]),
+                        context=Gazetteer(((w, True) for w in entry["context"]), fold_case=True),
+                        weight=float(entry.get("weight", 1)), scope=entry.get("scope", "sentence"))
+        for keyword in rule.keywords:
+            for form in _forms(keyword, endings):
+                weak.setdefault((rule.topic, form.lower()), rule)
+    return TopicRules(plural_endings=endings, weak=weak,
+                      implied={slug: tuple(others) for slug, others in data["implied_topics"].items()},
+                      not_in_names=frozenset(data["not_in_names"]["topics"]),
+                      name_openers=frozenset(w.lower() for w in data["not_in_names"]["openers"]))
+
+
+def _forms(keyword: str, endings: tuple[str, ...]) -> list[str]:
+    # Single words only: a phrase is listed as it is written ("strategic partnerships" in passing
+    # is not the strategic partnership of two states).
+    plural = " " not in keyword and keyword[-1:].isalpha() and keyword[-1:].islower()
+    return [keyword] + ([keyword + e for e in endings] if plural else [])
 
 
 @lru_cache(maxsize=8)
 def _keyword_gazetteer(terms: tuple[Term, ...]) -> Gazetteer[tuple[str, ...]]:
-    """Every keyword and its plurals -> the slugs it stands for (one keyword may serve two topics)."""
-    endings, _ = _rules()
+    """Every keyword and its plurals -> the slugs it stands for (one keyword may serve two topics).
+    A topic's weak keywords (data/topics.yml) are its keywords too, though the taxonomy need not list them."""
+    rules = _rules()
+    known = {term.slug for term in terms}
+    keywords = [(term.slug, alias) for term in terms for alias in term.aliases]
+    keywords += [(rule.topic, keyword) for rule in set(rules.weak.values()) if rule.topic in known
+                 for keyword in rule.keywords]
     slugs: dict[str, list[str]] = {}
-    for term in terms:
-        for alias in term.aliases:
-            # Single words only: a phrase is listed as it is written ("strategic partnerships" in passing
-            # is not the strategic partnership of two states).
-            plural = " " not in alias and alias[-1:].isalpha() and alias[-1:].islower()
-            forms = [alias] + ([alias + e for e in endings] if plural else [])
-            for form in forms:
-                key = form.lower()
-                if term.slug not in slugs.setdefault(key, []):
-                    slugs[key].append(term.slug)
+    for slug, keyword in keywords:
+        for form in _forms(keyword, rules.plural_endings):
+            key = form.lower()
+            if slug not in slugs.setdefault(key, []):
+                slugs[key].append(slug)
     return Gazetteer(((key, tuple(values)) for key, values in slugs.items()), fold_case=True)
 
 
@@ -44,41 +83,63 @@ def _requires_gazetteer(words: tuple[str, ...]) -> Gazetteer[bool]:
     return Gazetteer((word, True) for word in words)
 
 
-def _hits(text: str, gazetteer: Gazetteer[tuple[str, ...]], weak) -> Counter[str]:
+def _in_a_name(sentence: str, match: Match, openers: frozenset[str]) -> bool:
+    """The keyword is written capitalised after a capitalised word: it is the tail of a name ("Gavi, the
+    Vaccine Alliance", "Democratic Alliance of Korea"), while "the Treaty on Allied Relations" names the
+    relation itself."""
+    words = match.surface.split()
+    if match.start == 0 or match.surface.isupper() or not all(w[:1].isupper() for w in words):
+        return False
+    before = sentence[:match.start].split()
+    previous = before[-1] if before else ""
+    return previous[:1].isupper() and previous[-1:].isalpha() and previous.lower() not in openers
+
+
+def _hits(text: str, gazetteer: Gazetteer[tuple[str, ...]], rules: TopicRules, article: str) -> Counter[str]:
     hits: Counter[str] = Counter()
+    in_article: dict[WeakRule, bool] = {}
     for sentence in split_sentences(text) if text else ():
         matches = gazetteer.find(sentence)
         if not matches:
             continue
-        context: dict[str, bool] = {}
+        context: dict[WeakRule, bool] = {}
         for match in matches:
             for slug in match.value:
-                rule = weak.get(slug)
-                if rule and match.surface.lower() in rule[0]:
-                    if slug not in context:
-                        context[slug] = bool(rule[1].find(sentence))
-                    if not context[slug]:
-                        continue
-                hits[slug] += 1
+                if slug in rules.not_in_names and _in_a_name(sentence, match, rules.name_openers):
+                    continue
+                rule = rules.weak.get((slug, match.surface.lower()))
+                if rule is None:
+                    hits[slug] += 1
+                    continue
+                seen = in_article if rule.scope == "article" else context
+                if rule not in seen:
+                    seen[rule] = bool(rule.context.find(article if rule.scope == "article" else sentence))
+                if seen[rule]:
+                    hits[slug] += rule.weight
     return hits
 
 
 def extract_topics(headline: str | None, body: str, taxonomy: Taxonomy) -> list[str]:
     """Topic slugs, strongest first: a topic needs `min_mentions` keyword hits (a headline hit counts
     double) and, where the taxonomy says so, one of its `requires` words. A common keyword counts only
-    beside one of its topic's context words (data/topics.yml)."""
+    beside one of its topic's context words, a keyword inside a name may not count, and a topic brings
+    the topics it entails (data/topics.yml)."""
     terms = tuple(taxonomy.topics.values())
     gazetteer = _keyword_gazetteer(terms)
-    _, weak = _rules()
-    hits = _hits(body, gazetteer, weak)
-    for slug, count in _hits(headline or "", gazetteer, weak).items():
-        hits[slug] += _HEADLINE_WEIGHT * count
+    rules = _rules()
     text = f"{headline or ''}\n{body}"
-    chosen = []
+    hits = _hits(body, gazetteer, rules, text)
+    for slug, count in _hits(headline or "", gazetteer, rules, text).items():
+        hits[slug] += _HEADLINE_WEIGHT * count
+    chosen: dict[str, float] = {}
     for term in terms:
         if hits[term.slug] < term.min_mentions:
             continue
         if term.requires and not _requires_gazetteer(term.requires).find(text):
             continue
-        chosen.append(term.slug)
-    return sorted(chosen, key=lambda slug: -hits[slug])
+        chosen[term.slug] = hits[term.slug]
+    for slug, strength in list(chosen.items()):
+        for implied in rules.implied.get(slug, ()):
+            if implied in taxonomy.topics:
+                chosen[implied] = max(chosen.get(implied, 0), strength)
+    return sorted(chosen, key=lambda slug: -chosen[slug])
