@@ -66,6 +66,23 @@ from generator.extract.organizations import extract_organizations
     ("Former Supreme Court chief spoke.", "SK", ["Supreme Court of Slovakia"]),
     ("0 Comments\n\nBrazil's Supreme Federal Court ruled.", None, ["Supreme Federal Court"]),
     ("The Daily Lantern Media Group owns it.", None, ["Daily Lantern Media Group"]),
+    # "the National Assembly" is written as the text names it, with no country.
+    ("The law passed the National Assembly on Friday.", "KR", ["National Assembly"]),
+    # A legal form belongs to a company's name, and makes a phrase one without a head word; not a
+    # person's initials, nor the publisher on a copyright line.
+    ("Kenanga Investment Bank Bhd economist Ana Rahman said so; UniCredit Bank SA and Alpha Bank Romania SA merged.",
+     None, ["Kenanga Investment Bank Bhd", "UniCredit Bank SA", "Alpha Bank Romania SA"]),
+    ("About Kalvara Copper Corp.\nKalvara Copper Corp. and Tamboro Resources Limited will combine.", None,
+     ["Kalvara Copper Corp.", "Tamboro Resources Limited"]),
+    ("The deal between Nammo AS and Polska Grupa Zbrojeniowa S.A. was signed.", None,
+     ["Nammo AS", "Polska Grupa Zbrojeniowa S.A."]),
+    ("General S.A. Munir said so.\nCopyright © 2025 Bennett, Coleman & Co. Ltd. All rights reserved.", None, []),
+    # A military unit keeps its number; an exhibition's edition is no part of its name.
+    ("The Serbian Army's 72nd Brigade for Special Operations and the 9th Army Corps took part.", None,
+     ["Serbian Army", "72nd Brigade for Special Operations", "9th Army Corps"]),
+    ("It opened the 5th Azerbaijan International Defence Exhibition.", None, ["Azerbaijan International Defence Exhibition"]),
+    # A ministry's fields listed with commas are one name.
+    ("Japan's Ministry of Economy, Trade and Industry said so.", None, ["Ministry of Economy, Trade and Industry of Japan"]),
 ])
 def test_organizations(body, home, expected, taxonomy):
     assert extract_organizations(body, taxonomy, home) == expected
@@ -105,6 +122,9 @@ def test_the_pages_own_outlet_is_no_organisation(body, outlet, expected, taxonom
     ("Missiles damaged facilities of Ukrgasvydobuvannya in two regions.", (), ["Ukrgasvydobuvannya"]),
     ("The miner Kalvara Copper agreed the deal.\n- Combines Kalvara's mine with a project of Tamboro's shareholders.",
      (), ["Kalvara Copper", "Tamboro"]),
+    # Where a person works is a body, even when the name was taken for a person's.
+    ("\"It stays,\" said Dieter Haas, a tanker analyst at Nordlicht Shipbroking.", ("Dieter Haas", "Nordlicht Shipbroking"),
+     ["Nordlicht Shipbroking"]),
     # Regions, demonyms, compound adjectives and titles are no bodies.
     ("The candidates of the Eastern European group met.", (), []),
     ("Ships were attacked by the Iran-backed movement, the navy said.", (), []),

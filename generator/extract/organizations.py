@@ -41,6 +41,7 @@ class OrganizationLexicon:
     national_bodies: frozenset[str]      # "Central Bank": a country's, named after it
     countries_with_article: frozenset[str]
     member_company_re: re.Pattern        # " Steel", " Aerospace" right after a group's name
+    unit_re: re.Pattern                  # a military unit's head word: "72nd Brigade", "9th Army Corps"
     context_patterns: tuple[re.Pattern, ...]   # the bare-name signals, in _named_by_context's order
 
 
@@ -71,6 +72,7 @@ def load_organization_lexicon() -> OrganizationLexicon:
         member_company_re=re.compile(r"[ \t]+(?:" + "|".join(sorted(map(re.escape, data["company_words"]), key=len, reverse=True))
                                      + r")\b"),
         context_patterns=_context_patterns(data["context"]),
+        unit_re=re.compile(r"\b(?:" + "|".join(map(re.escape, data["numbered_units"])) + r")\b"),
     )
 
 
@@ -150,7 +152,7 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
             continue
         found.append((match.start, match.value))
         taken.append((match.start, match.end))
-    phrases = list(_capitalised_phrases(body))
+    phrases = _with_field_lists(body, list(_capitalised_phrases(body)))
     defined: dict[str, str] = {}
     for start, name, abbr in _defined_acronyms(body, phrases, head_re):
         if any(a <= start < b for a, b in taken):
@@ -178,6 +180,12 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
         found.append((match.start(), name))
     for start, end, phrase in phrases:
         if not head_re.search(phrase):
+            for at, name in _legal_form_names(phrase, body[end:end + 40]):
+                if not any(a <= start + at < b for a, b in taken) and not _in_copyright_line(body, start):
+                    canonical = _canonical(name, body, start + at, taxonomy, home_country, lex, outlet)
+                    if canonical and canonical not in not_orgs and canonical not in outlets:
+                        found.append((start + at, canonical))
+                        taken.append((start + at, start + at + len(name)))
             continue
         for sub_start, name in _organizations_in_phrase(phrase, lex):
             absolute = start + sub_start
@@ -191,9 +199,13 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
                 # "Gen. Metin Gürak and Land Forces Commander …": a person, then the body.
                 name, absolute = after_and, absolute + len(before_and) + len(joined)
             canonical = _canonical(name, body, absolute, taxonomy, home_country, lex, outlet)
+            if canonical == name and lex.unit_re.search(name):
+                number = _ORDINAL_BEFORE.search(body, max(0, absolute - 8), absolute)
+                if number:      # "the Serbian Army's 72nd Brigade for Special Operations": the unit's number
+                    canonical, absolute = number.group(1) + " " + name, number.start(1)
             if canonical and canonical not in not_orgs and canonical not in outlets and not _NEWS_AGENCY.search(canonical):
                 found.append((absolute, canonical))
-    found.extend(_named_by_context(body, found, taken, person_words, taxonomy, outlet, lex))
+    found.extend(_named_by_context(body, found, taken, person_words, set(people), taxonomy, outlet, lex))
     names = list(dict.fromkeys(name for _, name in sorted(found)))
     # "Hitachi Ltd" and then "Hitachi": a company is written as the text first names it, legal form
     # and all, once.
@@ -201,6 +213,7 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
     return [name for name in names if name not in with_form]
 
 
+_ORDINAL_BEFORE = re.compile(r"(?<![\w.,])(\d{1,3}(?:st|nd|rd|th))[ \t]+$")
 # "Defence and Space": one more capitalised word joined by "and", the name's last.
 _MEMBER_TAIL = re.compile(r"[ \t]+and[ \t]+[A-Z][a-z]+\b(?![ \t]+[A-Z])")
 _UPPER = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x250) if chr(c).isupper())
@@ -232,6 +245,29 @@ def _capitalised_phrases(text: str):
                 start = match.start() + phrase.index(piece, at)
                 yield start, start + len(piece), piece
             at = cut.end() if cut else len(phrase)
+
+
+# "Ministry of Economy, Trade and Industry": a ministry's fields listed with commas are one name.
+_FIELD_LIST = re.compile(rf"\b(?:Ministry|Department)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_CAPITALISED}(?:[ \t]+{_CAPITALISED})?"
+                         rf"(?:,[ \t]+{_CAPITALISED}(?:[ \t]+{_CAPITALISED})?)+,?[ \t]+and[ \t]+{_CAPITALISED}")
+
+
+def _with_field_lists(body: str, phrases: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The phrases, those that a ministry's comma-listed fields cut apart joined again."""
+    if ", " not in body or not ("Ministry" in body or "Department" in body):
+        return phrases
+    spans = [(m.start(), m.end()) for m in _FIELD_LIST.finditer(body)]
+    if not spans:
+        return phrases
+    joined = []
+    for start, end, phrase in phrases:
+        inside = next(((a, b) for a, b in spans if a <= start < b), None)
+        if inside and joined and joined[-1][0] <= inside[0] < joined[-1][1] + 1 and start > joined[-1][0]:
+            first = joined.pop()
+            joined.append((first[0], end, body[first[0]:end]))
+        else:
+            joined.append((start, end, phrase))
+    return joined
 
 
 def _organizations_in_phrase(phrase: str, lex: OrganizationLexicon, offset: int = 0) -> list[tuple[int, str]]:
@@ -299,6 +335,8 @@ def _cut_after_last_head(name: str, head_re: re.Pattern) -> str:
     if not heads:
         return name
     tail = name[heads[-1].end():]
+    if _LEGAL_TAIL.fullmatch(tail):
+        return name       # "Alpha Bank Romania SA", "Kenanga Investment Bank Bhd": the legal form ends the name
     if re.match(r"\s+(?:of|for|and|de|&)\b", tail) or not tail.strip():
         # "Central Bank of Kenya Governor Kamau Thugge": a title and a name after the body's own "of …".
         for officer in re.finditer(r"\s+(?P<title>[A-Z][a-z]+)(?=\s+[A-Z])", tail):
@@ -316,10 +354,58 @@ def _cut_before_non_bodies(name: str, head_re: re.Pattern) -> str:
     return name
 
 
+# A company's legal form, the last words of its name: "Hitachi Ltd", "Kenanga Investment Bank Bhd",
+# "CK Power Public Company Limited", "Nammo AS", "Carnegie Investment Bank AB (publ)".
+_LEGAL_FORM = re.compile(
+    r",?[ \t]+(?:(?:Private|Pvt\.?|Public(?:[ \t]+Company)?|Sdn|Pte\.?|Pty\.?)[ \t]+)?(?:Ltd\.?|Limited|Inc\.?|plc|PLC|LLC|LLP|"
+    r"Co\.?|Corp\.?|Bhd|Berhad|AG|SA|S\.A\.?|A\.Ş\.?|JSC|PJSC|GmbH|AB|AS|ASA|NV|N\.V\.?|BV|B\.V\.?|SpA|S\.p\.A\.?|Oyj|Tbk)"
+    r"(?:[ \t]+\(publ\))?$")
+
+
+# After a body's head word: its legal form, maybe after one more word ("Alpha Bank Romania SA").
+_LEGAL_TAIL = re.compile(r"(?:[ \t]+[A-Z][\w-]*)?" + _LEGAL_FORM.pattern)
+
+
+def _legal_form_names(phrase: str, after: str):
+    """(offset, name) for each company in a phrase that ends in a legal form, which makes it a company's
+    name even without a head word: "Tamboro Resources Limited", "Nammo AS and Polska Grupa Zbrojeniowa
+    S.A." (two). Not a line of capitals, nor a person's initials ("General S.A. Munir")."""
+    if phrase.isupper():
+        return
+    at = 0
+    for joint in [*re.finditer(r"[ \t]+and[ \t]+", phrase), None]:
+        piece = phrase[at:joint.start()] if joint else phrase[at:]
+        form = _LEGAL_FORM.search(piece)
+        if form and not (joint is None and "." in form.group() and _INITIALS_AFTER.match(after)):
+            words = piece[:form.start()].split()
+            while words and (words[0] in _SENTENCE_WORDS or words[0] in _PAGE_WORDS):
+                words.pop(0)
+            if words:
+                name = " ".join(words) + piece[form.start():]
+                if joint is None and after.startswith(".") and re.search(r"(?:Corp|Co|Inc|Ltd|\.[A-Z])$", name):
+                    name += "."       # "Kalvara Copper Corp.", "Polska Grupa Zbrojeniowa S.A."
+                yield at + piece.index(words[0]), name
+            if joint:
+                at = joint.end()
+        elif joint is None:
+            return
+
+
+# "S.A. Munir": dotted letters before a surname are initials; "About", "Contact" head a page's own block.
+_INITIALS_AFTER = re.compile(r"\.?[ \t]+(?!(?:The|A|An|It|Its|In|On)\b)[A-Z][a-z]")
+_PAGE_WORDS = frozenset({"About", "Contact", "Contacts", "Home", "Follow", "Share"})
+
+
+def _in_copyright_line(body: str, position: int) -> bool:
+    """Whether `position` is on a copyright line ("© 2024 XenForo Ltd."): the page's publisher, no body of
+    the article."""
+    line = body[body.rfind("\n", 0, position) + 1:position]
+    return "©" in line or bool(re.match(r"\s*(?:Copyright|\(c\))", line, re.I))
+
+
 def _without_legal_form(name: str) -> str:
     # "Hitachi Ltd", "Business Standard Private Ltd": the company's name without its legal form.
-    return re.sub(r",?\s+(?:(?:Private|Pvt\.?|Public Company)\s+)?(?:Ltd\.?|Limited|Inc\.?|plc|PLC|LLC|Co\.?|Corp\.?|Bhd|"
-                  r"Sdn Bhd|AG|SA|S\.A\.|A\.Ş\.|JSC|GmbH)$", "", name)
+    return _LEGAL_FORM.sub("", name)
 
 
 def _is_role_word(word: str) -> bool:
@@ -470,19 +556,22 @@ _LIST_ITEM = re.compile(rf"(?P<name>{_BARE})(?:[ \t]+\([A-Z][A-Za-z]{{1,9}}\))?"
 
 
 def _named_by_context(body: str, found: list[tuple[int, str]], taken: list[tuple[int, int]],
-                      person_words: set[str], taxonomy: Taxonomy, outlet: str | None, lex: OrganizationLexicon):
+                      person_words: set[str], people: set[str], taxonomy: Taxonomy, outlet: str | None,
+                      lex: OrganizationLexicon):
     """(start, name) for bare names that what surrounds them shows to be bodies: an appositive naming
     the kind of body, an officer's title after the name, "the <name> party", "data from <name>", or a
     place in a list beside a body already found. A name that is a person's, a country's, a region's or
-    an outlet's, or a word that only starts a sentence, is none."""
+    an outlet's, or a word that only starts a sentence, is none; but one a person works at ("an analyst at
+    Nordlicht Shipbroking") is a body even when it was taken for a person."""
     not_orgs, outlets = lex.not_organizations, lex.outlets
     known = {name for _, name in found}
 
-    def plausible(name: str, start: int, may_start_a_sentence: bool) -> bool:
+    def plausible(name: str, start: int, may_start_a_sentence: bool, workplace: bool = False) -> bool:
         words = name.split()
         if len(words) == 1 and any(other.startswith(name + " ") for other in known):
             return False      # "Kalvara's shareholders" after "Kalvara Copper Corp.": the short form
-        if words[0] in _SENTENCE_WORDS or words[-1] in _SENTENCE_WORDS or any(w in person_words for w in words):
+        if words[0] in _SENTENCE_WORDS or words[-1] in _SENTENCE_WORDS \
+                or any(w in person_words for w in words) and not (workplace and name in people):
             return False
         if name in not_orgs or name in outlets or name == outlet or any(map(_is_role_word, words)) \
                 or any(_COMPOUND_ADJECTIVE.fullmatch(w) for w in words):
@@ -510,7 +599,9 @@ def _named_by_context(body: str, found: list[tuple[int, str]], taken: list[tuple
     for pattern, may_start_a_sentence in zip(lex.context_patterns, (False, True, True, True, False, True)):
         for match in pattern.finditer(body):
             start, name = bare(match.group("name"), match.start("name"))
-            if name and not any(a <= start < b for a, b in taken) and plausible(name, start, may_start_a_sentence):
+            workplace = body[match.start():match.start("name")].rstrip().endswith(" at")
+            if name and not any(a <= start < b for a, b in taken) \
+                    and plausible(name, start, may_start_a_sentence, workplace):
                 results.append((start, name))
                 known.add(name)
     for match in _LIST.finditer(body):
