@@ -130,3 +130,29 @@ def test_a_person_the_taxonomy_describes_takes_the_country_it_names(taxonomy):
     people = extract_people("The declaration signed in Rome by President Ilham Aliyev and the Italian prime "
                             "minister was renewed.", taxonomy, org_words(), "IT")
     assert [(p.name, p.country) for p in people] == [("Ilham Aliyev", "AZ")]
+
+
+@pytest.mark.parametrize("text, home, expected", [
+    # Two heads named together serve two states: the one the text does not place takes the other main country.
+    ("Iran has bought drones from Russia for years. The treaty was signed when Presidents Masoud Pezeshkian "
+     "and Vladimir Putin met.", "IR", [("Masoud Pezeshkian", "IR"), ("Vladimir Putin", "RU")]),
+    ("India and Britain agreed on whisky tariffs. It was signed by Prime Minister Keir Starmer and Prime "
+     "Minister Narendra Modi.", "GB", [("Keir Starmer", "GB"), ("Narendra Modi", "IN")]),
+    # The body a role belongs to, and the state the text gives that body.
+    ("Azerbaijan signed a contract with Türkiye's Baykar for drones. It was signed by Baykar CEO Haluk "
+     "Bayraktar in Baku.", "AZ", [("Haluk Bayraktar", "TR")]),
+    ("Serbia will buy 12 jets from Dassault Aviation, the French manufacturer. Dassault Aviation chairman "
+     "Éric Trappier attended.", "RS", [("Éric Trappier", "FR")]),
+    # A story filed from a capital names that state's officials without saying whose they are.
+    ("AMMAN — The crossing with Syria reopened on Sunday.\n\nInterior Minister Mazen Al Faraya said it would "
+     "operate daily.", "SY", [("Mazen Al Faraya", "JO")]),
+])
+def test_person_country_from_context(text, home, expected, taxonomy):
+    people = extract_people(text, taxonomy, org_words(), home)
+    assert [(p.name, p.country) for p in people] == expected
+
+
+def test_a_rank_before_the_name_follows_the_post_after_it(taxonomy):
+    people = extract_people("General Liu Zhenli, chief of the Joint Staff Department, held talks in Beijing.",
+                            taxonomy, org_words())
+    assert [(p.name, p.role) for p in people] == [("Liu Zhenli", "chief of the Joint Staff Department, General")]

@@ -8,6 +8,7 @@ spelling the taxonomy knows. Short forms ("Z. Hasanov", "Hasanov") then fold int
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -40,6 +41,7 @@ class PeopleLexicon:
     particles: frozenset[str]        # "bin", "da", "van": lower-case words inside a name
     byline: re.Pattern               # "Reporting by ...", "Photo: ...": journalists, not people of the article
     credentials: frozenset[str]      # "PhD", "DVM" after a name
+    counterpart_roles: frozenset[str]  # "Presidents", "Prime Minister": two holders joined by "and" serve two states
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +63,7 @@ def load_people_lexicon() -> PeopleLexicon:
         honorifics=frozenset(h.lower() for h in data["honorifics"]),
         particles=frozenset(data["name_particles"]),
         credentials=frozenset(data["credentials"]),
+        counterpart_roles=frozenset(r.lower() for r in data["counterpart_roles"]),
         byline=re.compile(r"^\W*(?:%s)\b" % "|".join(re.escape(b) for b in data["byline_openers"]), re.IGNORECASE),
     )
 
@@ -73,6 +76,7 @@ class _Mention:
     order: int
     near: str | None = None      # the country named last before the name in its sentence
     body: bool = False           # "Harjeet Singh of Climate Action Network": speaks for a body, not a state
+    counterpart: str | None = None   # "Presidents A and B": the name of the other head, of another state
 
 
 def _is_name_token(token: str, lex: PeopleLexicon, country_words: set[str]) -> bool:
@@ -103,13 +107,13 @@ def extract_people(body: str, taxonomy: Taxonomy, org_words: frozenset[str] = fr
     from generator.extract.sentences import split_sentences
 
     lex = lexicon or load_people_lexicon()
-    country_words = _country_words(body, taxonomy)
+    country_words, ranked = _country_words(body, taxonomy)
     mentions: list[_Mention] = []
     for sentence in split_sentences(_join_wrapped(body)):
         if _is_credit(sentence, lex):
             continue
         mentions.extend(_sentence_mentions(sentence, lex, taxonomy, org_words, country_words, len(mentions)))
-    return _fold(mentions, taxonomy, lex, home)
+    return _fold(mentions, taxonomy, lex, home, ranked, body)
 
 
 def _join_wrapped(body: str) -> str:
@@ -128,10 +132,13 @@ def _is_credit(sentence: str, lex: PeopleLexicon) -> bool:
     return sentence.startswith("By ") and len(sentence.split()) <= 7 and not sentence.rstrip().endswith(".")
 
 
-def _country_words(body: str, taxonomy: Taxonomy) -> set[str]:
-    """The words of every country name in the text: never part of a person's name."""
-    words = {word for m in country_mentions(body, taxonomy) for word in re.findall(r"[^\W\d_][\w'’-]*", m.surface)}
-    return words | {re.sub(r"['’]s$", "", w) for w in words}
+def _country_words(body: str, taxonomy: Taxonomy) -> tuple[set[str], list[tuple[str, int]]]:
+    """The words of every country name in the text (never part of a person's name), and the countries
+    from the most named down."""
+    found = country_mentions(body, taxonomy)
+    words = {word for m in found for word in re.findall(r"[^\W\d_][\w'’-]*", m.surface)}
+    ranked = Counter(m.value for m in found).most_common()
+    return words | {re.sub(r"['’]s$", "", w) for w in words}, ranked
 
 
 def _sentence_mentions(sentence: str, lex: PeopleLexicon, taxonomy: Taxonomy, org_words, country_words,
@@ -189,6 +196,10 @@ def _sentence_mentions(sentence: str, lex: PeopleLexicon, taxonomy: Taxonomy, or
             anchored = False      # "the Board of Baykar", "Minister of Energy, Petroleum and Mines": a body
         if anchored and _plausible(run):
             role = role_before or role_after
+            if role_before and role_after and _is_rank(role_before, lex):
+                # "General Liu Zhenli, chief of the Joint Staff Department, held talks": the post, then the rank.
+                role = f"{role_after}, {role_before}"
+            counterpart = _counterpart(sentence, tokens, i, last_end, found[-1] if found else None, role, lex)
             for person in found:
                 if role and " " in person.name and re.search(rf"\b{re.escape(person.name)}\b", role):
                     # "…, Minister of Industry Kanat Sharlapaev, the President of the Presidency …": the
@@ -202,6 +213,7 @@ def _sentence_mentions(sentence: str, lex: PeopleLexicon, taxonomy: Taxonomy, or
                       and tokens[j + 1][0] not in country_words)
                 # "Elena Vasquez, DVM, PhD": a scholar's degrees, as an analyst's role, show no state.
                 or (following == "," and j + 1 < count and tokens[j + 1][0] in lex.credentials),
+                counterpart=counterpart,
             ))
             last_end = j
         i = j
@@ -210,6 +222,22 @@ def _sentence_mentions(sentence: str, lex: PeopleLexicon, taxonomy: Taxonomy, or
 
 # Two capitals that are a title or a place, not initials ("Opposition MP Radomir Lazović", "EU envoy").
 _NOT_INITIALS = frozenset({"MP", "PM", "EU", "UN", "US", "UK", "DG", "VP", "GM", "MD", "HE", "HH", "RS", "AZ"})
+
+
+def _counterpart(sentence: str, tokens, i: int, last_end: int, previous: _Mention | None, role: str | None,
+                 lex: PeopleLexicon) -> str | None:
+    """The person named just before, when the two are counterparts: "Presidents A and B" (a plural title,
+    then "and"), or "Prime Minister A and Prime Minister B" (one head's title twice)."""
+    if previous is None or not previous.role or last_end < 0 or last_end >= i or tokens[last_end][0] != "and":
+        return None
+    title = previous.role.lower()
+    if last_end == i - 1:
+        return previous.name if title.endswith("s") and title in lex.counterpart_roles else None
+    between = sentence[tokens[last_end][2]:tokens[i][1]]
+    if role and role.lower() == title and title in lex.counterpart_roles and \
+            re.fullmatch(r"\s+(?:the\s+)?" + re.escape(role) + r"(?:\s+[A-Z][\w.]*)?\s+", between):
+        return previous.name
+    return None
 
 
 def _initials_before_name(tokens, i: int, lex: PeopleLexicon, country_words) -> bool:
@@ -402,6 +430,11 @@ def _drop_lead(phrase_tokens, lex: PeopleLexicon):
         phrase_tokens = phrase_tokens[cut + 1:]
 
 
+def _is_rank(phrase: str, lex: PeopleLexicon) -> bool:
+    """A rank or title alone ("General", "Rear Admiral", "Col."), not a post."""
+    return all(word in lex.rank_words for word in re.split(r"[\s-]+", phrase.lower()))
+
+
 def _ends_with_rank(phrase: str, lex: PeopleLexicon) -> bool:
     low = phrase.lower()
     return any(low == r or low.endswith(" " + r) for r in lex.ranks)
@@ -463,7 +496,8 @@ def _country_of(role: str | None, sentence: str, tokens, i: int, taxonomy: Taxon
     return None
 
 
-def _fold(mentions: list[_Mention], taxonomy: Taxonomy, lex: PeopleLexicon, home: str | None) -> list[Person]:
+def _fold(mentions: list[_Mention], taxonomy: Taxonomy, lex: PeopleLexicon, home: str | None,
+          ranked: list[tuple[str, int]], body: str) -> list[Person]:
     """Merge short forms and known variants into one person each, keeping the first role stated."""
     full: dict[str, _Mention] = {}
     canonical: dict[str, str] = {}
@@ -503,9 +537,85 @@ def _fold(mentions: list[_Mention], taxonomy: Taxonomy, lex: PeopleLexicon, home
             if mention.order < person.order:
                 person.near = mention.near or person.near
             person.order = min(person.order, mention.order)
-    people = sorted(full.values(), key=lambda m: m.order)
-    return [Person(name=p.name, role=p.role, country=p.country or _curated_country(p.name, taxonomy) or _state_of(p, lex, home))
-            for p in people if _keep(p) or taxonomy.person_by_alias.get(p.name)]
+    people = [p for p in sorted(full.values(), key=lambda m: m.order)
+              if _keep(p) or taxonomy.person_by_alias.get(p.name)]
+    stated = {p.name: p.country or _curated_country(p.name, taxonomy) or _organization_country(p.role, body, taxonomy, lex)
+              for p in people}
+    # A story filed from a capital ("AMMAN —") names that state's officials without saying whose they are.
+    domestic = _dateline_country(body, taxonomy) or home
+    countries = {p.name: stated[p.name] or _state_of(p, lex, domestic) for p in people}
+    for mention in mentions:
+        if mention.counterpart:
+            _part_counterparts(canonical.get(mention.counterpart), canonical.get(mention.name), stated, countries,
+                               {p.name for p in people if p.near}, [c for c in (domestic, home, *(c for c, _ in ranked)) if c])
+    return [Person(name=p.name, role=p.role, country=countries[p.name]) for p in people]
+
+
+def _part_counterparts(first: str | None, second: str | None, stated: dict, countries: dict, near: set[str],
+                       ranked: list[str]) -> None:
+    """"Presidents Shavkat Mirziyoyev and Ilham Aliyev": two heads named together serve two states, so the
+    one whose state the text does not give takes the article's main country the other does not hold."""
+    if first not in countries or second not in countries or first == second:
+        return
+    if stated[first] and stated[second]:
+        return
+    if not (stated[first] or stated[second]) and {first, second} & near:
+        return      # "Tashkent and Ankara … Presidents A and B": the country named last is not the first's
+    known, guessed = (second, first) if stated[second] and not stated[first] else (first, second)
+    other = next((c for c in ranked if c != countries[known]), None)
+    if other and countries[guessed] in (None, countries[known]):
+        countries[guessed] = other
+
+
+# "chief executive of Kalvara", "analyst at Shanghai Metals Market": the body a role ends with.
+_ROLE_BODY_LAST = re.compile(r"\b(?:of|at|with)\s+(?:the\s+)?((?:[A-Z][\w&.’'-]*\s+){0,3}[A-Z][\w&.’'-]*)$")
+# Between a country and the body it qualifies: "Türkiye's Baykar", "French manufacturer Dassault Aviation",
+# "Azerbaijan's state energy company SOCAR".
+_QUALIFIES = re.compile(r"(?:['’]s)?((?:\s+[a-z][\w-]*){0,4})\s+")
+_APPOSITIVE_QUALIFIES = re.compile(r",\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){0,2}")
+
+
+def _role_bodies(role: str, lex: PeopleLexicon) -> list[str]:
+    """The bodies a role names: the capitalised words it opens with ("Baykar CEO", "Dassault Aviation
+    chairman") and those it ends with after "of" or "at" ("chief executive of Kalvara")."""
+    bodies = []
+    words = role.split()
+    lead = []
+    for word in words:
+        if not word[:1].isupper() or word.lower() in lex.role_words | lex.rank_words | lex.role_modifiers:
+            break
+        lead.append(word)
+    if lead and len(lead) < len(words):
+        bodies.append(re.sub(r"['’]s$", "", " ".join(lead)))
+    last = _ROLE_BODY_LAST.search(role)
+    if last:
+        bodies.append(last.group(1))
+    return [b for b in bodies if len(b.split()) > 1 or b not in lex.not_name]
+
+
+def _organization_country(role: str | None, body: str, taxonomy: Taxonomy, lex: PeopleLexicon) -> str | None:
+    """The state of the body a role belongs to, where the text gives it ("Türkiye's Baykar" for the
+    "Baykar CEO"; "Dassault Aviation, the French manufacturer")."""
+    if not role or lex.international.search(role):
+        return None
+    for name in _role_bodies(role, lex):
+        start = body.find(name)
+        seen = 0
+        while start >= 0 and seen < 4:
+            window = body[max(0, start - 60):start]
+            before = country_mentions(window, taxonomy)
+            gap = _QUALIFIES.fullmatch(window[before[-1].end:]) if before else None
+            if gap and not set(gap.group(1).split()) & lex.role_stop:
+                return before[-1].value
+            after = body[start + len(name):start + len(name) + 60]
+            following = _APPOSITIVE_QUALIFIES.match(after)
+            if following:
+                found = country_mentions(after, taxonomy)
+                if found and found[0].start == following.end():
+                    return found[0].value
+            start = body.find(name, start + len(name))
+            seen += 1
+    return None
 
 
 def _curated_country(name: str, taxonomy: Taxonomy) -> str | None:
@@ -517,6 +627,21 @@ def _curated_country(name: str, taxonomy: Taxonomy) -> str | None:
         return None
     found = country_mentions(term.description, taxonomy)
     return found[0].value if found else None
+
+
+# "AMMAN —", "Riyadh, Sha'ban 27, 1445, March 08, 2024, SPA --", "SEOUL, June 13 (Yonhap) --": the place a
+# story was filed from, at the start of a line.
+_DATELINE = re.compile(r"^([A-Z][A-Za-z'’.-]+(?:[ -][A-Z][A-Za-z'’.-]+){0,2})(?:,[^\n—–]{0,60}?)?\s*(?:—|–|--|-)\s", re.M)
+
+
+def _dateline_country(body: str, taxonomy: Taxonomy) -> str | None:
+    """The state of the place a story was filed from, when a line opens with it."""
+    for match in _DATELINE.finditer(body[:1500]):
+        place = match.group(1).title() if match.group(1).isupper() else match.group(1)
+        found = country_mentions(place, taxonomy)
+        if found and found[0].start == 0 and found[0].end == len(place):
+            return found[0].value
+    return None
 
 
 def _state_of(person: _Mention, lex: PeopleLexicon, home: str | None) -> str | None:
