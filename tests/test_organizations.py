@@ -83,6 +83,15 @@ from generator.extract.organizations import extract_organizations
     ("It opened the 5th Azerbaijan International Defence Exhibition.", None, ["Azerbaijan International Defence Exhibition"]),
     # A ministry's fields listed with commas are one name.
     ("Japan's Ministry of Economy, Trade and Industry said so.", None, ["Ministry of Economy, Trade and Industry of Japan"]),
+    # A known name that capitalised words go on from to a head word or a legal form begins another
+    # body's name; one that a longer name holds is that name's.
+    ("The PLA Navy ship and the PLA National Defense University; TikTok Technology Limited appealed.", None,
+     ["PLA Navy", "PLA National Defense University", "TikTok Technology Limited"]),
+    ("NATO Secretary General Mark Rutte spoke.", None, ["NATO"]),
+    # A body's name goes on through "on" and its subject, not a date or a country.
+    ("The Cabinet Committee on Security cleared it; the International Coordinating Group on Vaccine Provision "
+     "approved it.", None, ["Cabinet Committee on Security", "International Coordinating Group on Vaccine Provision"]),
+    ("The Joint Committee on Monday spoke of the Defence Council on Ukraine.", None, ["Joint Committee", "Defence Council"]),
 ])
 def test_organizations(body, home, expected, taxonomy):
     assert extract_organizations(body, taxonomy, home) == expected

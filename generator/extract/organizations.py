@@ -150,9 +150,17 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
             found.append((match.start, re.sub(r"['’]s$", "", body[match.start:end])))
             taken.append((match.start, end))
             continue
+        end = _body_after_alias(body, match.end, head_re)
+        before = _NAME_GOES_ON_BEFORE.search(body, max(0, match.start - 30), match.start)
+        if end and not (before and before.group("word") not in _SENTENCE_WORDS):
+            # "PLA Navy", "PLA Eastern Theater Command", "TikTok Technology Limited": a body of its own
+            # that the known name only begins.
+            found.append((match.start, body[match.start:end]))
+            taken.append((match.start, end))
+            continue
         found.append((match.start, match.value))
         taken.append((match.start, match.end))
-    phrases = _with_field_lists(body, list(_capitalised_phrases(body)))
+    phrases = _with_field_lists(body, _with_subjects(body, list(_capitalised_phrases(body)), head_re, taxonomy))
     defined: dict[str, str] = {}
     for start, name, abbr in _defined_acronyms(body, phrases, head_re):
         if any(a <= start < b for a, b in taken):
@@ -247,6 +255,28 @@ def _capitalised_phrases(text: str):
             at = cut.end() if cut else len(phrase)
 
 
+# "Cardiff and Vale University Health Board": a known name inside a longer one.
+_NAME_GOES_ON_BEFORE = re.compile(rf"(?<![\w'’.&-])(?P<word>{_CAPITALISED})[ \t]+(?:(?:and|of|&)[ \t]+)?$")
+_AFTER_ALIAS = re.compile(rf"(?:[ \t]+{_CAPITALISED}){{1,4}}")
+
+
+def _body_after_alias(body: str, end: int, head_re: re.Pattern) -> int | None:
+    """Where a body's name ends that a known name begins and capitalised words up to a head word or a
+    legal form go on: "PLA| National Defense University"; None when no such words follow."""
+    more = _AFTER_ALIAS.match(body, end)
+    if not more:
+        return None
+    tail = more.group()
+    if "'" in tail or "’" in tail:
+        tail = re.split(r"['’]", tail)[0]
+    heads = [m.end() for m in head_re.finditer(tail)]
+    form = _LEGAL_FORM.search(tail)
+    last = max(heads + ([form.end()] if form else []), default=0)
+    if not last or not re.fullmatch(r"\w", tail[last - 1:last]) and not form:
+        return None
+    return end + last
+
+
 # "Ministry of Economy, Trade and Industry": a ministry's fields listed with commas are one name.
 _FIELD_LIST = re.compile(rf"\b(?:Ministry|Department)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_CAPITALISED}(?:[ \t]+{_CAPITALISED})?"
                          rf"(?:,[ \t]+{_CAPITALISED}(?:[ \t]+{_CAPITALISED})?)+,?[ \t]+and[ \t]+{_CAPITALISED}")
@@ -263,6 +293,30 @@ def _with_field_lists(body: str, phrases: list[tuple[int, int, str]]) -> list[tu
     for start, end, phrase in phrases:
         inside = next(((a, b) for a, b in spans if a <= start < b), None)
         if inside and joined and joined[-1][0] <= inside[0] < joined[-1][1] + 1 and start > joined[-1][0]:
+            first = joined.pop()
+            joined.append((first[0], end, body[first[0]:end]))
+        else:
+            joined.append((start, end, phrase))
+    return joined
+
+
+_DATE_WORDS = frozenset({"January", "February", "March", "April", "May", "June", "July", "August", "September",
+                         "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                         "Saturday", "Sunday", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
+                         "Nov", "Dec"})
+
+
+def _with_subjects(body: str, phrases: list[tuple[int, int, str]], head_re: re.Pattern,
+                   taxonomy: Taxonomy) -> list[tuple[int, int, str]]:
+    """The phrases, a body's name and the subject it is "on" joined: "Cabinet Committee on Security",
+    "International Coordinating Group on Vaccine Provision"; not a date or a country ("the Security
+    Council on Monday", "… on Ukraine")."""
+    if " on " not in body:
+        return phrases
+    joined: list[tuple[int, int, str]] = []
+    for start, end, phrase in phrases:
+        if joined and body[joined[-1][1]:start] == " on " and _ends_with_head(joined[-1][2], head_re) \
+                and phrase.split()[0] not in _DATE_WORDS and not country_mentions(phrase, taxonomy):
             first = joined.pop()
             joined.append((first[0], end, body[first[0]:end]))
         else:
@@ -337,7 +391,7 @@ def _cut_after_last_head(name: str, head_re: re.Pattern) -> str:
     tail = name[heads[-1].end():]
     if _LEGAL_TAIL.fullmatch(tail):
         return name       # "Alpha Bank Romania SA", "Kenanga Investment Bank Bhd": the legal form ends the name
-    if re.match(r"\s+(?:of|for|and|de|&)\b", tail) or not tail.strip():
+    if re.match(r"\s+(?:of|for|and|de|on|&)\b", tail) or not tail.strip():
         # "Central Bank of Kenya Governor Kamau Thugge": a title and a name after the body's own "of …".
         for officer in re.finditer(r"\s+(?P<title>[A-Z][a-z]+)(?=\s+[A-Z])", tail):
             if _is_role_word(officer.group("title")):
