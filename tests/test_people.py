@@ -156,3 +156,10 @@ def test_a_rank_before_the_name_follows_the_post_after_it(taxonomy):
     people = extract_people("General Liu Zhenli, chief of the Joint Staff Department, held talks in Beijing.",
                             taxonomy, org_words())
     assert [(p.name, p.role) for p in people] == [("Liu Zhenli", "chief of the Joint Staff Department, General")]
+
+
+def test_a_text_that_names_only_a_nation_is_its_states(taxonomy):
+    # No state named at all, but "the Bank of England": the officials are the United Kingdom's.
+    people = extract_people("The Bank of England held rates. The governor, Andrew Bailey, said inflation fell.",
+                            taxonomy, org_words(), None)
+    assert [(p.name, p.country) for p in people] == [("Andrew Bailey", "GB")]

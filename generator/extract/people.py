@@ -42,6 +42,8 @@ class PeopleLexicon:
     byline: re.Pattern               # "Reporting by ...", "Photo: ...": journalists, not people of the article
     credentials: frozenset[str]      # "PhD", "DVM" after a name
     counterpart_roles: frozenset[str]  # "Presidents", "Prime Minister": two holders joined by "and" serve two states
+    nations: re.Pattern              # "Scotland", "Welsh": a nation inside a state, and the state (nation_states)
+    nation_states: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +66,8 @@ def load_people_lexicon() -> PeopleLexicon:
         particles=frozenset(data["name_particles"]),
         credentials=frozenset(data["credentials"]),
         counterpart_roles=frozenset(r.lower() for r in data["counterpart_roles"]),
+        nations=re.compile(r"\b(?:%s)\b" % "|".join(re.escape(n) for n in data["nations"])),
+        nation_states=dict(data["nations"]),
         byline=re.compile(r"^\W*(?:%s)\b" % "|".join(re.escape(b) for b in data["byline_openers"]), re.IGNORECASE),
     )
 
@@ -542,7 +546,7 @@ def _fold(mentions: list[_Mention], taxonomy: Taxonomy, lex: PeopleLexicon, home
     stated = {p.name: p.country or _curated_country(p.name, taxonomy) or _organization_country(p.role, body, taxonomy, lex)
               for p in people}
     # A story filed from a capital ("AMMAN —") names that state's officials without saying whose they are.
-    domestic = _dateline_country(body, taxonomy) or home
+    domestic = _dateline_country(body, taxonomy) or home or _nation_state(body, ranked, lex)
     countries = {p.name: stated[p.name] or _state_of(p, lex, domestic) for p in people}
     for mention in mentions:
         if mention.counterpart:
@@ -642,6 +646,12 @@ def _dateline_country(body: str, taxonomy: Taxonomy) -> str | None:
         if found and found[0].start == 0 and found[0].end == len(place):
             return found[0].value
     return None
+
+
+def _nation_state(body: str, ranked: list[tuple[str, int]], lex: PeopleLexicon) -> str | None:
+    """The state of a nation the text names ("the Bank of England"), when it names no state at all."""
+    found = None if ranked else lex.nations.search(body)
+    return lex.nation_states[found.group()] if found else None
 
 
 def _state_of(person: _Mention, lex: PeopleLexicon, home: str | None) -> str | None:
