@@ -129,6 +129,20 @@ NAV = "Home\nWorld\nBusiness\n"
     # A site's address as its credit, written out in words elsewhere on the page.
     (f"Zimbabwe to ban lithium concentrate exports (Mining Weekly – June 6, 2025)\n\nHARARE (miningweekly.com) – {P}",
      "Mining Weekly"),
+    # The page's own words about itself: a correspondent's report, a reuse notice, a newsletter's footer.
+    (f"Headline about the talks\n\n{P} The meeting was held in Batken, a 24.kg news agency correspondent reports.",
+     "24.kg"),
+    (f"Headline about the talks\n\n{P}\n\nCopying and use of 24.kg materials is possible only with a hyperlink.",
+     "24.kg"),
+    (f"Headline about the talks\n\n{P}\n\nYou are receiving this email because you subscribed to Balancing Act's "
+     "Broadcast and Film newsletter.", "Balancing Act"),
+    # A name alone above a strip of menu items is the masthead; the company owning the page is not.
+    (f"×\nApp Icon\nThe Standard e-Paper\n\nThe Standard\nHome | Kenya | Business | Counties | Opinion\nHeadline about the talks\n{P}",
+     "The Standard"),
+    (f"Headline about the talks - spectator.example.sk\nThe Slovak Spectator\n{NAV}Headline about the talks\n{P}\n"
+     "© Copyright 2026 Petit Press a.s.", "The Slovak Spectator"),
+    # "told ERR" beside the masthead "ERR News": the brand with "News".
+    (f"ERR News\n{NAV}Headline about the talks\n{P} The minister told ERR the plan stands.", "ERR News"),
 ])
 def test_source(text, source):
     assert extract_source(clean(text), text) == source

@@ -33,7 +33,7 @@ _ENOUGH = 2
 SHOWN_FIRST = ("wire", "self", "told", "copyright", "masthead", "known", "title", "domain")
 _UPPER = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x250) if chr(c).isupper())
 _CONNECTOR = r"(?:of|de|da|do|du|des|del|la|le|el|al|the|and|for|&|di|y|e)"
-_WORD = rf"(?:[{_UPPER}0-9][\w'’&-]*(?:\.[A-Za-z]{{2,4}}\b)?|[a-z0-9]+\.(?:com|net|org|az|ru|info|news)\b)"
+_WORD = rf"(?:[{_UPPER}0-9][\w'’&-]*(?:\.[A-Za-z]{{2,4}}\b)?|[a-z0-9]+\.(?:com|net|org|info|news|[a-z]{2})\b)"
 # An outlet-shaped name: up to six capitalised words or acronyms, with "of", "de", "&" between them.
 _NAME = rf"{_WORD}(?:\s+(?:{_CONNECTOR}\s+)?{_WORD}){{0,5}}"
 # Words a company adds to its trading name ("Premium Times Services Limited", "Circuitline Media Group").
@@ -185,6 +185,8 @@ def _open_signals(lines: list[str], people: frozenset[str] = frozenset()):
                     # is the page speaking of itself; "told Aliyev that …" goes on.
                     at_the_end = len(name.split()) > 1 and re.match(r"\s*(?:[.;]|$)", line[match.end():])
                     weight_here = 2 if outlets.OUTLET_SHAPED.match(name) or outlets.outlet_named(name) or at_the_end else 1
+                elif kind == "copyright" and _LEGAL_FORM_AFTER.match(line[match.end():]):
+                    weight_here = 1       # "© Copyright 2026 Petit Press a.s.": a company, the page's owner, not its masthead
                 elif kind == "copyright" and _PUBLISHER_COMPANY.search(name):
                     weight_here = weight - 1      # "© National World Publishing Ltd": the company behind the page
                 else:
@@ -221,7 +223,9 @@ def _masthead_signals(head: list[str], lines: list[str]):
     """The outlet's name standing alone above the headline: "Interfax", "OSN | Outbreak Science News",
     "DAWN.COM Logo". The first line of a page that opens on its navigation counts for more: a masthead
     sits there, while a title-case line elsewhere in the head may be a section or a byline."""
-    first = next((n for n, line in enumerate(head) if not is_furniture(line)), 0)   # after "Skip to content"
+    # After "Skip to content", and after the browser's title line ("<headline> - spectator.sme.sk").
+    first = next((n for n, line in enumerate(head) if not is_furniture(line)
+                  and not (n == 0 and len(line.split()) >= 5 and _TITLE_SUFFIX.search(line))), 0)
     for index, line in enumerate(head[:25]):
         parts = [p for p in _SPLIT_PARTS.split(re.sub(r"\s+Logo$", "", line)) if p]
         if len(parts) > 3 or len(line.split()) > 8:
@@ -233,7 +237,10 @@ def _masthead_signals(head: list[str], lines: list[str]):
             alone = len(parts) == 1 and outlets.outlet_named(part.strip())
             # The first line above the navigation, or a listed outlet on a line of its own ("PTI" above
             # the dateline), names the page's outlet; another title-case line may be a section.
-            weight = 2 if index == first and number == 0 and navigation_follows(lines, first + 1) or alone else 1
+            # A name alone right above a strip of menu items ("Home | Kenya | Business | …") is the masthead too.
+            strip_below = len(parts) == 1 and index + 1 < len(head) and len(re.split(r"\s[|•·]\s", head[index + 1])) >= 4
+            weight = 2 if index == first and number == 0 and navigation_follows(lines, first + 1) or alone \
+                or strip_below else 1
             if number and re.match(r"\s*with\s", line[line.find(part) - 6:line.find(part)], re.I):
                 weight = 1    # "DAILY SABAH WITH AA": the agency is credited, the page is Daily Sabah
             yield _Signal("masthead", part, weight, 20_000 + index)
@@ -242,7 +249,8 @@ def _masthead_signals(head: list[str], lines: list[str]):
 # The words a publisher's company adds to its outlet's name ("The Mainichi Newspapers").
 _PUBLISHER_WORDS = frozenset({"newspaper", "newspapers", "publishing", "publications", "publishers", "press", "communications",
                               "company", "corporation", "holdings", "broadcasting", "network", "limited", "ltd",
-                              "media", "news", "agency"})
+                              "media", "news", "agency", "e-paper", "epaper", "edition"})
+_LEGAL_FORM_AFTER = re.compile(r"\s*,?\s*(?:a\.\s?s\.|s\.\s?r\.\s?o\.|Pvt\.?|Ltd\.?|Limited|Inc\.?|LLC|GmbH|S\.A\.|B\.V\.|plc|AG|ASA|Oy)(?!\w)")
 _PUBLISHER_TAIL = re.compile(r"(?<=\w)\s+(?:Publishing|Publications|Publishers|Media Network|Media Group|Holdings)$")
 _PUBLISHER_COMPANY = re.compile(r"\b(?:Publishing|Publications|Publishers|Holdings|Media Group|Communications)\b")
 # "Community platform by XenForo", "Powered by WordPress": the site's software, never its outlet.
@@ -342,6 +350,11 @@ def _winner(signals: list[_Signal]) -> str | None:
     if sum(s.weight for s, _ in best) < _ENOUGH:
         return None
     ranked = sorted(best, key=lambda item: (SHOWN_FIRST.index(item[0].kind), item[0].order))
+    shown_names = {shown for _, shown in ranked}
+    # "told ERR" beside the masthead "ERR News": the outlet's brand is the one with "News" (a wire credit,
+    # "(ARB)", is how the outlet signs, and stays).
+    ranked = [(signal, f"{shown} News" if f"{shown} News" in shown_names and signal.kind != "wire" else shown)
+              for signal, shown in ranked]
     for signal, shown in ranked:
         if outlets.outlet_named(shown) or shown in _expansions().values():
             return shown
