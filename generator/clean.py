@@ -16,7 +16,7 @@ from generator.model import CleanText
 
 _DATE_PREFIX = re.compile(r"^\s*(?:date|published|posted|updated)\s*:?\s*(\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?)\s+", re.I)
 _STAMP_WORDS = re.compile(
-    r"(?i)\b(?:published|posted|updated|update|date|last update[d]?|created|time|at|on)\b|[#|:,.()\[\]+\-–—/]|\butc\b|\bgmt\b|\b(?:am|pm)\b|"
+    r"(?i)\b(?:published|posted|updated|update|date|last update[d]?|created|time|at|on)\b|[#|:,.()\[\]+\-–—/·•]|\butc\b|\bgmt\b|\b(?:am|pm)\b|"
     r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
 )
 _BYLINE_GLUED = re.compile(r"^By\s+(?P<name>[A-Z][\w'’-]*[a-z](?:\s+[A-Z][\w'’-]*[a-z]){0,2}?)(?P<rest>[A-Z][a-z].*)$")

@@ -67,6 +67,11 @@ def test_date(text, expected):
     # "3 hours ago" states nothing; a yearless dateline keeps only a year carried by the event's name.
     ("Title\nUpdated 3 hours ago\n\nThe sides met. Nothing else is known.", (None, None)),
     ("Eagle Assault-2024 begins\n\nMINSK, July 8. /TASS/. Special forces of Belarus and China have begun the Eagle Assault-2024 training.", ("2024", "year")),
+    # A field of a line of fields, and a social post's clock-and-date stamp under the post.
+    ("Norway and Poland sign a partnership\nPress release | Date: 07/11/2025 | No: 98/2025\n\nThe two ministers met "
+     "in the capital on Friday and signed an agreement, officials said.", ("2025-11-07", "day")),
+    ("Indian Navy\n@indiannavy\nThe ship made her first port call at Nuku'alofa, where the crew met officials and "
+     "local students.\n4:18 PM · Sep 22, 2025\n·\n12K Views", ("2025-09-22", "day")),
 ])
 def test_date_lines_of_the_raw_page(text, expected):
     assert extract_date(clean(text), None, text) == expected

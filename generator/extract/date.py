@@ -105,7 +105,9 @@ def _head_stamp(lines: list[str], clean: CleanText) -> tuple[str, str] | None:
         if month and 1 <= int(month.group("m")) <= 12:
             candidates.append((0, end - index, f"{month.group('y')}-{month.group('m')}", "month"))
             continue
-        found = _stamp_date(line) or _numeric_stamp(line, lines)
+        # "Press release | Date: 07/11/2025 | No: 98/2025": a field of a line of fields is a stamp too.
+        pieces = [line, *line.split(" | ")] if " | " in line else [line]
+        found = next((d for piece in pieces if (d := _stamp_date(piece) or _numeric_stamp(piece, lines))), None)
         if found is None or found.precision == "year":
             continue
         if found.precision == "month":
