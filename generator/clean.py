@@ -93,6 +93,7 @@ def strip_headline_suffix(headline: str) -> str:
     _, _, suffix = _patterns()
     headline = _TEMPLATE.sub("", suffix.sub("", headline)).strip()
     headline = _SITE_PREFIX.sub("", headline)
+    headline = _BYLINE_SUFFIX.sub("", headline)
     # "… target | Interest rates | The Guardian": a site's section and name after bars, a few words each.
     while (found := _BAR_SUFFIX.search(headline)) and found.start() > 0:
         headline = headline[:found.start()].rstrip()
@@ -105,6 +106,8 @@ def strip_headline_suffix(headline: str) -> str:
 
 # "({{contentCtrl.commentsTotal}})": a page template's placeholder left in the copy.
 _TEMPLATE = re.compile(r"\s*\(?\{\{[^{}]*\}\}\)?")
+# "… exports from 2027 – by Thandi Mokoena (Mining Weekly – June 6, 2025)": a repost's credit after the headline.
+_BYLINE_SUFFIX = re.compile(r"\s+[-–—|]\s+[Bb]y\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*\([^()]*\))?$")
 _SITE_PREFIX = re.compile(r"^[A-Za-z][\w-]*\.(?:com|net|org|[a-z]{2})\s*[:|]\s+(?=\S)")
 _DASH_SUFFIX = re.compile(r"\s+[-–—]\s+(?P<name>[^-–—]{2,40})$")
 

@@ -243,12 +243,17 @@ def choose_headline(candidates: list[str], lead: str, page_lines: list[str], fir
         seen[key] = seen.get(key, 0) + 1
     shaped = []
     fields = field_block(candidates)
+    menu_items = {line_key(line) for number, line in enumerate(candidates) if _among_menu_items(candidates, number)}
     for number, line in enumerate(candidates):
         if number in fields or len(line.split()) <= 6 and any(line in owner for owner in owners):
             continue        # "The Times of Central Asia" above the menu and in "© The Times of Central Asia": the site
         score = headline_score(line, lead_stems, seen.get(line_key(line), 0) > 1)
         if score is not None and (number == 0 and first_above_menu or number == 1 and _furniture_follows(candidates, 2)):
             score -= 1.0      # above the menu stand the site's name and its tagline
+        if score is not None and line_key(line) in menu_items:
+            # "Base Metals" / "Critical, Strategic and Rare Earth Minerals" / "Lithium": a menu's item, and
+            # the same words again above the headline are its section, not a headline printed twice.
+            score -= 2.5
         if score is not None:
             shaped.append((number, score))
     scored = [(number, score) for number, score in shaped if score >= _MIN_SCORE]
@@ -258,6 +263,13 @@ def choose_headline(candidates: list[str], lead: str, page_lines: list[str], fir
         return plausible[0] if len(plausible) == 1 else None
     best = max(score for _, score in scored)
     return next(number for number, score in scored if score >= best - _TIE)
+
+
+def _among_menu_items(lines: list[str], number: int) -> bool:
+    """Whether the two lines on each side of a line are menu items of a word or two."""
+    if number < 2 or number + 2 >= len(lines):
+        return False
+    return all(0 < len(lines[i].split()) <= 2 for i in (number - 2, number - 1, number + 1, number + 2))
 
 
 def line_key(line: str) -> str:

@@ -40,6 +40,8 @@ def test_date_stamp(line, stamp):
     ("Norway and Poland sign defence partnership - regjeringen.no", "Norway and Poland sign defence partnership"),
     ("Ethiopia, Kenya agree to deepen ties - ENA English", "Ethiopia, Kenya agree to deepen ties"),
     ("allAfrica.com: Nigeria: NNPC says the pipeline is ready", "Nigeria: NNPC says the pipeline is ready"),
+    # A repost's credit after the headline.
+    ("Zimbabwe to ban lithium exports – by Thandi Mokoena (Mining Weekly – June 6, 2025)", "Zimbabwe to ban lithium exports"),
     # A page template's placeholder left in the copy.
     ("Electricity to be priciest in months ({{contentCtrl.commentsTotal}})", "Electricity to be priciest in months"),
 ])

@@ -165,3 +165,10 @@ def test_the_site_named_by_the_copyright_line_is_not_the_headline():
     page = "\n".join(["• KGS/USD = 0.01144 0%", "The Twelve Countries Fertiliser Ledger", "Economy", HEADLINE,
                       "", LEAD, "", "Related stories", "© The Twelve Countries Fertiliser Ledger"])
     assert clean(page).headline == HEADLINE
+
+
+def test_a_menu_item_repeated_as_the_section_above_the_headline_is_not_it():
+    # The menu's item shares words with the lead and stands twice; the second time it is the section's name.
+    item = "Fertiliser Tariffs and Farm Trade"
+    page = "\n".join(["Home", "Markets", "Grain", item, "Livestock", "Machinery", "Contact", item, HEADLINE, "", LEAD])
+    assert clean(page).headline == HEADLINE
