@@ -92,6 +92,12 @@ from generator.extract.organizations import extract_organizations
     ("The Cabinet Committee on Security cleared it; the International Coordinating Group on Vaccine Provision "
      "approved it.", None, ["Cabinet Committee on Security", "International Coordinating Group on Vaccine Provision"]),
     ("The Joint Committee on Monday spoke of the Defence Council on Ukraine.", None, ["Joint Committee", "Defence Council"]),
+    # The last of a comma list is a name of its own, not joined to the one before; a committee's
+    # comma-listed fields are one name.
+    ("He met the heads of Kestrel, Telstra, Optus and TPG Telecom on Monday.", None,
+     ["Kestrel", "Telstra", "Optus", "TPG Telecom"]),
+    ("The National Assembly's Land, Infrastructure and Transport Committee will meet.", None,
+     ["National Assembly", "Land, Infrastructure and Transport Committee"]),
 ])
 def test_organizations(body, home, expected, taxonomy):
     assert extract_organizations(body, taxonomy, home) == expected
@@ -134,6 +140,15 @@ def test_the_pages_own_outlet_is_no_organisation(body, outlet, expected, taxonom
     # Where a person works is a body, even when the name was taken for a person's.
     ("\"It stays,\" said Dieter Haas, a tanker analyst at Nordlicht Shipbroking.", ("Dieter Haas", "Nordlicht Shipbroking"),
      ["Nordlicht Shipbroking"]),
+    # A body's name ends where a person's begins.
+    ("He was with the State Secretary at the Ministry of Defence Nenad Nerić.", ("Nenad Nerić",),
+     ["Ministry of Defence"]),
+    ("The Department of Defense Policy and Major General Song signed.", ("Song Yanchao",), ["Department of Defense Policy"]),
+    ("Chamber of Mines of Zimbabwe CE Tafadzwa Moyo said so.", (), ["Chamber of Mines of Zimbabwe"]),
+    # Words that open a list of bodies vouch for all its names.
+    ("Tools made by US firms such as Applied Materials, Lam Research and KLA are covered.", (),
+     ["Applied Materials", "Lam Research", "KLA"]),
+    ("Shares of JBS, Minerva and Marfrig rose.", (), ["JBS", "Minerva", "Marfrig"]),
     # Regions, demonyms, compound adjectives and titles are no bodies.
     ("The candidates of the Eastern European group met.", (), []),
     ("Ships were attacked by the Iran-backed movement, the navy said.", (), []),

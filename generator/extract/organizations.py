@@ -42,6 +42,7 @@ class OrganizationLexicon:
     countries_with_article: frozenset[str]
     member_company_re: re.Pattern        # " Steel", " Aerospace" right after a group's name
     unit_re: re.Pattern                  # a military unit's head word: "72nd Brigade", "9th Army Corps"
+    list_opener_re: re.Pattern           # "US firms such as", "Shares of": what opens a list of bodies
     context_patterns: tuple[re.Pattern, ...]   # the bare-name signals, in _named_by_context's order
 
 
@@ -73,6 +74,8 @@ def load_organization_lexicon() -> OrganizationLexicon:
                                      + r")\b"),
         context_patterns=_context_patterns(data["context"]),
         unit_re=re.compile(r"\b(?:" + "|".join(map(re.escape, data["numbered_units"])) + r")\b"),
+        list_opener_re=re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(
+            data["context"]["list_openers"], key=len, reverse=True)) + r")(?:[ \t]+(?:such[ \t]+as|including|like))?,?[ \t]+$"),
     )
 
 
@@ -188,6 +191,8 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
         found.append((match.start(), name))
     for start, end, phrase in phrases:
         if not head_re.search(phrase):
+            if " and " not in phrase and phrase[phrase.rfind(" ") + 1:] not in _LEGAL_WORDS:
+                continue      # the common case, checked here as this loop is hot
             for at, name in _legal_form_names(phrase, body[end:end + 40]):
                 if not any(a <= start + at < b for a, b in taken) and not _in_copyright_line(body, start):
                     canonical = _canonical(name, body, start + at, taxonomy, home_country, lex, outlet)
@@ -195,6 +200,11 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
                         found.append((start + at, canonical))
                         taken.append((start + at, start + at + len(name)))
             continue
+        if " and " in phrase and _AFTER_A_COMMA_LIST.search(body, max(0, start - 40), start):
+            # "Kestrel, Telstra, Optus and TPG Telecom": the last of a list, not "Optus and TPG Telecom".
+            last_and = phrase.rindex(" and ")
+            if not head_re.search(phrase, 0, last_and) and not _COMMON_NOUN.search(phrase, 0, last_and):
+                start, phrase = start + last_and + 5, phrase[last_and + 5:]
         for sub_start, name in _organizations_in_phrase(phrase, lex):
             absolute = start + sub_start
             if any(a <= absolute < b for a, b in taken):
@@ -202,6 +212,7 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
             of_person = re.search(r"\s+of\s+(?P<who>[A-Z][\w-]+)", name)
             if of_person and of_person.group("who") in person_words:
                 name = name[:of_person.start()]     # "the New Reform Party of Lee Jun-seok"
+            name = _cut_before_person(name, person_words)
             before_and, joined, after_and = name.partition(" and ")
             if joined and person_words.intersection(before_and.split()):
                 # "Gen. Metin Gürak and Land Forces Commander …": a person, then the body.
@@ -255,6 +266,7 @@ def _capitalised_phrases(text: str):
             at = cut.end() if cut else len(phrase)
 
 
+_AFTER_A_COMMA_LIST = re.compile(rf"(?<![\w'’.&-]){_CAPITALISED},[ \t]+$")
 # "Cardiff and Vale University Health Board": a known name inside a longer one.
 _NAME_GOES_ON_BEFORE = re.compile(rf"(?<![\w'’.&-])(?P<word>{_CAPITALISED})[ \t]+(?:(?:and|of|&)[ \t]+)?$")
 _AFTER_ALIAS = re.compile(rf"(?:[ \t]+{_CAPITALISED}){{1,4}}")
@@ -277,26 +289,39 @@ def _body_after_alias(body: str, end: int, head_re: re.Pattern) -> int | None:
     return end + last
 
 
-# "Ministry of Economy, Trade and Industry": a ministry's fields listed with commas are one name.
-_FIELD_LIST = re.compile(rf"\b(?:Ministry|Department)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?{_CAPITALISED}(?:[ \t]+{_CAPITALISED})?"
-                         rf"(?:,[ \t]+{_CAPITALISED}(?:[ \t]+{_CAPITALISED})?)+,?[ \t]+and[ \t]+{_CAPITALISED}")
+# "Ministry of Economy, Trade and Industry": a ministry's fields listed with commas are one name; so are
+# a committee's after "the" or a possessive ("the Land, Infrastructure and Transport Committee").
+_FIELD_OPENER = re.compile(r"\b(?:Ministry|Department)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[^ \t]+(?:[ \t]+[^ \t]+)?$")
+_FIELD_CLOSER = re.compile(r"[ \t](?:Committee|Ministry|Commission)$")
 
 
 def _with_field_lists(body: str, phrases: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The phrases, those that a ministry's comma-listed fields cut apart joined again."""
-    if ", " not in body or not ("Ministry" in body or "Department" in body):
-        return phrases
-    spans = [(m.start(), m.end()) for m in _FIELD_LIST.finditer(body)]
-    if not spans:
-        return phrases
-    joined = []
-    for start, end, phrase in phrases:
-        inside = next(((a, b) for a, b in spans if a <= start < b), None)
-        if inside and joined and joined[-1][0] <= inside[0] < joined[-1][1] + 1 and start > joined[-1][0]:
-            first = joined.pop()
-            joined.append((first[0], end, body[first[0]:end]))
-        else:
-            joined.append((start, end, phrase))
+    """The phrases, those that a body's comma-listed fields cut apart joined again (walking the phrases,
+    not the text: this is hot)."""
+    joined: list[tuple[int, int, str]] = []
+    i, count = 0, len(phrases)
+    while i < count:
+        start, end, phrase = phrases[i]
+        j = i
+        while j + 1 < count and body[phrases[j][1]:phrases[j + 1][0]] == ", ":
+            j += 1
+        if j > i:
+            last = j
+            if " and " not in phrases[j][2] and j + 1 < count \
+                    and body[phrases[j][1]:phrases[j + 1][0]] in (" and ", ", and "):
+                last = j + 1
+            pieces = [p for _, _, p in phrases[i + 1:last + 1]]
+            tail = body[phrases[last][0]:phrases[last][1]]
+            if last > j or " and " in tail:
+                ministry = _FIELD_OPENER.search(phrase) and all(len(p.split()) <= 4 for p in pieces)
+                committee = body[max(0, start - 4):start].endswith(("the ", "'s ", "’s ")) and " " not in phrase \
+                    and all(" " not in p for p in pieces[:-1]) and _FIELD_CLOSER.search(tail)
+                if ministry or committee:
+                    joined.append((start, phrases[last][1], body[start:phrases[last][1]]))
+                    i = last + 1
+                    continue
+        joined.append((start, end, phrase))
+        i += 1
     return joined
 
 
@@ -393,11 +418,30 @@ def _cut_after_last_head(name: str, head_re: re.Pattern) -> str:
         return name       # "Alpha Bank Romania SA", "Kenanga Investment Bank Bhd": the legal form ends the name
     if re.match(r"\s+(?:of|for|and|de|on|&)\b", tail) or not tail.strip():
         # "Central Bank of Kenya Governor Kamau Thugge": a title and a name after the body's own "of …".
-        for officer in re.finditer(r"\s+(?P<title>[A-Z][a-z]+)(?=\s+[A-Z])", tail):
+        for officer in re.finditer(r"\s+(?P<title>[A-Z][a-z]+|[A-Z]{2,3})(?=\s+[A-Z])", tail):
             if _is_role_word(officer.group("title")):
                 return name[:heads[-1].end() + officer.start()]
         return name
     return name[:heads[-1].end()]
+
+
+_RANKS = frozenset({"General", "Colonel", "Major", "Lieutenant", "Admiral", "Brigadier", "Captain", "Marshal",
+                    "Commodore", "Rear", "Vice", "Gen", "Col", "Maj", "Lt", "Adm", "Brig", "Capt"})
+
+
+def _cut_before_person(name: str, person_words: set[str]) -> str:
+    """"Ministry of Defence Nenad Nerić" -> "Ministry of Defence": a body's name ends where a person's
+    name begins (two words of the article's people, or one after a rank: "… and Major General Song")."""
+    words = name.split()
+    for i in range(1, len(words)):
+        if words[i] not in person_words or words[i - 1] in _MINOR:
+            continue
+        if i + 1 < len(words) and words[i + 1] in person_words or words[i - 1] in _RANKS:
+            k = i
+            while k > 1 and (words[k - 1] in _RANKS or words[k - 1] in ("and", "&")):
+                k -= 1
+            return " ".join(words[:k])
+    return name
 
 
 def _cut_before_non_bodies(name: str, head_re: re.Pattern) -> str:
@@ -416,6 +460,10 @@ _LEGAL_FORM = re.compile(
     r"(?:[ \t]+\(publ\))?$")
 
 
+# The last words of legal forms as a phrase ends on them (a final full stop is no part of a phrase).
+_LEGAL_WORDS = frozenset({"Ltd", "Limited", "Inc", "plc", "PLC", "LLC", "LLP", "Co", "Corp", "Bhd", "Berhad", "AG", "SA",
+                          "S.A", "A.Ş", "JSC", "PJSC", "GmbH", "AB", "AS", "ASA", "NV", "N.V", "BV", "B.V", "SpA",
+                          "S.p.A", "Oyj", "Tbk"})
 # After a body's head word: its legal form, maybe after one more word ("Alpha Bank Romania SA").
 _LEGAL_TAIL = re.compile(r"(?:[ \t]+[A-Z][\w-]*)?" + _LEGAL_FORM.pattern)
 
@@ -424,7 +472,7 @@ def _legal_form_names(phrase: str, after: str):
     """(offset, name) for each company in a phrase that ends in a legal form, which makes it a company's
     name even without a head word: "Tamboro Resources Limited", "Nammo AS and Polska Grupa Zbrojeniowa
     S.A." (two). Not a line of capitals, nor a person's initials ("General S.A. Munir")."""
-    if phrase.isupper():
+    if phrase[phrase.rfind(" ") + 1:] not in _LEGAL_WORDS and " and " not in phrase or phrase.isupper():
         return
     at = 0
     for joint in [*re.finditer(r"[ \t]+and[ \t]+", phrase), None]:
@@ -465,7 +513,8 @@ def _without_legal_form(name: str) -> str:
 def _is_role_word(word: str) -> bool:
     return word.lower() in {"minister", "chief", "deputy", "head", "chairman", "commander", "director", "president",
                             "member", "secretary", "first", "ambassador", "representative", "spokesman",
-                            "governor", "spokeswoman", "spokesperson", "chairwoman", "ceo", "envoy", "commissioner"}
+                            "governor", "spokeswoman", "spokesperson", "chairwoman", "ceo", "envoy", "commissioner",
+                            "ce", "md", "cfo", "coo"}
 
 
 def _canonical(name: str, body: str, position: int, taxonomy: Taxonomy, home_country: str | None,
@@ -663,7 +712,9 @@ def _named_by_context(body: str, found: list[tuple[int, str]], taken: list[tuple
         # Two names joined by "and" are one body when the second holds its head word ("Justice and
         # Development Party"): only a known first one vouches for the second.
         vouching = items[:1] if len(items) == 2 else items
-        if not any(name in known for _, name in vouching):
+        # "US firms such as Applied Materials, Lam Research and KLA": what opens the list vouches for all.
+        opened = lex.list_opener_re.search(body, max(0, match.start() - 40), match.start())
+        if not opened and not any(name in known for _, name in vouching):
             continue
         for start, name in items:
             if name not in known and not any(a <= start < b for a, b in taken) and plausible(name, start, False):
