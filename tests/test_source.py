@@ -141,6 +141,10 @@ NAV = "Home\nWorld\nBusiness\n"
      "The Standard"),
     (f"Headline about the talks - spectator.example.sk\nThe Slovak Spectator\n{NAV}Headline about the talks\n{P}\n"
      "© Copyright 2026 Petit Press a.s.", "The Slovak Spectator"),
+    # A company's own release: its copyright names the company its first paragraph is about, legal form and all.
+    (f"Kalvara Copper Corp.\n\nHeadline about the merger\n\nVANCOUVER, March 12, 2024 – Kalvara Copper Corp. and "
+     f"Tamboro Resources Limited agreed to merge. {P}\n\n© 2024 Kalvara Copper Corp. All rights reserved.",
+     "Kalvara Copper Corp."),
     # "told ERR" beside the masthead "ERR News": the brand with "News".
     (f"ERR News\n{NAV}Headline about the talks\n{P} The minister told ERR the plan stands.", "ERR News"),
 ])

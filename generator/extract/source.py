@@ -30,7 +30,7 @@ from generator.model import CleanText
 _ENOUGH = 2
 # Which signal's spelling is shown when several name one outlet: the dateline's credit is how the outlet
 # signs its reports ("(APS)" beside "Agence de Presse Sénégalaise - Tous droits réservés").
-SHOWN_FIRST = ("wire", "self", "told", "copyright", "masthead", "known", "title", "domain")
+SHOWN_FIRST = ("issuer", "wire", "self", "told", "copyright", "masthead", "known", "owner", "title", "domain")
 _UPPER = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x250) if chr(c).isupper())
 _CONNECTOR = r"(?:of|de|da|do|du|des|del|la|le|el|al|the|and|for|&|di|y|e)"
 _WORD = rf"(?:[{_UPPER}0-9][\w'’&-]*(?:\.[A-Za-z]{{2,4}}\b)?|[a-z0-9]+\.(?:com|net|org|info|news|[a-z]{2})\b)"
@@ -185,10 +185,17 @@ def _open_signals(lines: list[str], people: frozenset[str] = frozenset()):
                     # is the page speaking of itself; "told Aliyev that …" goes on.
                     at_the_end = len(name.split()) > 1 and re.match(r"\s*(?:[.;]|$)", line[match.end():])
                     weight_here = 2 if outlets.OUTLET_SHAPED.match(name) or outlets.outlet_named(name) or at_the_end else 1
-                elif kind == "copyright" and _LEGAL_FORM_AFTER.match(line[match.end():]):
-                    weight_here = 1       # "© Copyright 2026 Petit Press a.s.": a company, the page's owner, not its masthead
                 elif kind == "copyright" and _PUBLISHER_COMPANY.search(name):
                     weight_here = weight - 1      # "© National World Publishing Ltd": the company behind the page
+                elif kind == "copyright" and (company := _with_legal_form(name, line[match.end():])):
+                    if _names_itself(company, joined["lead"]):
+                        # "© 2024 Kalvara Copper Corp." on a release whose text is about Kalvara Copper Corp.:
+                        # the company issued the page, and is shown as it writes its name.
+                        kind, name, weight_here = "issuer", company, weight
+                    else:
+                        # "© Copyright 2026 Petit Press a.s.": the company owning the page, which names the
+                        # outlet when nothing else does, and gives way to a masthead that does.
+                        kind, weight_here = "owner", weight - 1
                 else:
                     weight_here = weight
                 yield _Signal(kind, name, weight_here, order)
@@ -251,6 +258,23 @@ _PUBLISHER_WORDS = frozenset({"newspaper", "newspapers", "publishing", "publicat
                               "company", "corporation", "holdings", "broadcasting", "network", "limited", "ltd",
                               "media", "news", "agency", "e-paper", "epaper", "edition"})
 _LEGAL_FORM_AFTER = re.compile(r"\s*,?\s*(?:a\.\s?s\.|s\.\s?r\.\s?o\.|Pvt\.?|Ltd\.?|Limited|Inc\.?|LLC|GmbH|S\.A\.|B\.V\.|plc|AG|ASA|Oy)(?!\w)")
+_LEGAL_FORM = re.compile(
+    r"^(?P<full>.+?\s(?:Corp\.|Corporation|Inc\.|Ltd\.?|Limited|LLC|PLC|plc|AG|SE|ASA|AB(?: \(publ\))?|Oy|JSC|PJSC"
+    r"|a\.\s?s\.|s\.\s?r\.\s?o\.|S\.A\.|A\.Ş\.|B\.V\.|N\.V\.|GmbH|Pty\.? Ltd\.?|Pvt\.? Ltd\.?))(?!\w)")
+
+
+def _with_legal_form(name: str, after: str) -> str | None:
+    """The copyright holder's name with its legal form as the line writes it ("Kalvara Copper Corp.",
+    "ARDIÇ Savunma Teknolojileri A.Ş."), or None when the holder is not a company."""
+    found = _LEGAL_FORM.match(name + after[:16])
+    return found.group("full") if found and len(found.group("full")) > len(name) - 6 else None
+
+
+def _names_itself(company: str, lead: str) -> bool:
+    """Whether the page's first paragraphs name the company, legal form and all: the one it is about."""
+    return company in lead
+
+
 _PUBLISHER_TAIL = re.compile(r"(?<=\w)\s+(?:Publishing|Publications|Publishers|Media Network|Media Group|Holdings)$")
 _PUBLISHER_COMPANY = re.compile(r"\b(?:Publishing|Publications|Publishers|Holdings|Media Group|Communications)\b")
 # "Community platform by XenForo", "Powered by WordPress": the site's software, never its outlet.
@@ -355,6 +379,8 @@ def _winner(signals: list[_Signal]) -> str | None:
     # "(ARB)", is how the outlet signs, and stays).
     ranked = [(signal, f"{shown} News" if f"{shown} News" in shown_names and signal.kind != "wire" else shown)
               for signal, shown in ranked]
+    if ranked[0][0].kind == "issuer":
+        return ranked[0][0].name
     for signal, shown in ranked:
         if outlets.outlet_named(shown) or shown in _expansions().values():
             return shown
