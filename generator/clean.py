@@ -132,6 +132,10 @@ def has_sentence(text: CleanText) -> bool:
     return any(len(line.split()) >= _SENTENCE_WORDS and any(ch.islower() for ch in line) for line in text.lines)
 
 
+def _is_sentence(line: str) -> bool:
+    return len(line.split()) >= 4 and line.endswith((".", "!", "?", '"', "”"))
+
+
 def _split_head(lines: list[str], owners: tuple[str, ...] = ()) -> tuple[str | None, list[str], list[str]]:
     """(headline, body lines, masthead): the head of the page is the lines above the first paragraph;
     the headline is the one of them that reads as the lead's (head.py). What stands above it is the
@@ -260,8 +264,8 @@ def clean(text: str) -> CleanText:
         if prefix:
             stamps.append(prefix.group(1))
             line = line[prefix.end():].strip()
-        if begun and trailing.fullmatch(line):
-            break           # "Related stories" after the article; in a menu above it, only a line
+        if begun and trailing.fullmatch(line) and any(_is_sentence(kept) for kept in lines):
+            break           # "Related stories" after the article's text; in a menu above it, only a line
         in_head = not begun
         begun = begun or len(line.split()) >= 12 or (len(line.split()) >= 3 and line.endswith((".", "!", "?", '"', "”")))
         if is_junk_line(line) and not (in_head and _may_be_a_shouted_headline(line)):

@@ -150,3 +150,22 @@ def test_hard_wrapped_lines_are_joined(raw, expected):
     from generator.clean import unwrap_lines
 
     assert unwrap_lines(raw) == expected
+
+
+PARAGRAPH = ("Finance ministers from twelve countries agreed on Tuesday to cut tariffs on fertiliser imports by half, "
+             "officials said after two days of talks in Geneva.")
+
+
+@pytest.mark.parametrize("header", ["Related", "Read next", "Latest updates", "Read more with Euractiv",
+                                    "Most Visited in Politics", "Recommended Stories", "Related Topics", "Tags:"])
+def test_a_block_of_other_stories_after_the_text_is_not_the_article(header):
+    text = "\n".join(["Ministers halve fertiliser tariffs", "", PARAGRAPH, "", header,
+                      "Sudan and Chad discuss aid to Darfur", "Gold price in Pakistan drops by Rs1,200 per tola"])
+    assert clean(text).lines == (PARAGRAPH,)
+
+
+def test_a_section_word_above_the_text_does_not_end_it():
+    # "Latest" and "Topics" in the menu above the article, after a long title line: the article follows.
+    text = "\n".join(["Ministers from twelve countries halve the tariffs on fertiliser imports after talks in Geneva",
+                      "Latest", "Topics", "", PARAGRAPH])
+    assert PARAGRAPH in clean(text).lines
