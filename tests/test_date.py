@@ -72,6 +72,10 @@ def test_date(text, expected):
      "in the capital on Friday and signed an agreement, officials said.", ("2025-11-07", "day")),
     ("Indian Navy\n@indiannavy\nThe ship made her first port call at Nuku'alofa, where the crew met officials and "
      "local students.\n4:18 PM · Sep 22, 2025\n·\n12K Views", ("2025-09-22", "day")),
+    # A repost's title line closes with its credit and the original's date.
+    ("Zimbabwe to ban lithium concentrate exports from 2027 – by Thandi Mokoena (Mining Weekly – June 6, 2025)\n\n"
+     "HARARE – Zimbabwe will stop exports of lithium concentrates from January 2027, the minister said on Thursday.",
+     ("2025-06-06", "day")),
 ])
 def test_date_lines_of_the_raw_page(text, expected):
     assert extract_date(clean(text), None, text) == expected

@@ -105,8 +105,12 @@ def _head_stamp(lines: list[str], clean: CleanText) -> tuple[str, str] | None:
         if month and 1 <= int(month.group("m")) <= 12:
             candidates.append((0, end - index, f"{month.group('y')}-{month.group('m')}", "month"))
             continue
-        # "Press release | Date: 07/11/2025 | No: 98/2025": a field of a line of fields is a stamp too.
+        # "Press release | Date: 07/11/2025 | No: 98/2025": a field of a line of fields is a stamp too, as is
+        # a credit in brackets closing a repost's title line ("… (Mining Weekly – June 6, 2025)").
         pieces = [line, *line.split(" | ")] if " | " in line else [line]
+        credit = _CLOSING_CREDIT.search(line)
+        if credit:
+            pieces.append(credit.group(1))
         found = next((d for piece in pieces if (d := _stamp_date(piece) or _numeric_stamp(piece, lines))), None)
         if found is None or found.precision == "year":
             continue
@@ -124,6 +128,7 @@ def _head_stamp(lines: list[str], clean: CleanText) -> tuple[str, str] | None:
 
 
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")
+_CLOSING_CREDIT = re.compile(r"\(([^()]{4,60})\)\s*$")
 # "April 26, 20246:51 PM ET": a year and a time set without a space.
 _GLUED_TIME = re.compile(r"\b((?:19|20)\d\d)(?=\d{1,2}:\d\d\b)")
 
