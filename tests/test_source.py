@@ -145,6 +145,9 @@ NAV = "Home\nWorld\nBusiness\n"
     (f"Kalvara Copper Corp.\n\nHeadline about the merger\n\nVANCOUVER, March 12, 2024 – Kalvara Copper Corp. and "
      f"Tamboro Resources Limited agreed to merge. {P}\n\n© 2024 Kalvara Copper Corp. All rights reserved.",
      "Kalvara Copper Corp."),
+    # A social post's account: its name and the handle that spells it.
+    (f"Post\n\nSee new posts\nIndian Navy\n@indiannavy\n{P}", "Indian Navy"),
+    (f"Headline about the talks\n\n{P}\n\n© 2025 Notes from Poland. All rights reserved.", "Notes from Poland"),
     # "told ERR" beside the masthead "ERR News": the brand with "News".
     (f"ERR News\n{NAV}Headline about the talks\n{P} The minister told ERR the plan stands.", "ERR News"),
 ])

@@ -32,7 +32,7 @@ _ENOUGH = 2
 # signs its reports ("(APS)" beside "Agence de Presse Sénégalaise - Tous droits réservés").
 SHOWN_FIRST = ("issuer", "wire", "self", "told", "copyright", "masthead", "known", "owner", "title", "domain")
 _UPPER = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x250) if chr(c).isupper())
-_CONNECTOR = r"(?:of|de|da|do|du|des|del|la|le|el|al|the|and|for|&|di|y|e)"
+_CONNECTOR = r"(?:of|de|da|do|du|des|del|la|le|el|al|the|and|for|from|&|di|y|e)"
 _WORD = rf"(?:[{_UPPER}0-9][\w'’&-]*(?:\.[A-Za-z]{{2,4}}\b)?|[a-z0-9]+\.(?:com|net|org|info|news|[a-z]{2})\b)"
 # An outlet-shaped name: up to six capitalised words or acronyms, with "of", "de", "&" between them.
 _NAME = rf"{_WORD}(?:\s+(?:{_CONNECTOR}\s+)?{_WORD}){{0,5}}"
@@ -201,10 +201,21 @@ def _open_signals(lines: list[str], people: frozenset[str] = frozenset()):
                 yield _Signal(kind, name, weight_here, order)
     yield from _masthead_signals(lines[:first], lines)
     yield from _title_suffix_signals(lines)
+    yield from _account_signals(lines[:first + 2])
     # A listed outlet on a line of its own under the standfirst ("PTI" above "NEW DELHI").
     for index in range(first, min(first + 6, len(lines))):
         if not _is_paragraph(lines[index]) and outlets.outlet_named(lines[index]):
             yield _Signal("masthead", lines[index], 2, 20_000 + index)
+
+
+def _account_signals(head: list[str]):
+    """A social post's author: a name and, on the next line, the account's handle spelling it ("Indian Navy",
+    "@indiannavy"): the two agree, so the account published the page."""
+    for index, line in enumerate(head[:-1]):
+        handle = head[index + 1]
+        if handle.startswith("@") and len(line.split()) <= 6 and _name_re().fullmatch(line) \
+                and re.sub(r"[^\w]", "", line).lower() == handle[1:].strip().lower():
+            yield _Signal("self", line, 3, 25_000 + index)
 
 
 _TITLE_SUFFIX = re.compile(r"\s(?:[|–—]|-)\s(?P<name>[^|–—]{2,60})$")
