@@ -187,6 +187,9 @@ def headline_score(line: str, lead_stems: set[str], repeated: bool) -> float | N
     return score
 
 
+# A social post's age under its author's name: "3d · 🌏", "2 h ·", "5 mins", "Yesterday at 10:15".
+_POST_TIME = re.compile(r"^\s*(?:\d{1,2}\s?[hdwy]\b|\d{1,2}\s?(?:mins?|hrs?|hours?|days?|weeks?)(?: ago)?\s*[·•]"
+                        r"|(?:Yesterday|Today) at \d)(?:\s*[·•].*)?\s*$")
 _CRUMB_GAP = re.compile(r"\s{2,}|\s*[»›]\s*|\s+[>/]\s+")     # "Home»Politics»<headline>" too
 
 
@@ -241,6 +244,8 @@ def choose_headline(candidates: list[str], lead: str, page_lines: list[str], fir
     for line in page_lines:
         key = line_key(line)
         seen[key] = seen.get(key, 0) + 1
+    if any(_POST_TIME.match(line) for line in candidates):
+        return None         # "3d · 🌏" under the author's name: a social post, which has no headline
     shaped = []
     fields = field_block(candidates)
     menu_items = {line_key(line) for number, line in enumerate(candidates) if _among_menu_items(candidates, number)}

@@ -172,3 +172,15 @@ def test_a_menu_item_repeated_as_the_section_above_the_headline_is_not_it():
     item = "Fertiliser Tariffs and Farm Trade"
     page = "\n".join(["Home", "Markets", "Grain", item, "Livestock", "Machinery", "Contact", item, HEADLINE, "", LEAD])
     assert clean(page).headline == HEADLINE
+
+
+@pytest.mark.parametrize("stamp", ["3d · 🌏", "2w • Edited •", "5 hrs ·", "Yesterday at 10:15 ·"])
+def test_a_social_post_has_no_headline(stamp):
+    # The page's name and the post's age above the post: its first sentence is text, not a headline.
+    page = "\n".join(["Twelve Countries Fertiliser Council", stamp, "", HEADLINE + ".", "", LEAD])
+    assert clean(page).headline is None
+
+
+def test_a_reading_time_is_no_post_age():
+    page = "\n".join(["Listen to this article", "5 min", HEADLINE, "By Ana Ruiz", "", LEAD])
+    assert clean(page).headline == HEADLINE
