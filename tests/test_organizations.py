@@ -53,7 +53,7 @@ from generator.extract.organizations import extract_organizations
      ["Pennsylvania Department of Banking and Securities"]),
     ("The Federal Ministry of Health said so.", "NG", ["Ministry of Health of Nigeria"]),
     # A news agency cited is an outlet, no organisation; "the Commerce Department" is the country's.
-    ("The Jordan News Agency reported that the Ministry of Interior agreed.", "JO", ["Ministry of Internal Affairs of Jordan"]),
+    ("The Jordan News Agency reported that the Ministry of Interior agreed.", "JO", ["Ministry of Interior of Jordan"]),
     ("The Commerce Department added 140 firms.", "US", ["Department of Commerce of the United States"]),
     # "<Place>-based" says where a body is, it is no part of its name.
     ("The Philippines-based Asian Terminal Corporation will run it.", None, ["Asian Terminal Corporation"]),
@@ -170,6 +170,37 @@ def test_bodies_named_by_what_surrounds_them(body, people, expected, taxonomy):
 ])
 def test_national_departments(body, home, expected, taxonomy):
     assert extract_organizations(body, taxonomy, home) == expected
+
+
+@pytest.mark.parametrize("body, home, officials, expected", [
+    # A ministry named without its country is the one of the minister of that field the text names.
+    ("Uzbekistan's Minister of Energy, Jurabek Mirzamakhmudov, signed. The Ministry of Energy said so.", "RU",
+     (("Minister of Energy", "UZ"),), ["Ministry of Energy of Uzbekistan"]),
+    ("The Minister of Defense of Azerbaijan met the guests, the Ministry of Defense said.", "SA",
+     (("Minister of Defense of the Republic of Azerbaijan", "AZ"),), ["Ministry of Defense of Azerbaijan"]),
+    # ... unless ministers of two states hold that field, or the text gives the ministry's country.
+    ("The Foreign Ministry said so.", "IL", (("Foreign Minister", "IL"), ("Azerbaijani Foreign Minister", "AZ")),
+     ["Ministry of Foreign Affairs of Israel"]),
+    ("Seoul's Defense Ministry said so.", "EG", (("Egyptian Defense Minister", "EG"),),
+     ["Ministry of Defense of South Korea"]),
+])
+def test_a_ministry_takes_its_ministers_country(body, home, officials, expected, taxonomy):
+    assert extract_organizations(body, taxonomy, home, officials=officials) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A name given its acronym is a body even without a head word; the acronym's later uses are that body.
+    ("Great British Nuclear (GBN) has today completed the purchase. GBN will now assess both sites.",
+     ["Great British Nuclear"]),
+    ("The commander met them, the Inter-Services Public Relations (ISPR) said.", ["Inter-Services Public Relations"]),
+    ("It goes to the United Nations High Commissioner for Refugees (UNHCR).", ["UNHCR"]),
+    # ... but not a thing's name: an agreement, a weapon, a project.
+    ("They signed the Comprehensive Economic Partnership Agreement (CEPA) in 2022.", []),
+    ("Gas from the Greater Tortue Ahmeyim (GTA) project flows.", []),
+    ("It buys the Naval Strike Missile (NSM) system.", []),
+])
+def test_a_name_given_its_acronym(body, expected, taxonomy):
+    assert extract_organizations(body, taxonomy, None) == expected
 
 
 def test_a_name_shown_to_be_a_body_is_no_person(taxonomy):

@@ -50,7 +50,8 @@ def extract_article(document: RawDocument, taxonomy: Taxonomy, lexicon: Lexicon 
         # Likewise a name the text gives no role that what surrounds it shows to be a body ("analysts at
         # Capital Economics") is an organisation, and no person.
         organizations=(organizations := tuple(extract_organizations(
-            body, taxonomy, home, source, tuple(p.name for p in people if p.role), lexicon.organizations))),
+            body, taxonomy, home, source, tuple(p.name for p in people if p.role), lexicon.organizations,
+            tuple((p.role, p.country) for p in people if p.role)))),
         people=tuple(p for p in people if p.name != source and p.name not in organizations),
         topics=tuple(extract_topics(text.headline, body, taxonomy)),
         summary=extract_summary(body),

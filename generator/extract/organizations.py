@@ -36,6 +36,7 @@ class OrganizationLexicon:
     ministry_fields: dict[str, str]      # the words for a ministry's field -> the field as written
     ministry_abbreviations: dict[str, str]
     ministry_re: re.Pattern
+    minister_re: re.Pattern              # a minister's or ministry's field in a role: "Energy Minister"
     abbreviation_re: re.Pattern          # "MFA", "MoD"
     introducer_re: re.Pattern            # "company Leonardo", "miner Rio Tinto"
     national_bodies: frozenset[str]      # "Central Bank": a country's, named after it
@@ -43,6 +44,7 @@ class OrganizationLexicon:
     member_company_re: re.Pattern        # " Steel", " Aerospace" right after a group's name
     unit_re: re.Pattern                  # a military unit's head word: "72nd Brigade", "9th Army Corps"
     list_opener_re: re.Pattern           # "US firms such as", "Shares of": what opens a list of bodies
+    defined_thing_re: re.Pattern         # "… Agreement (CEPA)": the last word of a thing's name, not a body's
     context_patterns: tuple[re.Pattern, ...]   # the bare-name signals, in _named_by_context's order
 
 
@@ -63,6 +65,8 @@ def load_organization_lexicon() -> OrganizationLexicon:
         ministry_abbreviations=dict(data["ministry_abbreviations"]),
         ministry_re=re.compile(rf"(?:(?P<adj>[A-Z][\w'’]+)\s+)??(?:Ministry of (?P<f1>{field_names})|(?P<f2>{field_names})"
                                rf" Ministry)(?:\s+of\s+(?:the\s+)?(?P<of>.+))?"),
+        minister_re=re.compile(rf"\b(?:Minist(?:er|ry) (?:of|for) (?:the )?(?P<f1>{field_names})|(?P<f2>{field_names})"
+                               rf" Minist(?:er|ry))\b"),
         abbreviation_re=re.compile(rf"\b(?P<abbr>{'|'.join(data['ministry_abbreviations'])})\b"),
         # "company Leonardo", "operator Türksat": a capitalised word or acronym right after such a word;
         # "Danish company Bavarian Nordic", "miner Rio Tinto": up to three capitalised words.
@@ -74,6 +78,7 @@ def load_organization_lexicon() -> OrganizationLexicon:
                                      + r")\b"),
         context_patterns=_context_patterns(data["context"]),
         unit_re=re.compile(r"\b(?:" + "|".join(map(re.escape, data["numbered_units"])) + r")\b"),
+        defined_thing_re=re.compile(r"\b(?:" + "|".join(map(re.escape, data["defined_things"])) + r")(?:$|(?=\s))"),
         list_opener_re=re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(
             data["context"]["list_openers"], key=len, reverse=True)) + r")(?:[ \t]+(?:such[ \t]+as|including|like))?,?[ \t]+$"),
     )
@@ -83,7 +88,7 @@ _DEFINED = re.compile(r"[ \t]*\((?P<abbr>[A-Z][A-Za-z&+]{1,9})\)")
 _MINOR = {"of", "the", "for", "and", "de", "des", "du", "da", "do", "&", "-", "on", "in"}
 
 
-def _defined_acronyms(body: str, phrases, head_re: re.Pattern):
+def _defined_acronyms(body: str, phrases, head_re: re.Pattern, things_re: re.Pattern):
     """(start, name, abbreviation) for a body's name followed by its acronym: "National Economic and
     Development Authority (NEDA)". The acronym's letters fix where the name starts, so a name holding
     "and" is not cut in two, and later uses of the acronym are that body, not another."""
@@ -99,12 +104,24 @@ def _defined_acronyms(body: str, phrases, head_re: re.Pattern):
         for k in range(len(words) - 1):
             if words[k].lower() in _MINOR or words[k] in ("The",) or words[k][0] != abbr[0]:
                 continue
-            initials = "".join(w[0].upper() for w in words[k:] if w.lower() not in _MINOR)
+            # "Inter-Services Public Relations (ISPR)": each capitalised part of a joined word counts.
+            initials = "".join(part[0].upper() for w in words[k:] if w.lower() not in _MINOR
+                               for part in w.split("-") if part[:1].isupper() or part is w.split("-")[0])
             if _subsequence(letters, initials) and len(initials) <= len(letters) + 1:
                 name = " ".join(words[k:])
-                if head_re.search(name):
+                # A name given its acronym names a body even without a head word ("Great British Nuclear
+                # (GBN)", "Inter-Services Public Relations (ISPR)"), unless it ends as a thing's name does
+                # ("Comprehensive Economic Partnership Agreement (CEPA)", "Naval Strike Missile (NSM)",
+                # "the Greater Tortue Ahmeyim (GTA) project"), or its acronym is no initials ("Codelco").
+                if head_re.search(name) or len(words) - k > 1 and len(letters) > 1 and not things_re.search(name) \
+                        and not things_re.match(_next_word(body, found.end()).title()):
                     yield start + phrase.index(" ".join(words[k:])), name, abbr
                 break
+
+
+def _next_word(body: str, at: int) -> str:
+    found = re.match(r"[ \t]+([a-z]+)\b", body[at:at + 30])
+    return found.group(1) if found else ""
 
 
 def _subsequence(letters: str, initials: str) -> bool:
@@ -135,11 +152,14 @@ def org_words() -> frozenset[str]:
 
 def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | None,
                           outlet: str | None = None, people: tuple[str, ...] = (),
-                          lexicon: OrganizationLexicon | None = None) -> list[str]:
+                          lexicon: OrganizationLexicon | None = None,
+                          officials: tuple[tuple[str, str | None], ...] = ()) -> list[str]:
     """Organisations in order of first mention, canonical names, no duplicates. `outlet`, the page's own
     source, is left out as the listed outlets are (it may be one no list knows); `people`, the names of the
-    article's people, are never read as bodies."""
+    article's people, are never read as bodies; `officials`, the (role, country) of its people, give a
+    ministry the text names without its country the country of a minister of the same field."""
     lex = lexicon or load_organization_lexicon()
+    field_countries = _field_countries(officials, lex)
     head_re, aliases, not_orgs, outlets = lex.head_re, lex.aliases, lex.not_organizations, lex.outlets
     person_words = {word for name in people for word in name.split()}
     found: list[tuple[int, str]] = []
@@ -165,10 +185,13 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
         taken.append((match.start, match.end))
     phrases = _with_field_lists(body, _with_subjects(body, list(_capitalised_phrases(body)), head_re, taxonomy))
     defined: dict[str, str] = {}
-    for start, name, abbr in _defined_acronyms(body, phrases, head_re):
+    for start, name, abbr in _defined_acronyms(body, phrases, head_re, lex.defined_thing_re):
         if any(a <= start < b for a, b in taken):
             continue
-        canonical = _canonical(name, body, start, taxonomy, home_country, lex, outlet)
+        canonical = _canonical(name, body, start, taxonomy, home_country, lex, outlet, field_countries)
+        known_abbr = [m for m in aliases.find(abbr) if m.start == 0 and m.end == len(abbr)]
+        if known_abbr and not head_re.search(name):
+            canonical = known_abbr[0].value     # "… High Commissioner for Refugees (UNHCR)": as the list writes it
         if canonical and canonical not in not_orgs and canonical not in outlets:
             found.append((start, canonical))
             defined[abbr] = canonical
@@ -195,7 +218,7 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
                 continue      # the common case, checked here as this loop is hot
             for at, name in _legal_form_names(phrase, body[end:end + 40]):
                 if not any(a <= start + at < b for a, b in taken) and not _in_copyright_line(body, start):
-                    canonical = _canonical(name, body, start + at, taxonomy, home_country, lex, outlet)
+                    canonical = _canonical(name, body, start + at, taxonomy, home_country, lex, outlet, field_countries)
                     if canonical and canonical not in not_orgs and canonical not in outlets:
                         found.append((start + at, canonical))
                         taken.append((start + at, start + at + len(name)))
@@ -217,7 +240,7 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
             if joined and person_words.intersection(before_and.split()):
                 # "Gen. Metin Gürak and Land Forces Commander …": a person, then the body.
                 name, absolute = after_and, absolute + len(before_and) + len(joined)
-            canonical = _canonical(name, body, absolute, taxonomy, home_country, lex, outlet)
+            canonical = _canonical(name, body, absolute, taxonomy, home_country, lex, outlet, field_countries)
             if canonical == name and lex.unit_re.search(name):
                 number = _ORDINAL_BEFORE.search(body, max(0, absolute - 8), absolute)
                 if number:      # "the Serbian Army's 72nd Brigade for Special Operations": the unit's number
@@ -518,7 +541,8 @@ def _is_role_word(word: str) -> bool:
 
 
 def _canonical(name: str, body: str, position: int, taxonomy: Taxonomy, home_country: str | None,
-               lex: OrganizationLexicon, outlet: str | None = None) -> str | None:
+               lex: OrganizationLexicon, outlet: str | None = None,
+               field_countries: dict[str, str] | None = None) -> str | None:
     """"the Ministry of Defense" -> "Ministry of Defense of Azerbaijan"; strip "the Republic of"."""
     aliases, outlets = lex.aliases, lex.outlets
     name = re.sub(r"^(?:The|the|A|An|Like|Unlike|Former|former|Then|Outgoing|Incoming)\s+", "", name).strip(" -")
@@ -547,7 +571,7 @@ def _canonical(name: str, body: str, position: int, taxonomy: Taxonomy, home_cou
         # "the Central Bank", "the Constitutional Court": a country's, named after it.
         country = owner_country or _country_before(body, position, taxonomy) or home_country
         return f"{name} of {_country_phrase(country, taxonomy, lex)}" if country else name
-    ministry = _ministry(name, body, position, taxonomy, owner_country or home_country, lex)
+    ministry = _ministry(name, body, position, taxonomy, home_country, lex, owner_country, field_countries or {})
     if ministry:
         return ministry
     reversed_department = re.fullmatch(r"(?P<field>[A-Z][a-z]+) Department", name)
@@ -587,7 +611,8 @@ def _country_phrase(code: str, taxonomy: Taxonomy, lex: OrganizationLexicon) -> 
     return f"the {label}" if takes_the else label
 
 
-def _ministry(name, body, position, taxonomy, home_country, lex: OrganizationLexicon) -> str | None:
+def _ministry(name, body, position, taxonomy, home_country, lex: OrganizationLexicon, owner_country: str | None = None,
+              field_countries: dict[str, str] | None = None) -> str | None:
     plain = lex.ministry_re.fullmatch(name)
     if not plain:
         return None
@@ -601,10 +626,25 @@ def _ministry(name, body, position, taxonomy, home_country, lex: OrganizationLex
             if found:
                 country = found[0].value
                 break
-    country = country or _country_before(body, position, taxonomy) or home_country
+    # Named without its country, a ministry is the one whose minister of that field the text names.
+    country = country or _country_before(body, position, taxonomy) or owner_country \
+        or (field_countries or {}).get(field) or home_country
     if country is None:
         return f"Ministry of {field}"
     return f"Ministry of {field} of {taxonomy.country_label(country)}"
+
+
+def _field_countries(officials: tuple[tuple[str, str | None], ...], lex: OrganizationLexicon) -> dict[str, str]:
+    """The field of each ministry whose ministers (and spokesmen) the article's people are -> their
+    country, when all of that field's are of one country ("Uzbekistan's Minister of Energy")."""
+    countries: dict[str, set[str]] = {}
+    for role, country in officials:
+        if not country or "Minist" not in role:
+            continue
+        for found in lex.minister_re.finditer(role):
+            field = lex.ministry_fields[found.group("f1") or found.group("f2")]
+            countries.setdefault(field, set()).add(country)
+    return {field: next(iter(found)) for field, found in countries.items() if len(found) == 1}
 
 
 def _spells_defence(body: str, name: str = "") -> bool:
