@@ -148,6 +148,19 @@ NAV = "Home\nWorld\nBusiness\n"
     # A social post's account: its name and the handle that spells it.
     (f"Post\n\nSee new posts\nIndian Navy\n@indiannavy\n{P}", "Indian Navy"),
     (f"Headline about the talks\n\n{P}\n\n© 2025 Notes from Poland. All rights reserved.", "Notes from Poland"),
+    # A month, a word of a copyright line, a language switch or a platform is no outlet.
+    (f"Policy brief on the restructuring talks - June 2025\n\n{P}\n\nJune 2025", None),
+    (f"Headline about the talks\n\n{P}\n\nCopyright © 2025 Copyright", None),
+    (f"Skip to content\nNederlands    English\n{NAV}Headline about the talks\n{P}", None),
+    (f"Bluesky\n{NAV}Headline about the talks\n{P}", None),
+    # A release's wire credit glued to its text; a publisher company gives way to the masthead.
+    (f"Headline about the launch\n\nTAMPA, Fla.--(BUSINESS WIRE)--{P}", "Business Wire"),
+    (f"DAILY SABAH\n{NAV}Headline about the talks\n{P}\n© Turkuvaz Haberleşme ve Yayıncılık 2026", "Daily Sabah"),
+    # A publication of an outlet's goes by the outlet's name: its banner's, or its copyright's.
+    (f"Global Cement\n{NAV}Headline about the talks\n{P}\nPublished in Global Cement News\n"
+     "Subscribe to Global Cement Weekly", "Global Cement"),
+    (f"Headline about the talks\n\n{P}\n\nYou are receiving this email because you signed up for Devex Newswire.\n"
+     "© 2026 Devex. All rights reserved.", "Devex"),
     # "told ERR" beside the masthead "ERR News": the brand with "News".
     (f"ERR News\n{NAV}Headline about the talks\n{P} The minister told ERR the plan stands.", "ERR News"),
 ])

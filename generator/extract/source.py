@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from generator import outlets, resources
-from generator.dates import find_dates
+from generator.dates import find_dates, month_number, weekday_number
 from generator.gazetteer import Gazetteer
 from generator.head import is_furniture, navigation_follows
 from generator.model import CleanText
@@ -186,7 +186,9 @@ def _open_signals(lines: list[str], people: frozenset[str] = frozenset()):
                     at_the_end = len(name.split()) > 1 and re.match(r"\s*(?:[.;]|$)", line[match.end():])
                     weight_here = 2 if outlets.OUTLET_SHAPED.match(name) or outlets.outlet_named(name) or at_the_end else 1
                 elif kind == "copyright" and _PUBLISHER_COMPANY.search(name):
-                    weight_here = weight - 1      # "© National World Publishing Ltd": the company behind the page
+                    # "© National World Publishing Ltd", "© Turkuvaz Haberleşme ve Yayıncılık": the company
+                    # behind the page, which gives way to the masthead.
+                    kind, weight_here = "owner", weight - 1
                 elif kind == "copyright" and (company := _with_legal_form(name, line[match.end():])):
                     if _names_itself(company, joined["lead"]):
                         # "© 2024 Kalvara Copper Corp." on a release whose text is about Kalvara Copper Corp.:
@@ -267,7 +269,8 @@ def _masthead_signals(head: list[str], lines: list[str]):
 # The words a publisher's company adds to its outlet's name ("The Mainichi Newspapers").
 _PUBLISHER_WORDS = frozenset({"newspaper", "newspapers", "publishing", "publications", "publishers", "press", "communications",
                               "company", "corporation", "holdings", "broadcasting", "network", "limited", "ltd",
-                              "media", "news", "agency", "e-paper", "epaper", "edition"})
+                              "media", "news", "agency", "e-paper", "epaper", "edition",
+                              "newswire", "weekly", "newsletter", "digest", "english"})
 _LEGAL_FORM_AFTER = re.compile(r"\s*,?\s*(?:a\.\s?s\.|s\.\s?r\.\s?o\.|Pvt\.?|Ltd\.?|Limited|Inc\.?|LLC|GmbH|S\.A\.|B\.V\.|plc|AG|ASA|Oy)(?!\w)")
 _LEGAL_FORM = re.compile(
     r"^(?P<full>.+?\s(?:Corp\.|Corporation|Inc\.|Ltd\.?|Limited|LLC|PLC|plc|AG|SE|ASA|AB(?: \(publ\))?|Oy|JSC|PJSC"
@@ -287,7 +290,8 @@ def _names_itself(company: str, lead: str) -> bool:
 
 
 _PUBLISHER_TAIL = re.compile(r"(?<=\w)\s+(?:Publishing|Publications|Publishers|Media Network|Media Group|Holdings)$")
-_PUBLISHER_COMPANY = re.compile(r"\b(?:Publishing|Publications|Publishers|Holdings|Media Group|Communications)\b")
+_PUBLISHER_COMPANY = re.compile(r"\b(?:Publishing|Publications|Publishers|Holdings|Media Group|Communications"
+                                r"|Yayıncılık|Haberleşme|Verlag|Editora|Ediciones|Éditions|Comunicaciones)\b")
 # "Community platform by XenForo", "Powered by WordPress": the site's software, never its outlet.
 _VENDOR = re.compile(r"(?i:powered|platform|software|theme|hosted|built|designed|developed) by (?P<name>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)?)")
 _URL_HOST = re.compile(r"\bhttps?://(?:www\.|english\.|en\.|m\.)?(?P<label>[a-z0-9-]+)\.[a-z.]+/", re.IGNORECASE)
@@ -328,6 +332,7 @@ def _display(name: str) -> str | None:
     if known:
         return known
     if len(name) < 2 or re.fullmatch(r"[A-Z]{2}", name) or name.lower() in _not_outlets() or not any(ch.isalpha() for ch in name) \
+            or month_number(name) is not None or weekday_number(name) is not None or "   " in name \
             or (any(ch.isdigit() for ch in name) and find_dates(name)):     # "(Sept 4):" dates a dateline
         return None       # "T" of "T.C. MİLLÎ SAVUNMA BAKANLIĞI" names nothing
     return name
@@ -386,10 +391,9 @@ def _winner(signals: list[_Signal]) -> str | None:
         return None
     ranked = sorted(best, key=lambda item: (SHOWN_FIRST.index(item[0].kind), item[0].order))
     shown_names = {shown for _, shown in ranked}
-    # "told ERR" beside the masthead "ERR News": the outlet's brand is the one with "News" (a wire credit,
-    # "(ARB)", is how the outlet signs, and stays).
-    ranked = [(signal, f"{shown} News" if f"{shown} News" in shown_names and signal.kind != "wire" else shown)
-              for signal, shown in ranked]
+    # "told ERR" beside the banner "ERR News": a broadcaster's news service goes by its acronym and "News".
+    ranked = [(signal, f"{shown} News" if shown.isupper() and len(shown) <= 5 and f"{shown} News" in shown_names
+               and signal.kind != "wire" else shown) for signal, shown in ranked]
     if ranked[0][0].kind == "issuer":
         return ranked[0][0].name
     for signal, shown in ranked:
