@@ -93,6 +93,9 @@ def strip_headline_suffix(headline: str) -> str:
     _, _, suffix = _patterns()
     headline = _TEMPLATE.sub("", suffix.sub("", headline)).strip()
     headline = _SITE_PREFIX.sub("", headline)
+    named = _NAMED_PREFIX.match(headline)
+    if named and outlets.looks_like_outlet(named.group("name")):
+        headline = headline[named.end():]       # "Devex Newswire: Malaria's comeback warning" (not "Nigeria: …")
     headline = _BYLINE_SUFFIX.sub("", headline)
     # "… target | Interest rates | The Guardian": a site's section and name after bars, a few words each.
     while (found := _BAR_SUFFIX.search(headline)) and found.start() > 0:
@@ -108,6 +111,7 @@ def strip_headline_suffix(headline: str) -> str:
 _TEMPLATE = re.compile(r"\s*\(?\{\{[^{}]*\}\}\)?")
 # "… exports from 2027 – by Thandi Mokoena (Mining Weekly – June 6, 2025)": a repost's credit after the headline.
 _BYLINE_SUFFIX = re.compile(r"\s+[-–—|]\s+[Bb]y\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*\([^()]*\))?$")
+_NAMED_PREFIX = re.compile(r"^(?P<name>[A-Z][^:|]{1,40}?):\s+(?=\S)")
 _SITE_PREFIX = re.compile(r"^[A-Za-z][\w-]*\.(?:com|net|org|[a-z]{2})\s*[:|]\s+(?=\S)")
 _DASH_SUFFIX = re.compile(r"\s+[-–—]\s+(?P<name>[^-–—]{2,40})$")
 

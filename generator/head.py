@@ -28,7 +28,7 @@ _TIE = 1.5                      # of two candidates this close, the upper one (t
 _WORD = re.compile(r"[^\W_][\w'’.%$€£-]*")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\.\d{2}\s*[ap]\.?m\b", re.IGNORECASE)
 _INNER_SENTENCE_END = re.compile(r"[a-z\d)][.!]\s+[A-Z]")     # "Will oil flow again? Baghdad seals deal" is one
-_URL = re.compile(r"https?://|www\.|\.(?:com|org|net)\b/", re.IGNORECASE)
+_URL = re.compile(r"https?://|www\.|\.(?:com|org|net)\b/|[\w.-]+@[\w-]+\.\w", re.IGNORECASE)     # an e-mail address too
 
 
 @dataclass(frozen=True)
@@ -163,6 +163,10 @@ def headline_score(line: str, lead_stems: set[str], repeated: bool) -> float | N
         return None                     # a photo caption or credit
     if len(words) <= 6 and outlets.looks_like_outlet(line):
         return None                     # "The Times of Central Asia": the masthead, whatever it shares with the lead
+    if outlets.outlet_named(_SITE_TITLE_SPLIT.split(line, 1)[0]):
+        return None                     # "Daily Sabah - Latest & Breaking News from Turkey": the site's own title
+    if line[:1] in _BULLETS:
+        return None                     # "→ Eighteen months after …": a point of a list
     if 2 * sum(any(ch.isalpha() for ch in w) for w in words) < len(words) + 1:
         return None                     # "• KGS/USD = 0.01144 0%": a ticker's figures, not words
     stems = content_stems(line)
@@ -187,9 +191,12 @@ def headline_score(line: str, lead_stems: set[str], repeated: bool) -> float | N
     return score
 
 
+_SITE_TITLE_SPLIT = re.compile(r"\s+[-–—|]\s+")
+_BULLETS = frozenset("→•▪►▶✓✔-–—*·")
 # A social post's age under its author's name: "3d · 🌏", "2 h ·", "5 mins", "Yesterday at 10:15".
 _POST_TIME = re.compile(r"^\s*(?:\d{1,2}\s?[hdwy]\b|\d{1,2}\s?(?:mins?|hrs?|hours?|days?|weeks?)(?: ago)?\s*[·•]"
-                        r"|(?:Yesterday|Today) at \d)(?:\s*[·•].*)?\s*$")
+                        r"|(?:Yesterday|Today) at \d)(?:\s*[·•].*)?\s*$"
+                        r"|^@[\w.-]+\s*[·•]\s*\d{1,2}\s?[smhdw]\s*$")     # "@anakovacevic.bsky.social · 3h"
 _CRUMB_GAP = re.compile(r"\s{2,}|\s*[»›]\s*|\s+[>/]\s+")     # "Home»Politics»<headline>" too
 
 

@@ -42,6 +42,9 @@ def test_date_stamp(line, stamp):
     ("allAfrica.com: Nigeria: NNPC says the pipeline is ready", "Nigeria: NNPC says the pipeline is ready"),
     # A repost's credit after the headline.
     ("Zimbabwe to ban lithium exports – by Thandi Mokoena (Mining Weekly – June 6, 2025)", "Zimbabwe to ban lithium exports"),
+    # A newsletter's name before its headline; a country before a headline stays.
+    ("Devex Newswire: Malaria's comeback warning", "Malaria's comeback warning"),
+    ("Nigeria: NNPC says the pipeline is ready", "Nigeria: NNPC says the pipeline is ready"),
     # A page template's placeholder left in the copy.
     ("Electricity to be priciest in months ({{contentCtrl.commentsTotal}})", "Electricity to be priciest in months"),
 ])
@@ -169,3 +172,14 @@ def test_a_section_word_above_the_text_does_not_end_it():
     text = "\n".join(["Ministers from twelve countries halve the tariffs on fertiliser imports after talks in Geneva",
                       "Latest", "Topics", "", PARAGRAPH])
     assert PARAGRAPH in clean(text).lines
+
+
+@pytest.mark.parametrize("line", [
+    "You have out of 5 free articles left for the month",
+    "Create an account to continue accessing select articles, resources, and guidance notes.",
+    "Start your free trial to access unlimited articles, resources, guidance notes, and workspaces.",
+    "We've detected that you're using an ad content blocking browser plug-in or feature. Ads provide a critical "
+    "source of revenue to the continued operation of this site.",
+])
+def test_a_paywall_or_ad_blocker_notice_is_junk(line):
+    assert is_junk_line(line)
