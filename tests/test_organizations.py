@@ -230,3 +230,17 @@ def test_the_lexicon_passed_is_the_one_used(taxonomy):
     document = RawDocument("sources/x.txt", text, "0")
     assert "Zorblax Holdings" in extract_article(document, taxonomy, lexicon).organizations
     assert "Zorblax Holdings" not in extract_article(document, taxonomy).organizations
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A known acronym that only qualifies another body or a meeting names no body of its own ...
+    ("Around 620,000 refugees are registered with the UN refugee agency, UNHCR, in Jordan.", ["UNHCR"]),
+    ("Delegates met on the first day of a UN climate conference.", []),
+    ("Simon Stiell, Executive Secretary of UN Climate Change, said so.", []),
+    # ... but it does where the text names it on its own, or names its officer.
+    ("The UN refugee agency helps; the UN said aid fell.", ["United Nations"]),
+    ("UN Secretary-General António Guterres spoke.", ["United Nations"]),
+])
+def test_an_acronym_that_qualifies_another_body(body, expected, taxonomy):
+    assert extract_organizations(body, taxonomy, None) == expected
+

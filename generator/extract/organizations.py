@@ -44,6 +44,7 @@ class OrganizationLexicon:
     member_company_re: re.Pattern        # " Steel", " Aerospace" right after a group's name
     unit_re: re.Pattern                  # a military unit's head word: "72nd Brigade", "9th Army Corps"
     list_opener_re: re.Pattern           # "US firms such as", "Shares of": what opens a list of bodies
+    modified_body_re: re.Pattern         # " refugee agency", " Climate Change": another body the acronym qualifies
     defined_thing_re: re.Pattern         # "… Agreement (CEPA)": the last word of a thing's name, not a body's
     context_patterns: tuple[re.Pattern, ...]   # the bare-name signals, in _named_by_context's order
 
@@ -78,6 +79,8 @@ def load_organization_lexicon() -> OrganizationLexicon:
                                      + r")\b"),
         context_patterns=_context_patterns(data["context"]),
         unit_re=re.compile(r"\b(?:" + "|".join(map(re.escape, data["numbered_units"])) + r")\b"),
+        modified_body_re=re.compile(r"[ \t]+(?:[A-Z][a-z]|(?:[a-z-]+[ \t]+)?(?:" + "|".join(
+            map(re.escape, data["context"]["qualified_nouns"])) + r")\b)"),
         defined_thing_re=re.compile(r"\b(?:" + "|".join(map(re.escape, data["defined_things"])) + r")(?:$|(?=\s))"),
         list_opener_re=re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(
             data["context"]["list_openers"], key=len, reverse=True)) + r")(?:[ \t]+(?:such[ \t]+as|including|like))?,?[ \t]+$"),
@@ -164,6 +167,8 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
     person_words = {word for name in people for word in name.split()}
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
+    qualifying: set[str] = set()      # known bodies named only as what qualifies another ("UN climate talks")
+    standalone: set[str] = set()
     for match in aliases.find(body):
         member = lex.member_company_re.match(body, match.end)
         if member and match.value == match.surface:
@@ -181,6 +186,13 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
             found.append((match.start, body[match.start:end]))
             taken.append((match.start, end))
             continue
+        if _ACRONYM.fullmatch(match.surface) and lex.modified_body_re.match(body, match.end) \
+                and not _is_role_word(re.split(r"[\s'’-]", body[match.end:match.end + 20].lstrip())[0]):
+            # "the UN refugee agency, UNHCR", "UN Climate Change", "the EU Court of Justice": the acronym
+            # only qualifies another body here.
+            qualifying.add(match.value)
+        else:
+            standalone.add(match.value)
         found.append((match.start, match.value))
         taken.append((match.start, match.end))
     phrases = _with_field_lists(body, _with_subjects(body, list(_capitalised_phrases(body)), head_re, taxonomy))
@@ -248,13 +260,14 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
             if canonical and canonical not in not_orgs and canonical not in outlets and not _NEWS_AGENCY.search(canonical):
                 found.append((absolute, canonical))
     found.extend(_named_by_context(body, found, taken, person_words, set(people), taxonomy, outlet, lex))
-    names = list(dict.fromkeys(name for _, name in sorted(found)))
+    names = list(dict.fromkeys(name for _, name in sorted(found) if name not in qualifying or name in standalone))
     # "Hitachi Ltd" and then "Hitachi": a company is written as the text first names it, legal form
     # and all, once.
     with_form = {_without_legal_form(name) for name in names if _without_legal_form(name) != name}
     return [name for name in names if name not in with_form]
 
 
+_ACRONYM = re.compile(r"[A-Z](?:\.?[A-Z]){1,5}\.?")
 _ORDINAL_BEFORE = re.compile(r"(?<![\w.,])(\d{1,3}(?:st|nd|rd|th))[ \t]+$")
 # "Defence and Space": one more capitalised word joined by "and", the name's last.
 _MEMBER_TAIL = re.compile(r"[ \t]+and[ \t]+[A-Z][a-z]+\b(?![ \t]+[A-Z])")
