@@ -36,6 +36,7 @@ class Lexicon:
     stopwords: frozenset[str]
     furniture: re.Pattern
     credits: re.Pattern
+    body_name: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +46,7 @@ def lexicon() -> Lexicon:
         stopwords=frozenset(data["stopwords"]),
         furniture=re.compile("|".join(f"(?:{p})" for p in data["furniture"]), re.IGNORECASE),
         credits=re.compile("|".join(rf"(?<![\w]){re.escape(c)}(?![\w])" for c in data["credits"]), re.IGNORECASE),
+        body_name=re.compile(rf"(?:The\s+)?(?:{'|'.join(data['body_heads'])})\s+(?:of|for)\s+[^:;,.!?]+"),
     )
 
 
@@ -262,6 +264,8 @@ def choose_headline(candidates: list[str], lead: str, page_lines: list[str], fir
         score = headline_score(line, lead_stems, seen.get(line_key(line), 0) > 1)
         if score is not None and (number == 0 and first_above_menu or number == 1 and _furniture_follows(candidates, 2)):
             score -= 1.0      # above the menu stand the site's name and its tagline
+        if score is not None and lexicon().body_name.fullmatch(line) and navigation_follows(candidates, number + 1):
+            score = None      # "Ministry of Foreign Affairs of the Republic of Serbia" above its menu: the site
         if score is not None and line_key(line) in menu_items:
             # "Base Metals" / "Critical, Strategic and Rare Earth Minerals" / "Lithium": a menu's item, and
             # the same words again above the headline are its section, not a headline printed twice.

@@ -187,3 +187,9 @@ def test_a_social_post_has_no_headline(stamp):
 def test_a_reading_time_is_no_post_age():
     page = "\n".join(["Listen to this article", "5 min", HEADLINE, "By Ana Ruiz", "", LEAD])
     assert clean(page).headline == HEADLINE
+
+
+def test_a_ministry_named_above_its_menu_is_the_site_not_the_headline():
+    page = "\n".join(["Ministry of Agriculture of the Republic of Serbia", "Search...", "Home", "Ministry", "News",
+                      "Press releases", HEADLINE, "", LEAD])
+    assert clean(page).headline == HEADLINE
