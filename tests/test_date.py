@@ -72,6 +72,12 @@ def test_date(text, expected):
      "in the capital on Friday and signed an agreement, officials said.", ("2025-11-07", "day")),
     ("Indian Navy\n@indiannavy\nThe ship made her first port call at Nuku'alofa, where the crew met officials and "
      "local students.\n4:18 PM · Sep 22, 2025\n·\n12K Views", ("2025-09-22", "day")),
+    # A stamp's numbers either way round, though the date finder reads only a year in them; a periodical's issue.
+    ("Inflation falls to 2.4 percent in May\nNews\n04-06-2026 14:30\n\nConsumer prices were 2.4 percent higher in "
+     "May 2026 than a year earlier, the statistics office reports.", ("2026-06-04", "day")),
+    ("ISSUE: 2025 No. 47\n\nIndonesia's Submarine Ambitions\n\nThe navy lost a submarine with all 53 crew on "
+     "board in April 2021, exposing the age of the fleet.\n\n2 Indonesian Navy, press briefing, 25 April 2021.",
+     ("2025", "year")),
     # A repost's title line closes with its credit and the original's date.
     ("Zimbabwe to ban lithium concentrate exports from 2027 – by Thandi Mokoena (Mining Weekly – June 6, 2025)\n\n"
      "HARARE – Zimbabwe will stop exports of lithium concentrates from January 2027, the minister said on Thursday.",

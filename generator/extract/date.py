@@ -111,7 +111,12 @@ def _head_stamp(lines: list[str], clean: CleanText) -> tuple[str, str] | None:
         credit = _CLOSING_CREDIT.search(line)
         if credit:
             pieces.append(credit.group(1))
-        found = next((d for piece in pieces if (d := _stamp_date(piece) or _numeric_stamp(piece, lines))), None)
+        found = next((d for piece in pieces if (d := _piece_date(piece, lines))), None)
+        issue = _ISSUE.match(line)
+        if issue and (found is None or found.precision == "year"):
+            # "ISSUE: 2025 No. 47": a periodical's issue states the year it was published in.
+            candidates.append((4, end - index, issue.group("year"), "year"))
+            continue
         if found is None or found.precision == "year":
             continue
         if found.precision == "month":
@@ -147,6 +152,18 @@ def _body_start(lines: list[str], clean: CleanText) -> int:
 def _line_index(lines: list[str], text: str) -> int | None:
     probe = text[:40]
     return next((i for i, line in enumerate(lines) if probe in line), None)
+
+
+_ISSUE = re.compile(r"(?i)^(?:issue|vol\.|volume|edition)\s*:?\s*(?:no\.\s*\d+\s*[,/]?\s*)?(?P<year>(?:19|20)\d\d)\b(?!\s*[-/.]\d)")
+
+
+def _piece_date(piece: str, page: list[str]) -> DateMention | None:
+    """A stamp's date; its numbers read either way round when the date finder only sees a year in them
+    ("04-06-2026 14:30")."""
+    found = _stamp_date(piece)
+    if found is None or found.precision == "year":
+        found = _numeric_stamp(piece, page) or found
+    return found
 
 
 def _stamp_date(line: str) -> DateMention | None:
