@@ -76,7 +76,9 @@ def test_date(text, expected):
     ("Inflation falls to 2.4 percent in May\nNews\n04-06-2026 14:30\n\nConsumer prices were 2.4 percent higher in "
      "May 2026 than a year earlier, the statistics office reports.", ("2026-06-04", "day")),
     ("ISSUE: 2025 No. 47\n\nIndonesia's Submarine Ambitions\n\nThe navy lost a submarine with all 53 crew on "
-     "board in April 2021, exposing the age of the fleet.\n\n2 Indonesian Navy, press briefing, 25 April 2021.",
+     "board in April 2021, exposing the age of the fleet.\n\nThe two new boats will be built at the state yard in "
+     "Surabaya under a transfer of technology.\n\nThe navy wants twelve boats in service by the middle of the next "
+     "decade, officials have said.\n\nNotes\n\n2 Indonesian Navy, press briefing, 25 April 2021.",
      ("2025", "year")),
     # A repost's title line closes with its credit and the original's date.
     ("Zimbabwe to ban lithium concentrate exports from 2027 – by Thandi Mokoena (Mining Weekly – June 6, 2025)\n\n"
