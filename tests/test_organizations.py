@@ -167,6 +167,9 @@ def test_bodies_named_by_what_surrounds_them(body, people, expected, taxonomy):
     ("Indonesia's Ministry of Defence signed.", None, ["Ministry of Defence of Indonesia"]),
     ("Indonesia's Defense Ministry signed.", None, ["Ministry of Defense of Indonesia"]),
     ("The US Treasury imposed sanctions.", None, ["Department of the Treasury of the United States"]),
+    # A ministry named in lower case is one all the same, its country found as a capitalised one's is.
+    ("Drones will be assembled there, the defence ministry said on Friday.", "ID", ["Ministry of Defence of Indonesia"]),
+    ("Flows are due to restart, Iraq's oil ministry said.", "TR", ["Ministry of Oil of Iraq"]),
 ])
 def test_national_departments(body, home, expected, taxonomy):
     assert extract_organizations(body, taxonomy, home) == expected

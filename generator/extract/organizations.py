@@ -36,6 +36,7 @@ class OrganizationLexicon:
     ministry_fields: dict[str, str]      # the words for a ministry's field -> the field as written
     ministry_abbreviations: dict[str, str]
     ministry_re: re.Pattern
+    lower_ministry_re: re.Pattern        # "the defence ministry": a ministry named in lower case
     minister_re: re.Pattern              # a minister's or ministry's field in a role: "Energy Minister"
     abbreviation_re: re.Pattern          # "MFA", "MoD"
     introducer_re: re.Pattern            # "company Leonardo", "miner Rio Tinto"
@@ -66,6 +67,8 @@ def load_organization_lexicon() -> OrganizationLexicon:
         ministry_abbreviations=dict(data["ministry_abbreviations"]),
         ministry_re=re.compile(rf"(?:(?P<adj>[A-Z][\w'’]+)\s+)??(?:Ministry of (?P<f1>{field_names})|(?P<f2>{field_names})"
                                rf" Ministry)(?:\s+of\s+(?:the\s+)?(?P<of>.+))?"),
+        lower_ministry_re=re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(f.lower()) for f in sorted(fields, key=len, reverse=True))
+                                     + r") ministry\b"),
         minister_re=re.compile(rf"\b(?:Minist(?:er|ry) (?:of|for) (?:the )?(?P<f1>{field_names})|(?P<f2>{field_names})"
                                rf" Minist(?:er|ry))\b"),
         abbreviation_re=re.compile(rf"\b(?P<abbr>{'|'.join(data['ministry_abbreviations'])})\b"),
@@ -224,6 +227,12 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
             field = field.replace("Defense", "Defence")
         name = f"Ministry of {field} of {taxonomy.country_label(country)}" if country else f"Ministry of {field}"
         found.append((match.start(), name))
+    for match in lex.lower_ministry_re.finditer(body):
+        # "the defence ministry said", "Iraq's oil ministry": a ministry named in lower case is one all the same.
+        name = match.group().title()
+        if not any(a <= match.start() < b for a, b in taken):
+            found.append((match.start(), _canonical(name, body, match.start(), taxonomy, home_country, lex, outlet,
+                                                    field_countries) or name))
     for start, end, phrase in phrases:
         if not head_re.search(phrase):
             if " and " not in phrase and phrase[phrase.rfind(" ") + 1:] not in _LEGAL_WORDS:
