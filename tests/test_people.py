@@ -163,3 +163,40 @@ def test_a_text_that_names_only_a_nation_is_its_states(taxonomy):
     people = extract_people("The Bank of England held rates. The governor, Andrew Bailey, said inflation fell.",
                             taxonomy, org_words(), None)
     assert [(p.name, p.country) for p in people] == [("Andrew Bailey", "GB")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # A capitalised word the text also writes in lower case is a common noun: a body's name, or the end
+    # of a title's field before the name.
+    ("Kaminos Tankers said it was cooperating. Two tankers collided.", []),
+    ("The ruling hit Perth-based Kaldera hard. Kaldera said it was based in Perth and would appeal.", []),
+    ("Minister of State for Military Production Mohamed Salah El-Din Mostafa said military production rose.",
+     [("Mohamed Salah El-Din Mostafa", "Minister of State for Military Production")]),
+    # The words of a many-word rank are not ranks alone: "Air" before a name is no rank.
+    ("Hanbit Air CEO Choi Dong-wook apologized again.", [("Choi Dong-wook", "Hanbit Air CEO")]),
+    # Abbreviated ranks without their stops, and a past holder's title.
+    ("Pol Lt Gen Trairong Phiwpan said the attack was contained.", [("Trairong Phiwpan", "Pol Lt Gen")]),
+    ("It was signed during a visit by then-President Moon Jae-in.", [("Moon Jae-in", "then-President")]),
+    ("He met his Russian counterpart Andrei Belousov in Moscow.", [("Andrei Belousov", "Russian counterpart")]),
+    # An aside in brackets, or a post-nominal, between the name and what marks it.
+    ("Wu Chien-fu (吳健富), director of the Seismological Center, said more quakes may come.",
+     [("Wu Chien-fu", "director of the Seismological Center")]),
+    ("Declan Mulhall SC, for TikTok, had argued otherwise.", [("Declan Mulhall", None)]),
+    # The last capitalised words of a title's body are the name: the tail the text writes elsewhere,
+    # else the last two.
+    ("Deputy Prime Minister for Restoration Oleksii Kuleba reported on Feb. 2. (Photo: Oleksii Kuleba/Telegram)",
+     [("Oleksii Kuleba", "Deputy Prime Minister for Restoration")]),
+    ("Leader of the Majority Kimani Ichung'wah described the budget as prudent.",
+     [("Kimani Ichung'wah", "Leader of the Majority")]),
+    # A full name nothing near marks is a person's when the text marks its surname alone.
+    ("The hoard was found by metal detectorist Graham Soutar in a field. Mr Soutar said he was saddened.",
+     [("Graham Soutar", None)]),
+    ("The hoard was found by metal detectorist Graham Soutar in a field.", []),
+    # Malaysian and Commonwealth forms of address are neither name nor role.
+    ("The Honourable Mary Ng, Minister of Export Promotion, said so.", [("Mary Ng", "Minister of Export Promotion")]),
+    ("Finance Minister II Datuk Seri Amir Hamzah Azizan told reporters the outlook held.",
+     [("Amir Hamzah Azizan", "Finance Minister II")]),
+])
+def test_names_by_agreement_and_shape(text, expected, taxonomy):
+    people = extract_people(text, taxonomy, org_words())
+    assert [(p.name, p.role) for p in people] == expected

@@ -2,7 +2,9 @@
 
 Chain per mention: a name right after a rank or role ("Colonel General Zakir Hasanov"), or before an
 appositive role ("Zakir Hasanov, Minister of …"), or before a reporting verb ("Gaich noted"), or a
-spelling the taxonomy knows. Short forms ("Z. Hasanov", "Hasanov") then fold into the full name.
+spelling the taxonomy knows. Short forms ("Z. Hasanov", "Hasanov") then fold into the full name, and a
+full name nothing marks is kept when its short form is marked. What the rest of the text writes decides
+the rest: a capitalised word it also writes in lower case is no part of a name.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ class PeopleLexicon:
 
     ranks: frozenset[str]            # lower-case rank phrases ("colonel general")
     rank_words: frozenset[str]       # lower-case words inside ranks
+    rank_ends: frozenset[str]        # the last words of ranks ("general", not the "air" of "air marshal")
     role_words: frozenset[str]
     role_modifiers: frozenset[str]
     speech_verbs: frozenset[str]
@@ -41,6 +44,7 @@ class PeopleLexicon:
     particles: frozenset[str]        # "bin", "da", "van": lower-case words inside a name
     byline: re.Pattern               # "Reporting by ...", "Photo: ...": journalists, not people of the article
     credentials: frozenset[str]      # "PhD", "DVM" after a name
+    post_nominals: frozenset[str]    # "SC", "KC", "OBE" right after a name: a person's
     counterpart_roles: frozenset[str]  # "Presidents", "Prime Minister": two holders joined by "and" serve two states
     nations: re.Pattern              # "Scotland", "Welsh": a nation inside a state, and the state (nation_states)
     nation_states: dict[str, str]
@@ -50,10 +54,13 @@ class PeopleLexicon:
 def load_people_lexicon() -> PeopleLexicon:
     data = resources.load_data("roles.yml")
     ranks = frozenset(r.lower() for r in data["ranks"])
+    # British and Asian papers write the abbreviations without their stops ("Capt", "Pol Lt Gen").
+    ranks |= frozenset(r.replace(".", "") for r in ranks)
     rank_words = frozenset(w for r in ranks for w in re.split(r"[\s-]+", r)) | ranks
     return PeopleLexicon(
         ranks=ranks,
         rank_words=rank_words,
+        rank_ends=frozenset(re.split(r"[\s-]+", r)[-1] for r in ranks),
         role_words=frozenset(w.lower() for w in data["role_words"]),
         role_modifiers=frozenset(w.lower() for w in data["role_modifiers"]),
         speech_verbs=frozenset(data["speech_verbs"]),
@@ -65,6 +72,7 @@ def load_people_lexicon() -> PeopleLexicon:
         honorifics=frozenset(h.lower() for h in data["honorifics"]),
         particles=frozenset(data["name_particles"]),
         credentials=frozenset(data["credentials"]),
+        post_nominals=frozenset(data["post_nominals"]),
         counterpart_roles=frozenset(r.lower() for r in data["counterpart_roles"]),
         nations=re.compile(r"\b(?:%s)\b" % "|".join(re.escape(n) for n in data["nations"])),
         nation_states=dict(data["nations"]),
@@ -81,6 +89,7 @@ class _Mention:
     near: str | None = None      # the country named last before the name in its sentence
     body: bool = False           # "Harjeet Singh of Climate Action Network": speaks for a body, not a state
     counterpart: str | None = None   # "Presidents A and B": the name of the other head, of another state
+    unvouched: bool = False      # nothing near marks this full name: kept if its surname alone is marked (_vouched)
 
 
 def _is_name_token(token: str, lex: PeopleLexicon, country_words: set[str]) -> bool:
@@ -112,11 +121,13 @@ def extract_people(body: str, taxonomy: Taxonomy, org_words: frozenset[str] = fr
 
     lex = lexicon or load_people_lexicon()
     country_words, ranked = _country_words(body, taxonomy)
+    common = _common_words(body)
     mentions: list[_Mention] = []
     for sentence in split_sentences(_join_wrapped(body)):
         if _is_credit(sentence, lex):
             continue
-        mentions.extend(_sentence_mentions(sentence, lex, taxonomy, org_words, country_words, len(mentions)))
+        mentions.extend(_sentence_mentions(sentence, lex, taxonomy, org_words, country_words, common, body,
+                                           len(mentions)))
     return _fold(mentions, taxonomy, lex, home, ranked, body)
 
 
@@ -145,13 +156,36 @@ def _country_words(body: str, taxonomy: Taxonomy) -> tuple[set[str], list[tuple[
     return words | {re.sub(r"['’]s$", "", w) for w in words}, ranked
 
 
+# A word written in lower case, not inside an address ("john.smith@", "site.com/onion").
+_LOWER_WORD = re.compile(r"(?<![\w.@/’'-])[a-z][a-z’'-]*[a-z](?![\w@/]|[.’'-]\w)")
+
+
+def _common_words(body: str) -> frozenset[str]:
+    """The words the text writes in lower case: a capitalised one of them is a common noun ("Kaminos
+    Tankers" beside "tankers", "Onion Growers" beside "onion"), not part of a person's name."""
+    return frozenset(_LOWER_WORD.findall(body))
+
+
+def _common_word_at(run, common: frozenset[str], lex: PeopleLexicon) -> int | None:
+    """The last capitalised word of a run that the text also writes in lower case, if any."""
+    for k in range(len(run) - 1, -1, -1):
+        word = run[k][0]
+        if word[:1].isupper() and word.lower() in common and word not in lex.particles:
+            return k
+        if "-" in word and any(part in common for part in word.split("-")[1:] if part.islower() and len(part) > 3):
+            return k      # "Perth-based", "Kyiv-born": a common word joined on
+    return None
+
+
 def _sentence_mentions(sentence: str, lex: PeopleLexicon, taxonomy: Taxonomy, org_words, country_words,
-                       order: int) -> list[_Mention]:
+                       common: frozenset[str], body_text: str, order: int) -> list[_Mention]:
     tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
     found: list[_Mention] = []
+    unmarked: list[_Mention] = []     # full names nothing marks as a person's (see _vouched)
     last_end = -1      # the token after the last person found in this sentence
     i = 0
     count = len(tokens)
+    first_word = next((k for k, t in enumerate(tokens) if t[0][0].isalnum()), count)
     while i < count:
         if not tokens[i][0][0].isupper():       # most words: skip them without a call
             i += 1
@@ -164,17 +198,30 @@ def _sentence_mentions(sentence: str, lex: PeopleLexicon, taxonomy: Taxonomy, or
         if tokens[j - 1][0] in org_words or (j < count and tokens[j][0] == "of" and tokens[i][0] in org_words):
             i = j      # "Duma Boko" is a person, "Capital Group" and "Bank of England" are not
             continue
+        cut = _common_word_at(tokens[i:j], common, lex)
+        if cut is not None:
+            rest = _run_end(tokens, i + cut + 1, lex, country_words, org_words) if i + cut + 1 < j else i + cut + 1
+            if rest - (i + cut + 1) < 2 or taxonomy.person_by_alias.get(_join(sentence, tokens[i:j])):
+                i = j      # "Barrick Gold", "Onion Growers": a common noun in it makes it a body's name
+                continue
+            # "Minister of State for Military Production Mohamed Salah El-Din Mostafa": the body's word,
+            # then the name.
+            i, j = i + cut + 1, rest
         run = tokens[i:j]
         name = _join(sentence, run)
-        following = tokens[j][0] if j < len(tokens) else ""
+        # "Wu Chien-fu (吳健富), director of …", "Declan Mulhall SC, for TikTok": what the name is followed by
+        # past an aside in brackets or a post-nominal, which marks a person as a title before it does.
+        after, post_nominal = _past_aside(tokens, j, lex)
+        following = tokens[after][0] if after < count else ""
         before = tokens[i - 1][0] if i > 0 else ""
         role_before = _role_before(sentence, tokens, i, lex, country_words)
-        role_after = _role_after(sentence, tokens, j, lex)
+        role_after = _role_after(sentence, tokens, after, lex)
+        vetoed = False
         known = taxonomy.person_by_alias.get(name)
         # "Presidents Shavkat Mirziyoyev and Recep Tayyip Erdoğan": a name joined by "and" to a person's.
         coordinated = i >= 2 and tokens[i - 1][0] == "and" and last_end == i - 1
         anchored = (
-            role_before is not None or role_after is not None or known is not None or coordinated
+            role_before is not None or role_after is not None or known is not None or coordinated or post_nominal
             or following in lex.speech_verbs or _is_name_shape(run, lex)
             or before.lower() in lex.honorifics
             # "said Elena Vasquez", "according to Nikhil Dubey", "a mission led by Nathan Porter": a reporting
@@ -183,12 +230,12 @@ def _sentence_mentions(sentence: str, lex: PeopleLexicon, taxonomy: Taxonomy, or
                                   or (before == "to" and i > 1 and tokens[i - 2][0].lower() == "according")
                                   or (before == "by" and i > 1 and tokens[i - 2][0] in _LED)))
             # "Irakli Chikovani, who was appointed ...": "who" is said of people.
-            or (len(run) > 1 and following == "," and j + 1 < count and tokens[j + 1][0] in ("who", "whose"))
+            or (len(run) > 1 and following == "," and after + 1 < count and tokens[after + 1][0] in ("who", "whose"))
             # "As Igor Novaković has observed": a reporting verb after an auxiliary.
-            or (following in ("has", "had", "have") and j + 1 < len(tokens) and tokens[j + 1][0] in lex.speech_verbs)
+            or (following in ("has", "had", "have") and after + 1 < count and tokens[after + 1][0] in lex.speech_verbs)
         )
         if following and following[0].isupper() and (following in org_words or following in lex.not_name):
-            anchored = False      # "Heydar Aliyev Foundation", "Shanghai Cooperation": part of a longer name
+            anchored = vetoed = False      # "Heydar Aliyev Foundation", "Shanghai Cooperation": part of a longer name
         if i > 0 and known is None and before.lower() not in ("of", "for") and len(run) >= 3 \
                 and _in_title_list(tokens, i, lex, country_words) and _role_before(sentence, tokens, i + 1, lex, country_words):
             # "Minister of Industry and Construction Kanat Sharlapaev": the title's last field, then the name.
@@ -196,8 +243,24 @@ def _sentence_mentions(sentence: str, lex: PeopleLexicon, taxonomy: Taxonomy, or
             run = tokens[i:j]
             name, before, role_before = _join(sentence, run), tokens[i - 1][0], _role_before(sentence, tokens, i, lex, country_words)
             anchored = True
+        elif i > 0 and known is None and len(run) >= 3 and before.lower() in ("of", "for", "the") \
+                and not following[:1].isupper() and following != "(" \
+                and _reaches_of(tokens, i):
+            # "Deputy Prime Minister for Restoration Oleksii Kuleba", "Leader of the Majority Kimani Ichung'wah":
+            # the body's last word, then the name.
+            i, j = _name_in_body(sentence, tokens, i, j, body_text, lex, country_words, org_words)
+            run = tokens[i:j]
+            name, before, role_before = _join(sentence, run), tokens[i - 1][0], _role_before(sentence, tokens, i, lex, country_words)
+            anchored = role_before is not None
         elif i > 0 and known is None and (before.lower() in ("of", "for") or _in_title_list(tokens, i, lex, country_words)):
-            anchored = False      # "the Board of Baykar", "Minister of Energy, Petroleum and Mines": a body
+            anchored = vetoed = False      # "the Board of Baykar", "Minister of Energy, Petroleum and Mines": a body
+        if not anchored and not vetoed and i > first_word and len(run) > 1 \
+                and _plausible(run) and following != "(" \
+                and all(t[0][:1].isupper() for t in run):
+            # "found by metal detectorist Graham Soutar": no sign here, but the text may call him "Mr Soutar".
+            # (Not a sentence's first word, which any verb or adjective may be: "Combines Kalvara's mine".)
+            unmarked.append(_Mention(name=re.sub(r"['’]s$", "", name), role=None, country=None, order=order,
+                                     unvouched=True))
         if anchored and _plausible(run):
             role = role_before or role_after
             if role_before and role_after and _is_rank(role_before, lex):
@@ -213,15 +276,36 @@ def _sentence_mentions(sentence: str, lex: PeopleLexicon, taxonomy: Taxonomy, or
                 name=re.sub(r"['’]s$", "", name), role=role,
                 country=_country_of(role, sentence, tokens, i, taxonomy, lex), order=order + len(found),
                 near=_nearest_country(sentence, tokens[i][1], taxonomy),
-                body=(following == "of" and j + 1 < count and tokens[j + 1][0][:1].isupper()
-                      and tokens[j + 1][0] not in country_words)
+                body=(following == "of" and after + 1 < count and tokens[after + 1][0][:1].isupper()
+                      and tokens[after + 1][0] not in country_words)
                 # "Elena Vasquez, DVM, PhD": a scholar's degrees, as an analyst's role, show no state.
-                or (following == "," and j + 1 < count and tokens[j + 1][0] in lex.credentials),
+                or (following == "," and after + 1 < count and tokens[after + 1][0] in lex.credentials),
                 counterpart=counterpart,
             ))
             last_end = j
         i = j
+    for mention in unmarked:
+        mention.order = order + len(found)
+        found.append(mention)
     return found
+
+
+def _past_aside(tokens, j: int, lex: PeopleLexicon) -> tuple[int, bool]:
+    """The token after a name's aside ("(吳健富)", "(45)", a post-nominal "SC"), and whether a post-nominal
+    was among them."""
+    post_nominal = False
+    count = len(tokens)
+    while j < count:
+        if tokens[j][0] in lex.post_nominals:
+            j, post_nominal = j + 1, True
+        elif tokens[j][0] == "(":
+            close = next((k for k in range(j + 1, min(count, j + 6)) if tokens[k][0] == ")"), None)
+            if close is None or any(t[0][:1].isupper() and t[0].isalpha() and t[0].isascii() for t in tokens[j + 1:close]):
+                break     # "(CCIB)", "(Reuters)": a body's initials or a credit, not an aside on the person
+            j = close + 1
+        else:
+            break
+    return j, post_nominal
 
 
 # Two capitals that are a title or a place, not initials ("Opposition MP Radomir Lazović", "EU envoy").
@@ -283,6 +367,20 @@ _LED = frozenset({"led", "headed", "chaired", "founded", "run", "written", "sign
 _ROMAN = re.compile(r"(?:I{2,3}|IV|VI{0,3}|IX|XI{0,3})")
 
 
+def _name_in_body(sentence: str, tokens, i: int, j: int, body: str, lex: PeopleLexicon, country_words,
+                  org_words) -> tuple[int, int]:
+    """Where a name starts inside the capitalised words that end a title's body ("for Restoration Oleksii
+    Kuleba"): at the longest tail the text also writes elsewhere without the word before it ("Oleksii
+    Kuleba/Telegram"), else at the last two words, which most names are."""
+    for k in range(i + 1, j - 1):
+        tail = _join(sentence, tokens[k:j])
+        head = tokens[k - 1][0]
+        if any(not body[max(0, m.start() - len(head) - 1):m.start()].strip().endswith(head)
+               for m in re.finditer(rf"(?<!\w){re.escape(tail)}(?!\w)", body)):
+            return k, _run_end(tokens, k, lex, country_words, org_words)
+    return j - 2, j
+
+
 def _in_title_list(tokens, i: int, lex: PeopleLexicon, country_words) -> bool:
     # "the Minister of Energy, Petroleum and Mines": capitalised words after "and" or a comma that go
     # back to an "of" or "for" are the fields of one title, not names.
@@ -330,7 +428,7 @@ def _name_after_rank(tokens, i: int, lex: PeopleLexicon, country_words) -> bool:
     word = tokens[i][0]
     return (
         0 < i < len(tokens) - 1 and len(word) <= 4 and word[:1].isupper() and word.isalpha()
-        and tokens[i - 1][0].lower() in lex.rank_words
+        and tokens[i - 1][0].lower() in lex.rank_ends and not word.isupper() and word.lower() not in lex.rank_words
         and _is_name_token(tokens[i + 1][0], lex, country_words)
     )
 
@@ -347,7 +445,7 @@ def _role_before(sentence: str, tokens, i: int, lex: PeopleLexicon, country_word
     loose = 0       # lower-case words taken in front of a lower-case role word ("digital rights researcher")
     while k >= 0:
         word = tokens[k][0]
-        low = word.lower()
+        low = _role_key(word)
         if word in lex.clause_openers:
             break
         if _is_name_token(word, lex, country_words) and low not in lex.role_words:
@@ -389,11 +487,21 @@ def _role_before(sentence: str, tokens, i: int, lex: PeopleLexicon, country_word
         phrase_tokens = phrase_tokens[:-1]
     if not phrase_tokens:
         return None
-    words = {t.lower() for t, _, _ in phrase_tokens}
+    words = {_role_key(t) for t, _, _ in phrase_tokens}
     phrase = sentence[phrase_tokens[0][1]:phrase_tokens[-1][2]]
     if not (words & lex.role_words or phrase.lower() in lex.ranks or _ends_with_rank(phrase, lex)):
         return None
     return _tidy_role(phrase)
+
+
+# "then-President", "ex-Minister", "mayor-elect": a past or future holder's title is the title.
+_HOLDER_TIME = re.compile(r"^(?:then|ex|former)[-‑]|[-‑]elect$")
+
+
+def _role_key(word: str) -> str:
+    """A word as the role tables hold it: lower case, without a past holder's "then-"."""
+    low = word.lower()
+    return _HOLDER_TIME.sub("", low) if "-" in low or "‑" in low else low
 
 
 def _is_honorific_at(tokens, k: int, lex: PeopleLexicon) -> bool:
@@ -440,8 +548,8 @@ def _is_rank(phrase: str, lex: PeopleLexicon) -> bool:
 
 
 def _ends_with_rank(phrase: str, lex: PeopleLexicon) -> bool:
-    low = phrase.lower()
-    return any(low == r or low.endswith(" " + r) for r in lex.ranks)
+    words = phrase.lower().split()
+    return any(" ".join(words[-n:]) in lex.ranks for n in range(1, min(4, len(words)) + 1))
 
 
 def _role_after(sentence: str, tokens, j: int, lex: PeopleLexicon) -> str | None:
@@ -454,7 +562,7 @@ def _role_after(sentence: str, tokens, j: int, lex: PeopleLexicon) -> str | None
         return None
     phrase = match.group(1).strip()
     raw = re.findall(r"[^\W\d_][\w'’-]*", phrase)
-    words = [w.lower() for w in raw]
+    words = [_role_key(w) for w in raw]
     if not words or (words[0] in lex.role_stop and not raw[0].isupper()):    # "WHO Director-General" is a role
         return None
     # The role's head comes early ("an energy analyst", "chief executive of Z"); a clause does not.
@@ -525,6 +633,7 @@ def _fold(mentions: list[_Mention], taxonomy: Taxonomy, lex: PeopleLexicon, home
                 return firsts[0]
         return name
 
+    mentions = _vouched(mentions)
     # Full names first, so that a short form earlier in the text still finds its full name.
     ordered = sorted(mentions, key=lambda m: (len(m.name.split()) < 2 or "." in m.name, m.order))
     for mention in ordered:
@@ -553,6 +662,15 @@ def _fold(mentions: list[_Mention], taxonomy: Taxonomy, lex: PeopleLexicon, home
             _part_counterparts(canonical.get(mention.counterpart), canonical.get(mention.name), stated, countries,
                                {p.name for p in people if p.near}, [c for c in (domestic, home, *(c for c, _ in ranked)) if c])
     return [Person(name=p.name, role=p.role, country=countries[p.name]) for p in people]
+
+
+def _vouched(mentions: list[_Mention]) -> list[_Mention]:
+    """The mentions marked as people's, and the unmarked full names whose surname alone is one ("Graham
+    Soutar" where the text goes on to "Mr Soutar said") and no marked full name holds."""
+    marked = [m for m in mentions if not m.unvouched]
+    surnames = {m.name for m in marked if " " not in m.name}
+    held = {m.name.split()[-1] for m in marked if " " in m.name}
+    return [m for m in mentions if not m.unvouched or (m.name.split()[-1] in surnames - held)]
 
 
 def _part_counterparts(first: str | None, second: str | None, stated: dict, countries: dict, near: set[str],
