@@ -175,6 +175,19 @@ def test_national_departments(body, home, expected, taxonomy):
     assert extract_organizations(body, taxonomy, home) == expected
 
 
+@pytest.mark.parametrize("body, officials, expected", [
+    # A state's defence ministry is its ministry of national defence where the text names it so too.
+    ("Türkiye's National Defence Ministry has said so. Türkiye's defence ministry says more.", (),
+     ["Ministry of National Defence of Türkiye"]),
+    ("Talks were held, the Turkish Defense Ministry said.", (("National Defense Minister", "TR"),),
+     ["Ministry of National Defense of Türkiye"]),
+    ("Talks were held, the Turkish Defense Ministry said.", (("Serbian Defense Minister", "RS"),),
+     ["Ministry of Defense of Türkiye"]),
+])
+def test_a_ministry_of_national_defence(body, officials, expected, taxonomy):
+    assert extract_organizations(body, taxonomy, None, officials=officials) == expected
+
+
 @pytest.mark.parametrize("body, home, officials, expected", [
     # A ministry named without its country is the one of the minister of that field the text names.
     ("Uzbekistan's Minister of Energy, Jurabek Mirzamakhmudov, signed. The Ministry of Energy said so.", "RU",

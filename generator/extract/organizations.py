@@ -269,7 +269,8 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
             if canonical and canonical not in not_orgs and canonical not in outlets and not _NEWS_AGENCY.search(canonical):
                 found.append((absolute, canonical))
     found.extend(_named_by_context(body, found, taken, person_words, set(people), taxonomy, outlet, lex))
-    names = list(dict.fromkeys(name for _, name in sorted(found) if name not in qualifying or name in standalone))
+    names = [name for _, name in sorted(found) if name not in qualifying or name in standalone]
+    names = list(dict.fromkeys(_with_national_defence(names, field_countries, taxonomy)))
     # "Hitachi Ltd" and then "Hitachi": a company is written as the text first names it, legal form
     # and all, once.
     with_form = {_without_legal_form(name) for name in names if _without_legal_form(name) != name}
@@ -667,6 +668,22 @@ def _field_countries(officials: tuple[tuple[str, str | None], ...], lex: Organiz
             field = lex.ministry_fields[found.group("f1") or found.group("f2")]
             countries.setdefault(field, set()).add(country)
     return {field: next(iter(found)) for field, found in countries.items() if len(found) == 1}
+
+
+_DEFENCE_MINISTRY = re.compile(r"Ministry of (?P<national>National )?(?P<field>Defen[cs]e) of (?P<country>.+)")
+
+
+def _with_national_defence(names: list[str], field_countries: dict[str, str], taxonomy: Taxonomy) -> list[str]:
+    """A state's "Ministry of Defence" is its "Ministry of National Defence" where the text names it so
+    too, or names its "National Defence Minister" ("Türkiye's defence ministry says" beside "Türkiye's
+    National Defence Ministry")."""
+    national = {m.group("country") for m in map(_DEFENCE_MINISTRY.fullmatch, names) if m and m.group("national")}
+    if "National Defense" in field_countries:
+        national.add(taxonomy.country_label(field_countries["National Defense"]))
+    if not national:
+        return names
+    return [f"Ministry of National {m.group('field')} of {m.group('country')}"
+            if (m := _DEFENCE_MINISTRY.fullmatch(name)) and m.group("country") in national else name for name in names]
 
 
 def _spells_defence(body: str, name: str = "") -> bool:
