@@ -37,7 +37,7 @@ def outlet_named(text: str) -> str | None:
 OUTLET_SHAPED = re.compile(
     r"^(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}\w*|\S+\.(?:com|net|org|az|ru|info|news|[a-z]{2})|.+\s(?:News|Times|Post|Herald"
     r"|Daily|Press|Agency|Radio|TV|Journal|Tribune|Gazette|Telegraph|Express|Observer|Chronicle|Mail|Monitor|Review"
-    r"|Standard|Online|Wire|Newswire|Today|Weekly|Insider|Media|English))$")
+    r"|Standard|Online|Wire|Newswire|Today|Weekly|Insider|Media|English|FM))$")
 
 
 def looks_like_outlet(name: str) -> bool:

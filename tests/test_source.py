@@ -161,6 +161,15 @@ NAV = "Home\nWorld\nBusiness\n"
      "Subscribe to Global Cement Weekly", "Global Cement"),
     (f"Headline about the talks\n\n{P}\n\nYou are receiving this email because you signed up for Devex Newswire.\n"
      "© 2026 Devex. All rights reserved.", "Devex"),
+    # A clipping's link to its original; a byline's outlet after a bar; a radio station told something.
+    (f"Headline about the tunnel\nJuly 15 | Kuensel\n\n{P}\n\nContinue reading on Kuensel >>", "Kuensel"),
+    (f"Headline about the talks\nBy Dana Kowalchuk | Winnipeg Free Press\n\n{P}", "Winnipeg Free Press"),
+    (f"Headline about the talks\n\n{P} Travellers have told Clare FM they face hotel bills.", "Clare FM"),
+    # A body's own page: its name first, then its text reporting as itself, or its "About" section.
+    (f"Statistics Netherlands\nNederlands    English\nHeadline about the prices\n\nPrices rose 2.4 percent in May, "
+     f"Statistics Netherlands (CBS) reports on the basis of a quick estimate. {P}", "Statistics Netherlands"),
+    (f"Supreme Court of Estonia\n{NAV}PRESS RELEASE No 112/25\nHeadline about the fine\n\n{P}",
+     "Supreme Court of Estonia"),
     # "told ERR" beside the masthead "ERR News": the brand with "News".
     (f"ERR News\n{NAV}Headline about the talks\n{P} The minister told ERR the plan stands.", "ERR News"),
 ])

@@ -23,7 +23,7 @@ from functools import lru_cache
 from generator import outlets, resources
 from generator.dates import find_dates, month_number, weekday_number
 from generator.gazetteer import Gazetteer
-from generator.head import is_furniture, navigation_follows
+from generator.head import is_furniture, navigation_follows, lexicon as head_lexicon
 from generator.model import CleanText
 
 # Below this much evidence nothing is named: a lone "told Smith" or a lone title-case line is no outlet.
@@ -204,10 +204,23 @@ def _open_signals(lines: list[str], people: frozenset[str] = frozenset()):
     yield from _masthead_signals(lines[:first], lines)
     yield from _title_suffix_signals(lines)
     yield from _account_signals(lines[:first + 2])
+    yield from _byline_outlet_signals(lines[:first + 12])
     # A listed outlet on a line of its own under the standfirst ("PTI" above "NEW DELHI").
     for index in range(first, min(first + 6, len(lines))):
         if not _is_paragraph(lines[index]) and outlets.outlet_named(lines[index]):
             yield _Signal("masthead", lines[index], 2, 20_000 + index)
+
+
+_BYLINE_OUTLET = re.compile(r"^By [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\s*[|–—]\s*(?P<name>[^|–—]{3,50}?)\s*$")
+
+
+def _byline_outlet_signals(head: list[str]):
+    """A byline with the outlet after a bar ("By Dana Kowalchuk | Winnipeg Free Press"), when the name is
+    shaped as an outlet's."""
+    for index, line in enumerate(head):
+        found = _BYLINE_OUTLET.match(line)
+        if found and outlets.looks_like_outlet(found.group("name")):
+            yield _Signal("self", found.group("name"), 2, 26_000 + index)
 
 
 def _account_signals(head: list[str]):
@@ -259,8 +272,10 @@ def _masthead_signals(head: list[str], lines: list[str]):
             # the dateline), names the page's outlet; another title-case line may be a section.
             # A name alone right above a strip of menu items ("Home | Kenya | Business | …") is the masthead too.
             strip_below = len(parts) == 1 and index + 1 < len(head) and len(re.split(r"\s[|•·]\s", head[index + 1])) >= 4
+            # "General Court of the European Union" first on its own page: the body that issued it.
+            issuer = index == first and len(parts) == 1 and bool(head_lexicon().body_name.fullmatch(part.strip()))
             weight = 2 if index == first and number == 0 and navigation_follows(lines, first + 1) or alone \
-                or strip_below else 1
+                or strip_below or issuer else 1
             if number and re.match(r"\s*with\s", line[line.find(part) - 6:line.find(part)], re.I):
                 weight = 1    # "DAILY SABAH WITH AA": the agency is credited, the page is Daily Sabah
             yield _Signal("masthead", part, weight, 20_000 + index)
