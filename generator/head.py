@@ -46,7 +46,7 @@ def lexicon() -> Lexicon:
         stopwords=frozenset(data["stopwords"]),
         furniture=re.compile("|".join(f"(?:{p})" for p in data["furniture"]), re.IGNORECASE),
         credits=re.compile("|".join(rf"(?<![\w]){re.escape(c)}(?![\w])" for c in data["credits"]), re.IGNORECASE),
-        body_name=re.compile(rf"(?:The\s+)?(?:{'|'.join(data['body_heads'])})\s+(?:of|for)\s+[^:;,.!?]+"),
+        body_name=re.compile(rf"(?:The\s+)?(?:[A-Z][\w-]+\s+){{0,2}}(?:{'|'.join(data['body_heads'])})\s+(?:of|for)\s+[^:;,.!?]+"),
     )
 
 

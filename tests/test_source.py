@@ -170,6 +170,8 @@ NAV = "Home\nWorld\nBusiness\n"
      f"Statistics Netherlands (CBS) reports on the basis of a quick estimate. {P}", "Statistics Netherlands"),
     (f"Supreme Court of Estonia\n{NAV}PRESS RELEASE No 112/25\nHeadline about the fine\n\n{P}",
      "Supreme Court of Estonia"),
+    (f"General Court of the European Union\nPRESS RELEASE No 87/26\nLuxembourg, 10 June 2026\n\nHeadline about the "
+     f"fine\n\n{P}", "General Court of the European Union"),
     # "told ERR" beside the masthead "ERR News": the brand with "News".
     (f"ERR News\n{NAV}Headline about the talks\n{P} The minister told ERR the plan stands.", "ERR News"),
 ])

@@ -265,15 +265,15 @@ def _masthead_signals(head: list[str], lines: list[str]):
             continue          # a menu strip or a sentence
         for number, part in enumerate(parts):
             brand = index == first and len(parts) == 1 and _LOWER_BRAND.fullmatch(part.strip())
-            if not (_name_re().fullmatch(part.strip()) or brand):
+            # "General Court of the European Union" first on its own page: the body that issued it.
+            issuer = index == first and len(parts) == 1 and bool(head_lexicon().body_name.fullmatch(part.strip()))
+            if not (_name_re().fullmatch(part.strip()) or brand or issuer):
                 continue      # ("ynetnews", "eKathimerini": a brand in lower case, first above the menu)
             alone = len(parts) == 1 and outlets.outlet_named(part.strip())
             # The first line above the navigation, or a listed outlet on a line of its own ("PTI" above
             # the dateline), names the page's outlet; another title-case line may be a section.
             # A name alone right above a strip of menu items ("Home | Kenya | Business | …") is the masthead too.
             strip_below = len(parts) == 1 and index + 1 < len(head) and len(re.split(r"\s[|•·]\s", head[index + 1])) >= 4
-            # "General Court of the European Union" first on its own page: the body that issued it.
-            issuer = index == first and len(parts) == 1 and bool(head_lexicon().body_name.fullmatch(part.strip()))
             weight = 2 if index == first and number == 0 and navigation_follows(lines, first + 1) or alone \
                 or strip_below or issuer else 1
             if number and re.match(r"\s*with\s", line[line.find(part) - 6:line.find(part)], re.I):
