@@ -28,6 +28,15 @@ from generator.extract.topics import extract_topics
     (None, "The doses were financed by Gavi, the Vaccine Alliance, and UNICEF.", []),
     (None, "The Democratic Alliance of Korea took 14 seats.", []),
     (None, "The two presidents signed the Treaty on Allied Relations in Tashkent.", ["strategic-partnership"]),
+    # A visit's words count beside its actor of rank (the topic's `requires`): doses "received" and a
+    # meeting of officials are no high-level visit though a minister is named further on.
+    (None, "Nigeria received 10,000 vaccine doses. They arrived in Abuja and were received by officials. "
+           "The board held a meeting on Friday. The week before, aid workers met in Lagos. "
+           "Health Minister Ali Pate thanked the donors.", []),
+    (None, "President Ilham Aliyev received Defence Minister Yasar Guler, on an official visit to Baku.",
+     ["high-level-visit"]),
+    # ... and ranks count in their plurals.
+    (None, "The defence ministers of Azerbaijan and Georgia met in Gabala for a trilateral meeting.", ["high-level-visit"]),
     # min_mentions still holds: one energy word is a passing word.
     (None, "Oil rose on Monday.", []),
     (None, "Oil output rose. Crude prices fell. The refinery closed. OPEC met.", ["energy"]),

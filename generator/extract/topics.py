@@ -33,6 +33,7 @@ class TopicRules:
     implied: dict[str, tuple[str, ...]]         # topic -> the topics it entails
     not_in_names: frozenset[str]                # topics whose keywords inside a capitalised name do not count
     name_openers: frozenset[str]                # capitalised words that open a phrase, not a name ("The")
+    near_requires: tuple[float, float, float]   # a hit's weight: a `requires` word in its sentence, beside it, elsewhere
 
 
 @lru_cache(maxsize=1)
@@ -50,7 +51,9 @@ def _rules() -> TopicRules:
     return TopicRules(plural_endings=endings, weak=weak,
                       implied={slug: tuple(others) for slug, others in data["implied_topics"].items()},
                       not_in_names=frozenset(data["not_in_names"]["topics"]),
-                      name_openers=frozenset(w.lower() for w in data["not_in_names"]["openers"]))
+                      name_openers=frozenset(w.lower() for w in data["not_in_names"]["openers"]),
+                      near_requires=tuple(float(data["requires_nearby"][k])
+                                          for k in ("same_sentence", "next_sentence", "elsewhere")))
 
 
 def _forms(keyword: str, endings: tuple[str, ...]) -> list[str]:
@@ -80,7 +83,9 @@ def _keyword_gazetteer(terms: tuple[Term, ...]) -> Gazetteer[tuple[str, ...]]:
 
 @lru_cache(maxsize=64)
 def _requires_gazetteer(words: tuple[str, ...]) -> Gazetteer[bool]:
-    return Gazetteer((word, True) for word in words)
+    # In its plurals too: "the defence ministers of Azerbaijan and Georgia" are ministers.
+    endings = _rules().plural_endings
+    return Gazetteer((form, True) for word in words for form in _forms(word, endings))
 
 
 def _in_a_name(sentence: str, match: Match, openers: frozenset[str]) -> bool:
@@ -95,10 +100,19 @@ def _in_a_name(sentence: str, match: Match, openers: frozenset[str]) -> bool:
     return previous[:1].isupper() and previous[-1:].isalpha() and previous.lower() not in openers
 
 
-def _hits(text: str, gazetteer: Gazetteer[tuple[str, ...]], rules: TopicRules, article: str) -> Counter[str]:
+def _hits(text: str, gazetteer: Gazetteer[tuple[str, ...]], rules: TopicRules, article: str,
+          requires: dict[str, Gazetteer[bool]]) -> Counter[str]:
     hits: Counter[str] = Counter()
     in_article: dict[WeakRule, bool] = {}
-    for sentence in split_sentences(text) if text else ():
+    sentences = split_sentences(text) if text else []
+    near: dict[tuple[str, int], bool] = {}      # (topic, sentence) -> a `requires` word stands in it
+
+    def holds_requires(slug: str, index: int) -> bool:
+        if (slug, index) not in near:
+            near[slug, index] = 0 <= index < len(sentences) and bool(requires[slug].find(sentences[index]))
+        return near[slug, index]
+
+    for index, sentence in enumerate(sentences):
         matches = gazetteer.find(sentence)
         if not matches:
             continue
@@ -107,15 +121,20 @@ def _hits(text: str, gazetteer: Gazetteer[tuple[str, ...]], rules: TopicRules, a
             for slug in match.value:
                 if slug in rules.not_in_names and _in_a_name(sentence, match, rules.name_openers):
                     continue
+                weight = 1.0
+                if slug in requires:
+                    same, beside, elsewhere = rules.near_requires
+                    weight = same if holds_requires(slug, index) else (
+                        beside if holds_requires(slug, index - 1) or holds_requires(slug, index + 1) else elsewhere)
                 rule = rules.weak.get((slug, match.surface.lower()))
                 if rule is None:
-                    hits[slug] += 1
+                    hits[slug] += weight
                     continue
                 seen = in_article if rule.scope == "article" else context
                 if rule not in seen:
                     seen[rule] = bool(rule.context.find(article if rule.scope == "article" else sentence))
                 if seen[rule]:
-                    hits[slug] += rule.weight
+                    hits[slug] += weight * rule.weight
     return hits
 
 
@@ -128,8 +147,9 @@ def extract_topics(headline: str | None, body: str, taxonomy: Taxonomy) -> list[
     gazetteer = _keyword_gazetteer(terms)
     rules = _rules()
     text = f"{headline or ''}\n{body}"
-    hits = _hits(body, gazetteer, rules, text)
-    for slug, count in _hits(headline or "", gazetteer, rules, text).items():
+    requires = {term.slug: _requires_gazetteer(term.requires) for term in terms if term.requires}
+    hits = _hits(body, gazetteer, rules, text, requires)
+    for slug, count in _hits(headline or "", gazetteer, rules, text, requires).items():
         hits[slug] += _HEADLINE_WEIGHT * count
     chosen: dict[str, float] = {}
     for term in terms:
