@@ -136,6 +136,39 @@ def has_sentence(text: CleanText) -> bool:
     return any(len(line.split()) >= _SENTENCE_WORDS and any(ch.islower() for ch in line) for line in text.lines)
 
 
+def _with_wrapped_titles(head: list[str]) -> list[str]:
+    """A title set over two or three lines, as a report's cover sets it, joined on the first of them (the
+    others left empty): "Ethiopia's Eurobond Impasse:" / "What the Common Framework" / "Still Gets Wrong";
+    "Trump's 25 Percent Steel and Aluminum" / "Tariffs: Who Pays and Who Retaliates"."""
+    head = list(head)
+    for number in range(len(head) - 1):
+        first, following = head[number], head[number + 1]
+        if not (2 <= len(first.split()) <= 8 and _title_cased(following)) or first.endswith((".", "!", "?")):
+            continue
+        if first.endswith(":"):
+            # after the colon, the title's second part: a line or two of title-case words
+            span = 2 if number + 2 < len(head) and _title_cased(head[number + 2]) and len(head[number + 2].split()) <= 4 \
+                and not first.endswith("::") else 1
+        elif ":" in " ".join(following.split()[:3]) and _title_cased(first):
+            span = 1          # the first line's phrase runs on to the colon in the next
+        else:
+            continue
+        parts = head[number:number + 1 + span]
+        head[number] = " ".join(parts)
+        for offset in range(1, span + 1):
+            head[number + offset] = ""
+    return head
+
+
+def _title_cased(line: str) -> bool:
+    words = line.split()
+    return 1 <= len(words) <= 8 and not line.endswith((".", "!", "?", ",")) and all(
+        w[0].isupper() or w[0].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words)
+
+
+_TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "vs", "v"})
+
+
 def _is_sentence(line: str) -> bool:
     return len(line.split()) >= 4 and line.endswith((".", "!", "?", '"', "”"))
 
@@ -150,7 +183,7 @@ def _split_head(lines: list[str], owners: tuple[str, ...] = ()) -> tuple[str | N
     if head_end == 1 and not is_furniture(lines[0]) and not is_ticker(lines[0]):
         # A note or a plain text file: one line above the text is its title, whatever its shape.
         return _first_line_headline(lines)
-    candidates = ["" if is_ticker(line) else strip_headline_suffix(line) for line in lines[:head_end]]
+    candidates = _with_wrapped_titles(["" if is_ticker(line) else strip_headline_suffix(line) for line in lines[:head_end]])
     chosen = choose_headline(candidates, " ".join(lines[head_end:head_end + 2]), lines,
                              first_above_menu=navigation_follows(lines, 1), owners=owners)
     if chosen is None:

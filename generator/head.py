@@ -264,6 +264,8 @@ def choose_headline(candidates: list[str], lead: str, page_lines: list[str], fir
         score = headline_score(line, lead_stems, seen.get(line_key(line), 0) > 1)
         if score is not None and (number == 0 and first_above_menu or number == 1 and _furniture_follows(candidates, 2)):
             score -= 1.0      # above the menu stand the site's name and its tagline
+        if score is not None and _names_the_lead_begins_with(line, lead):
+            score = None      # "Mireille Okafor and Daniel P. Hartwell" over "Mireille Okafor is a senior fellow …"
         if score is not None and lexicon().body_name.fullmatch(line) and navigation_follows(candidates, number + 1):
             score = None      # "Ministry of Foreign Affairs of the Republic of Serbia" above its menu: the site
         if score is not None and line_key(line) in menu_items:
@@ -279,6 +281,15 @@ def choose_headline(candidates: list[str], lead: str, page_lines: list[str], fir
         return plausible[0] if len(plausible) == 1 else None
     best = max(score for _, score in scored)
     return next(number for number, score in scored if score >= best - _TIE)
+
+
+def _names_the_lead_begins_with(line: str, lead: str) -> bool:
+    """Whether a line of names only ("A and B") begins with the name the lead begins with: the authors over
+    their own note, not a headline."""
+    words = line.split()
+    if not 2 <= len(words) <= 10 or not all(w[0].isupper() or w in ("and", "&", "y", "et", "und") for w in words):
+        return False
+    return lead.startswith(" ".join(words[:2]) + " ")
 
 
 def _among_menu_items(lines: list[str], number: int) -> bool:

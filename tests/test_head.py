@@ -193,3 +193,21 @@ def test_a_ministry_named_above_its_menu_is_the_site_not_the_headline():
     page = "\n".join(["Ministry of Finance of the Twelve Countries Fertiliser Union", "Search...", "Home", "Ministry", "News",
                       "Press releases", HEADLINE, "", LEAD])
     assert clean(page).headline == HEADLINE
+
+
+@pytest.mark.parametrize("cover, expected", [
+    (["Fertiliser Tariffs at an Impasse:", "What the Twelve Countries", "Still Get Wrong"],
+     "Fertiliser Tariffs at an Impasse: What the Twelve Countries Still Get Wrong"),
+    (["Twelve Countries Halve Fertiliser", "Tariffs: Who Pays and Who Gains"],
+     "Twelve Countries Halve Fertiliser Tariffs: Who Pays and Who Gains"),
+])
+def test_a_title_set_over_lines_on_a_cover_is_one_headline(cover, expected):
+    page = "\n".join(["POLICY BRIEF", *cover, "Ana Ruiz", "June 2025", "", LEAD])
+    assert clean(page).headline == expected
+
+
+def test_the_authors_over_their_own_note_are_not_the_headline():
+    page = "\n".join(["POLICY BRIEF", HEADLINE, "Ana Ruiz and Daniel P. Hartwell", "",
+                      "Ana Ruiz is a senior fellow at the institute, where she studies fertiliser tariffs, farm trade "
+                      "and the prices twelve countries pay for imports.", "", LEAD])
+    assert clean(page).headline == HEADLINE
