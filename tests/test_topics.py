@@ -23,6 +23,10 @@ from generator.extract.topics import extract_topics
     (None, "Baykar is known for its drones. The manufacturer opened a production line in Corlu.",
      ["defence-industry", "military-technical-cooperation"]),
     (None, "The chip manufacturer opened a production line in Kumamoto.", []),
+    # A drone is technology where the article is not about arms.
+    (None, "Zipline drones deliver blood to rural clinics. Its drones fly 100 km. The startup wrote its own "
+           "software.", ["technology"]),
+    (None, "The army's drones carry missiles. Its drones fly 100 km. The startup wrote its own software.", []),
     # A keyword that is the tail of a capitalised name is the name's ("Gavi, the Vaccine Alliance"); a
     # treaty named after the relation is the relation.
     (None, "The doses were financed by Gavi, the Vaccine Alliance, and UNICEF.", []),

@@ -16,14 +16,16 @@ _HEADLINE_WEIGHT = 2
 
 @dataclass(frozen=True, eq=False)     # a rule is itself: hashed by identity
 class WeakRule:
-    """Keywords of a topic that count only beside one of its context words, in the same sentence or
-    (scope "article") anywhere in the article; each such hit counts `weight` mentions."""
+    """Keywords of a topic that count only beside one of its context words (or, `unless`, only where
+    none of them stands), in the same sentence or (scope "article") anywhere in the article; each such
+    hit counts `weight` mentions."""
 
     topic: str
     keywords: tuple[str, ...]
     context: Gazetteer[bool]
     weight: float = 1.0
     scope: str = "sentence"
+    unless: bool = False
 
 
 @dataclass(frozen=True)
@@ -42,9 +44,11 @@ def _rules() -> TopicRules:
     endings = tuple(data["plural_endings"])
     weak: dict[tuple[str, str], WeakRule] = {}
     for entry in data["weak_keywords"]:
+        unless = "unless" in entry
         rule = WeakRule(topic=entry["topic"], keywords=tuple(entry["keywords"]),
-                        context=Gazetteer(((w, True) for w in entry["context"]), fold_case=True),
-                        weight=float(entry.get("weight", 1)), scope=entry.get("scope", "sentence"))
+                        context=Gazetteer(((w, True) for w in entry["unless" if unless else "context"]),
+                                          fold_case=True),
+                        weight=float(entry.get("weight", 1)), scope=entry.get("scope", "sentence"), unless=unless)
         for keyword in rule.keywords:
             for form in _forms(keyword, endings):
                 weak.setdefault((rule.topic, form.lower()), rule)
@@ -132,7 +136,8 @@ def _hits(text: str, gazetteer: Gazetteer[tuple[str, ...]], rules: TopicRules, a
                     continue
                 seen = in_article if rule.scope == "article" else context
                 if rule not in seen:
-                    seen[rule] = bool(rule.context.find(article if rule.scope == "article" else sentence))
+                    found = bool(rule.context.find(article if rule.scope == "article" else sentence))
+                    seen[rule] = found != rule.unless
                 if seen[rule]:
                     hits[slug] += weight * rule.weight
     return hits
