@@ -23,6 +23,9 @@ from generator.extract.topics import extract_topics
     (None, "Baykar is known for its drones. The manufacturer opened a production line in Corlu.",
      ["defence-industry", "military-technical-cooperation"]),
     (None, "The chip manufacturer opened a production line in Kumamoto.", []),
+    # Technicians trained at a plant are no military education; servicemen trained abroad are.
+    (None, "Twelve pilots and 30 engineers completed training at the Leonardo plant in Turin.", []),
+    (None, "About 120 servicemen have completed training in China.", ["military-education"]),
     # A drone is technology where the article is not about arms.
     (None, "Zipline drones deliver blood to rural clinics. Its drones fly 100 km. The startup wrote its own "
            "software.", ["technology"]),
