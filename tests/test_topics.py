@@ -19,6 +19,10 @@ from generator.extract.topics import extract_topics
     (None, "Azerbaijan agreed to buy fighter jets. The contract also covers missiles.",
      ["arms-trade", "military-technical-cooperation"]),
     (None, "The army signed a deal to buy rice from India.", []),
+    # An export of weapons is no trade and economy; an export of hazelnuts is.
+    (None, "Turkey is a leading exporter of drones. Its defence exports rose. Exports of missiles doubled.", []),
+    (None, "Turkey is a leading exporter of hazelnuts. Its exports rose. Exports of steel doubled.",
+     ["trade-economy"]),
     # A manufacturer is the defence industry only in an article about arms (the context is the article's).
     (None, "Baykar is known for its drones. The manufacturer opened a production line in Corlu.",
      ["defence-industry", "military-technical-cooperation"]),
