@@ -103,6 +103,9 @@ def test_person_country(text, home, expected, taxonomy):
      [("Ibrahim Yumakli", "Agriculture and Forestry Minister")]),
     # A lone word is a body far more often than a person.
     ("Nikhil Dubey, lead crude analyst at Kpler, said so.", [("Nikhil Dubey", "lead crude analyst at Kpler")]),
+    # A post's letters before a name are not its initials; a form of address is no part of it.
+    ("Clare TD Cathal Crowe said the delays were unacceptable.", [("Cathal Crowe", None)]),
+    ("Minister for Energy Lyonpo Dawa Penjor said the tunnel was complete.", [("Dawa Penjor", "Minister for Energy")]),
     # Credit lines name journalists, who are not people of the article.
     ("Reporting by Jane Doe; Editing by John Smith", []),
     ("By Jane Doe", []),

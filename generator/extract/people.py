@@ -309,7 +309,9 @@ def _past_aside(tokens, j: int, lex: PeopleLexicon) -> tuple[int, bool]:
 
 
 # Two capitals that are a title or a place, not initials ("Opposition MP Radomir Lazović", "EU envoy").
-_NOT_INITIALS = frozenset({"MP", "PM", "EU", "UN", "US", "UK", "DG", "VP", "GM", "MD", "HE", "HH", "RS", "AZ"})
+# Two capitals that are a post or a body before a name, not its initials ("Clare TD Cathal Crowe", "CE Tafadzwa Moyo").
+_NOT_INITIALS = frozenset({"MP", "PM", "EU", "UN", "US", "UK", "DG", "VP", "GM", "MD", "HE", "HH", "RS", "AZ", "TD", "CE",
+                           "MK", "AG", "DA", "SG", "CM", "DC", "MC", "YB"})
 
 
 def _counterpart(sentence: str, tokens, i: int, last_end: int, previous: _Mention | None, role: str | None,
