@@ -299,6 +299,10 @@ def _among_menu_items(lines: list[str], number: int) -> bool:
     return all(0 < len(lines[i].split()) <= 2 for i in (number - 2, number - 1, number + 1, number + 2))
 
 
+@lru_cache(maxsize=4096)
 def line_key(line: str) -> str:
     """A line as compared for repeats: its words, lower case, punctuation and spacing aside."""
-    return re.sub(r"\W+", " ", line).strip().lower()
+    return _NON_WORDS.sub(" ", line).strip().lower()
+
+
+_NON_WORDS = re.compile(r"\W+")
