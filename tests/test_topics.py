@@ -19,8 +19,11 @@ from generator.extract.topics import extract_topics
     (None, "Azerbaijan agreed to buy fighter jets. The contract also covers missiles.",
      ["arms-trade", "military-technical-cooperation"]),
     (None, "The army signed a deal to buy rice from India.", []),
-    # An export of weapons is no trade and economy; an export of hazelnuts is.
-    (None, "Turkey is a leading exporter of drones. Its defence exports rose. Exports of missiles doubled.", []),
+    (None, "The contract was the largest defence export deal in Pakistan's history.",
+     ["arms-trade", "military-technical-cooperation"]),
+    # An export of weapons is the arms trade, not trade and economy; an export of hazelnuts is.
+    (None, "Turkey is a leading exporter of drones. Its defence exports rose. Exports of missiles doubled.",
+     ["arms-trade", "military-technical-cooperation"]),
     (None, "Turkey is a leading exporter of hazelnuts. Its exports rose. Exports of steel doubled.",
      ["trade-economy"]),
     # A manufacturer is the defence industry only in an article about arms (the context is the article's).
