@@ -26,6 +26,10 @@ from generator.extract.topics import extract_topics
      ["arms-trade", "military-technical-cooperation"]),
     (None, "Turkey is a leading exporter of hazelnuts. Its exports rose. Exports of steel doubled.",
      ["trade-economy"]),
+    # Gas in transit through a pipeline is no transport corridor; ships in transit through a strait are.
+    (None, "Gazprom signed a gas transit agreement with QazaqGaz. Kazakhstan is a transit bridge for gas flows.", []),
+    (None, "Shell suspended all Red Sea transits. Lines will resume transits through the strait.",
+     ["transport-corridors"]),
     # A manufacturer is the defence industry only in an article about arms (the context is the article's).
     (None, "Baykar is known for its drones. The manufacturer opened a production line in Corlu.",
      ["defence-industry", "military-technical-cooperation"]),
