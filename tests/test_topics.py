@@ -34,6 +34,10 @@ from generator.extract.topics import extract_topics
     (None, "Baykar is known for its drones. The manufacturer opened a production line in Corlu.",
      ["defence-industry", "military-technical-cooperation"]),
     (None, "The chip manufacturer opened a production line in Kumamoto.", []),
+    # ... and so is an assembly line.
+    (None, "The C-27J military aircraft are assembled in Turin. Hasanov visited the final assembly line.",
+     ["defence-industry", "military-technical-cooperation"]),
+    (None, "Toyota assembled two million cars in Turin. Workers visited the final assembly line.", []),
     # Technicians trained at a plant are no military education; servicemen trained abroad are.
     (None, "Twelve pilots and 30 engineers completed training at the Leonardo plant in Turin.", []),
     (None, "About 120 servicemen have completed training in China.", ["military-education"]),
