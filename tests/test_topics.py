@@ -59,6 +59,10 @@ from generator.extract.topics import extract_topics
      ["high-level-visit"]),
     # ... and ranks count in their plurals.
     (None, "The defence ministers of Azerbaijan and Georgia met in Gabala for a trilateral meeting.", ["high-level-visit"]),
+    # A formula in one sentence is a courtesy; the same words in two sentences are a subject.
+    (None, "The ministers reaffirmed support for each other's sovereignty and territorial integrity.", []),
+    (None, "The drone violated Finland's territorial integrity. Helsinki called it an attack on its sovereignty.",
+     ["territorial-integrity"]),
     # min_mentions still holds: one energy word is a passing word.
     (None, "Oil rose on Monday.", []),
     (None, "Oil output rose. Crude prices fell. The refinery closed. OPEC met.", ["energy"]),

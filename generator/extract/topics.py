@@ -36,6 +36,7 @@ class TopicRules:
     not_in_names: frozenset[str]                # topics whose keywords inside a capitalised name do not count
     name_openers: frozenset[str]                # capitalised words that open a phrase, not a name ("The")
     near_requires: tuple[float, float, float]   # a hit's weight: a `requires` word in its sentence, beside it, elsewhere
+    spread: dict[str, tuple[int, float]]        # topic -> (sentences, mentions) that suffice below min_mentions
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +58,9 @@ def _rules() -> TopicRules:
                       not_in_names=frozenset(data["not_in_names"]["topics"]),
                       name_openers=frozenset(w.lower() for w in data["not_in_names"]["openers"]),
                       near_requires=tuple(float(data["requires_nearby"][k])
-                                          for k in ("same_sentence", "next_sentence", "elsewhere")))
+                                          for k in ("same_sentence", "next_sentence", "elsewhere")),
+                      spread={slug: (int(rule["sentences"]), float(rule["mentions"]))
+                              for slug, rule in data["spread_over_sentences"].items()})
 
 
 def _forms(keyword: str, endings: tuple[str, ...]) -> list[str]:
@@ -105,8 +108,10 @@ def _in_a_name(sentence: str, match: Match, openers: frozenset[str]) -> bool:
 
 
 def _hits(text: str, gazetteer: Gazetteer[tuple[str, ...]], rules: TopicRules, article: str,
-          requires: dict[str, Gazetteer[bool]]) -> Counter[str]:
+          requires: dict[str, Gazetteer[bool]]) -> tuple[Counter[str], Counter[str]]:
+    """Each topic's mentions, and the number of sentences they stand in."""
     hits: Counter[str] = Counter()
+    spread: Counter[str] = Counter()
     in_article: dict[WeakRule, bool] = {}
     sentences = split_sentences(text) if text else []
     near: dict[tuple[str, int], bool] = {}      # (topic, sentence) -> a `requires` word stands in it
@@ -121,6 +126,7 @@ def _hits(text: str, gazetteer: Gazetteer[tuple[str, ...]], rules: TopicRules, a
         if not matches:
             continue
         context: dict[WeakRule, bool] = {}
+        counted: set[str] = set()
         for match in matches:
             for slug in match.value:
                 if slug in rules.not_in_names and _in_a_name(sentence, match, rules.name_openers):
@@ -133,6 +139,7 @@ def _hits(text: str, gazetteer: Gazetteer[tuple[str, ...]], rules: TopicRules, a
                 rule = rules.weak.get((slug, match.surface.lower()))
                 if rule is None:
                     hits[slug] += weight
+                    counted.add(slug)
                     continue
                 seen = in_article if rule.scope == "article" else context
                 if rule not in seen:
@@ -140,12 +147,14 @@ def _hits(text: str, gazetteer: Gazetteer[tuple[str, ...]], rules: TopicRules, a
                     seen[rule] = found != rule.unless
                 if seen[rule]:
                     hits[slug] += weight * rule.weight
-    return hits
+                    counted.add(slug)
+        spread.update(counted)
+    return hits, spread
 
 
 def extract_topics(headline: str | None, body: str, taxonomy: Taxonomy) -> list[str]:
     """Topic slugs, strongest first: a topic needs `min_mentions` keyword hits (a headline hit counts
-    double) and, where the taxonomy says so, one of its `requires` words. A common keyword counts only
+    double), or fewer spread over enough sentences, and, where the taxonomy says so, one of its `requires` words. A common keyword counts only
     beside one of its topic's context words, a keyword inside a name may not count, and a topic brings
     the topics it entails (data/topics.yml)."""
     terms = tuple(taxonomy.topics.values())
@@ -153,12 +162,15 @@ def extract_topics(headline: str | None, body: str, taxonomy: Taxonomy) -> list[
     rules = _rules()
     text = f"{headline or ''}\n{body}"
     requires = {term.slug: _requires_gazetteer(term.requires) for term in terms if term.requires}
-    hits = _hits(body, gazetteer, rules, text, requires)
-    for slug, count in _hits(headline or "", gazetteer, rules, text, requires).items():
+    hits, spread = _hits(body, gazetteer, rules, text, requires)
+    headline_hits, headline_spread = _hits(headline or "", gazetteer, rules, text, requires)
+    for slug, count in headline_hits.items():
         hits[slug] += _HEADLINE_WEIGHT * count
+    spread.update(headline_spread)
     chosen: dict[str, float] = {}
     for term in terms:
-        if hits[term.slug] < term.min_mentions:
+        sentences, mentions = rules.spread.get(term.slug, (0, term.min_mentions))
+        if hits[term.slug] < term.min_mentions and not (hits[term.slug] >= mentions and spread[term.slug] >= sentences):
             continue
         if term.requires and not _requires_gazetteer(term.requires).find(text):
             continue
