@@ -35,7 +35,8 @@ class TopicRules:
     implied: dict[str, tuple[str, ...]]         # topic -> the topics it entails
     not_in_names: frozenset[str]                # topics whose keywords inside a capitalised name do not count
     name_openers: frozenset[str]                # capitalised words that open a phrase, not a name ("The")
-    near_requires: tuple[float, float, float]   # a hit's weight: a `requires` word in its sentence, beside it, elsewhere
+    # A hit's weight with a `requires` word in its sentence, in the sentence before or after, elsewhere.
+    near_requires: tuple[float, float, float]
     spread: dict[str, tuple[int, float]]        # topic -> (sentences, mentions) that suffice below min_mentions
 
 
@@ -49,7 +50,8 @@ def _rules() -> TopicRules:
         rule = WeakRule(topic=entry["topic"], keywords=tuple(entry["keywords"]),
                         context=Gazetteer(((w, True) for w in entry["unless" if unless else "context"]),
                                           fold_case=True),
-                        weight=float(entry.get("weight", 1)), scope=entry.get("scope", "sentence"), unless=unless)
+                        weight=float(entry.get("weight", 1)), scope=entry.get("scope", "sentence"),
+                        unless=unless)
         for keyword in rule.keywords:
             for form in _forms(keyword, endings):
                 weak.setdefault((rule.topic, form.lower()), rule)
@@ -134,8 +136,12 @@ def _hits(text: str, gazetteer: Gazetteer[tuple[str, ...]], rules: TopicRules, a
                 weight = 1.0
                 if slug in requires:
                     same, beside, elsewhere = rules.near_requires
-                    weight = same if holds_requires(slug, index) else (
-                        beside if holds_requires(slug, index - 1) or holds_requires(slug, index + 1) else elsewhere)
+                    if holds_requires(slug, index):
+                        weight = same
+                    elif holds_requires(slug, index - 1) or holds_requires(slug, index + 1):
+                        weight = beside
+                    else:
+                        weight = elsewhere
                 rule = rules.weak.get((slug, match.surface.lower()))
                 if rule is None:
                     hits[slug] += weight
@@ -154,8 +160,9 @@ def _hits(text: str, gazetteer: Gazetteer[tuple[str, ...]], rules: TopicRules, a
 
 def extract_topics(headline: str | None, body: str, taxonomy: Taxonomy) -> list[str]:
     """Topic slugs, strongest first: a topic needs `min_mentions` keyword hits (a headline hit counts
-    double), or fewer spread over enough sentences, and, where the taxonomy says so, one of its `requires` words. A common keyword counts only
-    beside one of its topic's context words, a keyword inside a name may not count, and a topic brings
+    double), or fewer spread over enough sentences, and, where the taxonomy says so, one of its
+    `requires` words, which weigh its hits by how near they stand. A common keyword counts only beside
+    (or away from) its rule's context words, a keyword inside a name may not count, and a topic brings
     the topics it entails (data/topics.yml)."""
     terms = tuple(taxonomy.topics.values())
     gazetteer = _keyword_gazetteer(terms)
@@ -170,9 +177,10 @@ def extract_topics(headline: str | None, body: str, taxonomy: Taxonomy) -> list[
     chosen: dict[str, float] = {}
     for term in terms:
         sentences, mentions = rules.spread.get(term.slug, (0, term.min_mentions))
-        if hits[term.slug] < term.min_mentions and not (hits[term.slug] >= mentions and spread[term.slug] >= sentences):
+        spread_enough = hits[term.slug] >= mentions and spread[term.slug] >= sentences
+        if hits[term.slug] < term.min_mentions and not spread_enough:
             continue
-        if term.requires and not _requires_gazetteer(term.requires).find(text):
+        if term.requires and not requires[term.slug].find(text):
             continue
         chosen[term.slug] = hits[term.slug]
     for slug, strength in list(chosen.items()):
