@@ -13,14 +13,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from generator import resources
 
 BUDGET = 18         # words of a line, beyond which it is cut at a phrase boundary
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
+    # A tuple, not a frozen dataclass: a sentence's words are made by the thousand, and a frozen dataclass
+    # sets each field through object.__setattr__.
     text: str           # as written, with its punctuation
     start: int          # where it stands in the sentence
     end: int
