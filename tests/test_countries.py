@@ -1,6 +1,6 @@
 import pytest
 
-from generator.extract.countries import extract_countries
+from generator.extract.countries import PageClues, extract_countries, outlet_country
 
 
 @pytest.mark.parametrize("headline, body, countries", [
@@ -38,3 +38,62 @@ def test_headline_countries_are_primary(taxonomy):
 
 def test_no_countries(taxonomy):
     assert extract_countries(None, "The weather was fine.", taxonomy) == ([], [])
+
+
+def test_bare_korea_is_the_south(taxonomy):
+    found, _ = extract_countries(None, "Korea's AI law takes effect, and Korean firms must comply.", taxonomy)
+    assert found == ["KR"]
+
+
+# The main countries, strongest first: the outlet's own country where the text names it, the headline's
+# leading country, the dateline's, then the headline's others and the text's most named.
+@pytest.mark.parametrize("headline, body, clues, first", [
+    # A headline's country that only follows its verb does not lead it: the text's own country does.
+    ("Foreign Ministry summons Russian envoy after drone found on Gulf of Finland island",
+     "Finland's ministry summoned Russia's envoy. Finnish border guards found it. The Finnish Defence Forces "
+     "secured the site. Finland closed its border with Russia.", None, "FI"),
+    # A pair that opens the headline's countries, joined by a dash or "and": the first leads.
+    ("New Stage: deepening military ties between Azerbaijan and China",
+     "Chinese officers came to Azerbaijan. China and Azerbaijan agreed. Beijing sent a delegation.", None, "AZ"),
+    ("The 15th meeting of the Azerbaijan-Türkiye High-Level Military Dialogue was held",
+     "Turkish and Azerbaijani officers met. Türkiye and Azerbaijan agreed. Turkish delegates spoke.", None, "AZ"),
+    # A question's verb stands before its subject.
+    ("Why isn't New Zealand putting money into Brazil's rainforest fund?",
+     "Brazil launched the fund. Brazil asked for money. Norway gave. New Zealand declined.", None, "NZ"),
+    # The outlet's name holds its country ("The Korea Times"); so may the page's own address.
+    (None, "The report was sent to France and Canada, where the engines were designed. France's BEA helped "
+           "in Paris. It was the worst crash in Korea in decades.", PageClues(outlet="The Korea Times"), "KR"),
+    (None, "The report was sent to France and Canada, where the engines were designed. France's BEA helped "
+           "in Paris. It was the worst crash in Korea in decades.", PageClues(page="By Lee\nlhj@daily.co.kr"), "KR"),
+    # The outlet's country over the headline's only where the text names it nearly as often.
+    ("Azerbaijani naval special forces join AMAN-25", "Azerbaijan sent ships. Azerbaijan's navy and "
+     "Azerbaijani sailors drilled. Pakistan hosted. Azerbaijan thanked Baku's partners.",
+     PageClues(outlet="Daily Pakistan"), "AZ"),
+    ("Azerbaijan's chief of general staff in Tashkent", "Uzbekistan hosted Azerbaijan. Uzbek and Azerbaijani "
+     "officers met in Tashkent.", PageClues(outlet="Kun.uz", page="Kun.uz"), "UZ"),
+    # The dateline's place, where the text names its country.
+    (None, "Azerbaijani cadets study in Bulgaria. Azerbaijan and Bulgaria signed. Azerbaijan's rector came.",
+     PageClues(dateline="Sofia, March 4 (BTA) -"), "BG"),
+    (None, "Malaysia held its rate as US tariffs loom. The US and Malaysia talk. US demand fell.",
+     PageClues(dateline="KUALA LUMPUR (Sept 4):"), "MY"),
+])
+def test_main_country_first(headline, body, clues, first, taxonomy):
+    _, primary = extract_countries(headline, body, taxonomy, clues)
+    assert primary[0] == first
+
+
+def test_a_page_naming_no_country_is_its_outlets(taxonomy):
+    assert extract_countries(None, "Manitoba teachers ratified their contract on Friday.", taxonomy,
+                             PageClues(page="www.hrnews.ca")) == (["CA"], ["CA"])
+
+
+@pytest.mark.parametrize("clues, country", [
+    (PageClues(outlet="Philippine News Agency"), "PH"),
+    (PageClues(outlet="China Daily"), "CN"),            # masked in the text, the outlet's country all the same
+    (PageClues(page="Contact: desk@yle.fi\nwww.yle.fi/news"), "FI"),
+    (PageClues(page="Read more at www.gov.uk."), "GB"),
+    (PageClues(page="Watch on latam.tv and listen on radio.fm"), None),     # vanity addresses
+    (PageClues(page="U.S. officials, e.g. Mr.Li, said so."), None),
+])
+def test_outlet_country(clues, country, taxonomy):
+    assert outlet_country(clues, taxonomy) == country

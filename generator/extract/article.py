@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.clean import clean, has_sentence
 from generator.errors import BriefingError
-from generator.extract.countries import extract_countries
+from generator.extract.countries import PageClues, extract_countries
 from generator.extract.date import extract_date
 from generator.extract.events import extract_events
 from generator.extract.figures import extract_key_figures
@@ -32,9 +32,16 @@ def extract_article(document: RawDocument, taxonomy: Taxonomy, lexicon: Lexicon 
     title, derived = extract_title(text, document.html_title)
     date, precision = extract_date(text, document.html_date, document.text)
     body = text.body
-    countries, primary = extract_countries(text.headline, body, taxonomy)
+    # The outlet is read before the people: its country leads the article's (a paper names its own
+    # country's officials without saying whose they are). Only a person's name can change it.
+    outlet = extract_source(text, document.text)
+    countries, primary = extract_countries(text.headline, body, taxonomy,
+                                           PageClues(outlet, text.dateline, document.text))
     home = primary[0] if primary else None
     people = tuple(extract_people(body, taxonomy, lexicon.organizations.words, home, lexicon.people))
+    named = tuple(p.name for p in people if p.role)
+    if outlet in named:
+        outlet = extract_source(text, document.text, named)
     return Article(
         path=document.path,
         title=title,
@@ -43,8 +50,7 @@ def extract_article(document: RawDocument, taxonomy: Taxonomy, lexicon: Lexicon 
         date_precision=precision,
         # A person the text gives a role is never the outlet ("told Aliyev"); a name the text only says
         # was told something may be the outlet ("told Steppe Ledger."), and then it is no person.
-        source=(source := _as_organization(extract_source(text, document.text, tuple(p.name for p in people if p.role)),
-                                           taxonomy, home, lexicon)),
+        source=(source := _as_organization(outlet, taxonomy, home, lexicon)),
         countries=tuple(countries),
         primary_countries=tuple(primary),
         # Likewise a name the text gives no role that what surrounds it shows to be a body ("analysts at

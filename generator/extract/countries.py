@@ -2,13 +2,16 @@
 
 Names, demonyms, capitals and abbreviations come from data/countries.yml plus the taxonomy's aliases.
 Places inside multinational organisations' names ("Shanghai Cooperation Organization") and regions
-("South China Sea") are masked first; datelines and junk are already gone after cleaning.
+("South China Sea") are masked first; datelines and junk are already gone after cleaning. The main
+countries weigh what the page says of itself (its outlet, addresses and dateline) and the headline's
+shape against how often the text names each (tables in data/main_countries.yml).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 
 from generator import resources
@@ -139,21 +142,121 @@ def prose_mentions(body: str, taxonomy: Taxonomy) -> list[Match[str]]:
     return [m for text in paragraphs(body) if is_prose_line(text) for m in country_mentions(text, taxonomy)]
 
 
-def extract_countries(headline: str | None, body: str, taxonomy: Taxonomy) -> tuple[list[str], list[str]]:
-    """(countries, primary_countries): all countries in order of weight, and the 1–3 main ones."""
+@dataclass(frozen=True)
+class PageClues:
+    """What a page says of where it is from, beside its text: the outlet it names (extract/source.py),
+    its dateline ("SOFIA, March 4 (BTA) -") and the page as read, whose addresses end in a country's code."""
+
+    outlet: str | None = None
+    dateline: str | None = None
+    page: str = ""
+
+
+@dataclass(frozen=True)
+class _MainCountryTable:
+    """data/main_countries.yml, as the code reads it."""
+
+    domains: dict[str, str]         # a host name's last part -> its country ("fi" -> FI, "uk" -> GB)
+    joiners: frozenset[str]         # lower-case words that leave a headline's subject open ("of", "and")
+    breaks: re.Pattern[str]         # where a headline's new part starts (": ", " – ")
+    outlet_share: float             # how often, against the headline's lead, the outlet's country is named
+
+
+@lru_cache(maxsize=1)
+def _main_country_table() -> _MainCountryTable:
+    table = resources.load_data("main_countries.yml")
+    domains = {str(code).lower(): str(code) for code in resources.load_data("countries.yml")}
+    domains.update({tld: str(code) for tld, code in table["domain_countries"].items()})
+    for tld in table["vanity_domains"]:
+        domains.pop(tld, None)
+    return _MainCountryTable(domains, frozenset(table["subject_joiners"]), re.compile(table["headline_breaks"]),
+                             float(table["outlet_over_headline"]))
+
+
+# "lhj@koreatimes.co.kr", "www.yle.fi/news", "Kun.uz": a host name whose last part is a country's code.
+_ADDRESS = re.compile(r"(?<![\w.-])[\w-]+(?:\.[\w-]+)*\.([a-z]{2})(?![\w-])(?!\.\w)")
+
+
+@lru_cache(maxsize=8)
+def _unmasked_gazetteer(names: tuple[tuple[str, str], ...]) -> Gazetteer[str]:
+    # An outlet's name is read whole: "The Korea Times", "China Daily" name the outlet's country.
+    entries = [(form, str(code)) for code, forms in resources.load_data("countries.yml").items()
+               for kind in ("names", "demonyms", "capitals", "abbreviations") for form in forms.get(kind) or []]
+    return Gazetteer([*entries, *names])
+
+
+def outlet_country(clues: PageClues, taxonomy: Taxonomy) -> str | None:
+    """The country of the page's outlet: the one its name holds ("The Korea Times", "Philippine News
+    Agency"), else the one the page's own addresses end in most often (".fi", ".co.kr")."""
+    if clues.outlet:
+        named = _unmasked_gazetteer(_taxonomy_names(taxonomy)).find(clues.outlet)
+        if named:
+            return named[0].value
+    domains = _main_country_table().domains
+    found = Counter(code for m in _ADDRESS.finditer(clues.page) if (code := domains.get(m.group(1))))
+    return found.most_common(1)[0][0] if found else None
+
+
+def dateline_country(dateline: str | None, taxonomy: Taxonomy) -> str | None:
+    """The country of the place a story was filed from ("KUALA LUMPUR (Sept 4):", "Sofia, March 4 (BTA)")."""
+    if not dateline:
+        return None
+    place = re.sub(r"\b[A-Z][A-Z'’.-]+\b", lambda word: word.group().title(), dateline)
+    found = country_mentions(place, taxonomy)
+    return found[0].value if found else None
+
+
+def _leading(headline: str, mentions: list[Match[str]]) -> list[str]:
+    """The headline's countries that lead its sentence: those before any lower-case word but the ones
+    joining a subject's parts. "Foreign Ministry summons Russian envoy" is led by no country; a pair that
+    opens the headline's countries is led by its first ("the Azerbaijan-Türkiye Military Dialogue", "ties
+    between Azerbaijan and China")."""
+    table = _main_country_table()
+    lead = []
+    for index, match in enumerate(mentions):
+        words = table.breaks.split(headline[:match.start])[-1].replace(",", " ").split()
+        paired = index == 0 and len(mentions) > 1 and _PAIR.fullmatch(headline[match.end:mentions[1].start])
+        if paired or all(not word[0].islower() or word in table.joiners for word in words):
+            lead.append(match.value)
+    return list(dict.fromkeys(lead))
+
+
+_PAIR = re.compile(r"\s?[-–—]\s?|(?:['’]s)?\s+(?:and|&)\s+")
+
+
+def extract_countries(headline: str | None, body: str, taxonomy: Taxonomy,
+                      clues: PageClues | None = None) -> tuple[list[str], list[str]]:
+    """(countries, primary_countries): all countries in order of weight, and the 1–3 main ones.
+
+    The main ones, strongest first: the outlet's own country when the text names it (a paper writes
+    about its country's dealings, and names its officials without saying whose they are); the
+    countries that lead the headline; the country of the dateline's place; the headline's other
+    countries; then those the text names most."""
+    clues = clues or PageClues()
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
     for index, match in enumerate(prose_mentions(body, taxonomy)):
         counts[match.value] += 1
         first_seen.setdefault(match.value, index)
-    in_headline = [m.value for m in country_mentions(headline or "", taxonomy)]
+    headline_mentions = country_mentions(headline or "", taxonomy)
+    in_headline = [m.value for m in headline_mentions]
     for code in in_headline:
         counts[code] += 2
         first_seen.setdefault(code, -1)
+    outlet = outlet_country(clues, taxonomy) if clues.outlet or clues.page else None
     if not counts:
-        return [], []
+        # A page that names no country is about its outlet's ("Manitoba teachers ratify contract").
+        return ([outlet], [outlet]) if outlet else ([], [])
     ordered = sorted(counts, key=lambda c: (-counts[c], first_seen[c]))
-    primary = list(dict.fromkeys(in_headline))[:3]
+    lead = _leading(headline or "", headline_mentions)
+    share = _main_country_table().outlet_share
+    front = [outlet] if outlet in counts and (not lead or counts[outlet] >= share * counts[lead[0]]) else []
+    front += lead
+    filed_from = dateline_country(clues.dateline, taxonomy)
+    if filed_from in counts:
+        front.append(filed_from)
+    front += [code for code in ordered if code in in_headline]
+    primary = list(dict.fromkeys(front))[:3]
     top = counts[ordered[0]]
     for code in ordered:
         if len(primary) >= 3:
