@@ -169,6 +169,23 @@ def _title_cased(line: str) -> bool:
 _TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with", "vs", "v"})
 
 
+def _text_after_box(raw: list[str], start: int) -> int | None:
+    """Where the article's text resumes after a box of other stories set inside it: one to three short
+    headline lines, then two paragraphs of text. None when the box ends the article."""
+    lines = [(n, " ".join(raw[n].split())) for n in range(start, min(len(raw), start + 12)) if raw[n].strip()]
+    short = 0
+    for position, (number, line) in enumerate(lines):
+        if len(line.split()) < 20 and not _is_sentence(line):
+            short += 1
+            if short > 3:
+                return None
+            continue
+        after = [text for _, text in lines[position:position + 2]]
+        paragraphs = len(after) == 2 and all(len(text.split()) >= 20 and _is_sentence(text) for text in after)
+        return number if short and paragraphs else None
+    return None
+
+
 def _is_sentence(line: str) -> bool:
     return len(line.split()) >= 4 and line.endswith((".", "!", "?", '"', "”"))
 
@@ -291,8 +308,10 @@ def clean(text: str) -> CleanText:
     byline_line: str | None = None
     lines: list[str] = []
     begun = False           # whether the article's text has started (a sentence; a menu item is none)
-    for raw in unwrap_lines(text.split("\n")):
-        if _is_menu_line(raw):
+    raw_lines = unwrap_lines(text.split("\n"))
+    skip_to = -1
+    for number, raw in enumerate(raw_lines):
+        if number < skip_to or _is_menu_line(raw):
             continue
         line = _HEADING_MARKERS.sub("", " ".join(without_breadcrumb(raw).split()))
         if not line:
@@ -302,7 +321,11 @@ def clean(text: str) -> CleanText:
             stamps.append(prefix.group(1))
             line = line[prefix.end():].strip()
         if begun and trailing.fullmatch(line) and any(_is_sentence(kept) for kept in lines):
-            break           # "Related stories" after the article's text; in a menu above it, only a line
+            resume = _text_after_box(raw_lines, number + 1)
+            if resume is None:
+                break       # "Related stories" after the article's text; in a menu above it, only a line
+            skip_to = resume    # "Also read: <headline>" inside the article, whose text goes on below
+            continue
         in_head = not begun
         begun = begun or len(line.split()) >= 12 or (len(line.split()) >= 3 and line.endswith((".", "!", "?", '"', "”")))
         if is_junk_line(line) and not (in_head and _may_be_a_shouted_headline(line)):

@@ -183,3 +183,14 @@ def test_a_section_word_above_the_text_does_not_end_it():
 ])
 def test_a_paywall_or_ad_blocker_notice_is_junk(line):
     assert is_junk_line(line)
+
+
+def test_a_box_of_other_stories_inside_the_article_does_not_end_it():
+    later = ("The ministers will meet again in Belgrade in the spring to review the first shipments and to agree "
+             "on the next steps of the plan, the statement said.")
+    last = ("Officials from both sides said the plan would be extended to fertiliser made from potash if the first "
+            "year of shipments went well for the farmers.")
+    text = "\n".join(["Ministers halve fertiliser tariffs", "", PARAGRAPH, "", "Also read:",
+                      "Sudan and Chad discuss aid to Darfur", "", later, "", last, "", "Related stories",
+                      "Gold price in Pakistan drops by Rs1,200 per tola"])
+    assert clean(text).lines == (PARAGRAPH, later, last)
