@@ -97,6 +97,7 @@ def strip_headline_suffix(headline: str) -> str:
     if named and outlets.looks_like_outlet(named.group("name")):
         headline = headline[named.end():]       # "Devex Newswire: Malaria's comeback warning" (not "Nigeria: …")
     headline = _BYLINE_SUFFIX.sub("", headline)
+    headline = _PAGE_SUFFIX.sub("", headline)           # a forum thread's ", page-1"
     # "… target | Interest rates | The Guardian": a site's section and name after bars, a few words each.
     while (found := _BAR_SUFFIX.search(headline)) and found.start() > 0:
         headline = headline[:found.start()].rstrip()
@@ -112,6 +113,7 @@ _TEMPLATE = re.compile(r"\s*\(?\{\{[^{}]*\}\}\)?")
 # "… exports from 2027 – by Thandi Mokoena (Mining Weekly – June 6, 2025)": a repost's credit after the headline.
 _BYLINE_SUFFIX = re.compile(r"\s+[-–—|]\s+[Bb]y\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*\([^()]*\))?$")
 _NAMED_PREFIX = re.compile(r"^(?P<name>[A-Z][^:|]{1,40}?):\s+(?=\S)")
+_PAGE_SUFFIX = re.compile(r",?\s+[-–(]?\s*page[- ]\d+\)?$", re.IGNORECASE)
 _SITE_PREFIX = re.compile(r"^[A-Za-z][\w-]*\.(?:com|net|org|[a-z]{2})\s*[:|]\s+(?=\S)")
 _DASH_SUFFIX = re.compile(r"\s+[-–—]\s+(?P<name>[^-–—]{2,40})$")
 

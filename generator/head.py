@@ -169,6 +169,8 @@ def headline_score(line: str, lead_stems: set[str], repeated: bool) -> float | N
         return None                     # "Daily Sabah - Latest & Breaking News from Turkey": the site's own title
     if line[:1] in _BULLETS:
         return None                     # "→ Eighteen months after …": a point of a list
+    if len(_CRUMB_SEPARATOR.findall(line)) >= 2:
+        return None                     # "Home › Press & speeches › Central bankers' speeches": a breadcrumb
     if 2 * sum(any(ch.isalpha() for ch in w) for w in words) < len(words) + 1:
         return None                     # "• KGS/USD = 0.01144 0%": a ticker's figures, not words
     stems = content_stems(line)
@@ -193,6 +195,7 @@ def headline_score(line: str, lead_stems: set[str], repeated: bool) -> float | N
     return score
 
 
+_CRUMB_SEPARATOR = re.compile(r"\s[›»>/]\s|›|»")
 _SITE_TITLE_SPLIT = re.compile(r"\s+[-–—|]\s+")
 _BULLETS = frozenset("→•▪►▶✓✔-–—*·")
 # A social post's age under its author's name: "3d · 🌏", "2 h ·", "5 mins", "Yesterday at 10:15".

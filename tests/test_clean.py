@@ -45,6 +45,8 @@ def test_date_stamp(line, stamp):
     # A newsletter's name before its headline; a country before a headline stays.
     ("Devex Newswire: Malaria's comeback warning", "Malaria's comeback warning"),
     ("Nigeria: NNPC says the pipeline is ready", "Nigeria: NNPC says the pipeline is ready"),
+    # A forum thread's page number.
+    ("Offtake with Japanese magnet maker signed - finally, page-1", "Offtake with Japanese magnet maker signed - finally"),
     # A page template's placeholder left in the copy.
     ("Electricity to be priciest in months ({{contentCtrl.commentsTotal}})", "Electricity to be priciest in months"),
 ])
@@ -180,6 +182,7 @@ def test_a_section_word_above_the_text_does_not_end_it():
     "Start your free trial to access unlimited articles, resources, guidance notes, and workspaces.",
     "We've detected that you're using an ad content blocking browser plug-in or feature. Ads provide a critical "
     "source of revenue to the continued operation of this site.",
+    "BAILII is celebrating 24 years of free online access to the law! Would you consider making a contribution?",
 ])
 def test_a_paywall_or_ad_blocker_notice_is_junk(line):
     assert is_junk_line(line)

@@ -105,6 +105,8 @@ def test_furniture_lines(line, furniture):
     (HEADLINE, False),
     ("Central Bank cuts Selic benchmark rate to 10.75% a year", False),     # a percentage is not a clock
     ("• KGS/USD = 0.01144 0%", True),         # a currency ticker's figures
+    ("Home › Press & speeches › Central bankers' speeches", True),       # a breadcrumb
+    ("Soldiers at a joint exercise in Finnmark. (Foto: Ole-Sverre Haugli/Forsvaret)", True),   # a caption's credit
     ("→ Twelve countries cut fertiliser tariffs by half", True),         # a point of a list
     ("Daily Sabah - Latest & Breaking News from Turkey", True),         # a listed outlet's own site title
     ("Fertiliser Weekly <news@fertiliser.example> Unsubscribe", True),  # an e-mail's sender

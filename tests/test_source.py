@@ -172,6 +172,15 @@ NAV = "Home\nWorld\nBusiness\n"
      "Supreme Court of Estonia"),
     (f"General Court of the European Union\nPRESS RELEASE No 87/26\nLuxembourg, 10 June 2026\n\nHeadline about the "
      f"fine\n\n{P}", "General Court of the European Union"),
+    # A repost's credit for the original outweighs the hosting site's own masthead and copyright.
+    (f"JIJI PRESS\n{NAV}Headline about the shells\n\nProvided by Nation.\n\n{P}\n\n© JIJI PRESS LTD", "Nation"),
+    (f"InfoBalkans\n{NAV}Headline about the talks\n\n{P}\n\nSource: Tanjug | 22.05.2025\n\n© 2025 InfoBalkans",
+     "Tanjug"),
+    # A copyright link's label is no holder; a body's name written out beats its letters; one word the
+    # page writes in lower case too is its furniture.
+    (f"Headline about the ruling\n\n{P}\n\nBAILII: Copyright Policy | Disclaimers | Privacy Policy", None),
+    (f"Bank for International Settlements\n{NAV}Headline about prices\n\n{P}\n\n© BIS 2026", "Bank for International Settlements"),
+    (f"Containers\n{NAV}Headline about the collision\n\n{P} The ships carried containers to Singapore.", None),
     # "told ERR" beside the masthead "ERR News": the brand with "News".
     (f"ERR News\n{NAV}Headline about the talks\n{P} The minister told ERR the plan stands.", "ERR News"),
 ])

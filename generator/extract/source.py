@@ -30,7 +30,7 @@ from generator.model import CleanText
 _ENOUGH = 2
 # Which signal's spelling is shown when several name one outlet: the dateline's credit is how the outlet
 # signs its reports ("(APS)" beside "Agence de Presse Sénégalaise - Tous droits réservés").
-SHOWN_FIRST = ("issuer", "wire", "self", "told", "copyright", "masthead", "known", "owner", "title", "domain")
+SHOWN_FIRST = ("issuer", "repost", "wire", "self", "told", "copyright", "masthead", "known", "owner", "title", "domain")
 _UPPER = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x250) if chr(c).isupper())
 _CONNECTOR = r"(?:of|de|da|do|du|des|del|la|le|el|al|the|and|for|from|&|di|y|e)"
 _WORD = rf"(?:[{_UPPER}0-9][\w'’&-]*(?:\.[A-Za-z]{{2,4}}\b)?|[a-z0-9]+\.(?:com|net|org|info|news|[a-z]{2})\b)"
@@ -104,8 +104,22 @@ def extract_source(clean: CleanText, text: str | None = None, people: tuple[str,
     signals += _open_signals(lines, frozenset(people))
     signals += _domain_signals(lines, signals)
     vendors = {match.group("name").lower() for line in lines if " by " in line for match in _VENDOR.finditer(line)}
-    chosen = _winner([signal for signal in signals if (_display(signal.name) or "").lower() not in vendors])
+    common = _common_words(lines)
+    chosen = _winner([signal for signal in signals if (_display(signal.name) or "").lower() not in vendors
+                      and not _a_common_word(_display(signal.name) or "", common)])
     return _spelled_as_on_the_page(chosen, lines) if chosen and chosen.islower() else chosen
+
+
+def _common_words(lines: list[str]) -> frozenset[str]:
+    # Words of the text, not of an address ("kabar.kg", "newswire@devex.com", "/english/").
+    return frozenset(re.findall(r"(?<![\w.@/])[a-z][a-z'’-]{2,}\b(?![.@/]\w)", "\n".join(lines)))
+
+
+def _a_common_word(name: str, common: frozenset[str]) -> bool:
+    """"Office", "Policy", "Containers": one word the page also writes in lower case ("the press office",
+    "privacy policy") is a word of its furniture, not a name, unless it is a listed outlet's ("Mint")."""
+    return " " not in name and name[:1].isupper() and not name.isupper() and name.lower() in common \
+        and not outlets.outlet_named(name)
 
 
 def _spelled_as_on_the_page(name: str, lines: list[str]) -> str:
@@ -287,6 +301,7 @@ _PUBLISHER_WORDS = frozenset({"newspaper", "newspapers", "publishing", "publicat
                               "media", "news", "agency", "e-paper", "epaper", "edition",
                               "newswire", "weekly", "newsletter", "digest", "english"})
 _LEGAL_FORM_AFTER = re.compile(r"\s*,?\s*(?:a\.\s?s\.|s\.\s?r\.\s?o\.|Pvt\.?|Ltd\.?|Limited|Inc\.?|LLC|GmbH|S\.A\.|B\.V\.|plc|AG|ASA|Oy)(?!\w)")
+_MEDIA_WORDS = re.compile(r"\b(?:Radio|Television|TV|News|Press|Broadcasting|Public Relations|Media)\b")
 _LEGAL_FORM = re.compile(
     r"^(?P<full>.+?\s(?:Corp\.|Corporation|Inc\.|Ltd\.?|Limited|LLC|PLC|plc|AG|SE|ASA|AB(?: \(publ\))?|Oy|JSC|PJSC"
     r"|a\.\s?s\.|s\.\s?r\.\s?o\.|S\.A\.|A\.Ş\.|B\.V\.|N\.V\.|GmbH|Pty\.? Ltd\.?|Pvt\.? Ltd\.?))(?!\w)")
@@ -417,6 +432,13 @@ def _winner(signals: list[_Signal]) -> str | None:
     chosen = next((shown for _, shown in ranked if not _shouted(shown)), None)
     if chosen is None:
         return ranked[0][1].title()
+    if chosen.isupper() and len(chosen) <= 6 and ranked[0][0].kind != "wire":
+        # "BIS" beside "Bank for International Settlements": a body's name written out, unless the acronym
+        # is how it signs its dateline ("(APS)"); a broadcaster goes by its letters ("RNZ", "RTS").
+        spelled = next((shown for _, shown in ranked if shown != chosen and _initials(shown) == chosen
+                        and not _MEDIA_WORDS.search(shown)), None)
+        if spelled:
+            return spelled
     # "© 2025 Circuitline Media Group" beside the masthead "Circuitline": the company's name holds the
     # outlet's, which is the one shown.
     shorter = [shown for _, shown in ranked if len(shown) < len(chosen) and not _shouted(shown)
