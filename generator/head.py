@@ -23,6 +23,7 @@ _SHORT_PARAGRAPH_WORDS = 12     # ... or one this long that ends a sentence
 _LEAD_WORDS = 80                # the lead a candidate is compared with
 _MIN_SCORE = 1.5
 _ALONE_MIN_SCORE = 0.5          # the only line of the head shaped like a headline needs less agreement
+_CLEAR_SCORE, _CLEAR_MARGIN = 1.0, 0.75    # below the minimum, a line this far ahead of the rest still leads
 _TIE = 1.5                      # of two candidates this close, the upper one (the deck follows the headline)
 
 _WORD = re.compile(r"[^\W_][\w'’.%$€£-]*")
@@ -281,7 +282,14 @@ def choose_headline(candidates: list[str], lead: str, page_lines: list[str], fir
     if not scored:
         # An opinion piece's headline may share no word with its lead; alone in its head, it still leads.
         plausible = [number for number, score in shaped if score >= _ALONE_MIN_SCORE]
-        return plausible[0] if len(plausible) == 1 else None
+        if len(plausible) == 1:
+            return plausible[0]
+        # Or the one that agrees with the lead clearly more than the rest (a lead in another language shares
+        # fewer of its words).
+        ranked = sorted(((score, number) for number, score in shaped), reverse=True)
+        if len(ranked) > 1 and ranked[0][0] >= _CLEAR_SCORE and ranked[0][0] - ranked[1][0] >= _CLEAR_MARGIN:
+            return ranked[0][1]
+        return None
     best = max(score for _, score in scored)
     return next(number for number, score in scored if score >= best - _TIE)
 

@@ -213,3 +213,15 @@ def test_the_authors_over_their_own_note_are_not_the_headline():
                       "Ana Ruiz is a senior fellow at the institute, where she studies fertiliser tariffs, farm trade "
                       "and the prices twelve countries pay for imports.", "", LEAD])
     assert clean(page).headline == HEADLINE
+
+
+def test_a_headline_in_another_language_agrees_with_its_lead():
+    # Spanish small words do not count as what a line is about; the headline agrees with the lead more
+    # clearly than the station's tagline does, though less than a minimum set for English pages.
+    lead = ("Los ministros de Defensa de ambos países se reunieron en Puno y firmaron un acuerdo para crear una "
+            "Fuerza de Tarea Binacional que operará desde la próxima semana en el Titicaca.")
+    page = "\n".join(["RPP Noticias", "La información más relevante de la actualidad al momento",
+                      "Alcalde de Juliaca pide declarar emergencia por heladas",
+                      "Perú y Bolivia acuerdan patrullajes conjuntos en el lago Titicaca contra el contrabando",
+                      "", lead])
+    assert clean(page).headline == "Perú y Bolivia acuerdan patrullajes conjuntos en el lago Titicaca contra el contrabando"
