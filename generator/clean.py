@@ -60,10 +60,15 @@ def is_junk_line(line: str) -> bool:
     return bool(junk.fullmatch(line.strip())) or _is_shouting(line)
 
 
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+_INNER_STOP = re.compile(r"[.!?]\s*\S")
+
+
 def _is_shouting(line: str) -> bool:
     # A whole line in capitals with three or more words is a widget or banner, not article text.
-    words = re.findall(r"[A-Za-z]+", line)
-    return len(words) >= 3 and line.upper() == line and not re.search(r"[.!?]\s*\S", line)
+    if line.upper() != line:
+        return False        # most lines: a lower-case letter settles it
+    return len(_LATIN_WORD.findall(line)) >= 3 and not _INNER_STOP.search(line)
 
 
 def _may_be_a_shouted_headline(line: str) -> bool:
