@@ -48,6 +48,9 @@ class OrganizationLexicon:
     modified_body_re: re.Pattern         # " refugee agency", " Climate Change": another body the acronym qualifies
     defined_thing_re: re.Pattern         # "… Agreement (CEPA)": the last word of a thing's name, not a body's
     context_patterns: tuple[re.Pattern, ...]   # the bare-name signals, in _named_by_context's order
+    # Each signal's key words, lower case: where none stands in the text, its pattern cannot match and is
+    # not run (the patterns try a name at every capital; most texts hold none of a signal's words).
+    context_words: tuple[tuple[str, ...], ...]
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +84,7 @@ def load_organization_lexicon() -> OrganizationLexicon:
         member_company_re=re.compile(r"[ \t]+(?:" + "|".join(sorted(map(re.escape, data["company_words"]), key=len, reverse=True))
                                      + r")\b"),
         context_patterns=_context_patterns(data["context"]),
+        context_words=tuple(tuple(w.lower() for w in data["context"][key]) for key in _CONTEXT_KEYS),
         unit_re=re.compile(r"\b(?:" + "|".join(map(re.escape, data["numbered_units"])) + r")\b"),
         modified_body_re=re.compile(r"[ \t]+(?:[A-Z][a-z]|(?:[a-z-]+[ \t]+)?(?:" + "|".join(
             map(re.escape, data["context"]["qualified_nouns"])) + r")\b)"),
@@ -704,6 +708,11 @@ _BARE_WITH_INNER = rf"{_CAPITALISED}(?:(?:[ \t]+(?:of|for|the|and|de))?[ \t]+{_C
 _ACRONYM_AFTER = r"(?:[ \t]+\([A-Z][A-Za-z]{1,9}\))?"
 
 
+# The key-word list each context pattern needs, in the order _context_patterns returns them.
+_CONTEXT_KEYS = ("appositive_nouns", "officer_titles", "kind_nouns", "source_phrases", "company_possessions",
+                 "company_parts")
+
+
 def _context_patterns(data: dict) -> tuple[re.Pattern, ...]:
     """The regexes of the context signals (organizations.yml, `context`), each with a `name` group."""
 
@@ -778,7 +787,11 @@ def _named_by_context(body: str, found: list[tuple[int, str]], taken: list[tuple
         return start, name
 
     results = []
-    for pattern, may_start_a_sentence in zip(lex.context_patterns, (False, True, True, True, False, True)):
+    lowered = body.lower()
+    for pattern, needs, may_start_a_sentence in zip(lex.context_patterns, lex.context_words,
+                                                    (False, True, True, True, False, True)):
+        if not any(word in lowered for word in needs):
+            continue
         for match in pattern.finditer(body):
             start, name = bare(match.group("name"), match.start("name"))
             workplace = body[match.start():match.start("name")].rstrip().endswith(" at")
