@@ -65,6 +65,7 @@ _OPEN = "([{“‘"
 _EDGE = ".,;:!?\"“”‘’'()[]{}…"
 _RELATIVES = frozenset({"who", "whom", "whose", "which", "where"})
 _COMPLEMENTIZERS = _RELATIVES | {"that", "when", "whether", "if", "because", "while", "although", "though"}
+_RELATIVES_OR_THAT = _RELATIVES | {"that"}
 _PARTICLES = frozenset({"bin", "bint", "ibn", "al", "de", "da", "van", "von", "der", "la", "le", "el", "abu"})
 
 
@@ -108,7 +109,8 @@ def with_text(word: Word, text: str) -> Word:
 
 
 def _comma(word: Word) -> bool:
-    return word.text.rstrip("\"”’)").endswith(",")
+    text = word.text
+    return text[-1] == "," or text[-1] in "\"”’)" and text.rstrip("\"”’)").endswith(",")
 
 
 def top_comma(word: Word) -> bool:
@@ -251,7 +253,7 @@ def main_verb(words: list[Word], first: int = 0) -> int | None:
                 return None
             i = close + 1
             continue
-        if i > first and word.bare in _RELATIVES | {"that"} and not after_comma:
+        if i > first and word.bare in _RELATIVES_OR_THAT and not after_comma:
             skip_next_verb = True             # "the officials who attended the talks said": not "attended"
         elif (i > first or word.bare in lex.auxiliaries) and is_verb(words, i, first):
             if skip_next_verb:
