@@ -23,26 +23,40 @@ FLOORS = {
     "source": 0.96,
     "countries": 0.96,
     "people": 0.95,
-    "organizations": 0.80,
-    "topics": 0.82,
-    "event_dates": 0.80,
-    "role": 0.90,
-    "person_country": 0.85,
+    "organizations": 0.82,
+    "topics": 0.88,
+    "event_dates": 0.82,
+    "role": 0.93,
+    "person_country": 0.89,
 }
 # The open-world splits the extractor may be tuned on (tests/openworld/dev, dev2 … dev5), scored together:
-# a hundred and fifty articles of some fifty subjects and as many outlet layouts. The test split is never gated,
-# nor tuned on.
+# a hundred and fifty articles of some fifty subjects and as many outlet layouts; and the splits written
+# during the third round (dev6 … dev9), scored as they came in and tuned on since, a group of their own
+# with lower floors. The test split is never gated, nor tuned on.
 OPEN_WORLD_SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5")
 OPEN_WORLD_FLOORS = {
-    "title": 0.96,
-    "date": 0.96,
-    "source": 0.87,
-    "countries": 0.95,
-    "people": 0.92,
-    "organizations": 0.70,
-    "topics": 0.76,
-    "event_dates": 0.77,
-    "role": 0.84,
+    "title": 0.97,
+    "date": 0.97,
+    "source": 0.90,
+    "countries": 0.96,
+    "people": 0.95,
+    "organizations": 0.78,
+    "topics": 0.82,
+    "event_dates": 0.78,
+    "role": 0.86,
+    "person_country": 0.84,
+}
+LATER_SPLITS = ("dev6", "dev7", "dev8", "dev9")
+LATER_FLOORS = {
+    "title": 0.92,
+    "date": 0.92,
+    "source": 0.75,
+    "countries": 0.93,
+    "people": 0.89,
+    "organizations": 0.66,
+    "topics": 0.68,
+    "event_dates": 0.74,
+    "role": 0.85,
     "person_country": 0.78,
 }
 
@@ -72,10 +86,9 @@ def test_field_meets_its_floor(scores, field):
     assert result.score >= FLOORS[field], f"{field}: {result.score:.3f} < {FLOORS[field]}\n{misses}"
 
 
-@pytest.fixture(scope="module")
-def open_world_scores(taxonomy):
-    golds = [gold for split in OPEN_WORLD_SPLITS for gold in sorted((TESTS / "openworld" / split).glob("*.yml"))]
-    assert len(golds) >= 145, "the open-world dev splits are missing"
+def _open_world_scores(taxonomy, splits: tuple[str, ...], at_least: int):
+    golds = [gold for split in splits for gold in sorted((TESTS / "openworld" / split).glob("*.yml"))]
+    assert len(golds) >= at_least, "the open-world dev splits are missing"
     return score([
         (gold.name, extract_article(read_source(gold.with_suffix(".txt")), taxonomy).record(),
          yaml.safe_load(gold.read_text(encoding="utf-8")))
@@ -83,8 +96,25 @@ def open_world_scores(taxonomy):
     ])
 
 
+@pytest.fixture(scope="module")
+def open_world_scores(taxonomy):
+    return _open_world_scores(taxonomy, OPEN_WORLD_SPLITS, 145)
+
+
+@pytest.fixture(scope="module")
+def later_scores(taxonomy):
+    return _open_world_scores(taxonomy, LATER_SPLITS, 115)
+
+
 @pytest.mark.parametrize("field", sorted(OPEN_WORLD_FLOORS))
 def test_open_world_field_meets_its_floor(open_world_scores, field):
     result = open_world_scores[field]
     misses = "\n".join(result.misses[:15])
     assert result.score >= OPEN_WORLD_FLOORS[field], f"{field}: {result.score:.3f} < {OPEN_WORLD_FLOORS[field]}\n{misses}"
+
+
+@pytest.mark.parametrize("field", sorted(LATER_FLOORS))
+def test_later_splits_field_meets_its_floor(later_scores, field):
+    result = later_scores[field]
+    misses = "\n".join(result.misses[:15])
+    assert result.score >= LATER_FLOORS[field], f"{field}: {result.score:.3f} < {LATER_FLOORS[field]}\n{misses}"
