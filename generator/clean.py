@@ -256,6 +256,14 @@ def _could_be_headline(line: str) -> bool:
 # A line that ends like this is cut mid-phrase: text from a PDF or an e-mail, wrapped at a width.
 _OPEN_END = re.compile(r"(?:\b(?:of|the|a|an|and|or|to|in|on|for|with|by|at|from|its|their|his|her)|,|(?<=[a-z])-)$",
                        re.IGNORECASE)
+
+
+def _open_end(line: str) -> bool:
+    # The pattern is anchored at the line's end: searched from a few characters before it (the longest
+    # ending, "their", and the word boundary before it), not from every character of a paragraph.
+    return bool(_OPEN_END.search(line, max(0, len(line) - 8)))
+
+
 _WRAPPED_START = re.compile(r"^\s*[a-z]")
 _SPLIT_WORD = re.compile(r"(?<=[a-z])-$")
 
@@ -264,7 +272,7 @@ def unwrap_lines(raw: list[str]) -> list[str]:
     """Lines with the hard wraps of a PDF or an e-mail joined again: a line that ends mid-phrase (on
     "of", a comma, a hyphen) or is followed by one that starts in lower case continues into the next,
     unless a blank line parts them. A web page's paragraphs, one a line, do neither."""
-    if not any(_OPEN_END.search(line.rstrip()) for line in raw):
+    if not any(_open_end(line.rstrip()) for line in raw):
         return raw
     wrapped = _wrapped_blocks(raw)
     joined: list[str] = []
@@ -279,7 +287,7 @@ def unwrap_lines(raw: list[str]) -> list[str]:
                 continue
             # A wrapped line runs near the width it was wrapped at: "Sign in" above "Share this post"
             # is two menu items, though it ends on "in".
-            if _OPEN_END.search(previous) and len(previous.strip()) >= _WRAP_MIN // 2 \
+            if _open_end(previous) and len(previous.strip()) >= _WRAP_MIN // 2 \
                     or _WRAPPED_START.match(line) and not previous.endswith((".", "!", "?", ":")):
                 joined[-1] = f"{previous} {line.strip()}"
                 continue
