@@ -98,8 +98,9 @@ def strip_headline_suffix(headline: str) -> str:
     _, _, suffix = _patterns()
     headline = _TEMPLATE.sub("", suffix.sub("", headline)).strip()
     headline = _SITE_PREFIX.sub("", headline)
+    headline = _FORWARDED.sub("", headline)
     named = _NAMED_PREFIX.match(headline)
-    if named and outlets.looks_like_outlet(named.group("name")):
+    if named and _NEWSLETTER_NAME.search(named.group("name")):
         headline = headline[named.end():]       # "Devex Newswire: Malaria's comeback warning" (not "Nigeria: …")
     headline = _BYLINE_SUFFIX.sub("", headline)
     headline = _PAGE_SUFFIX.sub("", headline)           # a forum thread's ", page-1"
@@ -117,6 +118,10 @@ def strip_headline_suffix(headline: str) -> str:
 _TEMPLATE = re.compile(r"\s*\(?\{\{[^{}]*\}\}\)?")
 # "… exports from 2027 – by Thandi Mokoena (Mining Weekly – June 6, 2025)": a repost's credit after the headline.
 _BYLINE_SUFFIX = re.compile(r"\s+[-–—|]\s+[Bb]y\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*\([^()]*\))?$")
+_FORWARDED = re.compile(r"^(?:(?:Fwd?|FW|Re|RE|AW|WG|TR)\s*:\s*)+")     # an e-mail's forwarding and reply marks
+# The name of a newsletter or an outlet before its headline ("Devex Newswire: …"); a company's or a country's
+# name before it stays ("FINCANTIERI: ORDER FROM VIKING …", "Nigeria: …").
+_NEWSLETTER_NAME = re.compile(r"\s(?:News|Newswire|Newsletter|Daily|Weekly|Briefing|Digest|Times|Post|Wire|Report)$")
 _NAMED_PREFIX = re.compile(r"^(?P<name>[A-Z][^:|]{1,40}?):\s+(?=\S)")
 _PAGE_SUFFIX = re.compile(r",?\s+[-–(]?\s*page[- ]\d+\)?$", re.IGNORECASE)
 _SITE_PREFIX = re.compile(r"^[A-Za-z][\w-]*\.(?:com|net|org|[a-z]{2})\s*[:|]\s+(?=\S)")

@@ -261,7 +261,10 @@ def choose_headline(candidates: list[str], lead: str, page_lines: list[str], fir
         return None         # "3d · 🌏" under the author's name: a social post, which has no headline
     shaped = []
     fields = field_block(candidates)
-    menu_items = {line_key(line) for number, line in enumerate(candidates) if _among_menu_items(candidates, number)}
+    # A line between menu items is one of them when it is as short, or when it stands again further down
+    # (the section's name over the headline); a headline may stand between a menu and a weather widget.
+    menu_items = {line_key(line) for number, line in enumerate(candidates) if _among_menu_items(candidates, number)
+                  and (len(line.split()) <= 4 or seen.get(line_key(line), 0) > 1)}
     for number, line in enumerate(candidates):
         if number in fields or len(line.split()) <= 6 and any(line in owner for owner in owners):
             continue        # "The Times of Central Asia" above the menu and in "© The Times of Central Asia": the site

@@ -45,6 +45,8 @@ def test_date_stamp(line, stamp):
     # A newsletter's name before its headline; a country before a headline stays.
     ("Devex Newswire: Malaria's comeback warning", "Malaria's comeback warning"),
     ("Nigeria: NNPC says the pipeline is ready", "Nigeria: NNPC says the pipeline is ready"),
+    ("FINCANTIERI: ORDER FROM VIKING FOR FOUR NEW SHIPS", "FINCANTIERI: ORDER FROM VIKING FOR FOUR NEW SHIPS"),
+    ("Fwd: Measles outbreak jumps the border", "Measles outbreak jumps the border"),
     # A forum thread's page number.
     ("Offtake with Japanese magnet maker signed - finally, page-1", "Offtake with Japanese magnet maker signed - finally"),
     # A page template's placeholder left in the copy.

@@ -225,3 +225,9 @@ def test_a_headline_in_another_language_agrees_with_its_lead():
                       "Perú y Bolivia acuerdan patrullajes conjuntos en el lago Titicaca contra el contrabando",
                       "", lead])
     assert clean(page).headline == "Perú y Bolivia acuerdan patrullajes conjuntos en el lago Titicaca contra el contrabando"
+
+
+def test_a_headline_between_a_menu_and_a_weather_widget_is_still_the_headline():
+    page = "\n".join(["• D.C.", "• BXL", "• Lagos", "• Riyadh", HEADLINE, "sunny Cotonou", "cloudy Abuja",
+                      "rotating globe", "1. Fertiliser tariffs", "", LEAD])
+    assert clean(page).headline == HEADLINE
