@@ -122,12 +122,14 @@ def _a_common_word(name: str, common: frozenset[str]) -> bool:
         and not outlets.outlet_named(name)
 
 
+_WORDS_IN_CAPITALS = re.compile(r"(?<![\w.])[A-Z][\w'’&-]*(?: [A-Z][\w'’&-]*){1,3}")
+
+
 def _spelled_as_on_the_page(name: str, lines: list[str]) -> str:
     """A name found only as a site's address ("miningweekly") as the page writes it in words, when it
     does ("(Mining Weekly – June 6, 2025)")."""
-    words = re.compile(r"(?<![\w.])[A-Z][\w'’&-]*(?: [A-Z][\w'’&-]*){1,3}")
     for line in lines:
-        for match in words.finditer(line):
+        for match in _WORDS_IN_CAPITALS.finditer(line):
             if match.group().replace(" ", "").lower() == name:
                 return match.group()
     return name
@@ -300,7 +302,6 @@ _PUBLISHER_WORDS = frozenset({"newspaper", "newspapers", "publishing", "publicat
                               "company", "corporation", "holdings", "broadcasting", "network", "limited", "ltd",
                               "media", "news", "agency", "e-paper", "epaper", "edition",
                               "newswire", "weekly", "newsletter", "digest", "english"})
-_LEGAL_FORM_AFTER = re.compile(r"\s*,?\s*(?:a\.\s?s\.|s\.\s?r\.\s?o\.|Pvt\.?|Ltd\.?|Limited|Inc\.?|LLC|GmbH|S\.A\.|B\.V\.|plc|AG|ASA|Oy)(?!\w)")
 _MEDIA_WORDS = re.compile(r"\b(?:Radio|Television|TV|News|Press|Broadcasting|Public Relations|Media)\b")
 _LEGAL_FORM = re.compile(
     r"^(?P<full>.+?\s(?:Corp\.|Corporation|Inc\.|Ltd\.?|Limited|LLC|PLC|plc|AG|SE|ASA|AB(?: \(publ\))?|Oy|JSC|PJSC"
@@ -363,9 +364,10 @@ def _display(name: str) -> str | None:
     if known:
         return known
     if len(name) < 2 or re.fullmatch(r"[A-Z]{2}", name) or name.lower() in _not_outlets() or not any(ch.isalpha() for ch in name) \
-            or month_number(name) is not None or weekday_number(name) is not None or "   " in name \
+            or month_number(name) is not None or weekday_number(name) is not None \
+            or "   " in name \
             or (any(ch.isdigit() for ch in name) and find_dates(name)):     # "(Sept 4):" dates a dateline
-        return None       # "T" of "T.C. MİLLÎ SAVUNMA BAKANLIĞI" names nothing
+        return None       # "T" of "T.C. MİLLÎ SAVUNMA BAKANLIĞI", "June", "Nederlands    English" name nothing
     return name
 
 
