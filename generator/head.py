@@ -199,7 +199,8 @@ def headline_score(line: str, lead_stems: set[str], repeated: bool) -> float | N
 _CRUMB_SEPARATOR = re.compile(r"\s[›»>/]\s|›|»")
 _SITE_TITLE_SPLIT = re.compile(r"\s+[-–—|]\s+")
 _BULLETS = frozenset("→•▪►▶✓✔-–—*·")
-# A social post's age under its author's name: "3d · 🌏", "2 h ·", "5 mins", "Yesterday at 10:15".
+# A social post's age under its author's name: "3d · 🌏", "2w • Edited •", "5 hrs ·", "Yesterday at 10:15"
+# (a reading time, "5 min", is none).
 _POST_TIME = re.compile(r"^\s*(?:\d{1,2}\s?[hdwy]\b|\d{1,2}\s?(?:mins?|hrs?|hours?|days?|weeks?)(?: ago)?\s*[·•]"
                         r"|(?:Yesterday|Today) at \d)(?:\s*[·•].*)?\s*$"
                         r"|^@[\w.-]+\s*[·•]\s*\d{1,2}\s?[smhdw]\s*$")     # "@anakovacevic.bsky.social · 3h"
