@@ -328,7 +328,8 @@ def clean(text: str) -> CleanText:
     byline_line: str | None = None
     lines: list[str] = []
     begun = False           # whether the article's text has started (a sentence; a menu item is none)
-    raw_lines = unwrap_lines(text.split("\n"))
+    pasted = text.split("\n")
+    raw_lines = unwrap_lines(pasted)
     skip_to = -1
     for number, raw in enumerate(raw_lines):
         if number < skip_to or _is_menu_line(raw):
@@ -362,7 +363,7 @@ def clean(text: str) -> CleanText:
             continue
         lines.append(_split_glued(line))
 
-    owners = tuple(line.strip() for line in text.split("\n") if len(line) <= 200 and ("©" in line or "Copyright" in line))
+    owners = tuple(line.strip() for line in pasted if len(line) <= 200 and ("©" in line or "Copyright" in line))
     headline, lines, masthead = _split_head(lines, owners)
     lines = [line for line in lines if not _is_shouting(line)]   # the head's shouted lines that did not lead
     lines, trailing_lines = _drop_trailing_fragments(lines)

@@ -105,9 +105,13 @@ def extract_source(clean: CleanText, text: str | None = None, people: tuple[str,
     signals += _domain_signals(lines, signals)
     vendors = {match.group("name").lower() for line in lines if " by " in line for match in _VENDOR.finditer(line)}
     common = _common_words(lines)
-    chosen = _winner([signal for signal in signals if (_display(signal.name) or "").lower() not in vendors
-                      and not _a_common_word(_display(signal.name) or "", common)])
+    chosen = _winner([signal for signal in signals if _kept(_display(signal.name) or "", vendors, common)])
     return _spelled_as_on_the_page(chosen, lines) if chosen and chosen.islower() else chosen
+
+
+def _kept(shown: str, vendors: set[str], common: frozenset[str]) -> bool:
+    """A signal's name is no software vendor's ("Powered by X") and no word of the page's furniture."""
+    return shown.lower() not in vendors and not _a_common_word(shown, common)
 
 
 def _common_words(lines: list[str]) -> frozenset[str]:
