@@ -43,15 +43,16 @@ _INSIDE_BODY_NAME = re.compile(
 _ROUTE = re.compile(r"[–—-]\s?[A-Z]")
 
 
+@lru_cache(maxsize=1)
+def _country_forms() -> tuple[tuple[str, str], ...]:
+    """Every name, demonym, capital and abbreviation of data/countries.yml -> its country's code."""
+    return tuple((form, str(code)) for code, forms in resources.load_data("countries.yml").items()
+                 for kind in ("names", "demonyms", "capitals", "abbreviations") for form in forms.get(kind) or [])
+
+
 @lru_cache(maxsize=8)
 def _gazetteer(extra: tuple[tuple[str, str], ...]) -> Gazetteer[str | None]:
-    entries: list[tuple[str, str | None]] = []
-    for code, forms in resources.load_data("countries.yml").items():
-        for kind in ("names", "demonyms", "capitals", "abbreviations"):
-            entries.extend((form, str(code)) for form in forms.get(kind) or [])
-    entries.extend(extra)
-    entries.extend((name, None) for name in _MASKED_NAMES)
-    return Gazetteer(entries)
+    return Gazetteer([*_country_forms(), *extra, *((name, None) for name in _MASKED_NAMES)])
 
 
 def _taxonomy_names(taxonomy: Taxonomy) -> tuple[tuple[str, str], ...]:
@@ -180,9 +181,7 @@ _ADDRESS = re.compile(r"(?<![\w.-])[\w-]+(?:\.[\w-]+)*\.([a-z]{2})(?![\w-])(?!\.
 @lru_cache(maxsize=8)
 def _unmasked_gazetteer(names: tuple[tuple[str, str], ...]) -> Gazetteer[str]:
     # An outlet's name is read whole: "The Korea Times", "China Daily" name the outlet's country.
-    entries = [(form, str(code)) for code, forms in resources.load_data("countries.yml").items()
-               for kind in ("names", "demonyms", "capitals", "abbreviations") for form in forms.get(kind) or []]
-    return Gazetteer([*entries, *names])
+    return Gazetteer([*_country_forms(), *names])
 
 
 def outlet_country(clues: PageClues, taxonomy: Taxonomy) -> str | None:
