@@ -79,7 +79,7 @@ def _keyword_gazetteer(terms: tuple[Term, ...]) -> Gazetteer[tuple[str, ...]]:
     rules = _rules()
     known = {term.slug for term in terms}
     keywords = [(term.slug, alias) for term in terms for alias in term.aliases]
-    keywords += [(rule.topic, keyword) for rule in set(rules.weak.values()) if rule.topic in known
+    keywords += [(rule.topic, keyword) for rule in dict.fromkeys(rules.weak.values()) if rule.topic in known
                  for keyword in rule.keywords]
     slugs: dict[str, list[str]] = {}
     for slug, keyword in keywords:
@@ -110,11 +110,11 @@ def _in_a_name(sentence: str, match: Match, openers: frozenset[str]) -> bool:
 
 
 def _hits(text: str, gazetteer: Gazetteer[tuple[str, ...]], rules: TopicRules, article: str,
-          requires: dict[str, Gazetteer[bool]]) -> tuple[Counter[str], Counter[str]]:
-    """Each topic's mentions, and the number of sentences they stand in."""
+          requires: dict[str, Gazetteer[bool]], in_article: dict[WeakRule, bool]) -> tuple[Counter[str], Counter[str]]:
+    """Each topic's mentions, and the number of sentences they stand in. `in_article` holds each
+    article-wide rule's answer for `article`, shared by the headline's call and the body's."""
     hits: Counter[str] = Counter()
     spread: Counter[str] = Counter()
-    in_article: dict[WeakRule, bool] = {}
     sentences = split_sentences(text) if text else []
     near: dict[tuple[str, int], bool] = {}      # (topic, sentence) -> a `requires` word stands in it
 
@@ -169,8 +169,9 @@ def extract_topics(headline: str | None, body: str, taxonomy: Taxonomy) -> list[
     rules = _rules()
     text = f"{headline or ''}\n{body}"
     requires = {term.slug: _requires_gazetteer(term.requires) for term in terms if term.requires}
-    hits, spread = _hits(body, gazetteer, rules, text, requires)
-    headline_hits, headline_spread = _hits(headline or "", gazetteer, rules, text, requires)
+    in_article: dict[WeakRule, bool] = {}
+    hits, spread = _hits(body, gazetteer, rules, text, requires, in_article)
+    headline_hits, headline_spread = _hits(headline or "", gazetteer, rules, text, requires, in_article)
     for slug, count in headline_hits.items():
         hits[slug] += _HEADLINE_WEIGHT * count
     spread.update(headline_spread)
