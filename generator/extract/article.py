@@ -39,6 +39,8 @@ def extract_article(document: RawDocument, taxonomy: Taxonomy, lexicon: Lexicon 
                                            PageClues(outlet, text.dateline, document.text))
     home = primary[0] if primary else None
     people = tuple(extract_people(body, taxonomy, lexicon.organizations.words, home, lexicon.people))
+    # A person the text gives a role is never the outlet ("told Aliyev"); a name the text only says
+    # was told something may be the outlet ("told Steppe Ledger."), and then it is no person.
     named = tuple(p.name for p in people if p.role)
     if outlet in named:
         outlet = extract_source(text, document.text, named)
@@ -48,15 +50,13 @@ def extract_article(document: RawDocument, taxonomy: Taxonomy, lexicon: Lexicon 
         title_derived=derived,
         date=date,
         date_precision=precision,
-        # A person the text gives a role is never the outlet ("told Aliyev"); a name the text only says
-        # was told something may be the outlet ("told Steppe Ledger."), and then it is no person.
         source=(source := _as_organization(outlet, taxonomy, home, lexicon)),
         countries=tuple(countries),
         primary_countries=tuple(primary),
         # Likewise a name the text gives no role that what surrounds it shows to be a body ("analysts at
         # Capital Economics") is an organisation, and no person.
         organizations=(organizations := tuple(extract_organizations(
-            body, taxonomy, home, source, tuple(p.name for p in people if p.role), lexicon.organizations,
+            body, taxonomy, home, source, named, lexicon.organizations,
             tuple((p.role, p.country) for p in people if p.role)))),
         people=tuple(p for p in people if p.name != source and p.name not in organizations),
         topics=tuple(extract_topics(text.headline, body, taxonomy)),
