@@ -33,6 +33,7 @@ class PeopleLexicon:
     rank_words: frozenset[str]       # lower-case words inside ranks
     rank_ends: frozenset[str]        # the last words of ranks ("general", not the "air" of "air marshal")
     role_words: frozenset[str]
+    title_words: frozenset[str]      # role_words and rank_words: any word of a post or a rank
     role_modifiers: frozenset[str]
     speech_verbs: frozenset[str]
     not_name: frozenset[str]
@@ -57,11 +58,13 @@ def load_people_lexicon() -> PeopleLexicon:
     # British and Asian papers write the abbreviations without their stops ("Capt", "Pol Lt Gen").
     ranks |= frozenset(r.replace(".", "") for r in ranks)
     rank_words = frozenset(w for r in ranks for w in re.split(r"[\s-]+", r)) | ranks
+    role_words = frozenset(w.lower() for w in data["role_words"])
     return PeopleLexicon(
         ranks=ranks,
         rank_words=rank_words,
         rank_ends=frozenset(re.split(r"[\s-]+", r)[-1] for r in ranks),
-        role_words=frozenset(w.lower() for w in data["role_words"]),
+        role_words=role_words,
+        title_words=role_words | rank_words,
         role_modifiers=frozenset(w.lower() for w in data["role_modifiers"]),
         speech_verbs=frozenset(data["speech_verbs"]),
         not_name=frozenset(data["not_name_words"]),
@@ -106,8 +109,7 @@ def _is_name_token(token: str, lex: PeopleLexicon, country_words: set[str]) -> b
     if token.lower() in lex.honorifics:
         return False
     base = token[:-2] if token.endswith(("'s", "’s")) else token
-    return base not in lex.not_name and base not in country_words and token.lower() not in lex.rank_words \
-        and token.lower() not in lex.role_words
+    return base not in lex.not_name and base not in country_words and token.lower() not in lex.title_words
 
 
 def extract_people(body: str, taxonomy: Taxonomy, org_words: frozenset[str] = frozenset(),
@@ -334,7 +336,7 @@ def _initials_before_name(tokens, i: int, lex: PeopleLexicon, country_words) -> 
     """"KP Sharma Oli": two initials written in capitals, then two parts of a name."""
     word = tokens[i][0]
     return (len(word) == 2 and word.isupper() and word.isalpha() and i + 2 < len(tokens)
-            and word.lower() not in lex.role_words | lex.rank_words and word not in _NOT_INITIALS
+            and word.lower() not in lex.title_words and word not in _NOT_INITIALS
             and _is_name_token(tokens[i + 1][0], lex, country_words) and _is_name_token(tokens[i + 2][0], lex, country_words))
 
 
@@ -466,7 +468,7 @@ def _role_before(sentence: str, tokens, i: int, lex: PeopleLexicon, country_word
             break
         if low == "and" and k + 1 < len(tokens) and not tokens[k + 1][0][0].isupper():
             break
-        if word in _CONNECTORS or low in lex.role_modifiers or low in lex.role_words or low in lex.rank_words:
+        if word in _CONNECTORS or low in lex.role_modifiers or low in lex.title_words:
             start = k
         elif word[0].isupper() and word.isalpha() or re.fullmatch(r"[A-Z][\w'’.-]*", word):
             start = k
@@ -539,7 +541,7 @@ def _drop_lead(phrase_tokens, lex: PeopleLexicon):
         if cut is None:
             return phrase_tokens
         head = {t[0].lower() for t in phrase_tokens[:cut]}
-        if head & (lex.role_words | lex.rank_words):
+        if head & lex.title_words:
             return phrase_tokens
         phrase_tokens = phrase_tokens[cut + 1:]
 
@@ -706,7 +708,7 @@ def _role_bodies(role: str, lex: PeopleLexicon) -> list[str]:
     words = role.split()
     lead = []
     for word in words:
-        if not word[:1].isupper() or word.lower() in lex.role_words | lex.rank_words | lex.role_modifiers:
+        if not word[:1].isupper() or word.lower() in lex.title_words or word.lower() in lex.role_modifiers:
             break
         lead.append(word)
     if lead and len(lead) < len(words):
