@@ -18,8 +18,6 @@ from generator.extract.countries import country_mentions
 from generator.gazetteer import Gazetteer
 from generator.taxonomy import Taxonomy
 
-_TOKEN = re.compile(r"[^\W\d_][\w'’.&-]*[\w]|[^\W\d_]|\d+|[^\w\s]")
-_INNER = {"of", "the", "for", "and", "de", "&"}
 _NOT_AFTER = ("Exercise", "Exercises", "Drills", "Declaration", "Initiative", "Agreement", "Treaty", "Strategy",
               "Program", "Programme", "Concept", "Doctrine", "Operation")
 
