@@ -373,10 +373,10 @@ def _with_field_lists(body: str, phrases: list[tuple[int, int, str]]) -> list[tu
     return joined
 
 
-_DATE_WORDS = frozenset({"January", "February", "March", "April", "May", "June", "July", "August", "September",
-                         "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
-                         "Saturday", "Sunday", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-                         "Nov", "Dec"})
+_MONTHS_AND_DAYS = frozenset({"January", "February", "March", "April", "May", "June", "July", "August", "September",
+                              "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
+                              "Friday", "Saturday", "Sunday"})
+_DATE_WORDS = _MONTHS_AND_DAYS | {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
 
 
 def _with_subjects(body: str, phrases: list[tuple[int, int, str]], head_re: re.Pattern,
@@ -823,11 +823,9 @@ _DEPARTMENT_FIELDS = frozenset({"Commerce", "State", "Justice", "Defense", "Ener
                                 "Education", "Interior", "Transportation", "Health", "Finance", "Treasury"})
 # "the Federal Ministry of Health": words that say a body is the nation's, not a state's or a province's.
 _NATIONAL_ADJECTIVES = frozenset({"Federal", "National", "Royal", "State", "Union", "Central", "Imperial"})
-_SENTENCE_WORDS = frozenset({"The", "A", "An", "In", "On", "At", "But", "And", "It", "Its", "This", "That", "He",
-                             "She", "They", "We", "Mr", "Ms", "Mrs", "Dr", "Both", "All", "Some", "Most", "Such",
-                             "January", "February", "March", "April", "May", "June", "July", "August", "September",
-                             "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
-                             "Friday", "Saturday", "Sunday", "However", "Meanwhile", "Earlier", "Later"})
+_SENTENCE_WORDS = _MONTHS_AND_DAYS | {"The", "A", "An", "In", "On", "At", "But", "And", "It", "Its", "This", "That",
+                                      "He", "She", "They", "We", "Mr", "Ms", "Mrs", "Dr", "Both", "All", "Some", "Most",
+                                      "Such", "However", "Meanwhile", "Earlier", "Later"}
 
 
 def _at_sentence_start(body: str, start: int) -> bool:
