@@ -739,9 +739,8 @@ def _context_patterns(data: dict) -> tuple[re.Pattern, ...]:
 
 
 # "Iberdrola, Endesa and Naturgy": names listed beside a body found are bodies too.
-_LIST = re.compile(rf"(?P<items>{_BARE}(?:[ \t]+\([A-Z][A-Za-z]{{1,9}}\))?(?:(?:,[ \t]+{_BARE}(?:[ \t]+\([A-Z][A-Za-z]{{1,9}}\))?)+,?"
-                   rf"|)[ \t]+and[ \t]+{_BARE})")
-_LIST_ITEM = re.compile(rf"(?P<name>{_BARE})(?:[ \t]+\([A-Z][A-Za-z]{{1,9}}\))?")
+_LIST = re.compile(rf"(?P<items>{_BARE}{_ACRONYM_AFTER}(?:(?:,[ \t]+{_BARE}{_ACRONYM_AFTER})+,?|)[ \t]+and[ \t]+{_BARE})")
+_LIST_ITEM = re.compile(rf"(?P<name>{_BARE}){_ACRONYM_AFTER}")
 
 
 def _named_by_context(body: str, found: list[tuple[int, str]], taken: list[tuple[int, int]],
