@@ -636,8 +636,8 @@ def _country_phrase(code: str, taxonomy: Taxonomy, lex: OrganizationLexicon) -> 
     return f"the {label}" if takes_the else label
 
 
-def _ministry(name, body, position, taxonomy, home_country, lex: OrganizationLexicon, owner_country: str | None = None,
-              field_countries: dict[str, str] | None = None) -> str | None:
+def _ministry(name, body, position, taxonomy, home_country, lex: OrganizationLexicon, owner_country: str | None,
+              field_countries: dict[str, str]) -> str | None:
     plain = lex.ministry_re.fullmatch(name)
     if not plain:
         return None
@@ -653,7 +653,7 @@ def _ministry(name, body, position, taxonomy, home_country, lex: OrganizationLex
                 break
     # Named without its country, a ministry is the one whose minister of that field the text names.
     country = country or _country_before(body, position, taxonomy) or owner_country \
-        or (field_countries or {}).get(field) or home_country
+        or field_countries.get(field) or home_country
     if country is None:
         return f"Ministry of {field}"
     return f"Ministry of {field} of {taxonomy.country_label(country)}"
