@@ -114,8 +114,9 @@ def strip_headline_suffix(headline: str) -> str:
     return headline
 
 
-# "({{contentCtrl.commentsTotal}})": a page template's placeholder left in the copy.
-_TEMPLATE = re.compile(r"\s*\(?\{\{[^{}]*\}\}\)?")
+# "… still down ({{contentCtrl.commentsTotal}})": a page template's placeholder left after the headline.
+# Only at its end: cut from inside, the headline would be two pieces of the line joined.
+_TEMPLATE = re.compile(r"\s*\(?\{\{[^{}]*\}\}\)?\s*$")
 # "… exports from 2027 – by Thandi Mokoena (Mining Weekly – June 6, 2025)": a repost's credit after the headline.
 _BYLINE_SUFFIX = re.compile(r"\s+[-–—|]\s+[Bb]y\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*\([^()]*\))?$")
 _FORWARDED = re.compile(r"^(?:(?:Fwd?|FW|Re|RE|AW|WG|TR)\s*:\s*)+")     # an e-mail's forwarding and reply marks
