@@ -149,18 +149,24 @@ def has_sentence(text: CleanText) -> bool:
     return any(len(line.split()) >= _SENTENCE_WORDS and any(ch.islower() for ch in line) for line in text.lines)
 
 
-def _with_wrapped_titles(head: list[str]) -> list[str]:
+def _with_wrapped_titles(head: list[str], origin: list[int]) -> list[str]:
     """A title set over two or three lines, as a report's cover sets it, joined on the first of them (the
     others left empty): "Ethiopia's Eurobond Impasse:" / "What the Common Framework" / "Still Gets Wrong";
-    "Trump's 25 Percent Steel and Aluminum" / "Tariffs: Who Pays and Who Retaliates"."""
+    "Trump's 25 Percent Steel and Aluminum" / "Tariffs: Who Pays and Who Retaliates". Only lines that follow
+    each other in the paste are joined (`origin`: each line's place there), as unwrap_lines joins a wrap."""
     head = list(head)
+
+    def next_to(number: int) -> bool:
+        return number + 1 < len(head) and origin[number + 1] == origin[number] + 1
+
     for number in range(len(head) - 1):
         first, following = head[number], head[number + 1]
-        if not (2 <= len(first.split()) <= 8 and _title_cased(following)) or first.endswith((".", "!", "?")):
+        if not next_to(number) or not (2 <= len(first.split()) <= 8 and _title_cased(following)) \
+                or first.endswith((".", "!", "?")):
             continue
         if first.endswith(":"):
             # after the colon, the title's second part: a line or two of title-case words
-            span = 2 if number + 2 < len(head) and _title_cased(head[number + 2]) and len(head[number + 2].split()) <= 4 \
+            span = 2 if next_to(number + 1) and _title_cased(head[number + 2]) and len(head[number + 2].split()) <= 4 \
                 and not first.endswith("::") else 1
         elif ":" in " ".join(following.split()[:3]) and _title_cased(first):
             span = 1          # the first line's phrase runs on to the colon in the next
@@ -203,7 +209,8 @@ def _is_sentence(line: str) -> bool:
     return len(line.split()) >= 4 and line.endswith((".", "!", "?", '"', "”"))
 
 
-def _split_head(lines: list[str], owners: tuple[str, ...] = ()) -> tuple[str | None, list[str], list[str]]:
+def _split_head(lines: list[str], owners: tuple[str, ...] = (),
+                origin: list[int] | None = None) -> tuple[str | None, list[str], list[str]]:
     """(headline, body lines, masthead): the head of the page is the lines above the first paragraph;
     the headline is the one of them that reads as the lead's (head.py). What stands above it is the
     masthead (kept for the source); below it, only sentences stay (a deck), not bylines, badges or credits."""
@@ -213,7 +220,8 @@ def _split_head(lines: list[str], owners: tuple[str, ...] = ()) -> tuple[str | N
     if head_end == 1 and not is_furniture(lines[0]) and not is_ticker(lines[0]):
         # A note or a plain text file: one line above the text is its title, whatever its shape.
         return _first_line_headline(lines)
-    candidates = _with_wrapped_titles(["" if is_ticker(line) else strip_headline_suffix(line) for line in lines[:head_end]])
+    candidates = _with_wrapped_titles(["" if is_ticker(line) else strip_headline_suffix(line) for line in lines[:head_end]],
+                                      origin or list(range(len(lines))))
     chosen = choose_headline(candidates, " ".join(lines[head_end:head_end + 2]), lines,
                              first_above_menu=navigation_follows(lines, 1), owners=owners)
     if chosen is None:
@@ -328,6 +336,7 @@ def clean(text: str) -> CleanText:
     byline: str | None = None
     byline_line: str | None = None
     lines: list[str] = []
+    origin: list[int] = []  # for each line kept, the pasted line (after unwrapping) it comes from
     begun = False           # whether the article's text has started (a sentence; a menu item is none)
     pasted = text.split("\n")
     raw_lines = unwrap_lines(pasted)
@@ -363,9 +372,10 @@ def clean(text: str) -> CleanText:
             byline, byline_line = _BYLINE_LINE.fullmatch(line).group("name"), line
             continue
         lines.append(_split_glued(line))
+        origin.append(number)
 
     owners = tuple(line.strip() for line in pasted if len(line) <= 200 and ("©" in line or "Copyright" in line))
-    headline, lines, masthead = _split_head(lines, owners)
+    headline, lines, masthead = _split_head(lines, owners, origin)
     lines = [line for line in lines if not _is_shouting(line)]   # the head's shouted lines that did not lead
     lines, trailing_lines = _drop_trailing_fragments(lines)
 

@@ -78,6 +78,9 @@ def _from_lines(wanted: str, inputs: list[str], start: int) -> bool:
 @given(LINES)
 # A template's placeholder inside a headline: cut from there, the headline was two pieces of its line joined.
 @example("<script>alert(1)</script><script>alert(1)</script>{{ x }}<script>alert(1)</script>\n<script>alert(1)</script>")
+# A cover's title over lines a blank line parts: not one wrapped title.
+@example("Azerbaijan And China:\n\nAzerbaijan And China\n\nThe ministers met in the capital on Tuesday and agreed "
+         "to expand cooperation in trade, energy and transport over the next five years, officials said.")
 def test_clean_keeps_only_real_lines_of_the_input_in_order(text):
     result = clean(text)       # never raises
     for line in result.lines:
