@@ -310,6 +310,7 @@ def unwrap_lines(raw: list[str]) -> list[str]:
 
 
 _WRAP_MIN, _WRAP_BAND, _WRAP_MAX = 40, 30, 110
+_RULE_LINE = re.compile(r"[-=_─━*~.]{3,}")
 
 
 def _wrapped_blocks(raw: list[str]) -> set[int]:
@@ -318,8 +319,8 @@ def _wrapped_blocks(raw: list[str]) -> set[int]:
     continued: set[int] = set()
     start = 0
     for end in range(len(raw) + 1):
-        if end < len(raw) and raw[end].strip():
-            continue
+        if end < len(raw) and raw[end].strip() and not _RULE_LINE.fullmatch(raw[end].strip()):
+            continue        # a rule of dashes parts blocks as a blank line does (a release's boxed notice)
         block = range(start, end)
         if len(block) >= 3:
             widths = [len(raw[i].strip()) for i in block[:-1]]

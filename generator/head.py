@@ -214,7 +214,10 @@ def without_breadcrumb(line: str) -> str:
     if len(pieces) < 2:
         return line
     *crumbs, last = pieces
-    if len(last.split()) >= _MIN_WORDS and all(len(c.split()) <= 3 and _menu_like(c.split()) for c in crumbs):
+    # A crumb is a menu's label: "EANS-Adhoc: Alpensilizium AG / Supervisory Board approves …" is a
+    # release's channel and issuer, part of its headline.
+    if len(last.split()) >= _MIN_WORDS and all(len(c.split()) <= 3 and _menu_like(c.split()) and ":" not in c
+                                               for c in crumbs):
         return last
     return line
 

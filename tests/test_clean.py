@@ -149,6 +149,13 @@ def test_a_file_with_no_sentence_left_is_refused(text, refused):
       "Finance ministers from twelve countries agreed on Tuesday to cut tariffs on fertiliser imports by half."],
      ["Ministers agree to halve fertiliser tariffs", "The cut takes effect in March and covers potash.",
       "Finance ministers from twelve countries agreed on Tuesday to cut tariffs on fertiliser imports by half."]),
+    # a notice boxed between rules of dashes, wrapped at a width: the rules part it from the lines around
+    (["Zurück   Drucken   Teilen", "", "-" * 60, "  Disclosed inside information pursuant to article 17 Market Abuse",
+      "  Regulation (MAR) transmitted by a wire service with the aim of a Europe-wide",
+      "  distribution. The issuer is solely responsible for the content of the", "  announcement.", "-" * 60],
+     ["Zurück   Drucken   Teilen", "", "-" * 60, "  Disclosed inside information pursuant to article 17 Market Abuse "
+      "Regulation (MAR) transmitted by a wire service with the aim of a Europe-wide distribution. The issuer is "
+      "solely responsible for the content of the announcement.", "-" * 60]),
     # menu items, one ending on "in", are no wrapped line
     (["Subscribe", "Sign in", "Share this post", "Text of the post."], ["Subscribe", "Sign in", "Share this post",
                                                                         "Text of the post."]),

@@ -58,6 +58,9 @@ HEADLINE = "Twelve countries agree to halve fertiliser tariffs"
     (["⏩ Forwarded many times"], None),
     # a breadcrumb glued to the headline with gaps is cut off
     (["Skip to content", "Home  News  " + HEADLINE], HEADLINE),
+    (["Home / Trade / " + HEADLINE], HEADLINE),
+    # a release's channel and issuer before a slash are part of its headline, no breadcrumb
+    (["Search", "EANS-Adhoc: Ledger AG / " + HEADLINE], "EANS-Adhoc: Ledger AG / " + HEADLINE),
     # a headline that asks is no paragraph, and the site's name above the menu is no headline
     (["Ledger Institute for Trade Studies", "Search", "Research", "About",
       "After the truce: how long will lower fertiliser tariffs last?"],
