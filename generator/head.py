@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from generator import outlets, resources
 from generator.dates import find_dates
+from generator.extract.organizations import is_organization_name
 
 _MIN_WORDS, _MAX_WORDS = 3, 30
 _PARAGRAPH_WORDS = 25           # a line this long is article text: the head ends above it
@@ -264,6 +265,7 @@ def choose_headline(candidates: list[str], lead: str, page_lines: list[str], fir
     if any(_POST_TIME.match(line) for line in candidates):
         return None         # "3d · 🌏" under the author's name: a social post, which has no headline
     shaped = []
+    names: set[int] = set()
     fields = field_block(candidates)
     # A line between menu items is one of them when it is as short, or when it stands again further down
     # (the section's name over the headline); a headline may stand between a menu and a weather widget.
@@ -279,6 +281,9 @@ def choose_headline(candidates: list[str], lead: str, page_lines: list[str], fir
             score = None      # "Mireille Okafor and Daniel P. Hartwell" over "Mireille Okafor is a senior fellow …"
         if score is not None and lexicon().body_name.fullmatch(line) and navigation_follows(candidates, number + 1):
             score = None      # "Ministry of Foreign Affairs of the Republic of Serbia" above its menu: the site
+        if score is not None and is_organization_name(line):
+            score -= 2.5      # a body's name alone (the site's, the issuer's) shares the lead's words, says nothing
+            names.add(number)
         if score is not None and line_key(line) in menu_items:
             # "Base Metals" / "Critical, Strategic and Rare Earth Minerals" / "Lithium": a menu's item, and
             # the same words again above the headline are its section, not a headline printed twice.
@@ -298,7 +303,9 @@ def choose_headline(candidates: list[str], lead: str, page_lines: list[str], fir
             return ranked[0][1]
         return None
     best = max(score for _, score in scored)
-    return next(number for number, score in scored if score >= best - _TIE)
+    close = [number for number, score in scored if score >= best - _TIE]
+    # The upper of two close lines is the headline over its deck; a body's name is over the headline.
+    return next((number for number in close if number not in names), close[0])
 
 
 def _names_the_lead_begins_with(line: str, lead: str) -> bool:

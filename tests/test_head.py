@@ -234,3 +234,27 @@ def test_a_headline_between_a_menu_and_a_weather_widget_is_still_the_headline():
     page = "\n".join(["• D.C.", "• BXL", "• Lagos", "• Riyadh", HEADLINE, "sunny Cotonou", "cloudy Abuja",
                       "rotating globe", "1. Fertiliser tariffs", "", LEAD])
     assert clean(page).headline == HEADLINE
+
+
+def test_a_body_named_alone_above_a_title_case_headline_is_not_it():
+    # The council's name shares more of the lead's words than the headline, but it is only a name.
+    lead = ("The Twelve Countries Fertiliser Council of Ministers has welcomed the decision to cut tariffs on "
+            "fertiliser imports by half, its chair said in Geneva on Tuesday.")
+    headline = "Council Welcomes Tariff Cut, Calls for Relief for Small Farmers"
+    page = "\n".join(["Twelve Countries Fertiliser Council of Ministers", "Search", "Home › Press Releases", headline,
+                      "", lead])
+    assert clean(page).headline == headline
+
+
+@pytest.mark.parametrize("line, name", [
+    ("Parliament of the Republic of South Africa", True),
+    ("Embassy of the People's Republic of China in the Republic of Kazakhstan", True),
+    ("Ministry of Finance", True),
+    ("Council Welcomes Tariff Cut, Calls for Relief", False),
+    ("Bank of England holds interest rates at 5.25%", False),
+    ("Ministry", False),
+])
+def test_a_line_that_is_only_a_body_s_name(line, name):
+    from generator.extract.organizations import is_organization_name
+
+    assert is_organization_name(line) is name

@@ -397,6 +397,22 @@ def _with_subjects(body: str, phrases: list[tuple[int, int, str]], head_re: re.P
     return joined
 
 
+def is_organization_name(line: str) -> bool:
+    """Whether a line is one body's name and nothing else ("Embassy of the People's Republic of China in the
+    Republic of Kazakhstan", "Parliament of the Republic of South Africa"): every word capitalised or a
+    connector, and the whole of it one organisation's name. A site's name over its page reads so; a
+    headline says something of a body ("Trade Committee Welcomes …")."""
+    line = line.strip()
+    words = line.split()
+    if len(words) < 2 or not all(w[0].isupper() or w in _NAME_CONNECTORS for w in words):
+        return False
+    bare = line[4:] if line.startswith("The ") else line
+    return any(name == bare for _, name in _organizations_in_phrase(bare, load_organization_lexicon()))
+
+
+_NAME_CONNECTORS = frozenset({"of", "the", "and", "for", "in", "to", "on", "&", "de", "du", "des", "la", "del", "y"})
+
+
 def _organizations_in_phrase(phrase: str, lex: OrganizationLexicon, offset: int = 0) -> list[tuple[int, str]]:
     """The organisation names inside one capitalised phrase: from the first head word's modifiers on
     ("Azerbaijani Army", "Main Directorate of …"), then each body nested after "of (the)"."""
