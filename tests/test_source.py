@@ -183,6 +183,16 @@ NAV = "Home\nWorld\nBusiness\n"
     (f"Containers\n{NAV}Headline about the collision\n\n{P} The ships carried containers to Singapore.", None),
     # "told ERR" beside the masthead "ERR News": the brand with "News".
     (f"ERR News\n{NAV}Headline about the talks\n{P} The minister told ERR the plan stands.", "ERR News"),
+    # A report's series after its publisher's acronym, in the running header of every page; a report's credit.
+    (f"KIPS Commentary\nHeadline about the talks\n\n{P}\n\nKIPS COMMENTARY 18.03.2025 1\n\n{P}", "KIPS"),
+    (f"Headline about the talks\n\n{P}\n\nKIPS Policy Brief No. 12 — June 2025 • A. Author     2\n\n{P}", "KIPS"),
+    (f"Headline about the talks\n\n{P}\n\nKIPS Policy Brief 12 / 2025      2\n\n{P}\n\nKIPS Policy Brief 12 / 2025      3",
+     "KIPS"),
+    (f"Headline about the talks\n\n{P}\n\nThis update was prepared by FSNET. The content is not an official view.", "FSNET"),
+    # A series named in words is no publisher's name; the company a masthead is published by gives way to it.
+    (f"Headline about the rating\n\n{P}\n\nRating Action Commentary\n\nRating Action Commentary", None),
+    (f"Harbour Ledger\n{NAV}Headline about the talks\n\n{P}\n\nHarbour Ledger is published by Quay Insights Limited.\n"
+     "Copyright © 2026 Quay Insights Limited. All rights reserved.", "Harbour Ledger"),
 ])
 def test_source(text, source):
     assert extract_source(clean(text), text) == source
