@@ -189,6 +189,10 @@ NAV = "Home\nWorld\nBusiness\n"
     (f"Headline about the talks\n\n{P}\n\nKIPS Policy Brief 12 / 2025      2\n\n{P}\n\nKIPS Policy Brief 12 / 2025      3",
      "KIPS"),
     (f"Headline about the talks\n\n{P}\n\nThis update was prepared by FSNET. The content is not an official view.", "FSNET"),
+    # A company's release whose prose says what the company built: no software vendor's credit.
+    (f"KESTREL YARDS\n{NAV}Headline about the ships\n\n{P} The ships are an evolution of the platform already "
+     "built by Kestrel Yards for the line, which ordered four more this week after a year of talks.\n\n"
+     "© 2025 Kestrel Yards S.p.A.", "Kestrel Yards"),
     # A series named in words is no publisher's name; the company a masthead is published by gives way to it.
     (f"Headline about the rating\n\n{P}\n\nRating Action Commentary\n\nRating Action Commentary", None),
     (f"Harbour Ledger\n{NAV}Headline about the talks\n\n{P}\n\nHarbour Ledger is published by Quay Insights Limited.\n"

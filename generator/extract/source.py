@@ -103,7 +103,9 @@ def extract_source(clean: CleanText, text: str | None = None, people: tuple[str,
     lines = _lines(clean, text)
     signals += _open_signals(lines, frozenset(people))
     signals += _domain_signals(lines, signals)
-    vendors = {match.group("name").lower() for line in lines if " by " in line for match in _VENDOR.finditer(line)}
+    # Only a footer's short line credits a vendor: "the ships already built by Fincantieri" is prose.
+    vendors = {match.group("name").lower() for line in lines if " by " in line and not _is_paragraph(line)
+               for match in _VENDOR.finditer(line)}
     common = _common_words(lines)
     chosen = _winner([signal for signal in signals if _kept(_display(signal.name) or "", vendors, common)])
     return _spelled_as_on_the_page(chosen, lines) if chosen and chosen.islower() else chosen
