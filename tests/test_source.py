@@ -193,6 +193,12 @@ NAV = "Home\nWorld\nBusiness\n"
     (f"KESTREL YARDS\n{NAV}Headline about the ships\n\n{P} The ships are an evolution of the platform already "
      "built by Kestrel Yards for the line, which ordered four more this week after a year of talks.\n\n"
      "© 2025 Kestrel Yards S.p.A.", "Kestrel Yards"),
+    # A body's one-word head takes "of the" in its copyright line; a longer name keeps its own words; a
+    # state's formal name over a government site is no outlet.
+    (f"Headline about the talks\n\n{P}\n\n© Parliament of the Republic of Ruritania", "Parliament of the Republic of Ruritania"),
+    (f"Headline about the talks\n\n{P}\n\n© 2025 The Kestrel Council of the United States. All rights reserved.",
+     "The Kestrel Council"),
+    (f"Republic of the Philippines\n{NAV}Headline about the talks\n\n{P}", None),
     # A series named in words is no publisher's name; the company a masthead is published by gives way to it.
     (f"Headline about the rating\n\n{P}\n\nRating Action Commentary\n\nRating Action Commentary", None),
     (f"Harbour Ledger\n{NAV}Headline about the talks\n\n{P}\n\nHarbour Ledger is published by Quay Insights Limited.\n"

@@ -34,8 +34,9 @@ SHOWN_FIRST = ("issuer", "repost", "wire", "self", "told", "copyright", "masthea
 _UPPER = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x250) if chr(c).isupper())
 _CONNECTOR = r"(?:of|de|da|do|du|des|del|la|le|el|al|the|and|for|from|&|di|y|e)"
 _WORD = rf"(?:[{_UPPER}0-9][\w'’&-]*(?:\.[A-Za-z]{{2,4}}\b)?|[a-z0-9]+\.(?:com|net|org|info|news|[a-z]{2})\b)"
-# An outlet-shaped name: up to six capitalised words or acronyms, with "of", "de", "&" between them.
-_NAME = rf"{_WORD}(?:\s+(?:{_CONNECTOR}\s+)?{_WORD}){{0,5}}"
+# An outlet-shaped name: up to six capitalised words or acronyms, with "of", "de", "&" between them; a
+# body's one word may take "of the" ("Parliament of the Republic of Kazakhstan", not a bare "Parliament").
+_NAME = rf"{_WORD}(?:\s+of\s+the\s+{_WORD})?(?:\s+(?:{_CONNECTOR}\s+)?{_WORD}){{0,5}}"
 # Words a company adds to its trading name ("Premium Times Services Limited", "Circuitline Media Group").
 _COMPANY_TAIL = re.compile(
     r"(?:[\s,]+(?:Private|Pvt\.?|Limited|Ltd\.?|Inc\.?|LLC|plc|PLC|GmbH|S\.?A\.?U?\.?|S\.?L?\.?|S\.?p\.?A\.?|B\.?V\.?"
@@ -362,6 +363,8 @@ def _display(name: str) -> str | None:
     known = outlets.outlet_named(name)
     if known:
         return known
+    if _STATE_NAME.fullmatch(name):
+        return None       # "Republic of the Philippines" over a government site's page: the state, no outlet
     if name in _expansions() and name.isupper():
         return _expansions()[name]
     name = _PUBLISHER_HEAD.sub("", _COMPANY_TAIL.sub("", name).strip(" ,"))
@@ -375,6 +378,10 @@ def _display(name: str) -> str | None:
             or (any(ch.isdigit() for ch in name) and find_dates(name)):     # "(Sept 4):" dates a dateline
         return None       # "T" of "T.C. MİLLÎ SAVUNMA BAKANLIĞI", "June", "Nederlands    English" name nothing
     return name
+
+
+_STATE_NAME = re.compile(r"(?:The\s+)?(?:Republic|Kingdom|State|Federation|Commonwealth|Principality|Emirate|Sultanate"
+                         r"|Grand Duchy)\s+of\s+(?:the\s+)?\S.*")
 
 
 def _shouted(name: str) -> bool:
@@ -416,10 +423,12 @@ def _winner(signals: list[_Signal]) -> str | None:
         twin = next((k for k in pools if k != key and k.replace(" ", "") == key.replace(" ", "")), None)
         if twin and key in pools:
             pools[twin] += pools.pop(key)
-    # "The Mainichi" and "© The Mainichi Newspapers": the company's name begins with the outlet's.
+    # "The Mainichi" and "© The Mainichi Newspapers": the company's name begins with the outlet's; "Atlantic
+    # Council" and "© The Atlantic Council of the United States": the body's legal name does.
     for key in sorted(pools, key=len):
-        for other in [k for k in pools if k != key and k.startswith(key + " ")
-                      and set(k[len(key):].split()) <= _PUBLISHER_WORDS]:
+        for other in [k for k in pools if k != key and k.startswith(key + " ") and key in pools
+                      and (set(k[len(key):].split()) <= _PUBLISHER_WORDS
+                           or " " in key and k.startswith(key + " of the "))]:
             pools[key] += pools.pop(other)
     if not pools:
         return None
@@ -451,5 +460,5 @@ def _winner(signals: list[_Signal]) -> str | None:
     # "© 2025 Circuitline Media Group" beside the masthead "Circuitline": the company's name holds the
     # outlet's, which is the one shown.
     shorter = [shown for _, shown in ranked if len(shown) < len(chosen) and not _shouted(shown)
-               and chosen.lower().startswith(shown.lower() + " ")]
+               and (chosen.lower().startswith(shown.lower() + " ") or _key(chosen).startswith(_key(shown) + " "))]
     return min(shorter, key=len) if shorter else chosen
