@@ -199,6 +199,12 @@ NAV = "Home\nWorld\nBusiness\n"
     (f"Headline about the talks\n\n{P}\n\n© 2025 The Kestrel Council of the United States. All rights reserved.",
      "The Kestrel Council"),
     (f"Republic of the Philippines\n{NAV}Headline about the talks\n\n{P}", None),
+    # A brand's address in camel case in the copyright line outweighs the agency it credits; a newsletter's
+    # own pitch names it.
+    (f"iTledger\n{NAV}Headline about the breach\n\nSYDNEY (KNA) - {P}\n\nCopyright © iTledger.com.au . All rights reserved.",
+     "iTledger"),
+    (f"Headline about the terminal\n\n{P}\n\nGet PortBrief daily\n\nPortBrief is read by thousands of traders.",
+     "PortBrief"),
     # A series named in words is no publisher's name; the company a masthead is published by gives way to it.
     (f"Headline about the rating\n\n{P}\n\nRating Action Commentary\n\nRating Action Commentary", None),
     (f"Harbour Ledger\n{NAV}Headline about the talks\n\n{P}\n\nHarbour Ledger is published by Quay Insights Limited.\n"

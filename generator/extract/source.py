@@ -33,7 +33,7 @@ _ENOUGH = 2
 SHOWN_FIRST = ("issuer", "repost", "wire", "self", "told", "copyright", "masthead", "known", "owner", "title", "domain")
 _UPPER = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x250) if chr(c).isupper())
 _CONNECTOR = r"(?:of|de|da|do|du|des|del|la|le|el|al|the|and|for|from|&|di|y|e)"
-_WORD = rf"(?:[{_UPPER}0-9][\w'’&-]*(?:\.[A-Za-z]{{2,4}}\b)?|[a-z0-9]+\.(?:com|net|org|info|news|[a-z]{2})\b)"
+_WORD = rf"(?:[{_UPPER}0-9][\w'’&-]*(?:\.[A-Za-z]{{2,4}}\b)?|[a-z0-9][A-Za-z0-9]*\.(?:com|net|org|info|news|[a-z]{{2}})(?:\.[a-z]{{2}})?\b)"
 # An outlet-shaped name: up to six capitalised words or acronyms, with "of", "de", "&" between them; a
 # body's one word may take "of the" ("Parliament of the Republic of Kazakhstan", not a bare "Parliament").
 _NAME = rf"{_WORD}(?:\s+of\s+the\s+{_WORD})?(?:\s+(?:{_CONNECTOR}\s+)?{_WORD}){{0,5}}"
@@ -357,7 +357,7 @@ def _display(name: str) -> str | None:
     name = re.sub(r"(?:,?\s+\d{4})+$", "", name)        # "© Eurasianet 2024"
     name = _RIGHTS_RESERVED.sub("", name)
     name = re.sub(r"\s+(?:Tüm|Bütün|Все|Alle|Tutti|Todos|Tous|All)$", "", name)     # the phrase's first word only
-    name = re.sub(r"(?<=[a-z])\.com$", "", name, flags=re.IGNORECASE)   # "SavunmaSanayiST.com"
+    name = re.sub(r"(?<=[a-z])\.com(?:\.[a-z]{2})?$", "", name, flags=re.IGNORECASE)   # "SavunmaSanayiST.com", "iTnews.com.au"
     if " " in name:     # "Le Monde.fr": a name of words with its site's ending (a one-word "News.Az" keeps it)
         name = re.sub(r"(?<=[a-z])\.[a-z]{2,3}$", "", name)
     known = outlets.outlet_named(name)
