@@ -84,6 +84,21 @@ def test_date(text, expected):
     ("Zimbabwe to ban lithium concentrate exports from 2027 – by Thandi Mokoena (Mining Weekly – June 6, 2025)\n\n"
      "HARARE – Zimbabwe will stop exports of lithium concentrates from January 2027, the minister said on Thursday.",
      ("2025-06-06", "day")),
+    # A case number under the stamp is no date; the stamp's day is written with a dot.
+    ("Home » Press » News\n14. October 2025\nCourt strikes down the vehicle tax rules\nCase no. 5-25-14\n\n"
+     "The Constitutional Review Chamber of the Supreme Court today declared the provisions unconstitutional, "
+     "the court said in a statement.", ("2025-10-14", "day")),
+    # A stamp glued to its hidden twin.
+    ("FIFA warns federation\nPublished On 22 Oct 202522 Oct 2025\n\nFIFA and the confederation warned the "
+     "federation on Wednesday that the new sports law breaches their statutes, officials said.", ("2025-10-22", "day")),
+    # A post's age only: the page's day is not stated, and a day or month in its text is an event's; a year
+    # in an event's name still counts.
+    ("University of the North\n5d • Edited •\n\nFrom September 2026 the university will teach most of its "
+     "bachelor's programmes in Dutch again, the board said after a long debate with students and staff.", (None, None)),
+    ("Harbour News\n2 days ago\n\nThe certificate was handed over at a ceremony, and the centre will open from "
+     "July 1, 2025, according to a joint statement from the two companies building it.", (None, None)),
+    ("Harbour News\n3 hours ago\n\nThe navies began the CASAREX 2025 exercise off the port, the ministry said "
+     "in a statement carried by the agency on its website.", ("2025", "year")),
 ])
 def test_date_lines_of_the_raw_page(text, expected):
     assert extract_date(clean(text), None, text) == expected

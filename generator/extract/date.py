@@ -66,6 +66,10 @@ def extract_date(clean: CleanText, html_date: str | None = None,
         if found and not found[0].yearless:
             return _result(found[0])
         yearless_lead = bool(found)
+    # "2d · 🌐", "5d • Edited •", "2 days ago": the page states when it was posted, relative to a day the
+    # text never gives; a day or month in its body is an event's, not the page's (a year in the event's
+    # name still counts, as LABELLING.md says).
+    relative = any(_RELATIVE_STAMP.search(line) for line in raw_lines[:_HEAD_LINES])
     sentences = split_sentences(clean.body)
     lead = find_dates(sentences[0]) if sentences else []
     body = clean.body
@@ -81,7 +85,7 @@ def extract_date(clean: CleanText, html_date: str | None = None,
     # (", called CASAREX 2025 and held …") still names the article's event.
     mentions = [m for m in find_dates(body) if m.year is not None
                 and (m.precision == "year" or not _in_background_clause(body, m))]
-    for precision in ("day", "month", "year"):
+    for precision in ("year",) if relative else ("day", "month", "year"):
         for mention in mentions:
             if mention.precision != precision:
                 continue
@@ -132,10 +136,14 @@ def _head_stamp(lines: list[str], clean: CleanText) -> tuple[str, str] | None:
     return iso, precision
 
 
+# A post's age under its author ("2d · 🌐", "5d • Edited •", "3 hrs ·") or a page's "2 days ago".
+_RELATIVE_STAMP = re.compile(r"^\s*\d{1,2}\s?[hdw]\s*[·•]|^\s*\d{1,2}\s?(?:mins?|hrs?|hours?|days?|weeks?)\s*[·•]"
+                             r"|\b\d{1,2}\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")
 _CLOSING_CREDIT = re.compile(r"\(([^()]{4,60})\)\s*$")
-# "April 26, 20246:51 PM ET": a year and a time set without a space.
-_GLUED_TIME = re.compile(r"\b((?:19|20)\d\d)(?=\d{1,2}:\d\d\b)")
+# "April 26, 20246:51 PM ET": a year and a time set without a space; "22 Oct 202522 Oct 2025": a stamp
+# glued to its hidden twin.
+_GLUED_TIME = re.compile(r"\b((?:19|20)\d\d)(?=\d{1,2}:\d\d\b|\d{1,2}\s+[^\W\d_]{3,}\.?\s+(?:19|20)\d\d\b)")
 
 
 def _body_start(lines: list[str], clean: CleanText) -> int:
@@ -191,6 +199,7 @@ def _stamp_date(line: str) -> DateMention | None:
 
 _NUMERIC = re.compile(r"[\d./-]+")
 _NUMERIC_STAMP = re.compile(r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)?\d\d)\b(?![.\d])")
+_REFERENCE_LABEL = re.compile(r"(?i)\b(?:no|nr|case|ref|file|docket|number)\b\.?\s*:?\s*$|#\s*$")
 # 12-hour clock time or a US zone beside a stamp: the US way, month first.
 _US_CLOCK = re.compile(r"\b(?:ET|EST|EDT|CT|CST|CDT|PT|PST|PDT)\b|\d\s?[AP]\.?M\b", re.IGNORECASE)
 
@@ -203,6 +212,8 @@ def _numeric_stamp(line: str, page: list[str]) -> DateMention | None:
     found = _NUMERIC_STAMP.search(line)
     if not found or len(_words(line[:found.start()])) > _MAX_STAMP_WORDS or _words(line[found.end():]):
         return None
+    if _REFERENCE_LABEL.search(line[:found.start()]) or found.group("sep") == "-" and len(found.group("y")) == 2:
+        return None       # "Case no. 5-25-14", "Ref. 12-03-24": a file's number, not a date
     a, b, year = int(found.group("a")), int(found.group("b")), found.group("y")
     year = int(year) if len(year) == 4 else 2000 + int(year)
     if a > 12 >= b:
