@@ -192,8 +192,10 @@ def headline_score(line: str, lead_stems: set[str], repeated: bool) -> float | N
         score -= 2.0                    # two sentences: a caption with its credit, a teaser
     if _CLOCK.search(line):
         score -= 2.0                    # a timestamp or a schedule
-    if any(d.month is not None for d in find_dates(line)):
-        score -= 2.0                    # a dateline or a date stamp ("Beijing, September 13, AZERTAC")
+    dated = next((d for d in find_dates(line) if d.month is not None), None)
+    if dated is not None and (len(line[:dated.start].split()) < 4 or len(words) < 8):
+        score -= 2.0                    # a dateline or a date stamp ("Beijing, September 13, AZERTAC"); a
+        # headline may end on the day it names ("Spokesperson's Regular Press Conference on June 12, 2025")
     return score
 
 

@@ -258,3 +258,13 @@ def test_a_line_that_is_only_a_body_s_name(line, name):
     from generator.extract.organizations import is_organization_name
 
     assert is_organization_name(line) is name
+
+
+def test_a_headline_may_end_on_the_day_it_names():
+    # A dateline or a stamp is mostly its date; this headline names its day after seven words.
+    headline = "Fertiliser Council Spokesperson's Regular Press Conference on June 12, 2025"
+    lead = ("Question: Twelve countries agreed on Tuesday to cut tariffs on fertiliser imports by half. Can the "
+            "spokesperson share more about the council's plans and the press conference?")
+    page = "\n".join(["Fertiliser Council", "Spokesperson's Remarks", headline, "", lead])
+    assert clean(page).headline == headline
+    assert headline_score("Geneva, June 12, 2025, Ledger", set(), False) < headline_score(headline, set(), False)
