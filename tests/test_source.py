@@ -205,6 +205,11 @@ NAV = "Home\nWorld\nBusiness\n"
      "iTledger"),
     (f"Headline about the terminal\n\n{P}\n\nGet PortBrief daily\n\nPortBrief is read by thousands of traders.",
      "PortBrief"),
+    # An aggregator's credit for the original before the dateline outweighs its own masthead and copyright;
+    # a byline in brackets is none.
+    (f"NEWSHUB\n{NAV}Headline about the drill\n\n(NEWSHUB- Harbour Press Agency) KUWAIT, Nov 18 - {P}\n\n"
+     "Copyright © 2025 NEWSHUB.com. All rights reserved.", "Harbour Press Agency"),
+    (f"Headline about the wage\n\n(By Chen Yi-ting and Lee Hsin-Yin)\n\n{P}", None),
     # A series named in words is no publisher's name; the company a masthead is published by gives way to it.
     (f"Headline about the rating\n\n{P}\n\nRating Action Commentary\n\nRating Action Commentary", None),
     (f"Harbour Ledger\n{NAV}Headline about the talks\n\n{P}\n\nHarbour Ledger is published by Quay Insights Limited.\n"
