@@ -43,7 +43,10 @@ _MAX_STAMP_CHARS = 80
 @lru_cache(maxsize=1)
 def _patterns():
     data = resources.load_data("junk.yml")
-    junk = re.compile("|".join(f"(?:{p})" for p in data["junk_lines"]), re.IGNORECASE)
+    plain = [row for row in data["junk_lines"] if isinstance(row, str)]
+    guarded = tuple((tuple(row["needs"]), re.compile(row["pattern"], re.IGNORECASE))
+                    for row in data["junk_lines"] if isinstance(row, dict))
+    junk = _JunkPatterns(re.compile("|".join(f"(?:{p})" for p in plain), re.IGNORECASE), guarded)
     trailing = re.compile("|".join(f"(?:{p})" for p in data["trailing_block_headers"]), re.IGNORECASE)
     suffixes = "|".join(re.escape(s) for s in data["headline_suffixes"])
     suffix = re.compile(rf"\s+(?:\||[-–—]\s)\s*(?:{suffixes}|{outlets.alternation()})\s*$", re.IGNORECASE)
@@ -51,6 +54,20 @@ def _patterns():
 
 
 _MAX_JUNK_CHARS = 400      # page furniture is short; a paragraph is never tried against every pattern
+
+
+class _JunkPatterns:
+    """junk.yml's rows: one alternation of the rows tried on every line, and the rows tried only on a line
+    that holds one of their words."""
+
+    def __init__(self, plain: re.Pattern, guarded: tuple[tuple[tuple[str, ...], re.Pattern], ...]):
+        self.plain, self.guarded = plain, guarded
+
+    def fullmatch(self, line: str) -> bool:
+        if self.plain.fullmatch(line):
+            return True
+        lowered = line.lower()
+        return any(pattern.fullmatch(line) for needs, pattern in self.guarded if any(n in lowered for n in needs))
 
 
 def is_junk_line(line: str) -> bool:
