@@ -117,7 +117,7 @@ def strip_headline_suffix(headline: str) -> str:
     headline = _SITE_PREFIX.sub("", headline)
     headline = _FORWARDED.sub("", headline)
     named = _NAMED_PREFIX.match(headline)
-    if named and _NEWSLETTER_NAME.search(named.group("name")):
+    if named and outlets.name_words().newsletter_name.search(named.group("name")):
         headline = headline[named.end():]       # "Devex Newswire: Malaria's comeback warning" (not "Nigeria: …")
     headline = _BYLINE_SUFFIX.sub("", headline)
     headline = _PAGE_SUFFIX.sub("", headline)           # a forum thread's ", page-1"
@@ -139,7 +139,6 @@ _BYLINE_SUFFIX = re.compile(r"\s+[-–—|]\s+[Bb]y\s+[A-Z][\w.'’-]*(?:\s+[A-Z
 _FORWARDED = re.compile(r"^(?:(?:Fwd?|FW|Re|RE|AW|WG|TR)\s*:\s*)+")     # an e-mail's forwarding and reply marks
 # The name of a newsletter or an outlet before its headline ("Devex Newswire: …"); a company's or a country's
 # name before it stays ("FINCANTIERI: ORDER FROM VIKING …", "Nigeria: …").
-_NEWSLETTER_NAME = re.compile(r"\s(?:News|Newswire|Newsletter|Daily|Weekly|Briefing|Digest|Times|Post|Wire|Report)$")
 _NAMED_PREFIX = re.compile(r"^(?P<name>[A-Z][^:|]{1,40}?):\s+(?=\S)")
 _PAGE_SUFFIX = re.compile(r",?\s+[-–(]?\s*page[- ]\d+\)?$", re.IGNORECASE)
 _SITE_PREFIX = re.compile(r"^[A-Za-z][\w-]*\.(?:com|net|org|[a-z]{2})\s*[:|]\s+(?=\S)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from generator import resources
@@ -32,14 +33,40 @@ def outlet_named(text: str) -> str | None:
     return folded_spellings().get(text.strip().strip(".").lower())
 
 
-# "The Daily Example", "CircuitNews", "example.com": an unlisted name shaped as an outlet's (one word in
-# camel case or capitals, a domain, or ending in a word outlets are named with), not a person's.
-OUTLET_SHAPED = re.compile(
-    r"^(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}\w*|\S+\.(?:com|net|org|az|ru|info|news|[a-z]{2})|.+\s(?:News|Times|Post|Herald"
-    r"|Daily|Press|Agency|Radio|TV|Journal|Tribune|Gazette|Telegraph|Express|Observer|Chronicle|Mail|Monitor|Review"
-    r"|Standard|Online|Wire|Newswire|Today|Weekly|Insider|Media|English|FM))$")
+@dataclass(frozen=True)
+class NameWords:
+    """outlets.yml's name_words, compiled once (name_words())."""
+
+    outlet_shaped: re.Pattern       # "The Daily Example", "CircuitNews", "example.com"
+    newsletter_name: re.Pattern     # "… Newswire" at a name's end
+    publisher_additions: frozenset[str]
+    publisher_company: re.Pattern
+    publisher_tail: re.Pattern
+    publisher_head: re.Pattern
+    media: re.Pattern
+
+
+def _words(words: list[str]) -> str:
+    return "|".join(re.escape(word) for word in words)
+
+
+@lru_cache(maxsize=1)
+def name_words() -> NameWords:
+    data = resources.load_data("outlets.yml")["name_words"]
+    return NameWords(
+        # One word in camel case or capitals, a domain, or a name ending in a word outlets are named with:
+        # shaped as an outlet's, not a person's.
+        outlet_shaped=re.compile(rf"^(?:[A-Z][a-z]+[A-Z]\w*|[A-Z]{{2,}}\w*|\S+\.(?:com|net|org|az|ru|info|news|[a-z]{{2}})"
+                                 rf"|.+\s(?:{_words(data['outlet_endings'])}))$"),
+        newsletter_name=re.compile(rf"\s(?:{_words(data['newsletter_endings'])})$"),
+        publisher_additions=frozenset(data["publisher_additions"]),
+        publisher_company=re.compile(rf"\b(?:{_words(data['publisher_company'])})\b"),
+        publisher_tail=re.compile(rf"(?<=\w)\s+(?:{_words(data['publisher_tails'])})$"),
+        publisher_head=re.compile(rf"^(?:{_words(data['publisher_heads'])})\s+", re.I),
+        media=re.compile(rf"\b(?:{_words(data['media'])})\b"),
+    )
 
 
 def looks_like_outlet(name: str) -> bool:
     """Whether a name is a listed outlet's or shaped as one's."""
-    return bool(outlet_named(name) or OUTLET_SHAPED.match(name.strip()))
+    return bool(outlet_named(name) or name_words().outlet_shaped.match(name.strip()))

@@ -46,8 +46,6 @@ _RIGHTS_RESERVED = re.compile(
     r"\s*[-–—.,|]?\s*(?:All rights reserved|Tous droits réservés|Todos os direitos reservados|Todos los derechos"
     r" reservados|Tüm hakları saklıdır|Bütün hüquqlar qorunur|Все права защищены|Alle Rechte vorbehalten"
     r"|Tutti i diritti riservati)\b.*$", re.IGNORECASE)
-# A publisher's company name before its outlet's: "Ediciones El País", "Editora Globo".
-_PUBLISHER_HEAD = re.compile(r"^(?:Ediciones|Edições|Editora|Editorial|Éditions|Edizioni|Verlag|Grupo)\s+", re.I)
 _PHOTO_CREDIT = re.compile(r"(?i)^\s*(?:\(?photo|image|credit|foto|picture|source: getty)\b|getty images|shutterstock|/afp\b")
 _SPLIT_PARTS = re.compile(r"\s+[|–—-]\s+|,\s+|\s+with\s+", re.IGNORECASE)
 
@@ -207,8 +205,8 @@ def _open_signals(lines: list[str], people: frozenset[str] = frozenset()):
                     # "…, the ministry's press service told Steppe Ledger.": ending the sentence, the name
                     # is the page speaking of itself; "told Aliyev that …" goes on.
                     at_the_end = len(name.split()) > 1 and re.match(r"\s*(?:[.;]|$)", line[match.end():])
-                    weight_here = 2 if outlets.OUTLET_SHAPED.match(name) or outlets.outlet_named(name) or at_the_end else 1
-                elif kind == "copyright" and _PUBLISHER_COMPANY.search(name):
+                    weight_here = 2 if outlets.name_words().outlet_shaped.match(name) or outlets.outlet_named(name) or at_the_end else 1
+                elif kind == "copyright" and outlets.name_words().publisher_company.search(name):
                     # "© National World Publishing Ltd", "© Turkuvaz Haberleşme ve Yayıncılık": the company
                     # behind the page, which gives way to the masthead.
                     kind, weight_here = "owner", weight - 1
@@ -304,12 +302,6 @@ def _masthead_signals(head: list[str], lines: list[str]):
             yield _Signal("masthead", part, weight, 20_000 + index)
 
 
-# The words a publisher's company adds to its outlet's name ("The Mainichi Newspapers").
-_PUBLISHER_WORDS = frozenset({"newspaper", "newspapers", "publishing", "publications", "publishers", "press", "communications",
-                              "company", "corporation", "holdings", "broadcasting", "network", "limited", "ltd",
-                              "media", "news", "agency", "e-paper", "epaper", "edition",
-                              "newswire", "weekly", "newsletter", "digest", "english"})
-_MEDIA_WORDS = re.compile(r"\b(?:Radio|Television|TV|News|Press|Broadcasting|Public Relations|Media)\b")
 _LEGAL_FORM = re.compile(
     r"^(?P<full>.+?\s(?:Corp\.|Corporation|Inc\.|Ltd\.?|Limited|LLC|PLC|plc|AG|SE|ASA|AB(?: \(publ\))?|Oy|JSC|PJSC"
     r"|a\.\s?s\.|s\.\s?r\.\s?o\.|S\.A\.|A\.Ş\.|B\.V\.|N\.V\.|GmbH|Pty\.? Ltd\.?|Pvt\.? Ltd\.?))(?!\w)")
@@ -327,9 +319,6 @@ def _names_itself(company: str, lead: str) -> bool:
     return company in lead
 
 
-_PUBLISHER_TAIL = re.compile(r"(?<=\w)\s+(?:Publishing|Publications|Publishers|Media Network|Media Group|Holdings)$")
-_PUBLISHER_COMPANY = re.compile(r"\b(?:Publishing|Publications|Publishers|Holdings|Media Group|Communications"
-                                r"|Yayıncılık|Haberleşme|Verlag|Editora|Ediciones|Éditions|Comunicaciones)\b")
 # "Community platform by XenForo", "Powered by WordPress": the site's software, never its outlet.
 _VENDOR = re.compile(r"(?i:powered|platform|software|theme|hosted|built|designed|developed) by (?P<name>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*)?)")
 _URL_HOST = re.compile(r"\bhttps?://(?:www\.|english\.|en\.|m\.)?(?P<label>[a-z0-9-]+)\.[a-z.]+/", re.IGNORECASE)
@@ -367,8 +356,8 @@ def _display(name: str) -> str | None:
         return None       # "Republic of the Philippines" over a government site's page: the state, no outlet
     if name in _expansions() and name.isupper():
         return _expansions()[name]
-    name = _PUBLISHER_HEAD.sub("", _COMPANY_TAIL.sub("", name).strip(" ,"))
-    name = _PUBLISHER_TAIL.sub("", name)      # "Kathimerini Publishing S.A.": the company is the outlet's
+    name = outlets.name_words().publisher_head.sub("", _COMPANY_TAIL.sub("", name).strip(" ,"))
+    name = outlets.name_words().publisher_tail.sub("", name)      # "Kathimerini Publishing S.A.": the company is the outlet's
     known = outlets.outlet_named(name)
     if known:
         return known
@@ -427,7 +416,7 @@ def _winner(signals: list[_Signal]) -> str | None:
     # Council" and "© The Atlantic Council of the United States": the body's legal name does.
     for key in sorted(pools, key=len):
         for other in [k for k in pools if k != key and k.startswith(key + " ") and key in pools
-                      and (set(k[len(key):].split()) <= _PUBLISHER_WORDS
+                      and (set(k[len(key):].split()) <= outlets.name_words().publisher_additions
                            or " " in key and k.startswith(key + " of the "))]:
             pools[key] += pools.pop(other)
     if not pools:
@@ -454,7 +443,7 @@ def _winner(signals: list[_Signal]) -> str | None:
         # "BIS" beside "Bank for International Settlements": a body's name written out, unless the acronym
         # is how it signs its dateline ("(APS)"); a broadcaster goes by its letters ("RNZ", "RTS").
         spelled = next((shown for _, shown in ranked if shown != chosen and _initials(shown) == chosen
-                        and not _MEDIA_WORDS.search(shown)), None)
+                        and not outlets.name_words().media.search(shown)), None)
         if spelled:
             return spelled
     # "© 2025 Circuitline Media Group" beside the masthead "Circuitline": the company's name holds the
