@@ -145,6 +145,18 @@ def open_tab(browser, base_url: str, viewport: dict):
     return context, page, watcher
 
 
+@contextlib.contextmanager
+def watched_tab(browser, base_url: str, viewport: dict):
+    """open_tab's (context, page, watcher) for a with block: the context is closed however the block
+    ends, and what the watcher saw is checked when the block ran through."""
+    context, page, watcher = open_tab(browser, base_url, viewport)
+    try:
+        yield context, page, watcher
+    finally:
+        context.close()
+    watcher.check()
+
+
 ROOT = Path(__file__).resolve().parent.parent
 # What a built copy holds: a briefing folder. The installed package provides the generator and the
 # `briefing` MkDocs plugin.

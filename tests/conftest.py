@@ -86,11 +86,7 @@ def chromium():
 @pytest.fixture
 def tab(chromium, base_url):
     """A fresh 1280x900 page; yields (page, watcher). Whatever a test did not check fails it here."""
-    from browser_support import DESKTOP, open_tab
+    from browser_support import DESKTOP, watched_tab
 
-    context, page, watcher = open_tab(chromium, base_url, DESKTOP)
-    try:
+    with watched_tab(chromium, base_url, DESKTOP) as (context, page, watcher):
         yield page, watcher
-    finally:
-        context.close()
-    watcher.check()

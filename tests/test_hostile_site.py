@@ -22,7 +22,7 @@ from pathlib import Path
 import frontmatter
 import pytest
 
-from browser_support import launch_chromium, open_tab, serve
+from browser_support import launch_chromium, open_tab, watched_tab, serve
 from generator.render import FIELDS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -285,8 +285,7 @@ def test_every_page_loads_without_running_article_content(hostile, site, chromiu
 def test_hostile_titles_and_text_show_as_text(hostile, site, chromium, pages):
     title = pages["sources/script_in_title.md"]["title"]
     slug = _slug(hostile, pages["sources/script_in_title.md"])
-    context, page, watcher = open_tab(chromium, site, DESKTOP)
-    try:
+    with watched_tab(chromium, site, DESKTOP) as (context, page, watcher):
         page.goto(f"articles/{slug}/", wait_until="load")
         assert page.locator("article h1").inner_text() == title
         assert page.title().startswith(title)
@@ -299,15 +298,11 @@ def test_hostile_titles_and_text_show_as_text(hostile, site, chromium, pages):
         assert page.locator("article .admonition.danger").count() == 0      # "!!! danger" stays text
         assert "!!! danger" in page.locator("article").inner_text()
         assert page.evaluate("typeof window.__pwned") == "undefined"
-    finally:
-        context.close()
-    watcher.check()
 
 
 @pytest.mark.browser
 def test_searching_hostile_text_runs_nothing(site, chromium):
-    context, page, watcher = open_tab(chromium, site, DESKTOP)
-    try:
+    with watched_tab(chromium, site, DESKTOP) as (context, page, watcher):
         page.goto("", wait_until="load")
         page.locator("input.md-search__input").click()
         page.locator("input.md-search__input").press_sequentially("onerror")
@@ -320,6 +315,3 @@ def test_searching_hostile_text_runs_nothing(site, chromium):
         page.wait_for_load_state("load")
         assert page.evaluate("typeof window.__pwned") == "undefined"
         assert not page.evaluate(_PAGE_CHECK)["found"]
-    finally:
-        context.close()
-    watcher.check()

@@ -21,7 +21,7 @@ from urllib.parse import urljoin, urlsplit
 import frontmatter
 import pytest
 
-from browser_support import (DESKTOP, PHONE, ROOT, article_slug, content, hrefs, open_tab, serve_on,
+from browser_support import (DESKTOP, PHONE, ROOT, article_slug, content, hrefs, watched_tab, serve_on,
                              skip_without_browser, visit)
 
 skip_without_browser()
@@ -95,22 +95,14 @@ def pages(briefing) -> dict[str, dict]:
 
 @pytest.fixture
 def desk(chromium, briefing):
-    context, page, watcher = open_tab(chromium, briefing[1], DESKTOP)
-    try:
+    with watched_tab(chromium, briefing[1], DESKTOP) as (context, page, watcher):
         yield page, watcher
-    finally:
-        context.close()
-    watcher.check()
 
 
 @pytest.fixture
 def phone(chromium, briefing):
-    context, page, watcher = open_tab(chromium, briefing[1], PHONE)
-    try:
+    with watched_tab(chromium, briefing[1], PHONE) as (context, page, watcher):
         yield page, watcher
-    finally:
-        context.close()
-    watcher.check()
 
 
 def _latest(page) -> list[str]:

@@ -23,7 +23,7 @@ from urllib.request import urlopen
 import pytest
 import yaml
 
-from browser_support import DESKTOP, PHONE, article_slug, content, hrefs, open_tab, skip_without_browser, visit
+from browser_support import DESKTOP, PHONE, article_slug, content, hrefs, watched_tab, skip_without_browser, visit
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 LATEST = 10  # how many articles the home page lists
@@ -337,8 +337,7 @@ def test_screenshots_desktop_and_phone(chromium, base_url, screenshots, articles
     ]
     taken, overflow = [], []
     for label, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
-        context, page, watcher = open_tab(chromium, base_url, viewport)
-        try:
+        with watched_tab(chromium, base_url, viewport) as (context, page, watcher):
             for name, path in pages:
                 visit(page, path)
                 expect(content(page).locator("h1")).to_be_visible()
@@ -349,8 +348,5 @@ def test_screenshots_desktop_and_phone(chromium, base_url, screenshots, articles
                 target = screenshots / f"reader-{name}-{label}.png"
                 page.screenshot(path=str(target), full_page=True)
                 taken.append(target)
-        finally:
-            context.close()
-        watcher.check()
     assert not overflow, "horizontal overflow on a phone:\n" + "\n".join(overflow)
     assert len(taken) == 10 and all(path.stat().st_size > 0 for path in taken)

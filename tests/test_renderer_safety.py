@@ -24,7 +24,7 @@ import pytest
 import yaml
 from mkdocs.utils import yaml_load
 
-from browser_support import DESKTOP, in_ci, open_tab, serve, visit
+from browser_support import DESKTOP, in_ci, open_tab, watched_tab, serve, visit
 from generator.mkdocs_plugin import BriefingPlugin
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -292,14 +292,10 @@ def _search(page, renderer: str, query: str):
     ("onerror", "<img src=x onerror=window.__pwned=20>"),
 ])
 def test_searching_hostile_titles_runs_nothing(built, site, chromium, request, query, shown):
-    context, page, watcher = open_tab(chromium, site, DESKTOP)
-    try:
+    with watched_tab(chromium, site, DESKTOP) as (context, page, watcher):
         visit(page, "")
         listing = _search(page, built.renderer, query)
         assert not _injected(page)
         watcher.check()
         # Shown as text: what a reader sees (the title's invisible word joiners aside, generator/markdown_text.py).
         assert shown in listing.inner_text().replace("\u2060", "")
-    finally:
-        context.close()
-    watcher.check()

@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from browser_support import DESKTOP, build_and_serve, open_tab, serve, skip_without_browser, visit
+from browser_support import DESKTOP, build_and_serve, watched_tab, serve, skip_without_browser, visit
 from conftest import copy_briefing
 
 skip_without_browser()
@@ -77,8 +77,7 @@ def _search(page, query: str):
 
 @pytest.mark.parametrize("query", [WORD, "onerror", "script", "svg onload", "mark", "bold"])
 def test_searching_hostile_articles_shows_their_markup_as_text_and_runs_nothing(hostile, chromium, query):
-    context, page, watcher = open_tab(chromium, hostile, DESKTOP)     # the watcher fails on any dialog or error
-    try:
+    with watched_tab(chromium, hostile, DESKTOP) as (context, page, watcher):     # the watcher fails on any dialog or error
         visit(page, "")
         results = _search(page, query)
         assert page.evaluate(_RESULTS_CHECK) == []
@@ -91,9 +90,6 @@ def test_searching_hostile_articles_shows_their_markup_as_text_and_runs_nothing(
         results.locator(".md-search-result__link").first.click()
         page.wait_for_load_state("load")
         assert page.evaluate("typeof window.__pwned") == "undefined"
-    finally:
-        context.close()
-    watcher.check()
 
 
 @pytest.fixture(scope="module")
@@ -120,8 +116,7 @@ def crafted(tmp_path_factory):
 
 
 def test_an_index_with_markup_and_foreign_addresses_shows_text_and_links_only_the_site(crafted, chromium):
-    context, page, watcher = open_tab(chromium, crafted, DESKTOP)
-    try:
+    with watched_tab(chromium, crafted, DESKTOP) as (context, page, watcher):
         visit(page, "")
         results = _search(page, WORD)
         links = results.locator(".md-search-result__link")
@@ -132,6 +127,3 @@ def test_an_index_with_markup_and_foreign_addresses_shows_text_and_links_only_th
         assert "<script>window.__pwned=34</script>" in shown and "&lt;b&gt;" in shown
         assert page.evaluate(_RESULTS_CHECK) == []
         assert page.evaluate("typeof window.__pwned") == "undefined"
-    finally:
-        context.close()
-    watcher.check()

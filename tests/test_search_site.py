@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from browser_support import DESKTOP, PHONE, ROOT, build_and_serve, open_tab, serve, skip_without_browser, visit
+from browser_support import DESKTOP, PHONE, ROOT, build_and_serve, watched_tab, serve, skip_without_browser, visit
 
 skip_without_browser()
 
@@ -91,8 +91,7 @@ def _search_files(made, url: str) -> dict[str, int]:
 
 def test_results_come_as_the_query_is_typed_from_a_few_small_files(built, chromium):
     url = built[1]
-    context, page, watcher = open_tab(chromium, url, DESKTOP)
-    try:
+    with watched_tab(chromium, url, DESKTOP) as (context, page, watcher):
         made = _requests(page)
         visit(page, "")
         links = search(page, "Fenghe")
@@ -109,15 +108,11 @@ def test_results_come_as_the_query_is_typed_from_a_few_small_files(built, chromi
         page.locator("input.md-search__input").press_sequentially(" Beijing")
         expect(page.locator(f".md-search-result__link[href*='{BEIJING}']").first).to_be_visible()
         assert any(found.endswith(BEIJING) for found in pages_of(page.locator(".md-search-result__item > a:first-child"))[:2])
-    finally:
-        context.close()
-    watcher.check()
 
 
 def test_the_keyboard_opens_the_best_result_and_its_page_highlights_the_words(built, chromium):
     url = built[1]
-    context, page, watcher = open_tab(chromium, url, DESKTOP)
-    try:
+    with watched_tab(chromium, url, DESKTOP) as (context, page, watcher):
         visit(page, "")
         page.keyboard.press("/")                    # Material's shortcut to the search box
         expect(page.locator("input.md-search__input")).to_be_focused()
@@ -128,30 +123,22 @@ def test_the_keyboard_opens_the_best_result_and_its_page_highlights_the_words(bu
         marks = page.locator("article mark[data-md-highlight]")
         expect(marks.first).to_be_visible()
         assert "Gašić" in marks.all_inner_texts()           # the name as written, for the plain spelling typed
-    finally:
-        context.close()
-    watcher.check()
 
 
 def test_results_show_the_text_around_the_words_marked(built, chromium, screenshots):
     url = built[1]
-    context, page, watcher = open_tab(chromium, url, DESKTOP)
-    try:
+    with watched_tab(chromium, url, DESKTOP) as (context, page, watcher):
         visit(page, "")
         search(page, "Mojsilovic")
         result = page.locator(".md-search-result__item").filter(has=page.locator(f"a[href*='{SERBIA}']")).first
         expect(result).to_contain_text("Colonel-General Milan Mojsilović")
         expect(result.locator("mark").first).to_have_text("Mojsilović")
         page.screenshot(path=str(screenshots / "search-results-light.png"))
-    finally:
-        context.close()
-    watcher.check()
 
 
 def test_results_fit_the_dark_palette_and_a_phone(built, chromium, screenshots):
     url = built[1]
-    context, page, watcher = open_tab(chromium, url, PHONE)
-    try:
+    with watched_tab(chromium, url, PHONE) as (context, page, watcher):
         page.emulate_media(color_scheme="dark")
         visit(page, "")
         assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
@@ -168,15 +155,11 @@ def test_results_fit_the_dark_palette_and_a_phone(built, chromium, screenshots):
         }""")
         assert style[0] == "underline" and style[1] == style[2], style
         page.screenshot(path=str(screenshots / "search-results-dark-phone.png"))
-    finally:
-        context.close()
-    watcher.check()
 
 
 def test_nothing_is_fetched_from_outside_the_site(built, chromium):
     url = built[1]
-    context, page, watcher = open_tab(chromium, url, DESKTOP)     # the watcher aborts and reports any other host
-    try:
+    with watched_tab(chromium, url, DESKTOP) as (context, page, watcher):     # the watcher aborts and reports any other host
         made = _requests(page)
         visit(page, "")
         search(page, "Azercosmos")
@@ -185,9 +168,6 @@ def test_nothing_is_fetched_from_outside_the_site(built, chromium):
         page.wait_for_load_state("load")
         assert made and all(request.url.startswith(url) for request in made), [r.url for r in made]
         assert "Azercosmos" in page.locator("article").inner_text(), search_page
-    finally:
-        context.close()
-    watcher.check()
 
 
 def test_the_search_works_from_a_sub_path(built, chromium, tmp_path):
@@ -196,21 +176,16 @@ def test_the_search_works_from_a_sub_path(built, chromium, tmp_path):
     shutil.copytree(built[0] / "site", served / "team" / "briefing")
     with serve(served) as root:
         url = f"{root}team/briefing/"
-        context, page, watcher = open_tab(chromium, url, DESKTOP)
-        try:
+        with watched_tab(chromium, url, DESKTOP) as (context, page, watcher):
             made = _requests(page)
             visit(page, "")
             found = pages_of(search(page, "Gasic"))
             assert found[0] == "/team/briefing/people/bratislav-gasic/", found
             assert any(name.startswith("search/index/") for name in _search_files(made, url))
-        finally:
-            context.close()
-        watcher.check()
 
 
 def test_a_site_built_by_a_plain_mkdocs_build_searches_materials_whole_index(plain, chromium):
-    context, page, watcher = open_tab(chromium, plain, DESKTOP)
-    try:
+    with watched_tab(chromium, plain, DESKTOP) as (context, page, watcher):
         made = _requests(page)
         visit(page, "")
         found = pages_of(search(page, "Fenghe"))
@@ -224,6 +199,3 @@ def test_a_site_built_by_a_plain_mkdocs_build_searches_materials_whole_index(pla
         page.locator("input.md-search__input").fill("")
         found = pages_of(search(page, "Gasic"))
         assert found[0].endswith("/people/bratislav-gasic/"), found
-    finally:
-        context.close()
-    watcher.check()

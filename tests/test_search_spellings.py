@@ -15,7 +15,7 @@ import re
 
 import pytest
 
-from browser_support import DESKTOP, build_and_serve, content, in_ci, open_tab, skip_without_browser, visit
+from browser_support import DESKTOP, build_and_serve, content, in_ci, watched_tab, skip_without_browser, visit
 
 skip_without_browser()
 
@@ -66,8 +66,7 @@ def pages(links: list[str]) -> set[str]:
 @pytest.mark.parametrize("accented, plain", QUERIES)
 def test_a_name_typed_without_diacritics_finds_what_the_name_finds(site, chromium, accented, plain):
     renderer, url = site
-    context, page, watcher = open_tab(chromium, url, DESKTOP)
-    try:
+    with watched_tab(chromium, url, DESKTOP) as (context, page, watcher):
         with_marks, without = search(page, renderer, accented), search(page, renderer, plain)
         assert without[0] == with_marks[0], f"{plain!r} first finds {without[0]}, {accented!r} finds {with_marks[0]}"
         assert "/people/" in without[0], without
@@ -79,15 +78,11 @@ def test_a_name_typed_without_diacritics_finds_what_the_name_finds(site, chromiu
             # Zensical's own index (its folding, its typo tolerance, its cut of the list) may list a page
             # more for the plain spelling; every page the name finds, the plain spelling finds too.
             assert pages(with_marks) <= pages(without), pages(with_marks) - pages(without)
-    finally:
-        context.close()
-    watcher.check()
 
 
 def test_the_results_for_a_plain_name_show_its_own_paragraph(site, chromium, screenshots):
     renderer, url = site
-    context, page, watcher = open_tab(chromium, url, DESKTOP)
-    try:
+    with watched_tab(chromium, url, DESKTOP) as (context, page, watcher):
         search(page, renderer, "Gasic")
         page.screenshot(path=str(screenshots / f"search-gasic-{renderer}.png"))
         results = (page.locator(".md-search-result") if renderer == "mkdocs"
@@ -99,15 +94,11 @@ def test_the_results_for_a_plain_name_show_its_own_paragraph(site, chromium, scr
             assert "Gasic" not in " ".join(results.all_inner_texts())
         else:
             expect(results).to_contain_text(re.compile(r"Bratislav Gašić — Serbian Minister of Defense, Colonel-General\s*Gasic"))
-    finally:
-        context.close()
-    watcher.check()
 
 
 def test_the_plain_spellings_are_neither_shown_nor_read(site, chromium):
     renderer, url = site
-    context, page, watcher = open_tab(chromium, url, DESKTOP)
-    try:
+    with watched_tab(chromium, url, DESKTOP) as (context, page, watcher):
         for path in (ARTICLE, "people/bratislav-gasic/"):
             visit(page, path)
             body = content(page)
@@ -121,6 +112,3 @@ def test_the_plain_spellings_are_neither_shown_nor_read(site, chromium):
             for index in range(spans.count()):
                 expect(spans.nth(index)).to_be_hidden()
                 expect(spans.nth(index)).to_have_attribute("aria-hidden", "true")
-    finally:
-        context.close()
-    watcher.check()
