@@ -260,3 +260,44 @@ def test_the_lexicon_passed_is_the_one_used(taxonomy):
 def test_an_acronym_that_qualifies_another_body(body, expected, taxonomy):
     assert extract_organizations(body, taxonomy, None) == expected
 
+
+
+@pytest.mark.parametrize("body, expected", [
+    # An embassy, a mission or a local office is one place's: its name goes on through "in" and the place,
+    # not a date nor a person; an officer's office is a body's name.
+    ("The Russian Embassy in Helsinki said so.", ["Russian Embassy in Helsinki"]),
+    ("The District Mining Office in Rybnik said so.", ["District Mining Office in Rybnik"]),
+    ("The Higher Public Prosecutor's Office in Novi Sad suspects fraud.", ["Higher Public Prosecutor's Office in Novi Sad"]),
+    ("The British Embassy in March said so.", ["British Embassy"]),
+    ("The Qatari Academy in Doha trains them.", ["Qatari Academy"]),
+])
+def test_a_body_that_is_one_places(body, expected, taxonomy):
+    assert extract_organizations(body, taxonomy, None) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # Names in other languages, kept as written: their small words, a head word before its modifiers,
+    # an article that is no part of the name, their "y" joining two bodies.
+    ("The Banco Central de la República Argentina raised reserve requirements.",
+     ["Banco Central de la República Argentina"]),
+    ("Units of the Policía Nacional del Perú and of the Armada Boliviana will patrol.",
+     ["Policía Nacional del Perú", "Armada Boliviana"]),
+    ("Ferromex is a subsidiary of Grupo Bimbo.", ["Grupo Bimbo"]),
+    ("Units of the Argentine Air Force and of the Chilean Army took part.", ["Argentine Air Force", "Chilean Army"]),
+    ("It is run with the Mutuelle Agricole Marocaine d'Assurances.", ["Mutuelle Agricole Marocaine d'Assurances"]),
+    ("La Policía Federal informó.", ["Policía Federal"]),
+    ("El Senado de la República y la Cámara de Representantes aprobaron.",
+     ["Senado de la República", "Cámara de Representantes"]),
+    ("Grupo Bimbo - Mexico City said so.", ["Grupo Bimbo"]),
+    # A comma list of fields; an acronym spelt by the small words too; a name capitalised only at its start.
+    ("It needs approval by Peru's Superintendencia de Banca, Seguros y AFP (SBS).",
+     ["Superintendencia de Banca, Seguros y AFP"]),
+    ("Its shares trade on Bolsas y Mercados Argentinos (BYMA).", ["Bolsas y Mercados Argentinos"]),
+    ("Workers at the Société de transport de Montréal (STM) went on strike.", ["Société de transport de Montréal"]),
+    ("The Tribunal administratif du travail (TAT) ruled.", ["Tribunal administratif du travail"]),
+    ("Gross domestic product (GDP) rose.", []),
+    # A release's "About <company>" heading is the company.
+    ("About Kestrel Mining Company\nKestrel Mining Company digs copper.", ["Kestrel Mining Company"]),
+])
+def test_names_in_other_languages(body, expected, taxonomy):
+    assert extract_organizations(body, taxonomy, None) == expected

@@ -28,6 +28,7 @@ class OrganizationLexicon:
 
     head_re: re.Pattern                  # a head word that makes a capitalised phrase a body's name
     words: frozenset[str]                # the head words' words (for telling people from bodies)
+    foreign_heads: frozenset[str]        # "Policía", "Banco": head words whose name's modifiers follow them
     aliases: Gazetteer                   # names and abbreviations -> the name as written
     not_organizations: frozenset[str]
     outlets: frozenset[str]              # news outlets are no organisations here
@@ -45,6 +46,7 @@ class OrganizationLexicon:
     list_opener_re: re.Pattern           # "US firms such as", "Shares of": what opens a list of bodies
     modified_body_re: re.Pattern         # " refugee agency", " Climate Change": another body the acronym qualifies
     defined_thing_re: re.Pattern         # "… Agreement (CEPA)": the last word of a thing's name, not a body's
+    located_heads: frozenset[str]        # "Embassy", "Mission": a body that is one place's keeps "in <place>"
     context_patterns: tuple[re.Pattern, ...]   # the bare-name signals, in _named_by_context's order
     # Each signal's key words, lower case: where none stands in the text, its pattern cannot match and is
     # not run (the patterns try a name at every capital; most texts hold none of a signal's words).
@@ -54,13 +56,15 @@ class OrganizationLexicon:
 @lru_cache(maxsize=1)
 def load_organization_lexicon() -> OrganizationLexicon:
     data = resources.load_data("organizations.yml")
-    heads = sorted(data["head_words"], key=len, reverse=True)
+    all_heads = data["head_words"] + data["foreign_head_words"]
+    heads = sorted(all_heads, key=len, reverse=True)
     fields = dict(data["ministries"])
     field_names = "|".join(re.escape(f) for f in sorted(fields, key=len, reverse=True))
     introducers = "|".join(sorted(data["introducers"], key=len, reverse=True))
     return OrganizationLexicon(
         head_re=re.compile(r"\b(?:" + "|".join(re.escape(h) for h in heads) + r")\b"),
-        words=frozenset(w for h in data["head_words"] for w in h.split()),
+        words=frozenset(w for h in all_heads for w in h.split()),
+        foreign_heads=frozenset(data["foreign_head_words"]),
         aliases=Gazetteer(data["aliases"].items()),
         not_organizations=frozenset(data["not_organizations"]),
         outlets=frozenset(outlet_spellings()),
@@ -86,6 +90,7 @@ def load_organization_lexicon() -> OrganizationLexicon:
         unit_re=re.compile(r"\b(?:" + "|".join(map(re.escape, data["numbered_units"])) + r")\b"),
         modified_body_re=re.compile(r"[ \t]+(?:[A-Z][a-z]|(?:[a-z-]+[ \t]+)?(?:" + "|".join(
             map(re.escape, data["context"]["qualified_nouns"])) + r")\b)"),
+        located_heads=frozenset(data["located_heads"]),
         defined_thing_re=re.compile(r"\b(?:" + "|".join(map(re.escape, data["defined_things"])) + r")(?:$|(?=\s))"),
         list_opener_re=re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(
             data["context"]["list_openers"], key=len, reverse=True)) + r")(?:[ \t]+(?:such[ \t]+as|including|like))?,?[ \t]+$"),
@@ -93,7 +98,8 @@ def load_organization_lexicon() -> OrganizationLexicon:
 
 
 _DEFINED = re.compile(r"[ \t]*\((?P<abbr>[A-Z][A-Za-z&+]{1,9})\)")
-_MINOR = {"of", "the", "for", "and", "de", "des", "du", "da", "do", "&", "-", "on", "in"}
+_MINOR = {"of", "the", "for", "and", "de", "des", "du", "da", "do", "&", "-", "on", "in", "del", "la", "las", "los", "van",
+          "y", "e", "et"}
 
 
 def _defined_acronyms(body: str, phrases, head_re: re.Pattern, things_re: re.Pattern):
@@ -115,7 +121,10 @@ def _defined_acronyms(body: str, phrases, head_re: re.Pattern, things_re: re.Pat
             # "Inter-Services Public Relations (ISPR)": each capitalised part of a joined word counts.
             initials = "".join(part[0].upper() for w in words[k:] if w.lower() not in _MINOR
                                for part in w.split("-") if part[:1].isupper() or part is w.split("-")[0])
-            if _subsequence(letters, initials) and len(initials) <= len(letters) + 1:
+            # "Bolsas y Mercados Argentinos (BYMA)", "Electricidade de Moçambique (EDM)": the small words may count.
+            with_small = "".join(w[0].upper() for w in words[k:] if w not in ("&", "-"))
+            if _subsequence(letters, initials) and len(initials) <= len(letters) + 1 or letters == with_small \
+                    and not _is_role_word(words[k]):
                 name = " ".join(words[k:])
                 # A name given its acronym names a body even without a head word ("Great British Nuclear
                 # (GBN)", "Inter-Services Public Relations (ISPR)"), unless it ends as a thing's name does
@@ -124,6 +133,35 @@ def _defined_acronyms(body: str, phrases, head_re: re.Pattern, things_re: re.Pat
                 if head_re.search(name) or len(words) - k > 1 and len(letters) > 1 and not things_re.search(name) \
                         and not things_re.match(_next_word(body, found.end()).title()):
                     yield start + phrase.index(" ".join(words[k:])), name, abbr
+                break
+
+
+# "Société de transport de Montréal (STM)", "Tribunal administratif du travail (TAT)": a name in a language
+# that capitalises only its first word, read back from its acronym; the small words of such names.
+_SENTENCE_CASE_ACRONYM = re.compile(r"(?<=[a-zà-ÿ]) \((?P<abbr>[A-Z]{2,6})\)")
+_SMALL_WORDS = frozenset({"de", "du", "des", "la", "le", "les", "del", "y", "e", "et", "en", "pour", "para", "por",
+                          "of", "the", "and", "for"})
+
+
+def _sentence_case_names(body: str, head_re: re.Pattern):
+    """(start, name, abbreviation) for a name whose words after the first are in lower case and whose
+    acronym follows it, when it holds a head word: the initials of its words, small words aside, spell
+    the acronym."""
+    for found in _SENTENCE_CASE_ACRONYM.finditer(body):
+        abbr = found.group("abbr")
+        words = re.findall(r"[^\s]+", body[max(0, found.start() - 90):found.start()])[-9:]
+        for k in range(len(words) - 2, -1, -1):
+            first = words[k]
+            if not first[:1].isupper() or first[0] != abbr[0]:
+                continue
+            name_words = [w.split("'")[-1].split("’")[-1] for w in words[k:]]
+            if any(not re.fullmatch(r"[\w-]+", w) for w in name_words):
+                break
+            initials = "".join(w[0].upper() for w in name_words if w.lower() not in _SMALL_WORDS)
+            if initials == abbr:
+                name = " ".join(words[k:])
+                if head_re.match(first) and any(w[0].islower() and w not in _SMALL_WORDS for w in name_words):
+                    yield found.start() - len(name), name, abbr
                 break
 
 
@@ -202,7 +240,8 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
         taken.append((match.start, match.end))
     phrases = _with_field_lists(body, _with_subjects(body, list(_capitalised_phrases(body)), head_re, taxonomy))
     defined: dict[str, str] = {}
-    for start, name, abbr in _defined_acronyms(body, phrases, head_re, lex.defined_thing_re):
+    for start, name, abbr in [*_defined_acronyms(body, phrases, head_re, lex.defined_thing_re),
+                              *_sentence_case_names(body, head_re)]:
         if any(a <= start < b for a, b in taken):
             continue
         canonical = _canonical(name, body, start, taxonomy, home_country, lex, outlet, field_countries)
@@ -263,6 +302,7 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
             if joined and person_words.intersection(before_and.split()):
                 # "Gen. Metin Gürak and Land Forces Commander …": a person, then the body.
                 name, absolute = after_and, absolute + len(before_and) + len(joined)
+            name = _with_place(body, absolute, name, lex, person_words)
             canonical = _canonical(name, body, absolute, taxonomy, home_country, lex, outlet, field_countries)
             if canonical == name and lex.unit_re.search(name):
                 number = _ORDINAL_BEFORE.search(body, max(0, absolute - 8), absolute)
@@ -285,15 +325,42 @@ _ORDINAL_BEFORE = re.compile(r"(?<![\w.,])(\d{1,3}(?:st|nd|rd|th))[ \t]+$")
 _MEMBER_TAIL = re.compile(r"[ \t]+and[ \t]+[A-Z][a-z]+\b(?![ \t]+[A-Z])")
 _UPPER = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x250) if chr(c).isupper())
 _CAPITALISED = rf"[{_UPPER}](?:[\w'’.&-]*\w)?"
-# Runs of capitalised words joined by "of", "the", "for", "and" (not "and the": two bodies) inside names,
-# never across a line ("0 Comments" above a paragraph is no part of the court's name).
+# Runs of capitalised words joined by "of", "the", "for", "and" (not "and the" nor "and of the": two bodies)
+# inside names, never across a line ("0 Comments" above a paragraph is no part of the court's name). Names
+# in other languages join theirs ("Banco Central de la República Argentina", "Policía Nacional del Perú",
+# "Bolsas y Mercados Argentinos", "Mutuelle Agricole Marocaine d'Assurances").
 _PHRASE = re.compile(
-    rf"(?<![\w'’.&-]){_CAPITALISED}(?:(?:[ \t]+(?:of|the|for|de|des|du|da|do|&|-|and(?![ \t]+the\b)))*[ \t]+{_CAPITALISED})*"
+    rf"(?<![\w'’.&-]){_CAPITALISED}(?:(?:[ \t]+(?:of|the|for|de|des|du|da|do|del|la|las|los|van|&|-"
+    rf"|(?:and|y|e|et)(?![ \t]+(?:the|of|de|del|la|des|du)\b)))*[ \t]+(?:[dl]['’])?{_CAPITALISED})*"
 )
+
+
+# " in Helsinki", " in the Republic of Serbia": the place after a located body's name.
+_IN_PLACE = re.compile(rf"[ \t]+in[ \t]+(?:the[ \t]+)?(?P<place>{_CAPITALISED}(?:(?:[ \t]+(?:of|the))*[ \t]+{_CAPITALISED}){{0,3}})")
+
+
+def _with_place(body: str, start: int, name: str, lex: OrganizationLexicon, person_words: set[str]) -> str:
+    """"the Russian Embassy in Helsinki", "District Mining Office in Rybnik": an embassy, a mission or a
+    local office is that place's, and its name goes on through "in" and the place (not a date, nor a
+    person: "… in Ankara Ahmet Yılmaz said" keeps only Ankara)."""
+    heads = list(lex.head_re.finditer(name))
+    if not heads or heads[-1].group().split()[-1] not in lex.located_heads or " " not in name:
+        return name
+    end = start + len(name)
+    place = _IN_PLACE.match(body, end)
+    if not place:
+        return name
+    words = place.group("place").split()
+    kept = next((i for i, word in enumerate(words) if word in person_words or word in _DATE_WORDS), len(words))
+    if not kept:
+        return name
+    return name + body[end:place.start("place")] + " ".join(words[:kept])
 
 
 # "People's", "Women's" belong to names ("People's Liberation Army"); other possessives end one.
 _POSSESSIVE = re.compile(r"(?<!People)(?<!Women)(?<!Children)['’]s(?=[ \t])")
+# "the Higher Public Prosecutor's Office", "Mersin Governor's Office": an officer's office is a body's name.
+_OFFICE_HOLDER = re.compile(r"\b(?:Prosecutor|Governor|General|Mayor|President|Ombudsman|Auditor|Chancellor)$")
 
 
 def _capitalised_phrases(text: str):
@@ -305,7 +372,9 @@ def _capitalised_phrases(text: str):
             yield match.start(), match.end(), phrase
             continue
         at = 0
-        for cut in [*_POSSESSIVE.finditer(phrase), None]:
+        cuts = [cut for cut in _POSSESSIVE.finditer(phrase) if not _OFFICE_HOLDER.search(phrase, 0, cut.start())
+                or not phrase.startswith(" Office", cut.end())]
+        for cut in [*cuts, None]:
             end = cut.start() if cut else len(phrase)
             piece = phrase[at:end].strip()
             if piece:
@@ -339,7 +408,8 @@ def _body_after_alias(body: str, end: int, head_re: re.Pattern) -> int | None:
 
 # "Ministry of Economy, Trade and Industry": a ministry's fields listed with commas are one name; so are
 # a committee's after "the" or a possessive ("the Land, Infrastructure and Transport Committee").
-_FIELD_OPENER = re.compile(r"\b(?:Ministry|Department)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?[^ \t]+(?:[ \t]+[^ \t]+)?$")
+_FIELD_OPENER = re.compile(r"\b(?:Ministry|Department|Ministerio|Secretaría|Superintendencia)[ \t]+(?:of|for|de)[ \t]+"
+                           r"(?:the[ \t]+)?[^ \t]+(?:[ \t]+[^ \t]+)?$")
 _FIELD_CLOSER = re.compile(r"[ \t](?:Committee|Ministry|Commission)$")
 
 
@@ -355,12 +425,12 @@ def _with_field_lists(body: str, phrases: list[tuple[int, int, str]]) -> list[tu
             j += 1
         if j > i:
             last = j
-            if " and " not in phrases[j][2] and j + 1 < count \
-                    and body[phrases[j][1]:phrases[j + 1][0]] in (" and ", ", and "):
+            if " and " not in phrases[j][2] and " y " not in phrases[j][2] and j + 1 < count \
+                    and body[phrases[j][1]:phrases[j + 1][0]] in (" and ", ", and ", " y ", ", y "):
                 last = j + 1
             pieces = [p for _, _, p in phrases[i + 1:last + 1]]
             tail = body[phrases[last][0]:phrases[last][1]]
-            if last > j or " and " in tail:
+            if last > j or " and " in tail or " y " in tail:
                 ministry = _FIELD_OPENER.search(phrase) and all(len(p.split()) <= 4 for p in pieces)
                 committee = body[max(0, start - 4):start].endswith(("the ", "'s ", "’s ")) and " " not in phrase \
                     and all(" " not in p for p in pieces[:-1]) and _FIELD_CLOSER.search(tail)
@@ -432,10 +502,10 @@ def _organizations_in_phrase(phrase: str, lex: OrganizationLexicon, offset: int 
     if k < len(before) and before[k] in ("and", "&"):
         k += 1
     start = head.start() if k == len(before) else len(" ".join(before[:k])) + (1 if k else 0)
-    name = _cut_after_last_head(_cut_before_non_bodies(phrase[start:].strip(), head_re), head_re)
+    name = _cut_after_last_head(_cut_before_non_bodies(phrase[start:].strip(), head_re), head_re, lex.foreign_heads)
     results = []
     # "the Chinese Academy of Space Technology and Azercosmos": two bodies, not one.
-    pieces = re.split(r"\s+and\s+(?=[A-Z])", name)
+    pieces = re.split(r"\s+(?:and|y|e|et)\s+(?=[A-Z])", name)
     # "Justice and Development Party" is one: the piece before "and" must be a body's name itself.
     # "International Defence Exhibition and Conference" is one: a lone word after "and" ends the name.
     if not any(_COMMON_NOUN.search(p) and " " not in p for p in pieces[1:]) and (
@@ -471,7 +541,7 @@ def _ends_with_head(name: str, head_re: re.Pattern) -> bool:
     return bool(heads) and heads[-1].end() == len(name.rstrip())
 
 
-def _cut_after_last_head(name: str, head_re: re.Pattern) -> str:
+def _cut_after_last_head(name: str, head_re: re.Pattern, foreign_heads: frozenset[str] = frozenset()) -> str:
     """"Turkish Air Force Commander Gen" -> "Turkish Air Force": capitalised words right after the last
     head word, with no "of" or "for" between, are a title or a name, not part of the body's name."""
     heads = list(head_re.finditer(name))
@@ -480,7 +550,11 @@ def _cut_after_last_head(name: str, head_re: re.Pattern) -> str:
     tail = name[heads[-1].end():]
     if _LEGAL_TAIL.fullmatch(tail):
         return name       # "Alpha Bank Romania SA", "Kenanga Investment Bank Bhd": the legal form ends the name
-    if re.match(r"\s+(?:of|for|and|de|on|&)\b", tail) or not tail.strip():
+    # "Policía Nacional del Perú", "Armada Boliviana": a head word of those languages comes first.
+    if re.match(r"\s+(?:of|for|and|de|del|des|du|da|do|la|van|on|&)\b", tail) or not tail.strip() \
+            or heads[-1].group() in foreign_heads:
+        if " - " in tail:
+            return name[:heads[-1].end() + tail.index(" - ")]     # "Agência Brasil - Brasília": a dateline
         # "Central Bank of Kenya Governor Kamau Thugge": a title and a name after the body's own "of …".
         for officer in re.finditer(r"\s+(?P<title>[A-Z][a-z]+|[A-Z]{2,3})(?=\s+[A-Z])", tail):
             if _is_role_word(officer.group("title")):
@@ -586,7 +660,10 @@ def _canonical(name: str, body: str, position: int, taxonomy: Taxonomy, home_cou
                field_countries: dict[str, str] | None = None) -> str | None:
     """"the Ministry of Defense" -> "Ministry of Defense of Azerbaijan"; strip "the Republic of"."""
     aliases, outlets = lex.aliases, lex.outlets
-    name = re.sub(r"^(?:The|the|A|An|Like|Unlike|Former|former|Then|Outgoing|Incoming)\s+", "", name).strip(" -")
+    name = re.sub(r"^(?:The|the|A|An|About|Like|Unlike|Former|former|Then|Outgoing|Incoming)\s+", "", name).strip(" -")
+    article = _FOREIGN_ARTICLE.match(name)
+    if article and lex.head_re.match(name, article.end()):
+        name = name[article.end():]     # "El Comité Ejecutivo", "La Policía Nacional" (not "Los Angeles …")
     name = re.sub(r"^[A-Z][\w.]*(?:\s[A-Z][\w.]*)?-based\s+", "", name)     # "Philippines-based International …"
     name = re.sub(r"['’]s$", "", name)
     owner = re.match(r"(?P<owner>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)['’]s\s+(?=[A-Z])", name)
@@ -634,6 +711,7 @@ def _canonical(name: str, body: str, position: int, taxonomy: Taxonomy, home_cou
     return name
 
 
+_FOREIGN_ARTICLE = re.compile(r"(?:El|La|Los|Las|Le|Les)\s+|L['’]")
 # "Ministry of Defence Production", "Ministry for the Ecological Transition", "US Department of Agriculture".
 _NATIONAL_DEPARTMENT = re.compile(r"(?:(?P<country>U\.?S\.?|UK|[A-Z][a-z]+)\s+)?"
                                   r"(?P<body>(?:Ministry|Department) (?:of|for) (?:the )?[A-Z][\w&,' -]+)")
