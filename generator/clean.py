@@ -136,7 +136,8 @@ def strip_headline_suffix(headline: str) -> str:
 _TEMPLATE = re.compile(r"\s*\(?\{\{[^{}]*\}\}\)?\s*$")
 # "… exports from 2027 – by Thandi Mokoena (Mining Weekly – June 6, 2025)": a repost's credit after the headline.
 _BYLINE_SUFFIX = re.compile(r"\s+[-–—|]\s+[Bb]y\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s*\([^()]*\))?$")
-_FORWARDED = re.compile(r"^(?:(?:Fwd?|FW|Re|RE|AW|WG|TR)\s*:\s*)+")     # an e-mail's forwarding and reply marks
+# An e-mail's subject label and its forwarding and reply marks ("Subject: Fwd: …").
+_FORWARDED = re.compile(r"^(?:(?:Subject|Fwd?|FW|Re|RE|AW|WG|TR)\s*:\s*)+")
 # The name of a newsletter or an outlet before its headline ("Devex Newswire: …"); a company's or a country's
 # name before it stays ("FINCANTIERI: ORDER FROM VIKING …", "Nigeria: …").
 _NAMED_PREFIX = re.compile(r"^(?P<name>[A-Z][^:|]{1,40}?):\s+(?=\S)")

@@ -202,9 +202,9 @@ def headline_score(line: str, lead_stems: set[str], repeated: bool) -> float | N
 _CRUMB_SEPARATOR = re.compile(r"\s[›»>/]\s|›|»")
 _SITE_TITLE_SPLIT = re.compile(r"\s+[-–—|]\s+")
 _BULLETS = frozenset("→•▪►▶✓✔-–—*·")
-# A social post's age under its author's name: "3d · 🌏", "2w • Edited •", "5 hrs ·", "Yesterday at 10:15"
-# (a reading time, "5 min", is none).
-_POST_TIME = re.compile(r"^\s*(?:\d{1,2}\s?[hdwy]\b|\d{1,2}\s?(?:mins?|hrs?|hours?|days?|weeks?)(?: ago)?\s*[·•]"
+# A social post's age under its author's name: "3d · 🌏", "2w • Edited •", "5 hrs ·", "Yesterday at 10:15",
+# "2 days ago · Shared with 186 neighborhoods" (a reading time, "5 min", is none).
+_POST_TIME = re.compile(r"^\s*(?:\d{1,2}\s?[hdwy]\b|\d{1,2}\s?(?:mins?|hrs?|hours?|days?|weeks?)(?: ago)?\s*[·•].{0,60}"
                         r"|(?:Yesterday|Today) at \d)(?:\s*[·•].*)?\s*$"
                         r"|^@[\w.-]+\s*[·•]\s*\d{1,2}\s?[smhdw]\s*$")     # "@anakovacevic.bsky.social · 3h"
 _CRUMB_GAP = re.compile(r"\s{2,}|\s*[»›]\s*|\s+[>/]\s+")     # "Home»Politics»<headline>" too

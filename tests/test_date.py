@@ -84,6 +84,10 @@ def test_date(text, expected):
     ("Zimbabwe to ban lithium concentrate exports from 2027 – by Thandi Mokoena (Mining Weekly – June 6, 2025)\n\n"
      "HARARE – Zimbabwe will stop exports of lithium concentrates from January 2027, the minister said on Thursday.",
      ("2025-06-06", "day")),
+    # "Date of event" labels another day than the page's; the original's publication beats the repost's.
+    ("Floods - Operation update\nPosted: 13 Mar 2025\nOriginally published: 12 Mar 2025\n\nOPERATION\n"
+     "Date of event: 24/02/2025\n\nAt least 61,500 people have been affected by the floods since late February, "
+     "the civil defence office said.", ("2025-03-12", "day")),
     # A case number under the stamp is no date; the stamp's day is written with a dot.
     ("Home » Press » News\n14. October 2025\nCourt strikes down the vehicle tax rules\nCase no. 5-25-14\n\n"
      "The Constitutional Review Chamber of the Supreme Court today declared the provisions unconstitutional, "

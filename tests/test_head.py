@@ -59,6 +59,8 @@ HEADLINE = "Twelve countries agree to halve fertiliser tariffs"
     # a breadcrumb glued to the headline with gaps is cut off
     (["Skip to content", "Home  News  " + HEADLINE], HEADLINE),
     (["Home / Trade / " + HEADLINE], HEADLINE),
+    # an e-mail's subject label is cut from the headline it gives
+    (["From: Ledger Briefing <news@ledger.example>", "Subject: " + HEADLINE], HEADLINE),
     # a release's channel and issuer before a slash are part of its headline, no breadcrumb
     (["Search", "EANS-Adhoc: Ledger AG / " + HEADLINE], "EANS-Adhoc: Ledger AG / " + HEADLINE),
     # a headline that asks is no paragraph, and the site's name above the menu is no headline
@@ -182,7 +184,8 @@ def test_a_menu_item_repeated_as_the_section_above_the_headline_is_not_it():
     assert clean(page).headline == HEADLINE
 
 
-@pytest.mark.parametrize("stamp", ["3d · 🌏", "2w • Edited •", "5 hrs ·", "1h ·", "@ana.bsky.social · 3h"])
+@pytest.mark.parametrize("stamp", ["3d · 🌏", "2w • Edited •", "5 hrs ·", "1h ·", "@ana.bsky.social · 3h",
+                                   "2 days ago · Shared with 186 neighborhoods"])
 def test_a_social_post_has_no_headline(stamp):
     # The page's name and the post's age above the post: its first sentence is text, not a headline.
     page = "\n".join(["Twelve Countries Fertiliser Council", stamp, "", HEADLINE + ".", "", LEAD])

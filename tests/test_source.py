@@ -188,6 +188,7 @@ NAV = "Home\nWorld\nBusiness\n"
     (f"Headline about the talks\n\n{P}\n\nKIPS Policy Brief No. 12 — June 2025 • A. Author     2\n\n{P}", "KIPS"),
     (f"Headline about the talks\n\n{P}\n\nKIPS Policy Brief 12 / 2025      2\n\n{P}\n\nKIPS Policy Brief 12 / 2025      3",
      "KIPS"),
+    (f"KIPS BRIEFING PAPER 412\nHeadline about the talks\n\n{P}\n\nKIPS BRIEFING PAPER 412       3\n\n{P}", "KIPS"),
     (f"Headline about the talks\n\n{P}\n\nThis update was prepared by FSNET. The content is not an official view.", "FSNET"),
     # A company's release whose prose says what the company built: no software vendor's credit.
     (f"KESTREL YARDS\n{NAV}Headline about the ships\n\n{P} The ships are an evolution of the platform already "

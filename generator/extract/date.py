@@ -23,8 +23,9 @@ _MAX_STAMP_WORDS = 4        # words beside the date that are not labels, times o
 _TOP_PARAGRAPHS = 4         # a month and year later in the text is background, not the article's date
 
 # Labels of date lines in the languages of months.yml; "updated" ranks after a plain stamp.
+# "Date:" labels the page's date; "Date of event:", "Expected end date:" label other days.
 _PUBLISHED = re.compile(r"(?i)\b(?:published|posted|publicado|publicada|publié|publicación|veröffentlicht|"
-                        r"yayınlanma|yayın|опубликовано|dərc|date|created)\b")
+                        r"yayınlanma|yayın|опубликовано|dərc|created)\b|^\W*date\s*[:|]")
 _UPDATED = re.compile(r"(?i)\b(?:updated?|last updated?|modified|atualizado|actualizado|mis à jour|"
                       r"aktualisiert|güncelleme|güncellendi|обновлено|yenilənib)\b")
 _STAMP_NOISE = re.compile(
@@ -228,8 +229,11 @@ def _numeric_stamp(line: str, page: list[str]) -> DateMention | None:
     return DateMention(found.start(), found.end(), year, month, day)
 
 
+_DATE_LABEL = re.compile(r"(?i)\bdate\b")     # a label beside a stamp's date, whichever day it labels
+
+
 def _words(text: str) -> list[str]:
-    text = _UPDATED.sub(" ", _PUBLISHED.sub(" ", _STAMP_NOISE.sub(" ", text)))
+    text = _UPDATED.sub(" ", _DATE_LABEL.sub(" ", _PUBLISHED.sub(" ", _STAMP_NOISE.sub(" ", text))))
     return [w for w in text.split() if weekday_number(w) is None and not w.isdigit()]
 
 
