@@ -178,6 +178,11 @@ def _with_wrapped_titles(head: list[str], origin: list[int]) -> list[str]:
 
     for number in range(len(head) - 1):
         first, following = head[number], head[number + 1]
+        if next_to(number) and _shouted_tail(first, following) and not next_to(number + 1):
+            # "… AN ALLIANCE FORGED IN THE DEFENCE" / "INDUSTRY": a title in capitals whose last word or two
+            # wrapped onto a line of their own, which ends the block
+            head[number], head[number + 1] = f"{first} {following}", ""
+            continue
         if not next_to(number) or not (2 <= len(first.split()) <= 8 and _title_cased(following)) \
                 or first.endswith((".", "!", "?")):
             continue
@@ -194,6 +199,11 @@ def _with_wrapped_titles(head: list[str], origin: list[int]) -> list[str]:
         for offset in range(1, span + 1):
             head[number + offset] = ""
     return head
+
+
+def _shouted_tail(first: str, following: str) -> bool:
+    return len(first.split()) >= 4 and 1 <= len(following.split()) <= 3 and first.isupper() and following.isupper() \
+        and not first.endswith((".", "!", "?", ":")) and not any(ch.isdigit() for ch in following)
 
 
 def _title_cased(line: str) -> bool:

@@ -214,6 +214,13 @@ def test_a_title_set_over_lines_on_a_cover_is_one_headline(cover, expected):
     assert clean(page).headline == expected
 
 
+def test_a_title_in_capitals_whose_last_word_wrapped_is_one_headline():
+    # The wrap is joined only where the short line in capitals ends the block; the deck below stays apart.
+    page = "\n".join(["LEDGER BRIEFING PAPER", "MARCH 2025", "", "TWELVE COUNTRIES AGREE TO HALVE FERTILISER",
+                      "TARIFFS", "", "FROM TALKS TO A DEAL", "", "Ana Ruiz", "", LEAD])
+    assert clean(page).headline == "TWELVE COUNTRIES AGREE TO HALVE FERTILISER TARIFFS"
+
+
 def test_the_authors_over_their_own_note_are_not_the_headline():
     page = "\n".join(["POLICY BRIEF", HEADLINE, "Ana Ruiz and Daniel P. Hartwell", "",
                       "Ana Ruiz is a senior fellow at the institute, where she studies fertiliser tariffs, farm trade "
