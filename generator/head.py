@@ -25,6 +25,7 @@ _LEAD_WORDS = 80                # the lead a candidate is compared with
 _MIN_SCORE = 1.5
 _ALONE_MIN_SCORE = 0.5          # the only line of the head shaped like a headline needs less agreement
 _CLEAR_SCORE, _CLEAR_MARGIN = 1.0, 0.75    # below the minimum, a line this far ahead of the rest still leads
+_MENU_LIKE_PENALTY = 3.0
 _TIE = 1.5                      # of two candidates this close, the upper one (the deck follows the headline)
 
 _WORD = re.compile(r"[^\W_][\w'’.%$€£-]*")
@@ -178,10 +179,10 @@ def headline_score(line: str, lead_stems: set[str], repeated: bool) -> float | N
     stems = content_stems(line)
     if not stems:
         return None
-    if _menu_like(words):
-        return None
     shared = len(stems & lead_stems)
     score = 3.0 * shared / len(stems) + 0.5 * min(shared, 4)
+    if _menu_like(words):
+        score -= _MENU_LIKE_PENALTY     # a menu's item, unless the lead tells what it says ("Neighbors in Arms")
     if repeated:
         score += 1.0
     if 5 <= len(words) <= 20:

@@ -101,9 +101,24 @@ def test_furniture_lines(line, furniture):
     assert is_furniture(line) is furniture
 
 
+@pytest.mark.parametrize("item", ["Arts & Culture", "Russia & CIS"])
+def test_a_menu_item_scores_below_any_headline_unless_the_lead_tells_it(item):
+    from generator.head import _ALONE_MIN_SCORE, content_stems
+
+    assert headline_score(item, content_stems(LEAD), False) < _ALONE_MIN_SCORE
+    assert headline_score(item, content_stems(LEAD), False) < headline_score(HEADLINE, content_stems(LEAD), False)
+
+
+def test_a_short_headline_in_title_case_told_by_the_lead_is_chosen_over_the_site_name():
+    lead = ("On November 18, the Minister for Foreign Affairs of Ledgerland held a Foreign Ministers' Meeting with "
+            "the Minister of Foreign Affairs of Kestrelia, the ministry said.")
+    page = "\n".join(["Skip to main content", "Ministry of Foreign Affairs of Ledgerland", "Japanese", "Site Search",
+                      "Home", "Foreign Policy", "About Us", "Ledgerland-Kestrelia Foreign Ministers' Meeting", "Japanese",
+                      "", lead])
+    assert clean(page).headline == "Ledgerland-Kestrelia Foreign Ministers' Meeting"
+
+
 @pytest.mark.parametrize("line, score_is_none", [
-    ("Arts & Culture", True),                 # a menu item
-    ("Russia & CIS", True),
     ("Delegates at the plenary on Thursday. Chris Whiteoak / Staff", True),   # a caption's credit
     ("https://example.com/news/fertiliser-tariffs", True),
     ("Markets:", True),
