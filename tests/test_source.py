@@ -211,6 +211,10 @@ NAV = "Home\nWorld\nBusiness\n"
     (f"NEWSHUB\n{NAV}Headline about the drill\n\n(NEWSHUB- Harbour Press Agency) KUWAIT, Nov 18 - {P}\n\n"
      "Copyright © 2025 NEWSHUB.com. All rights reserved.", "Harbour Press Agency"),
     (f"Headline about the wage\n\n(By Chen Yi-ting and Lee Hsin-Yin)\n\n{P}", None),
+    # A listed outlet's letters that the page defines as another body's name are that body's, as written.
+    (f"Headline about the wage\n\nTaipei, Aug. 28 (CNA) {P}\n\nCopyright © 2025 Central News Agency (CNA). All rights "
+     "reserved.", "CNA"),
+    (f"Headline about the wage\n\nSINGAPORE (CNA) - {P}", "Channel NewsAsia"),
     # A series named in words is no publisher's name; the company a masthead is published by gives way to it.
     (f"Headline about the rating\n\n{P}\n\nRating Action Commentary\n\nRating Action Commentary", None),
     (f"Harbour Ledger\n{NAV}Headline about the talks\n\n{P}\n\nHarbour Ledger is published by Quay Insights Limited.\n"

@@ -56,6 +56,11 @@ class _Signal:
     name: str
     weight: int
     order: int
+    as_written: bool = False        # shown as the text writes it, not as a listed outlet's name
+
+    @property
+    def shown(self) -> str | None:
+        return self.name.strip() if self.as_written else _display(self.name)
 
 
 @lru_cache(maxsize=None)
@@ -106,8 +111,28 @@ def extract_source(clean: CleanText, text: str | None = None, people: tuple[str,
     vendors = {match.group("name").lower() for line in lines if " by " in line and not _is_paragraph(line)
                for match in _VENDOR.finditer(line)}
     common = _common_words(lines)
-    chosen = _winner([signal for signal in signals if _kept(_display(signal.name) or "", vendors, common)])
+    signals = [_as_defined(signal, lines) for signal in signals]
+    chosen = _winner([signal for signal in signals if _kept(signal.shown or "", vendors, common)])
     return _spelled_as_on_the_page(chosen, lines) if chosen and chosen.islower() else chosen
+
+
+def _as_defined(signal: _Signal, lines: list[str]) -> _Signal:
+    """A listed outlet's acronym that the text defines as another body's ("Central News Agency (CNA)" is
+    not Channel NewsAsia): the text's own, spelled as it is written there."""
+    acronym = signal.name.strip()
+    if not (acronym.isupper() and len(acronym) <= 8 and outlets.outlet_named(acronym)):
+        return signal
+    for line in lines:
+        if f"({acronym})" in line:
+            for match in _DEFINED.finditer(line):
+                if match.group("acronym") == acronym and outlets.outlet_named(match.group("name")) is None \
+                        and _initials(match.group("name")) == acronym:
+                    return _Signal(signal.kind, acronym, signal.weight, signal.order, as_written=True)
+    return signal
+
+
+# "Central News Agency (CNA)": a name the text defines an acronym for.
+_DEFINED = re.compile(rf"(?P<name>{_NAME})\s+\((?P<acronym>[A-Z][A-Z&]{{1,7}})\)")
 
 
 def _kept(shown: str, vendors: set[str], common: frozenset[str]) -> bool:
@@ -393,7 +418,7 @@ def _initials(name: str) -> str:
 def _winner(signals: list[_Signal]) -> str | None:
     pools: dict[str, list[tuple[_Signal, str]]] = {}
     for signal in signals:
-        shown = _display(signal.name)
+        shown = signal.shown
         if shown:
             pools.setdefault(_key(shown), []).append((signal, shown))
     # "DW" and "Deutsche Welle", "OSN" and "Outbreak Science News": an acronym and its full name are one.
