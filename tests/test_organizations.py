@@ -301,3 +301,15 @@ def test_a_body_that_is_one_places(body, expected, taxonomy):
 ])
 def test_names_in_other_languages(body, expected, taxonomy):
     assert extract_organizations(body, taxonomy, None) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A company's organs are the company's; an officer's title or its shares before "of" are no part of it.
+    ("The Management Board of Saryarka Bank approved it.", ["Saryarka Bank"]),
+    ("said Kwame Mensah, Commercial Manager of Yara Ghana Limited.", ["Yara Ghana Limited"]),
+    ("Shares of Dar Al Sahel Logistics Co rose.", ["Dar Al Sahel Logistics Co"]),
+    ("The Executive Board of the National Bank of Serbia met.",
+     ["Executive Board of the National Bank of Serbia", "National Bank of Serbia"]),
+])
+def test_an_officers_title_or_a_companys_organ_is_no_body(body, expected, taxonomy):
+    assert extract_organizations(body, taxonomy, None) == expected

@@ -47,6 +47,7 @@ class OrganizationLexicon:
     modified_body_re: re.Pattern         # " refugee agency", " Climate Change": another body the acronym qualifies
     defined_thing_re: re.Pattern         # "… Agreement (CEPA)": the last word of a thing's name, not a body's
     located_heads: frozenset[str]        # "Embassy", "Mission": a body that is one place's keeps "in <place>"
+    company_organ_re: re.Pattern         # "Management Board of …": a company's organ is the company's
     context_patterns: tuple[re.Pattern, ...]   # the bare-name signals, in _named_by_context's order
     # Each signal's key words, lower case: where none stands in the text, its pattern cannot match and is
     # not run (the patterns try a name at every capital; most texts hold none of a signal's words).
@@ -91,6 +92,7 @@ def load_organization_lexicon() -> OrganizationLexicon:
         modified_body_re=re.compile(r"[ \t]+(?:[A-Z][a-z]|(?:[a-z-]+[ \t]+)?(?:" + "|".join(
             map(re.escape, data["context"]["qualified_nouns"])) + r")\b)"),
         located_heads=frozenset(data["located_heads"]),
+        company_organ_re=re.compile(r"(?:" + "|".join(map(re.escape, data["company_organs"])) + r")(?:$| of )"),
         defined_thing_re=re.compile(r"\b(?:" + "|".join(map(re.escape, data["defined_things"])) + r")(?:$|(?=\s))"),
         list_opener_re=re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(
             data["context"]["list_openers"], key=len, reverse=True)) + r")(?:[ \t]+(?:such[ \t]+as|including|like))?,?[ \t]+$"),
@@ -661,6 +663,9 @@ def _canonical(name: str, body: str, position: int, taxonomy: Taxonomy, home_cou
     """"the Ministry of Defense" -> "Ministry of Defense of Azerbaijan"; strip "the Republic of"."""
     aliases, outlets = lex.aliases, lex.outlets
     name = re.sub(r"^(?:The|the|A|An|About|Like|Unlike|Former|former|Then|Outgoing|Incoming)\s+", "", name).strip(" -")
+    holder = _HOLDER_OF.match(name)
+    if holder and (_is_role_word(last := holder.group("holder").split()[-1]) or last.lower() in _HOLDER_WORDS):
+        name = name[holder.end():]      # "Commercial Manager of Yara Ghana Limited", "Shares of Dar Al Sahel Co"
     article = _FOREIGN_ARTICLE.match(name)
     if article and lex.head_re.match(name, article.end()):
         name = name[article.end():]     # "El Comité Ejecutivo", "La Policía Nacional" (not "Los Angeles …")
@@ -683,7 +688,8 @@ def _canonical(name: str, body: str, position: int, taxonomy: Taxonomy, home_cou
     if whole_country and whole_country[0].start == 0 and whole_country[0].end == len(name):
         return None       # "the Russian Federation" is a country
     bare_name = _without_legal_form(name)
-    if name.startswith("Board of") or bare_name in outlets or bare_name == outlet or name == outlet:
+    if name.startswith("Board of") or lex.company_organ_re.match(name) or bare_name in outlets \
+            or bare_name == outlet or name == outlet:
         return None       # a company's board is the company's; an outlet is no organisation here
     if name in lex.national_bodies:
         # "the Central Bank", "the Constitutional Court": a country's, named after it.
@@ -711,6 +717,9 @@ def _canonical(name: str, body: str, position: int, taxonomy: Taxonomy, home_cou
     return name
 
 
+# An officer's title or a company's shares before "of" and the body: "Group Chief Executive Officer of NNPC Ltd".
+_HOLDER_OF = re.compile(r"(?P<holder>(?:[A-Z][\w-]*[ \t]+){1,4}?)of[ \t]+(?:the[ \t]+)?(?=[A-Z])")
+_HOLDER_WORDS = frozenset({"manager", "officer", "executive", "shares", "shareholders", "founder", "partner"})
 _FOREIGN_ARTICLE = re.compile(r"(?:El|La|Los|Las|Le|Les)\s+|L['’]")
 # "Ministry of Defence Production", "Ministry for the Ecological Transition", "US Department of Agriculture".
 _NATIONAL_DEPARTMENT = re.compile(r"(?:(?P<country>U\.?S\.?|UK|[A-Z][a-z]+)\s+)?"
