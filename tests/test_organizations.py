@@ -313,3 +313,13 @@ def test_names_in_other_languages(body, expected, taxonomy):
 ])
 def test_an_officers_title_or_a_companys_organ_is_no_body(body, expected, taxonomy):
     assert extract_organizations(body, taxonomy, None) == expected
+
+
+@pytest.mark.parametrize("body, home, expected", [
+    # A council of ministers is a country's; a ministry "in" a capital is that country's.
+    ("The Council of Ministers met in extraordinary session.", "MZ", ["Council of Ministers of Mozambique"]),
+    ("Serbian Defence Minister Gašić and Hungarian Minister of Defence Szalay-Bobrovniczky signed the plan at "
+     "the Ministry of Defence in Belgrade.", "HU", ["Ministry of Defence of Serbia"]),
+])
+def test_a_countrys_body_named_without_its_country(body, home, expected, taxonomy):
+    assert extract_organizations(body, taxonomy, home) == expected

@@ -693,7 +693,8 @@ def _canonical(name: str, body: str, position: int, taxonomy: Taxonomy, home_cou
         return None       # a company's board is the company's; an outlet is no organisation here
     if name in lex.national_bodies:
         # "the Central Bank", "the Constitutional Court": a country's, named after it.
-        country = owner_country or _country_before(body, position, taxonomy) or home_country
+        country = owner_country or _country_before(body, position, taxonomy) \
+            or _capital_after(body, position, name, taxonomy) or home_country
         return f"{name} of {_country_phrase(country, taxonomy, lex)}" if country else name
     ministry = _ministry(name, body, position, taxonomy, home_country, lex, owner_country, field_countries or {})
     if ministry:
@@ -756,10 +757,20 @@ def _ministry(name, body, position, taxonomy, home_country, lex: OrganizationLex
                 break
     # Named without its country, a ministry is the one whose minister of that field the text names.
     country = country or _country_before(body, position, taxonomy) or owner_country \
-        or field_countries.get(field) or home_country
+        or _capital_after(body, position, name, taxonomy) or field_countries.get(field) or home_country
     if country is None:
         return f"Ministry of {field}"
     return f"Ministry of {field} of {taxonomy.country_label(country)}"
+
+
+def _capital_after(body: str, position: int, name: str, taxonomy: Taxonomy) -> str | None:
+    """The country whose capital a body is said to be in: "the Ministry of Defence in Belgrade"."""
+    end = body.find(name, position, position + len(name) + 8)
+    place = _IN_PLACE.match(body, end + len(name)) if end >= 0 else None
+    if not place:
+        return None
+    found = country_mentions(place.group("place"), taxonomy)
+    return found[0].value if found and found[0].start == 0 else None
 
 
 def _field_countries(officials: tuple[tuple[str, str | None], ...], lex: OrganizationLexicon) -> dict[str, str]:
