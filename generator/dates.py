@@ -100,6 +100,14 @@ def _tables() -> tuple[dict[str, int], frozenset[str], frozenset[str], dict[str,
     return months, english, strict, weekdays
 
 
+@lru_cache(maxsize=1)
+def calendar_words() -> frozenset[str]:
+    """Every month's and weekday's name as the tables key it (folded): a lower-case ASCII word names a
+    month or a weekday exactly when it is one of them."""
+    months, _, _, weekdays = _tables()
+    return frozenset(months) | frozenset(weekdays)
+
+
 def month_number(word: str) -> int | None:
     """The month a word names in any language of the table ("Oct", "ноя", "Şubat"), else None."""
     return _tables()[0].get(fold(word))

@@ -64,3 +64,17 @@ def test_precision(text, precision):
 def test_parse_date_skips_yearless_dates():
     assert parse_date("June 14, then on 3 March 2020").iso == "2020-03-03"
     assert parse_date("no date here") is None
+
+
+def test_calendar_words_answer_as_the_month_and_weekday_lookups_do():
+    # events.py asks the set about lower-case ASCII words; on them it must agree with the lookups.
+    import re
+    from generator.dates import calendar_words, month_number, weekday_number
+    from conftest import ROOT
+
+    words = {w for path in (ROOT / "tests").rglob("*.txt")
+             for w in re.findall(r"[^\W\d_]{3,}", path.read_text(encoding="utf-8").lower()) if w.isascii()}
+    words |= {"march", "mar", "may", "sept", "monday", "mon", "dekabr", "ekim", "martes", "maio"}
+    assert len(words) > 5000
+    for word in words:
+        assert (word in calendar_words()) == (month_number(word) is not None or weekday_number(word) is not None), word

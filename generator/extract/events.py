@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from generator.dates import DateMention, find_dates, month_number, weekday_number
+from generator.dates import DateMention, calendar_words, find_dates, month_number, weekday_number
 from generator.extract import clauses
 from generator.extract.sentences import split_sentences
 
@@ -150,7 +150,7 @@ def _is_stamp(sentence: str, dates: list[DateMention]) -> bool:
 def _whens(sentence: str, stated: list[DateMention], anchor: dt.date | None, previous: str | None,
            has_event: bool = True) -> list[_When]:
     """Every stated time of an occurrence in a sentence (`stated`: its dates), resolved where the rules allow."""
-    quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(sentence)]
+    quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(sentence)] if '"' in sentence or "“" in sentence else []
     found: list[_When] = []
 
     def free(start: int, end: int) -> bool:
@@ -182,16 +182,20 @@ def _whens(sentence: str, stated: list[DateMention], anchor: dt.date | None, pre
                 ahead = m.group("rel") == "next" or (m.group("rel") != "last" and _looks_ahead(sentence, m.start()))
                 iso = _nearest_month(anchor, month, ahead)
         add(m.start("month"), m.end(), iso)
-    for m in _WEEKDAY.finditer(sentence):
+    # Each pattern below needs a word the sentence may not hold at all: those are not run ("day" ends
+    # every weekday and "today", "yesterday"; a relative period names a month or a year).
+    has_day = "day" in sentence
+    for m in _WEEKDAY.finditer(sentence) if has_day else ():
         iso = None
         if anchor:
             ahead = m.group("rel") == "next" or (m.group("rel") != "last" and _looks_ahead(sentence, m.start()))
             iso = _nearest_weekday(anchor, weekday_number(m.group("day")), ahead).isoformat()
         add(m.start("day"), m.end(), iso)
-    for m in _RELATIVE_DAY.finditer(sentence):
+    for m in _RELATIVE_DAY.finditer(sentence) if has_day or "onight" in sentence or "omorrow" in sentence \
+            or "this " in sentence else ():
         shift = {"yesterday": -1, "tomorrow": 1}.get(m.group("word").lower(), 0)
         add(m.start(), m.end(), (anchor + dt.timedelta(days=shift)).isoformat() if anchor else None)
-    for m in _RELATIVE_PERIOD.finditer(sentence):
+    for m in _RELATIVE_PERIOD.finditer(sentence) if "month" in sentence or "year" in sentence else ():
         if not anchor:
             continue
         shift = {"last": -1, "next": 1, "this": 0}[m.group("rel").lower()]
@@ -202,7 +206,7 @@ def _whens(sentence: str, stated: list[DateMention], anchor: dt.date | None, pre
             iso = f"{month_index // 12:04d}-{month_index % 12 + 1:02d}"
         if iso:
             add(m.start(), m.end(), iso)
-    for m in _SAME_DAY.finditer(sentence):
+    for m in _SAME_DAY.finditer(sentence) if "same day" in sentence else ():
         add(m.start(), m.end(), previous)
     found.sort(key=lambda w: w.start)
     return found
@@ -254,8 +258,12 @@ _STOP = {"about", "after", "their", "there", "which", "would", "could", "other",
 
 
 def _content_words(sentence: str) -> set[str]:
-    return {w for w in re.findall(r"[^\W\d_]{5,}", sentence.lower())
-            if w not in _STOP and weekday_number(w) is None and month_number(w) is None}
+    return {w for w in _LONG_WORD.findall(sentence.lower())
+            if w not in _STOP and (w not in calendar_words() if w.isascii()     # folded as it stands
+                                   else weekday_number(w) is None and month_number(w) is None)}
+
+
+_LONG_WORD = re.compile(r"[^\W\d_]{5,}")
 
 
 def _retold(words: set[str], other: set[str]) -> bool:
