@@ -38,7 +38,7 @@ def extract_article(document: RawDocument, taxonomy: Taxonomy, lexicon: Lexicon 
     countries, primary = extract_countries(text.headline, body, taxonomy,
                                            PageClues(outlet, text.dateline, document.text))
     home = primary[0] if primary else None
-    people = tuple(extract_people(body, taxonomy, lexicon.organizations.words, home, lexicon.people))
+    people = tuple(extract_people(body, taxonomy, lexicon.organizations.words, home, lexicon.people, text.dateline))
     # A person the text gives a role is never the outlet ("told Aliyev"); a name the text only says
     # was told something may be the outlet ("told Steppe Ledger."), and then it is no person.
     named = tuple(p.name for p in people if p.role)

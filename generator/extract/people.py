@@ -49,6 +49,9 @@ class PeopleLexicon:
     counterpart_roles: frozenset[str]  # "Presidents", "Prime Minister": two holders joined by "and" serve two states
     nations: re.Pattern              # "Scotland", "Welsh": a nation inside a state, and the state (nation_states)
     nation_states: dict[str, str]
+    corporate: re.Pattern            # "CEO", "managing director": a company's officer, of no state by default
+    personal_nouns: frozenset[str]   # "government", "wife": after a possessive, they make the owner a person
+    surname_titles: frozenset[str]   # "King", "Emir": titles that are family names too ("Madeleine King said")
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +82,9 @@ def load_people_lexicon() -> PeopleLexicon:
         counterpart_roles=frozenset(r.lower() for r in data["counterpart_roles"]),
         nations=re.compile(r"\b(?:%s)\b" % "|".join(re.escape(n) for n in data["nations"])),
         nation_states=dict(data["nations"]),
+        personal_nouns=frozenset(data["personal_nouns"]),
+        corporate=re.compile(r"\b(?:%s)\b" % "|".join(re.escape(r) for r in data["corporate_roles"]), re.IGNORECASE),
+        surname_titles=frozenset(data["surname_titles"]),
         byline=re.compile(r"^\W*(?:%s)\b" % "|".join(re.escape(b) for b in data["byline_openers"]), re.IGNORECASE),
     )
 
@@ -104,16 +110,17 @@ def _is_name_token(token: str, lex: PeopleLexicon, country_words: set[str]) -> b
         return False
     if not token[0].isalpha():
         return False
-    if token.isupper() and len(token) > 1:       # acronyms are organisations, not names
+    base = token[:-2] if token.endswith(("'s", "’s")) else token
+    if base.isupper() and len(base) > 1:       # acronyms ("PM's") are organisations or posts, not names
         return False
     if token.lower() in lex.honorifics:
         return False
-    base = token[:-2] if token.endswith(("'s", "’s")) else token
     return base not in lex.not_name and base not in country_words and token.lower() not in lex.title_words
 
 
 def extract_people(body: str, taxonomy: Taxonomy, org_words: frozenset[str] = frozenset(),
-                   home: str | None = None, lexicon: PeopleLexicon | None = None) -> list[Person]:
+                   home: str | None = None, lexicon: PeopleLexicon | None = None,
+                   dateline: str | None = None) -> list[Person]:
     """Every named person in `body`, short forms folded into full names, in order of first mention.
 
     A person's country is the one the role or the words just before the name give; else the country
@@ -130,7 +137,7 @@ def extract_people(body: str, taxonomy: Taxonomy, org_words: frozenset[str] = fr
             continue
         mentions.extend(_sentence_mentions(sentence, lex, taxonomy, org_words, country_words, common, body,
                                            len(mentions)))
-    return _fold(mentions, taxonomy, lex, home, ranked, body)
+    return _fold(mentions, taxonomy, lex, home, ranked, body, dateline)
 
 
 def _join_wrapped(body: str) -> str:
@@ -193,7 +200,7 @@ def _sentence_mentions(sentence: str, lex: PeopleLexicon, taxonomy: Taxonomy, or
             i += 1
             continue
         if not (_is_name_token(tokens[i][0], lex, country_words) or _name_after_rank(tokens, i, lex, country_words)
-                or _initials_before_name(tokens, i, lex, country_words)):
+                or _initials_before_name(tokens, i, lex, country_words) or _family_name_first(tokens, i, lex)):
             i += 1
             continue
         j = _run_end(tokens, i, lex, country_words, org_words)
@@ -233,6 +240,12 @@ def _sentence_mentions(sentence: str, lex: PeopleLexicon, taxonomy: Taxonomy, or
                                   or (before == "by" and i > 1 and tokens[i - 2][0] in _LED)))
             # "Irakli Chikovani, who was appointed ...": "who" is said of people.
             or (len(run) > 1 and following == "," and after + 1 < count and tokens[after + 1][0] in ("who", "whose"))
+            # "…, Mark Ellis, said": a full name set off by commas before a reporting verb (not the tail of a
+            # longer capitalised name: "the Estonian Centre Party Faction, said").
+            or (len(run) > 1 and following == "," and after + 1 < count and tokens[after + 1][0] in lex.speech_verbs
+                and not before[:1].isupper() and before.lower() != "the")
+            # "Andrej Babiš's government", "Xi Jinping's state visit": what only a person has.
+            or (len(run) > 1 and _POSSESSIVE.search(run[-1][0]) is not None and _owned_by_person(tokens, j, lex))
             # "As Igor Novaković has observed": a reporting verb after an auxiliary.
             or (following in ("has", "had", "have") and after + 1 < count and tokens[after + 1][0] in lex.speech_verbs)
         )
@@ -253,7 +266,7 @@ def _sentence_mentions(sentence: str, lex: PeopleLexicon, taxonomy: Taxonomy, or
             i, j = _name_in_body(sentence, tokens, i, j, body_text, lex, country_words, org_words)
             run = tokens[i:j]
             name, before, role_before = _join(sentence, run), tokens[i - 1][0], _role_before(sentence, tokens, i, lex, country_words)
-            anchored = role_before is not None
+            anchored = role_before is not None or following in lex.speech_verbs
         elif i > 0 and known is None and (before.lower() in ("of", "for") or _in_title_list(tokens, i, lex, country_words)):
             anchored = vetoed = False      # "the Board of Baykar", "Minister of Energy, Petroleum and Mines": a body
         if not anchored and not vetoed and i > first_word and len(run) > 1 \
@@ -268,7 +281,14 @@ def _sentence_mentions(sentence: str, lex: PeopleLexicon, taxonomy: Taxonomy, or
             if role_before and role_after and _is_rank(role_before, lex):
                 # "General Liu Zhenli, chief of the Joint Staff Department, held talks": the post, then the rank.
                 role = f"{role_after}, {role_before}"
+            elif role_before and role_after and role_before[0].islower() and role_after[0].islower():
+                # "journalist José Rubén Zamora, founder and president of elPeriódico": two descriptions of one
+                # person (a capitalised title after a name is as often the next person's).
+                role = f"{role_before}, {role_after}"
             counterpart = _counterpart(sentence, tokens, i, last_end, found[-1] if found else None, role, lex)
+            if counterpart and last_end == i - 1 and role is None:
+                # "Presidents Masoud Pezeshkian and Vladimir Putin": each holds the title, in the singular.
+                role = found[-1].role = _singular_title(found[-1].role)
             for person in found:
                 if role and " " in person.name and re.search(rf"\b{re.escape(person.name)}\b", role):
                     # "…, Minister of Industry Kanat Sharlapaev, the President of the Presidency …": the
@@ -290,6 +310,18 @@ def _sentence_mentions(sentence: str, lex: PeopleLexicon, taxonomy: Taxonomy, or
         mention.order = order + len(found)
         found.append(mention)
     return found
+
+
+def _owned_by_person(tokens, j: int, lex: PeopleLexicon) -> bool:
+    """Whether the noun after a possessive name, past up to two lower-case words ("centre-right"), is one
+    that only a person has ("government", "visit", "wife")."""
+    for k in range(j, min(j + 3, len(tokens))):
+        word = tokens[k][0]
+        if word in lex.personal_nouns:
+            return True
+        if not word.islower():
+            return False
+    return False
 
 
 def _past_aside(tokens, j: int, lex: PeopleLexicon) -> tuple[int, bool]:
@@ -332,6 +364,11 @@ def _counterpart(sentence: str, tokens, i: int, last_end: int, previous: _Mentio
     return None
 
 
+def _singular_title(title: str) -> str:
+    """"Presidents" -> "President", "Heads of State" -> "Head of State"."""
+    return re.sub(r"s(?=(?:\s+of\b.*)?$)", "", title, count=1)
+
+
 def _initials_before_name(tokens, i: int, lex: PeopleLexicon, country_words) -> bool:
     """"KP Sharma Oli": two initials written in capitals, then two parts of a name."""
     word = tokens[i][0]
@@ -346,11 +383,12 @@ def _run_end(tokens, i: int, lex: PeopleLexicon, country_words, org_words) -> in
     j = i + 1
     parts = 1
     count = len(tokens)
-    while j < count:
+    while j < count and not _POSSESSIVE.search(tokens[j - 1][0]):    # "Evika Siliņa's New Unity": the name ends
         word = tokens[j][0]
         if parts < 4 and _is_name_token(word, lex, country_words) and (word not in org_words or j + 1 < count and _is_name_token(tokens[j + 1][0], lex, country_words)):
             j += 1
-            parts += 1
+            # "Abdullah Ali Abdullah Al-Salem Al-Sabah": a family's "Al-" part does not count to four.
+            parts += 0 if _FAMILY_PREFIX.match(word) else 1
             continue
         if _NAME_PARTICLE.fullmatch(word):
             j += 1
@@ -363,10 +401,35 @@ def _run_end(tokens, i: int, lex: PeopleLexicon, country_words, org_words) -> in
             continue
         if _ROMAN.fullmatch(word):
             j += 1
+        elif parts == 1 and _surname_title(tokens, j, lex):
+            j += 1
         break
     return j
 
 
+def _surname_title(tokens, j: int, lex: PeopleLexicon) -> bool:
+    """"Resources Minister Madeleine King said", "Murat Emir said": a title word right after a given name,
+    where the sentence goes on with a verb or stops, is the family name, not the next person's title."""
+    word = tokens[j][0]
+    if word not in lex.surname_titles or j + 1 >= len(tokens):
+        return False
+    following = tokens[j + 1][0]
+    return following in lex.speech_verbs or following in (",", ".", ";", ")")
+
+
+# "Park Jong-hyun", "Moon Jae-in": a Korean given name, whose second syllable is written in lower case.
+_KOREAN_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
+def _family_name_first(tokens, i: int, lex: PeopleLexicon) -> bool:
+    """A family name that is also a common word ("Park") before a Korean given name."""
+    word = tokens[i][0]
+    return (word.isalpha() and word.lower() not in lex.title_words and i + 1 < len(tokens)
+            and _KOREAN_GIVEN.fullmatch(tokens[i + 1][0]) is not None)
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+_FAMILY_PREFIX = re.compile(r"(?:Al|El|Bin|Ibn|Abu|Ould)-[A-Z]")
 _LED = frozenset({"led", "headed", "chaired", "founded", "run", "written", "signed", "appointed"})
 _ROMAN = re.compile(r"(?:I{2,3}|IV|VI{0,3}|IX|XI{0,3})")
 
@@ -390,14 +453,14 @@ def _in_title_list(tokens, i: int, lex: PeopleLexicon, country_words) -> bool:
     # back to an "of" or "for" are the fields of one title, not names.
     k = i - 1
     if tokens[k][0] == ",":
-        # "..., Petroleum and Mines": only an item the list goes on after; "of Türkiye, Yaşar Güler" is a name.
-        nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
-        if nxt not in ("and", "&"):
+        # "..., Petroleum and Mines", "of Agriculture, Maritime Fisheries, Rural Development, Water and Forests":
+        # only an item the list goes on after, to an "and"; "of Türkiye, Yaşar Güler" is a name.
+        if not _list_goes_on(tokens, i + 1):
             return False
     elif tokens[k][0] not in ("and", "&"):
         return False
     steps = 0
-    while k >= 0 and steps < 8:
+    while k >= 0 and steps < 12:     # "of Agriculture, Maritime Fisheries, Rural Development, Water and Forests"
         word = tokens[k][0]
         if word in ("of", "for"):
             return True
@@ -407,6 +470,18 @@ def _in_title_list(tokens, i: int, lex: PeopleLexicon, country_words) -> bool:
             return False
         k -= 1
         steps += 1
+    return False
+
+
+def _list_goes_on(tokens, k: int) -> bool:
+    """Whether capitalised items and commas from token k lead to an "and" (one title's list of fields)."""
+    for k in range(k, min(k + 12, len(tokens) - 1)):
+        word = tokens[k][0]
+        if word in ("and", "&"):
+            # between two fields: "Water and Forests", not "Hakan Fidan, and the minister"
+            return tokens[k - 1][0][:1].isupper() and tokens[k + 1][0][:1].isupper()
+        if not (word == "," or word[:1].isupper()):
+            return False
     return False
 
 
@@ -437,6 +512,9 @@ def _name_after_rank(tokens, i: int, lex: PeopleLexicon, country_words) -> bool:
     )
 
 
+_ROLE_LEAD = frozenset({"the", "of", "and", ",", "-", "for", "on", "in", "at", "to", "h.e.", "h. e."})
+
+
 def _role_before(sentence: str, tokens, i: int, lex: PeopleLexicon, country_words) -> str | None:
     """The position stated right before a name ("the Serbian Minister of Defense, Colonel-General")."""
     k = i - 1
@@ -444,6 +522,8 @@ def _role_before(sentence: str, tokens, i: int, lex: PeopleLexicon, country_word
         k -= 1      # "President of Azerbaijan, H.E. Mr. Ilham Aliyev": the address is not the role
     if k >= 2 and tokens[k][0] == "Highness" and tokens[k - 2][0] in ("His", "Her"):
         k -= 3      # "His Royal Highness Prince Khalid"
+    elif k >= 0 and k + 1 < i and tokens[k][0] in ("His", "Her"):
+        k -= 1      # "the Executive Secretary of SADC, His Excellency Mr Elias Magosi"
     i = k + 1       # the role ends where the address begins
     start = None
     loose = 0       # lower-case words taken in front of a lower-case role word ("digital rights researcher")
@@ -484,8 +564,9 @@ def _role_before(sentence: str, tokens, i: int, lex: PeopleLexicon, country_word
     phrase_tokens = _drop_lead(tokens[start:i], lex)
     while len(phrase_tokens) > 3 and phrase_tokens[2][0] == "Highness" and phrase_tokens[0][0] in ("His", "Her"):
         phrase_tokens = phrase_tokens[3:]     # "His Royal Highness Prince": the address is not the role
-    while phrase_tokens and (phrase_tokens[0][0].lower() in ("the", "of", "and", ",", "-", "for", "on", "in", "at")
-                             or phrase_tokens[0][0] == ")"):
+    # "paid tribute to the late Prime Minister", "H.E. President Hakainde Hichilema": a preposition, or an
+    # address before the title, is not part of it.
+    while phrase_tokens and (phrase_tokens[0][0].lower() in _ROLE_LEAD or phrase_tokens[0][0] == ")"):
         phrase_tokens = phrase_tokens[1:]
     while phrase_tokens and phrase_tokens[-1][0] in (",", "-", "("):
         phrase_tokens = phrase_tokens[:-1]
@@ -517,14 +598,13 @@ def _reaches_of(tokens, k: int) -> bool:
     and Energy", "president of the Argentine Rural Society (SRA)"), read back over capitalised words."""
     j = k - 1
     steps = 0
-    while j >= 0 and steps < 8:
+    while j >= 0 and steps < 12:
         word = tokens[j][0]
         if word in ("of", "for"):
             return True
         if word == ",":
             # a comma inside a list of fields ("Energy, Petroleum and Mines"), not before a name.
-            after = tokens[j + 2][0] if j + 2 < len(tokens) else ""
-            if after not in ("and", "&", ","):
+            if not _list_goes_on(tokens, j + 1):
                 return False
         elif not (word[:1].isupper() or word in ("and", "&", "the", "(", ")")):
             return False
@@ -583,7 +663,18 @@ def _tidy_role(phrase: str) -> str:
     # The role keeps its possessive as written ("Azerbaijan's Defense Minister", "the UN's climate chief"),
     # except before a formal "Minister of …" title, which the labelled corpus writes without it.
     phrase = re.sub(r"^[A-Z][\w-]*(?:\s[A-Z][\w-]*)?['’]s\s+(?=(?:First\s|Deputy\s)*Minister of\b)", "", phrase)
+    # "energy analyst based in Dubai", "economist at EFG Hermes in Cairo": where the employer sits is neither
+    # the post nor the person's state (an embassy's "in Colombo" is the post).
+    phrase = _BASED_IN.sub("", phrase)
+    employer = _EMPLOYER_IN.search(phrase)
+    if employer and not _POSTED_AT.search(employer.group(1)):
+        phrase = phrase[:employer.start(2)]
     return phrase.strip(" ,")
+
+
+_BASED_IN = re.compile(r"\s+based\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$")
+_EMPLOYER_IN = re.compile(r"\bat\s+([^,]+?)(\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)$")
+_POSTED_AT = re.compile(r"\b(?:Embassy|Consulate|Commission|Mission|Delegation)\b")
 
 
 def _nearest_country(sentence: str, start: int, taxonomy: Taxonomy) -> str | None:
@@ -613,7 +704,7 @@ def _country_of(role: str | None, sentence: str, tokens, i: int, taxonomy: Taxon
 
 
 def _fold(mentions: list[_Mention], taxonomy: Taxonomy, lex: PeopleLexicon, home: str | None,
-          ranked: list[tuple[str, int]], body: str) -> list[Person]:
+          ranked: list[tuple[str, int]], body: str, dateline: str | None = None) -> list[Person]:
     """Merge short forms and known variants into one person each, keeping the first role stated."""
     full: dict[str, _Mention] = {}
     canonical: dict[str, str] = {}
@@ -630,6 +721,10 @@ def _fold(mentions: list[_Mention], taxonomy: Taxonomy, lex: PeopleLexicon, home
                     return existing
             if len(parts) == 1 and parts[0] == ex_parts[0] and len(ex_parts) == 1:
                 return existing
+        # "Mr. Echeverría Lanusse", "Ó Gallchóir said": a family name of two words, the tail of one full name.
+        holders = [e for e in full if len(parts) > 1 and e.split()[-len(parts):] == parts and len(e.split()) > len(parts)]
+        if len(holders) == 1:
+            return holders[0]
         if len(parts) == 1:
             # "Zhou" after "Zhou Mingjun": a family name written first, as Chinese names are.
             firsts = [e for e in full if len(e.split()) == 2 and e.split()[0] == parts[0]]
@@ -659,7 +754,9 @@ def _fold(mentions: list[_Mention], taxonomy: Taxonomy, lex: PeopleLexicon, home
     stated = {p.name: p.country or _curated_country(p.name, taxonomy) or _organization_country(p.role, body, taxonomy, lex)
               for p in people}
     # A story filed from a capital ("AMMAN —") names that state's officials without saying whose they are.
-    domestic = _dateline_country(body, taxonomy) or home or _nation_state(body, ranked, lex)
+    # (The dateline the cleaner took off the body, "ISLAMABAD, Mar 11 (APP):", still says where it was filed.)
+    filed_from = _dateline_country(f"{dateline} \n{body}" if dateline else body, taxonomy)
+    domestic = filed_from or home or _nation_state(body, ranked, lex)
     countries = {p.name: stated[p.name] or _state_of(p, lex, domestic) for p in people}
     for mention in mentions:
         if mention.counterpart:
@@ -670,11 +767,21 @@ def _fold(mentions: list[_Mention], taxonomy: Taxonomy, lex: PeopleLexicon, home
 
 def _vouched(mentions: list[_Mention]) -> list[_Mention]:
     """The mentions marked as people's, and the unmarked full names whose surname alone is one ("Graham
-    Soutar" where the text goes on to "Mr Soutar said") and no marked full name holds."""
-    marked = [m for m in mentions if not m.unvouched]
-    surnames = {m.name for m in marked if " " not in m.name}
-    held = {m.name.split()[-1] for m in marked if " " in m.name}
-    return [m for m in mentions if not m.unvouched or (m.name.split()[-1] in surnames - held)]
+    Soutar" where the text goes on to "Mr Soutar said", "Francisca Undurraga Vial" and "Minister Undurraga
+    Vial") and no marked full name holds."""
+    marked = {m.name for m in mentions if not m.unvouched}
+
+    def vouched(name: str) -> bool:
+        parts = name.split()
+        for n in range(1, len(parts)):
+            if 1 < n < len(parts) - 1:
+                break       # a family name of two words vouches for a given name before it, not for any run
+            tail = " ".join(parts[-n:])
+            if tail in marked and not any(other != tail and other.endswith(" " + tail) for other in marked):
+                return True
+        return False
+
+    return [m for m in mentions if not m.unvouched or vouched(m.name)]
 
 
 def _part_counterparts(first: str | None, second: str | None, stated: dict, countries: dict, near: set[str],
@@ -755,9 +862,9 @@ def _curated_country(name: str, taxonomy: Taxonomy) -> str | None:
     return found[0].value if found else None
 
 
-# "AMMAN —", "Riyadh, Sha'ban 27, 1445, March 08, 2024, SPA --", "SEOUL, June 13 (Yonhap) --": the place a
-# story was filed from, at the start of a line.
-_DATELINE = re.compile(r"^([A-Z][A-Za-z'’.-]+(?:[ -][A-Z][A-Za-z'’.-]+){0,2})(?:,[^\n—–]{0,60}?)?\s*(?:—|–|--|-)\s", re.M)
+# "AMMAN —", "Riyadh, Sha'ban 27, 1445, March 08, 2024, SPA --", "SEOUL, June 13 (Yonhap) --", "ISLAMABAD,
+# Mar 11 (APP):": the place a story was filed from, at the start of a line.
+_DATELINE = re.compile(r"^([A-Z][A-Za-z'’.-]+(?:[ -][A-Z][A-Za-z'’.-]+){0,2})(?:,[^\n—–]{0,60}?)?\s*(?:—|–|--|-|(?<=\)):)\s", re.M)
 
 
 def _dateline_country(body: str, taxonomy: Taxonomy) -> str | None:
@@ -783,6 +890,10 @@ def _state_of(person: _Mention, lex: PeopleLexicon, home: str | None) -> str | N
     # Lower-case words only: "Executive" in "Minister for Executive Affairs" names no analyst.
     if lex.international.search(role) or set(re.findall(r"\b[a-z]+", role)) & lex.stateless_roles or person.body:
         return None
+    if lex.corporate.search(role):
+        # A company's officer: the article's state is not theirs, only one the sentence names before them
+        # ("the Turkish side was represented by … the General Manager of ASFAT, Esad Çakmak").
+        return person.near
     return person.near or home
 
 
