@@ -208,6 +208,13 @@ _BULLETS = frozenset("→•▪►▶✓✔-–—*·")
 _POST_TIME = re.compile(r"^\s*(?:\d{1,2}\s?[hdwy]\b|\d{1,2}\s?(?:mins?|hrs?|hours?|days?|weeks?)(?: ago)?\s*[·•].{0,60}"
                         r"|(?:Yesterday|Today) at \d)(?:\s*[·•].*)?\s*$"
                         r"|^@[\w.-]+\s*[·•]\s*\d{1,2}\s?[smhdw]\s*$")     # "@anakovacevic.bsky.social · 3h"
+
+
+def post_age(line: str) -> bool:
+    """Whether a line is a social post's age under its author ("3d · 🌏", "2 days ago · Shared with …")."""
+    return bool(_POST_TIME.match(line))
+
+
 _CRUMB_GAP = re.compile(r"\s{2,}|\s*[»›]\s*|\s+[>/]\s+")     # "Home»Politics»<headline>" too
 
 
@@ -265,7 +272,7 @@ def choose_headline(candidates: list[str], lead: str, page_lines: list[str], fir
     for line in page_lines:
         key = line_key(line)
         seen[key] = seen.get(key, 0) + 1
-    if any(_POST_TIME.match(line) for line in candidates):
+    if any(post_age(line) for line in candidates):
         return None         # "3d · 🌏" under the author's name: a social post, which has no headline
     shaped = []
     names: set[int] = set()

@@ -215,6 +215,10 @@ NAV = "Home\nWorld\nBusiness\n"
     (f"Headline about the wage\n\nTaipei, Aug. 28 (CNA) {P}\n\nCopyright © 2025 Central News Agency (CNA). All rights "
      "reserved.", "CNA"),
     (f"Headline about the wage\n\nSINGAPORE (CNA) - {P}", "Channel NewsAsia"),
+    # A body's account over a post's age published the post, not the platform; a person's post names no outlet.
+    ("Nextdoor\nSearch Nextdoor\nHome\nGroups\nKestrel County Health Department\nAgency · Public health\n"
+     f"2 days ago · Shared with 186 neighborhoods\n\n{P}", "Kestrel County Health Department"),
+    (f"Bluesky\nAna Kovačević\n@ana.bsky.social · 3h\n\n{P}", None),
     # A series named in words is no publisher's name; the company a masthead is published by gives way to it.
     (f"Headline about the rating\n\n{P}\n\nRating Action Commentary\n\nRating Action Commentary", None),
     (f"Harbour Ledger\n{NAV}Headline about the talks\n\n{P}\n\nHarbour Ledger is published by Quay Insights Limited.\n"

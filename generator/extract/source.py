@@ -23,7 +23,8 @@ from functools import lru_cache
 from generator import outlets, resources
 from generator.dates import find_dates, month_number, weekday_number
 from generator.gazetteer import Gazetteer
-from generator.head import is_furniture, navigation_follows, lexicon as head_lexicon
+from generator.head import is_furniture, navigation_follows, post_age, lexicon as head_lexicon
+from generator.extract.organizations import is_organization_name
 from generator.model import CleanText
 
 # Below this much evidence nothing is named: a lone "told Smith" or a lone title-case line is no outlet.
@@ -277,6 +278,16 @@ def _account_signals(head: list[str]):
         if handle.startswith("@") and len(line.split()) <= 6 and _name_re().fullmatch(line) \
                 and re.sub(r"[^\w]", "", line).lower() == handle[1:].strip().lower():
             yield _Signal("self", line, 3, 25_000 + index)
+    # The name over a post's age ("Southwest Utah Public Health Department" / "Agency · Public health" /
+    # "2 days ago · Shared with 186 neighborhoods"): the account that posted it, not the platform.
+    for index, line in enumerate(head):
+        if index and post_age(line):
+            above = [n for n in (index - 1, index - 2) if n >= 0]
+            author = next((head[n] for n in above if " · " not in head[n] and " • " not in head[n]), None)
+            # A body's or an outlet's account publishes; a person's post names no outlet.
+            if author and len(author.split()) <= 8 and _name_re().fullmatch(author) \
+                    and (is_organization_name(author) or outlets.looks_like_outlet(author)):
+                yield _Signal("self", author, 3, 25_000 + index)
 
 
 _TITLE_SUFFIX = re.compile(r"\s(?:[|–—]|-)\s(?P<name>[^|–—]{2,60})$")
