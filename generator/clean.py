@@ -121,6 +121,7 @@ def strip_headline_suffix(headline: str) -> str:
         headline = headline[named.end():]       # "Devex Newswire: Malaria's comeback warning" (not "Nigeria: …")
     headline = _BYLINE_SUFFIX.sub("", headline)
     headline = _PAGE_SUFFIX.sub("", headline)           # a forum thread's ", page-1"
+    headline = _FILE_SUFFIX.sub("", headline)           # a download link's "[PDF 486KB]"
     # "… target | Interest rates | The Guardian": a site's section and name after bars, a few words each.
     while (found := _BAR_SUFFIX.search(headline)) and found.start() > 0:
         headline = headline[:found.start()].rstrip()
@@ -141,6 +142,7 @@ _FORWARDED = re.compile(r"^(?:(?:Subject|Fwd?|FW|Re|RE|AW|WG|TR)\s*:\s*)+")
 # The name of a newsletter or an outlet before its headline ("Devex Newswire: …"); a company's or a country's
 # name before it stays ("FINCANTIERI: ORDER FROM VIKING …", "Nigeria: …").
 _NAMED_PREFIX = re.compile(r"^(?P<name>[A-Z][^:|]{1,40}?):\s+(?=\S)")
+_FILE_SUFFIX = re.compile(r"\s*[\[(](?:PDF|DOCX?|XLSX?|PPTX?)\b[^\])]{0,20}[\])]$", re.IGNORECASE)
 _PAGE_SUFFIX = re.compile(r",?\s+[-–(]?\s*page[- ]\d+\)?$", re.IGNORECASE)
 _SITE_PREFIX = re.compile(r"^[A-Za-z][\w-]*\.(?:com|net|org|[a-z]{2})\s*[:|]\s+(?=\S)")
 _DASH_SUFFIX = re.compile(r"\s+[-–—]\s+(?P<name>[^-–—]{2,40})$")
@@ -251,6 +253,11 @@ def _split_head(lines: list[str], owners: tuple[str, ...] = (),
                                       origin or list(range(len(lines))))
     chosen = choose_headline(candidates, " ".join(lines[head_end:head_end + 2]), lines,
                              first_above_menu=navigation_follows(lines, 1), owners=owners)
+    if chosen is None and len(lines) > head_end + 3:
+        # The first paragraphs may be a notice the head says nothing of ("This document has been translated
+        # from the Japanese original for reference purposes only …"): the text after them is the lead.
+        chosen = choose_headline(candidates, " ".join(lines[head_end + 2:head_end + 4]), lines,
+                                 first_above_menu=navigation_follows(lines, 1), owners=owners)
     if chosen is None:
         head = lines[:head_end]
         return None, [line for line in head if _is_head_text(line)] + lines[head_end:], \

@@ -293,3 +293,15 @@ def test_a_headline_may_end_on_the_day_it_names():
     page = "\n".join(["Fertiliser Council", "Spokesperson's Remarks", headline, "", lead])
     assert clean(page).headline == headline
     assert headline_score("Geneva, June 12, 2025, Ledger", set(), False) < headline_score(headline, set(), False)
+
+
+def test_a_notice_before_the_text_is_not_the_lead_the_headline_is_told_by():
+    # The first paragraph is a translation notice that shares no word with the headline; the text after it
+    # tells what the headline says. A download link's size is cut from the headline.
+    notice = ("This document has been translated from the original for reference purposes only. In the event of any "
+              "discrepancy between this translated document and the original, the original shall prevail.")
+    page = "\n".join(["Ledger Bank", "Personal", "Business", "Investor Relations", HEADLINE + " [PDF 486KB]", "",
+                      notice, "", "Second notice paragraph about the translation and the rights reserved by the bank, "
+                      "which are not affected by it in any way whatsoever.", "", LEAD, "",
+                      "The agreement was signed in Geneva after two days of talks."])
+    assert clean(page).headline == HEADLINE
