@@ -88,6 +88,9 @@ def test_date(text, expected):
     ("Floods - Operation update\nPosted: 13 Mar 2025\nOriginally published: 12 Mar 2025\n\nOPERATION\n"
      "Date of event: 24/02/2025\n\nAt least 61,500 people have been affected by the floods since late February, "
      "the civil defence office said.", ("2025-03-12", "day")),
+    # A byline with the outlet after a slash, then the day.
+    ("Bunker spill fouls the bay\nby Karl Azzopardi/Harbour-World on 14 Oct 2025\n\nMaltese authorities were racing "
+     "to contain an estimated 40 tonnes of fuel oil that escaped off the island's coast on Sunday.", ("2025-10-14", "day")),
     # A case number under the stamp is no date; the stamp's day is written with a dot.
     ("Home » Press » News\n14. October 2025\nCourt strikes down the vehicle tax rules\nCase no. 5-25-14\n\n"
      "The Constitutional Review Chamber of the Supreme Court today declared the provisions unconstitutional, "

@@ -189,7 +189,8 @@ def _stamp_date(line: str) -> DateMention | None:
         # "By LIU XUAN | chinadaily.com.cn | Updated: 2024-07-30 09:12": a byline's pieces, then the stamp.
         line, shift = line[line.rindex("|", 0, found.start) + 1:], line.rindex("|", 0, found.start) + 1
         found = DateMention(found.start - shift, found.end - shift, found.year, found.month, found.day)
-    before = _words(line[:found.start])
+    # "by Karl Azzopardi/Sail-World on 14 Oct 2025": a byline's name and outlet before the date are no text.
+    before = [] if _BYLINE_BEFORE.match(line[:found.start]) else _words(line[:found.start])
     after = _words(line[found.end:])
     if len(before) > _MAX_STAMP_WORDS:
         return None
@@ -198,6 +199,7 @@ def _stamp_date(line: str) -> DateMention | None:
     return None
 
 
+_BYLINE_BEFORE = re.compile(r"(?i)^\s*by\s+[A-Z][^|,;:.]{1,60}?\s+(?:on|at|[|–—-])\s*$")
 _NUMERIC = re.compile(r"[\d./-]+")
 _NUMERIC_STAMP = re.compile(r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)?\d\d)\b(?![.\d])")
 _REFERENCE_LABEL = re.compile(r"(?i)\b(?:no|nr|case|ref|file|docket|number)\b\.?\s*:?\s*$|#\s*$")
