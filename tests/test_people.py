@@ -226,6 +226,15 @@ def test_names_by_agreement_and_shape(text, expected, taxonomy):
     # Two descriptions in lower case, before and after the name, are both the person's.
     ("The jailed journalist José Rubén Zamora, founder and president of elPeriódico, was moved.",
      [("José Rubén Zamora", "jailed journalist, founder and president of elPeriódico", None)]),
+    # A counterpart holds the post of the person named before them, in their own state; a post the text
+    # gives after the word is theirs.
+    ("Serbian Foreign Minister Marko Đurić and his Azerbaijani counterpart Jeyhun Bayramov agreed on a plan.",
+     [("Marko Đurić", "Serbian Foreign Minister", "RS"), ("Jeyhun Bayramov", "Azerbaijani Foreign Minister", "AZ")]),
+    ("Tajik Defense Minister Colonel-General Emomali Sobirzoda and his Uzbek counterpart Lieutenant-General Bakhodir "
+     "Kurbanov signed a plan.", [("Emomali Sobirzoda", "Tajik Defense Minister Colonel-General", "TJ"),
+                                 ("Bakhodir Kurbanov", "Uzbek Defense Minister, Lieutenant-General", "UZ")]),
+    ("His Mauritanian counterpart, the Minister of Petroleum, Mines and Energy, Mohamed Ould Khaled, said so.",
+     [("Mohamed Ould Khaled", "Minister of Petroleum, Mines and Energy", "MR")]),
     # Heads of a position the role words hold: a player, a chairperson, a company's officer.
     ("The club signed Uruguayan midfielder Facundo Ibarra in June.", [("Facundo Ibarra", "Uruguayan midfielder", "UY")]),
     ('"We do not plan a capital increase," the company said, citing Andreas Wurzer, CFO.',

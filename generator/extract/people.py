@@ -289,6 +289,8 @@ def _sentence_mentions(sentence: str, lex: PeopleLexicon, taxonomy: Taxonomy, or
             if counterpart and last_end == i - 1 and role is None:
                 # "Presidents Masoud Pezeshkian and Vladimir Putin": each holds the title, in the singular.
                 role = found[-1].role = _singular_title(found[-1].role)
+            if role and "counterpart" in role.lower():
+                role = _counterpart_title(role, found[-1].role if found else None, lex, country_words)
             for person in found:
                 if role and " " in person.name and re.search(rf"\b{re.escape(person.name)}\b", role):
                     # "…, Minister of Industry Kanat Sharlapaev, the President of the Presidency …": the
@@ -362,6 +364,34 @@ def _counterpart(sentence: str, tokens, i: int, last_end: int, previous: _Mentio
             re.fullmatch(r"\s+(?:the\s+)?" + re.escape(role) + r"(?:\s+[A-Z][\w.]*)?\s+", between):
         return previous.name
     return None
+
+
+# "his Azerbaijani counterpart", "Uzbek counterpart Lieutenant-General", "His Mauritanian counterpart, the Minister of …"
+_COUNTERPART_ROLE = re.compile(r"^(?:(?:his|her|their)\s+)?((?:[A-Z][\w'’-]*\s+)*)counterpart\b[,\s]*(?:the\s+)?(.*)$",
+                               re.IGNORECASE)
+
+
+def _counterpart_title(role: str, other: str | None, lex: PeopleLexicon, country_words) -> str:
+    """A counterpart holds the post of the person named before them, in their own state: "Serbian Foreign
+    Minister Marko Đurić and his Azerbaijani counterpart Jeyhun Bayramov" -> "Azerbaijani Foreign Minister";
+    a post the text gives after the word is theirs ("His Mauritanian counterpart, the Minister of Mines")."""
+    match = _COUNTERPART_ROLE.match(role)
+    if not match:
+        return role
+    whose, rest = match.group(1).strip(), match.group(2).strip()
+    if rest and set(rest.lower().split()) & lex.role_words:
+        return rest
+    if not other or "counterpart" in other.lower():
+        return role
+    title = re.split(r",", other)[0].split()
+    while title and (title[0] in country_words or _POSSESSIVE.search(title[0]) or title[0].lower() == "the"):
+        title = title[1:]       # the other's state is not the counterpart's
+    while title and title[-1].lower() in lex.rank_words:
+        title = title[:-1]      # nor is their rank ("Tajik Defense Minister Colonel-General")
+    if not set(w.lower() for w in title) & lex.role_words:
+        return role
+    post = " ".join([whose, *title]).strip()
+    return f"{post}, {rest}" if rest else post
 
 
 def _singular_title(title: str) -> str:
