@@ -288,6 +288,9 @@ def test_names(text, expected, taxonomy):
      [("Esad Çakmak", "TR")]),
     # A government's officials still take the article's state.
     ("Trade Minister Don Farrell said the talks were constructive.", "AU", None, [("Don Farrell", "AU")]),
+    # No main country (the text names its state only inside a body's name): the state it names most.
+    ("Justice Minister Harshana Nanayakkara visited the prison. The Sri Lanka Prisons Department said 40 inmates "
+     "were moved.", None, None, [("Harshana Nanayakkara", "LK")]),
     # The dateline the cleaner took off the body still says where the story was filed.
     ("Air Chief Marshal Zaheer Ahmed Babar Sidhu received the guests from Azerbaijan.", "AZ",
      "ISLAMABAD, Mar 11 (APP):", [("Zaheer Ahmed Babar Sidhu", "PK")]),

@@ -786,7 +786,7 @@ def _fold(mentions: list[_Mention], taxonomy: Taxonomy, lex: PeopleLexicon, home
     # A story filed from a capital ("AMMAN —") names that state's officials without saying whose they are.
     # (The dateline the cleaner took off the body, "ISLAMABAD, Mar 11 (APP):", still says where it was filed.)
     filed_from = _dateline_country(f"{dateline} \n{body}" if dateline else body, taxonomy)
-    domestic = filed_from or home or _nation_state(body, ranked, lex)
+    domestic = filed_from or home or (ranked[0][0] if ranked else None) or _nation_state(body, ranked, lex)
     countries = {p.name: stated[p.name] or _state_of(p, lex, domestic) for p in people}
     for mention in mentions:
         if mention.counterpart:
