@@ -323,3 +323,26 @@ def test_an_officers_title_or_a_companys_organ_is_no_body(body, expected, taxono
 ])
 def test_a_countrys_body_named_without_its_country(body, home, expected, taxonomy):
     assert extract_organizations(body, taxonomy, home) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A word or two and then a country's name is how national companies and agencies are named ...
+    ("Flights were grounded after a strike by Air Canada flight attendants.", ["Air Canada"]),
+    ("The drug was recalled; Health Canada has asked the maker to investigate.", ["Health Canada"]),
+    # ... not a region, an era, a demonym, a sentence's first words nor a headline's.
+    ("Rain fell across South Australia and Mainland China, said two Israeli officials.", []),
+    ("Air Canada Strike Grounds Flights Across The Country\nPassengers waited.", []),
+    ("Karabakh Armenians left the region.", []),
+])
+def test_a_body_named_after_its_country(body, expected, taxonomy):
+    assert extract_organizations(body, taxonomy, None) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # In a comma list "and" joins the list's last name, not a member company's last word; a legal form ends
+    # a company's name as a head word does.
+    ("Alstom, Siemens Mobility and Talgo have bid.", ["Siemens Mobility", "Talgo"]),
+    ("The fine on Velaria SpA and Velaria Holding NV was cut.", ["Velaria SpA", "Velaria Holding NV"]),
+])
+def test_two_companies_joined_by_and(body, expected, taxonomy):
+    assert extract_organizations(body, taxonomy, None) == expected

@@ -47,6 +47,7 @@ class OrganizationLexicon:
     modified_body_re: re.Pattern         # " refugee agency", " Climate Change": another body the acronym qualifies
     defined_thing_re: re.Pattern         # "… Agreement (CEPA)": the last word of a thing's name, not a body's
     located_heads: frozenset[str]        # "Embassy", "Mission": a body that is one place's keeps "in <place>"
+    place_qualifiers: frozenset[str]     # "South Australia", "Mainland China": a place, not "Air India"
     company_organ_re: re.Pattern         # "Management Board of …": a company's organ is the company's
     context_patterns: tuple[re.Pattern, ...]   # the bare-name signals, in _named_by_context's order
     # Each signal's key words, lower case: where none stands in the text, its pattern cannot match and is
@@ -92,6 +93,7 @@ def load_organization_lexicon() -> OrganizationLexicon:
         modified_body_re=re.compile(r"[ \t]+(?:[A-Z][a-z]|(?:[a-z-]+[ \t]+)?(?:" + "|".join(
             map(re.escape, data["context"]["qualified_nouns"])) + r")\b)"),
         located_heads=frozenset(data["located_heads"]),
+        place_qualifiers=frozenset(data["place_qualifiers"]),
         company_organ_re=re.compile(r"(?:" + "|".join(map(re.escape, data["company_organs"])) + r")(?:$| of )"),
         defined_thing_re=re.compile(r"\b(?:" + "|".join(map(re.escape, data["defined_things"])) + r")(?:$|(?=\s))"),
         list_opener_re=re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(
@@ -218,7 +220,9 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
         member = lex.member_company_re.match(body, match.end)
         if member and match.value == match.surface:
             # "Hyundai Steel", "Airbus Defence and Space": the group's company, named as the text names it.
-            more = _MEMBER_TAIL.match(body, member.end())
+            # Not in a comma list, where "and" joins the list's last name ("Alstom, Siemens Mobility and Talgo").
+            more = _MEMBER_TAIL.match(body, member.end()) \
+                if not _AFTER_A_COMMA_LIST.search(body, max(0, match.start - 40), match.start) else None
             end = more.end() if more else member.end()
             found.append((match.start, re.sub(r"['’]s$", "", body[match.start:end])))
             taken.append((match.start, end))
@@ -313,6 +317,7 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
             if canonical and canonical not in not_orgs and canonical not in outlets and not _NEWS_AGENCY.search(canonical):
                 found.append((absolute, canonical))
     found.extend(_named_by_context(body, found, taken, person_words, set(people), taxonomy, outlet, lex))
+    found.extend(_named_after_a_country(body, phrases, found, taken, person_words, taxonomy, outlet, lex))
     names = [name for _, name in sorted(found) if name not in qualifying or name in standalone]
     names = list(dict.fromkeys(_with_national_defence(names, field_countries, taxonomy)))
     # "Hitachi Ltd" and then "Hitachi": a company is written as the text first names it, legal form
@@ -540,7 +545,8 @@ def _is_modifier(word: str) -> bool:
 def _ends_with_head(name: str, head_re: re.Pattern) -> bool:
     """"HBIS Group and Zijin Mining": the first name ends as a body's name does, so "and" joins two."""
     heads = list(head_re.finditer(name))
-    return bool(heads) and heads[-1].end() == len(name.rstrip())
+    # "Velaria SpA and Velaria Holding NV": a legal form ends a company's name as a head word does.
+    return bool(heads) and heads[-1].end() == len(name.rstrip()) or bool(_LEGAL_FORM.search(name))
 
 
 def _cut_after_last_head(name: str, head_re: re.Pattern, foreign_heads: frozenset[str] = frozenset()) -> str:
@@ -923,6 +929,44 @@ def _named_by_context(body: str, found: list[tuple[int, str]], taken: list[tuple
             if name not in known and not any(a <= start < b for a, b in taken) and plausible(name, start, False):
                 results.append((start, name))
     return results
+
+
+def _named_after_a_country(body: str, phrases: list[tuple[int, int, str]], found: list[tuple[int, str]],
+                           taken: list[tuple[int, int]], person_words: set[str], taxonomy: Taxonomy,
+                           outlet: str | None, lex: OrganizationLexicon):
+    """(start, name) for a name that is a word or two and then a country's name, as national companies,
+    subsidiaries and agencies are named ("Air India", "Statistics Netherlands", "Health Canada", "Beeline
+    Uzbekistan"): not a region ("South Australia", "Mainland China"), a demonym ("Two Israeli"), a sentence's
+    first words or a headline's."""
+    known = {name for _, name in found}
+    for start, end, phrase in phrases:
+        words = phrase.split()
+        if not 2 <= len(words) <= 4 or len(words[-1]) < 4 or phrase in known or lex.head_re.search(phrase):
+            continue
+        if any(a <= start < b for a, b in taken) or _at_sentence_start(body, start) or _headline_like(body, start, end):
+            continue
+        countries = country_mentions(phrase, taxonomy)
+        if not countries or countries[-1].end != len(phrase) or not countries[-1].start:
+            continue
+        before = phrase[:countries[-1].start].split()
+        surface = countries[-1].surface
+        if _REGION_ADJECTIVE.search(surface.removesuffix("s")) or surface.endswith("i") \
+                and surface != taxonomy.country_label(countries[-1].value):
+            continue      # "Two Israeli", "Karabakh Armenians": a demonym, not the country's name
+        if any(w in _SENTENCE_WORDS or w in lex.place_qualifiers or w in person_words or w in _MINOR or _is_role_word(w)
+               or _REGION_ADJECTIVE.search(w) for w in before) or country_mentions(" ".join(before), taxonomy):
+            continue
+        if phrase in lex.not_organizations or phrase in lex.outlets or phrase == outlet:
+            continue
+        known.add(phrase)
+        yield start, phrase
+
+
+def _headline_like(body: str, start: int, end: int) -> bool:
+    """Whether a phrase stands on a line most of whose words are capitalised: a headline's or a menu's."""
+    line_end = body.find("\n", end)
+    words = re.findall(r"[^\W\d_]+", body[body.rfind("\n", 0, start) + 1:line_end if line_end >= 0 else len(body)])
+    return bool(words) and sum(w[0].isupper() for w in words) > 0.6 * len(words)
 
 
 # "CMOC", "QatarEnergy", "Hapag-Lloyd": a shape no ordinary word has, even first in a sentence.
