@@ -288,6 +288,9 @@ def test_names(text, expected, taxonomy):
      [("Esad Çakmak", "TR")]),
     # A government's officials still take the article's state.
     ("Trade Minister Don Farrell said the talks were constructive.", "AU", None, [("Don Farrell", "AU")]),
+    # Officials of sports federations and regional blocs serve no one state.
+    ("FIFA President Gianni Infantino said the vote was fair.", "SA", None, [("Gianni Infantino", None)]),
+    ("The summit was opened by the Executive Secretary of SADC, Elias Magosi.", "ZW", None, [("Elias Magosi", None)]),
     # No main country (the text names its state only inside a body's name): the state it names most.
     ("Justice Minister Harshana Nanayakkara visited the prison. The Sri Lanka Prisons Department said 40 inmates "
      "were moved.", None, None, [("Harshana Nanayakkara", "LK")]),
