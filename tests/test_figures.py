@@ -1,4 +1,5 @@
-"""Key figures (generator/extract/figures.py): each figure as the whole clause it sits in, no overlaps."""
+"""Key figures (generator/extract/figures.py): each figure as the whole clause it sits in, no overlaps; a
+relative clause with the phrase it qualifies."""
 
 from __future__ import annotations
 
@@ -11,8 +12,14 @@ TRADE = ("The volume of bilateral trade between Azerbaijan and China, which last
 
 
 @pytest.mark.parametrize("body, expected", [
-    # two figures of one clause: one key figure, the clause from comma to comma
-    (TRADE, ["which last year increased by 44% and reached a mark of 3.1 billion dollars"]),
+    # two figures of one clause: one key figure, the clause from comma to comma; a relative clause says what
+    # it measures through the phrase before its comma
+    (TRADE, ["The volume of bilateral trade between Azerbaijan and China last year increased by 44% and reached a "
+             "mark of 3.1 billion dollars"]),
+    # elsewhere the relative clause stays as written: the phrase it stands for is not told by position
+    ("Officials said that exports, which rose by 8% in May, were strong.", ["which rose by 8% in May"]),
+    ("Ottawa's measures mirror those of the United States, which quadrupled its tariff to 100 per cent in May.",
+     ["which quadrupled its tariff to 100 per cent in May"]),
     # a sentence without a break is its own clause
     ("Exports grew by 12% last year.", ["Exports grew by 12% last year"]),
     # clauses of one sentence are separate figures; the comma inside 3,000 is no break

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from generator.extract import clauses
 from generator.extract.sentences import split_sentences
 
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
@@ -30,7 +31,7 @@ def extract_key_figures(body: str) -> list[str]:
             continue
         spans = [_clause(sentence, match) for match in _FIGURE.finditer(sentence)
                  if not _is_trivial_count(match.group())]
-        figures += [text for text in (sentence[a:b].strip(" ,.;:") for a, b in _merged(spans)) if text]
+        figures += [text for text in (_with_antecedent(sentence, a, b) for a, b in _merged(spans)) if text]
     unique = list(dict.fromkeys(figures))
     return [f for f in unique if not any(f != other and f.casefold() in other.casefold() for other in unique)]
 
@@ -50,6 +51,29 @@ def _clause(sentence: str, match: re.Match) -> tuple[int, int]:
         start = found.end()
     after = _CLAUSE_BREAK.search(sentence, match.end())
     return start, after.start() if after else len(sentence)
+
+
+def _with_antecedent(sentence: str, start: int, end: int) -> str:
+    """The clause sentence[start:end] as a line; a relative clause ("which last year increased by 44%") says
+    what it measures through the phrase before its comma, which stands in for the relative word ("The
+    volume of bilateral trade between Azerbaijan and China last year increased by 44% …")."""
+    text = sentence[start:end].strip(" ,.;:")
+    relative = _RELATIVE.match(text)
+    before = sentence[:start].rstrip()
+    # Only the sentence's subject set off by the aside ("The volume of trade, which rose by 44%, confirms
+    # …"): the phrase before the comma is then what the relative word stands for. Elsewhere the phrase it
+    # stands for may be any of several before it, and the line would say what the text does not.
+    if relative and before.endswith(",") and not _CLAUSE_BREAK.search(before[:-1]) \
+            and sentence[end:end + 1] == "," and end + 1 < len(sentence.rstrip(" .")):
+        antecedent = before[:-1].strip()
+        words = clauses.tokenize(antecedent)
+        if words and len(words) <= 10 and words[0].capital and clauses.main_verb(words) is None \
+                and words[0].bare not in clauses.lexicon().prepositions:
+            return f"{antecedent} {text[relative.end():]}"
+    return text
+
+
+_RELATIVE = re.compile(r"(?:which|that|who)\s+", re.IGNORECASE)
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
