@@ -257,6 +257,10 @@ def test_roles(text, expected, taxonomy):
     # Forms of address: Burmese, South African.
     ("The ambassador U Tin Maung Swe said the shells were stray.", ["Tin Maung Swe"]),
     ("The summit was chaired by Advocate Duma Gideon Boko.", ["Duma Gideon Boko"]),
+    # A form of address is written with a capital: Serbian "u" is "in".
+    ("Danas je ambasador u Republici Srbiji Anar Husejnli razgovarao sa ministrom.", []),
+    # A longer byline that says what its names are: journalists, not people of the article.
+    ("By Jeong Seo-yeon, staff reporter; Choi Min-jae, Daegu correspondent\n\nThe fire spread overnight.", []),
     # A question word is no name; nor is a post's acronym before its possessive.
     ('What TiL says: "Our commitment is long term," the statement read.', []),
     ("Hon'ble PM's visit to Fiji was praised.", []),

@@ -44,6 +44,7 @@ class PeopleLexicon:
     honorifics: frozenset[str]       # "Dr", "Mr.", "H.E.": they mark a person but are neither name nor role
     particles: frozenset[str]        # "bin", "da", "van": lower-case words inside a name
     byline: re.Pattern               # "Reporting by ...", "Photo: ...": journalists, not people of the article
+    byline_titles: frozenset[str]    # "reporter", "correspondent": what a byline calls its journalists
     credentials: frozenset[str]      # "PhD", "DVM" after a name
     post_nominals: frozenset[str]    # "SC", "KC", "OBE" right after a name: a person's
     counterpart_roles: frozenset[str]  # "Presidents", "Prime Minister": two holders joined by "and" serve two states
@@ -85,6 +86,7 @@ def load_people_lexicon() -> PeopleLexicon:
         personal_nouns=frozenset(data["personal_nouns"]),
         corporate=re.compile(r"\b(?:%s)\b" % "|".join(re.escape(r) for r in data["corporate_roles"]), re.IGNORECASE),
         surname_titles=frozenset(data["surname_titles"]),
+        byline_titles=frozenset(data["byline_titles"]),
         byline=re.compile(r"^\W*(?:%s)\b" % "|".join(re.escape(b) for b in data["byline_openers"]), re.IGNORECASE),
     )
 
@@ -153,7 +155,10 @@ def _is_credit(sentence: str, lex: PeopleLexicon) -> bool:
     """A byline or credit line ("Reporting by ...", "Photo: ...", "By Jane Doe"): its names are the staff's."""
     if lex.byline.match(sentence):
         return True
-    return sentence.startswith("By ") and len(sentence.split()) <= 7 and not sentence.rstrip().endswith(".")
+    if not sentence.startswith("By ") or sentence.rstrip().endswith("."):
+        return False
+    # "By Jeong Seo-yeon, staff reporter; Choi Min-jae, Daegu correspondent": a longer byline says what they are.
+    return len(sentence.split()) <= 7 or bool(set(re.findall(r"[a-z]+", sentence)) & lex.byline_titles)
 
 
 def _country_words(body: str, taxonomy: Taxonomy) -> tuple[set[str], list[tuple[str, int]]]:
@@ -232,7 +237,7 @@ def _sentence_mentions(sentence: str, lex: PeopleLexicon, taxonomy: Taxonomy, or
         anchored = (
             role_before is not None or role_after is not None or known is not None or coordinated or post_nominal
             or following in lex.speech_verbs or _is_name_shape(run, lex)
-            or before.lower() in lex.honorifics
+            or (before[:1].isupper() and before.lower() in lex.honorifics)     # not Serbian "u Republici"
             # "said Elena Vasquez", "according to Nikhil Dubey", "a mission led by Nathan Porter": a reporting
             # verb, or who leads, before a full name.
             or (len(run) > 1 and (before in lex.speech_verbs
@@ -620,7 +625,7 @@ def _role_key(word: str) -> str:
 
 
 def _is_honorific_at(tokens, k: int, lex: PeopleLexicon) -> bool:
-    return tokens[k][0].lower() in lex.honorifics and tokens[k][0] != "M."
+    return tokens[k][0][:1].isupper() and tokens[k][0].lower() in lex.honorifics and tokens[k][0] != "M."
 
 
 def _reaches_of(tokens, k: int) -> bool:
