@@ -223,6 +223,11 @@ def test_names_by_agreement_and_shape(text, expected, taxonomy):
      [("Nadine Farid", "economist at EFG Hermes", None)]),
     ("Omar Al Mansouri, an energy analyst based in Dubai, said prices fell.",
      [("Omar Al Mansouri", "energy analyst", None)]),
+    # A post whose body is in lower case, set off by a comma before the name.
+    ("Spain's minister for the ecological transition, Teresa Ribera, said aid would come.",
+     [("Teresa Ribera", "Spain's minister for the ecological transition", "ES")]),
+    ("The company's chair of the management board, Andrus Durejko, said prices rose.",
+     [("Andrus Durejko", "chair of the management board", None)]),
     # Two descriptions in lower case, before and after the name, are both the person's.
     ("The jailed journalist José Rubén Zamora, founder and president of elPeriódico, was moved.",
      [("José Rubén Zamora", "jailed journalist, founder and president of elPeriódico", None)]),

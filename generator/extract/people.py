@@ -228,7 +228,8 @@ def _sentence_mentions(sentence: str, lex: PeopleLexicon, taxonomy: Taxonomy, or
         after, post_nominal = _past_aside(tokens, j, lex)
         following = tokens[after][0] if after < count else ""
         before = tokens[i - 1][0] if i > 0 else ""
-        role_before = _role_before(sentence, tokens, i, lex, country_words)
+        role_before = _role_before(sentence, tokens, i, lex, country_words) \
+            or _lower_case_post(sentence, tokens, i, lex, country_words)
         role_after = _role_after(sentence, tokens, after, lex)
         vetoed = False
         known = taxonomy.person_by_alias.get(name)
@@ -612,6 +613,25 @@ def _role_before(sentence: str, tokens, i: int, lex: PeopleLexicon, country_word
     if not (words & lex.role_words or phrase.lower() in lex.ranks or _ends_with_rank(phrase, lex)):
         return None
     return _tidy_role(phrase)
+
+
+def _lower_case_post(sentence: str, tokens, i: int, lex: PeopleLexicon, country_words) -> str | None:
+    """A post whose body is written in lower case, set off by a comma before the name ("Spain's minister for
+    the ecological transition, Teresa Ribera", "the company's chair of the management board, Andrus Durejko")."""
+    end = i - 2
+    if end < 1 or tokens[i - 1][0] != ",":
+        return None
+    for k in range(end, max(-1, end - 8), -1):
+        word = tokens[k][0]
+        if k < end and _role_key(word) in lex.role_words:
+            head = _role_before(sentence, tokens, k + 1, lex, country_words)
+            return f"{head}{sentence[tokens[k][2]:tokens[end][2]]}" if head else None
+        if not (word.isalpha() and word.islower() and (word not in lex.role_stop or word in _BODY_LINKS)):
+            return None
+    return None
+
+
+_BODY_LINKS = frozenset({"of", "for", "the", "in", "on"})
 
 
 # "then-President", "ex-Minister", "mayor-elect": a past or future holder's title is the title.
