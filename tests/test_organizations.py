@@ -346,3 +346,18 @@ def test_a_body_named_after_its_country(body, expected, taxonomy):
 ])
 def test_two_companies_joined_by_and(body, expected, taxonomy):
     assert extract_organizations(body, taxonomy, None) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # "and" joins two bodies only where each is one before its own "of", and not after a field's "for".
+    ("The Institute for Peace and Security Studies of Addis Ababa University said so.",
+     ["Institute for Peace and Security Studies of Addis Ababa University", "Addis Ababa University"]),
+    ("The Japan Organization for Metals and Energy Security will fund it.",
+     ["Japan Organization for Metals and Energy Security"]),
+    ("The Ministry of Defence and Ministry of Interior met.", ["Ministry of Defence", "Ministry of Interior"]),
+    ("The Securities and Exchange Commission said so.", ["Securities and Exchange Commission"]),
+    # A known body's acronym inside a law's name only qualifies it.
+    ("It breached the General Data Protection Regulation (Regulation (EU) 2016/679).", []),
+])
+def test_where_and_joins_two_bodies(body, expected, taxonomy):
+    assert extract_organizations(body, taxonomy, None) == expected

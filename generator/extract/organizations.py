@@ -235,10 +235,12 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
             found.append((match.start, body[match.start:end]))
             taken.append((match.start, end))
             continue
-        if _ACRONYM.fullmatch(match.surface) and lex.modified_body_re.match(body, match.end) \
-                and not _is_role_word(re.split(r"[\s'’-]", body[match.end:match.end + 20].lstrip())[0]):
-            # "the UN refugee agency, UNHCR", "UN Climate Change", "the EU Court of Justice": the acronym
-            # only qualifies another body here.
+        next_word = re.split(r"[\s'’-]", body[match.end:match.end + 20].lstrip())[0]
+        if (_ACRONYM.fullmatch(match.surface) and lex.modified_body_re.match(body, match.end)
+                or _LAW_BEFORE.search(body, max(0, match.start - 14), match.start)) \
+                and not _is_role_word(next_word):
+            # "the UN refugee agency, UNHCR", "UN Climate Change", "the EU Court of Justice", "Regulation
+            # (EU) 2016/679": the known body only qualifies another body or a law here.
             qualifying.add(match.value)
         else:
             standalone.add(match.value)
@@ -327,6 +329,7 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
 
 
 _ACRONYM = re.compile(r"[A-Z](?:\.?[A-Z]){1,5}\.?")
+_LAW_BEFORE = re.compile(r"\b(?:Regulation|Directive|Decision)[ \t]+\($")
 _ORDINAL_BEFORE = re.compile(r"(?<![\w.,])(\d{1,3}(?:st|nd|rd|th))[ \t]+$")
 # "Defence and Space": one more capitalised word joined by "and", the name's last.
 _MEMBER_TAIL = re.compile(r"[ \t]+and[ \t]+[A-Z][a-z]+\b(?![ \t]+[A-Z])")
@@ -500,6 +503,8 @@ def _organizations_in_phrase(phrase: str, lex: OrganizationLexicon, offset: int 
     before = phrase[:head.start()].split()
     k = len(before)
     while k > 0:
+        if before[k - 1] in ("and", "&") and k == len(before) and phrase.startswith(" of ", head.end()):
+            break         # "… Defence and Ministry of Interior": "and" right before "<head> of" joins two bodies
         if before[k - 1] in ("and", "&") and k > 1 and _is_modifier(before[k - 2]):
             k -= 1        # "Justice and Development Party": "and" inside the name's modifiers
         elif _is_modifier(before[k - 1]):
@@ -513,10 +518,12 @@ def _organizations_in_phrase(phrase: str, lex: OrganizationLexicon, offset: int 
     results = []
     # "the Chinese Academy of Space Technology and Azercosmos": two bodies, not one.
     pieces = re.split(r"\s+(?:and|y|e|et)\s+(?=[A-Z])", name)
-    # "Justice and Development Party" is one: the piece before "and" must be a body's name itself.
+    # "Justice and Development Party" is one: the piece before "and" must be a body's name itself; so must
+    # the piece after it before its own "of" ("Institute for Peace and Security Studies of … University").
     # "International Defence Exhibition and Conference" is one: a lone word after "and" ends the name.
     if not any(_COMMON_NOUN.search(p) and " " not in p for p in pieces[1:]) and (
-            len(pieces) > 1 and all(head_re.search(p) or any(aliases.find(p)) or p.isupper() for p in pieces)
+            len(pieces) > 1 and all(head_re.search(p.split(" of ")[0]) or any(aliases.find(p)) or p.isupper()
+                                    for p in pieces)
             or len(pieces) == 2 and _ends_with_head(pieces[0], head_re)):
         cursor = 0
         for piece in pieces:
@@ -545,8 +552,10 @@ def _is_modifier(word: str) -> bool:
 def _ends_with_head(name: str, head_re: re.Pattern) -> bool:
     """"HBIS Group and Zijin Mining": the first name ends as a body's name does, so "and" joins two."""
     heads = list(head_re.finditer(name))
-    # "Velaria SpA and Velaria Holding NV": a legal form ends a company's name as a head word does.
-    return bool(heads) and heads[-1].end() == len(name.rstrip()) or bool(_LEGAL_FORM.search(name))
+    # "Velaria SpA and Velaria Holding NV": a legal form ends a company's name as a head word does; a field
+    # after "for" does not ("Japan Organization for Metals and Energy Security").
+    return bool(heads) and heads[-1].end() == len(name.rstrip()) \
+        and not re.search(r"\b(?:for|of|on)[ \t]+$", name[:heads[-1].start()]) or bool(_LEGAL_FORM.search(name))
 
 
 def _cut_after_last_head(name: str, head_re: re.Pattern, foreign_heads: frozenset[str] = frozenset()) -> str:
