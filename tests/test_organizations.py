@@ -361,3 +361,14 @@ def test_two_companies_joined_by_and(body, expected, taxonomy):
 ])
 def test_where_and_joins_two_bodies(body, expected, taxonomy):
     assert extract_organizations(body, taxonomy, None) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A phrase ending on an instrument's, a law's or a plan's word names a thing; its head words are modifiers.
+    ("It is the second review of the Extended Fund Facility.", []),
+    ("Both ratified the Status of Visiting Forces Agreement.", []),
+    ("It filed under the Securities Exchange Act of 1934.", []),
+    ("The Monetary Policy Committee cut the rate.", ["Monetary Policy Committee"]),
+])
+def test_a_things_name_is_no_body(body, expected, taxonomy):
+    assert extract_organizations(body, taxonomy, None) == expected

@@ -48,6 +48,7 @@ class OrganizationLexicon:
     defined_thing_re: re.Pattern         # "… Agreement (CEPA)": the last word of a thing's name, not a body's
     located_heads: frozenset[str]        # "Embassy", "Mission": a body that is one place's keeps "in <place>"
     place_qualifiers: frozenset[str]     # "South Australia", "Mainland China": a place, not "Air India"
+    instruments: frozenset[str]          # "Facility", "Agreement": the last word of a thing's name, not a body's
     company_organ_re: re.Pattern         # "Management Board of …": a company's organ is the company's
     context_patterns: tuple[re.Pattern, ...]   # the bare-name signals, in _named_by_context's order
     # Each signal's key words, lower case: where none stands in the text, its pattern cannot match and is
@@ -94,6 +95,7 @@ def load_organization_lexicon() -> OrganizationLexicon:
             map(re.escape, data["context"]["qualified_nouns"])) + r")\b)"),
         located_heads=frozenset(data["located_heads"]),
         place_qualifiers=frozenset(data["place_qualifiers"]),
+        instruments=frozenset(data["instruments"]),
         company_organ_re=re.compile(r"(?:" + "|".join(map(re.escape, data["company_organs"])) + r")(?:$| of )"),
         defined_thing_re=re.compile(r"\b(?:" + "|".join(map(re.escape, data["defined_things"])) + r")(?:$|(?=\s))"),
         list_opener_re=re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(
@@ -293,6 +295,8 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
                         found.append((start + at, canonical))
                         taken.append((start + at, start + at + len(name)))
             continue
+        if phrase[phrase.rfind(" ") + 1:] in lex.instruments:
+            continue      # "Extended Fund Facility", "Visiting Forces Agreement": a thing's name, its head a modifier
         if " and " in phrase and _AFTER_A_COMMA_LIST.search(body, max(0, start - 40), start):
             # "Kestrel, Telstra, Optus and TPG Telecom": the last of a list, not "Optus and TPG Telecom".
             last_and = phrase.rindex(" and ")
