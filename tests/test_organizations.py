@@ -372,3 +372,14 @@ def test_where_and_joins_two_bodies(body, expected, taxonomy):
 ])
 def test_a_things_name_is_no_body(body, expected, taxonomy):
     assert extract_organizations(body, taxonomy, None) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # Headquarters one meets at are a place; the body they house is named if it is.
+    ("He called on the Chief of the Naval Staff at Naval Headquarters on Sunday.", []),
+    ("He called on the commander at the Western Naval Command Headquarters.", ["Western Naval Command"]),
+    ("The Central Disaster and Safety Countermeasures Headquarters raised the alert.",
+     ["Central Disaster and Safety Countermeasures Headquarters"]),
+])
+def test_headquarters_one_meets_at(body, expected, taxonomy):
+    assert extract_organizations(body, taxonomy, None) == expected

@@ -315,6 +315,12 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
                 # "Gen. Metin Gürak and Land Forces Commander …": a person, then the body.
                 name, absolute = after_and, absolute + len(before_and) + len(joined)
             name = _with_place(body, absolute, name, lex, person_words)
+            if name.endswith(_HEADQUARTERS) and _AT_A_PLACE.search(body, max(0, absolute - 12), absolute):
+                # "at Naval Headquarters", "at the Western Naval Command Headquarters": where a meeting is held;
+                # the body is the one it houses, if named.
+                name = name[:-len(_HEADQUARTERS)]
+                if not head_re.search(name):
+                    continue
             canonical = _canonical(name, body, absolute, taxonomy, home_country, lex, outlet, field_countries)
             if canonical == name and lex.unit_re.search(name):
                 number = _ORDINAL_BEFORE.search(body, max(0, absolute - 8), absolute)
@@ -333,6 +339,8 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
 
 
 _ACRONYM = re.compile(r"[A-Z](?:\.?[A-Z]){1,5}\.?")
+_HEADQUARTERS = " Headquarters"
+_AT_A_PLACE = re.compile(r"\b(?:at|to|from|inside|outside)[ \t]+(?:the[ \t]+)?$")
 _LAW_BEFORE = re.compile(r"\b(?:Regulation|Directive|Decision)[ \t]+\($")
 _ORDINAL_BEFORE = re.compile(r"(?<![\w.,])(\d{1,3}(?:st|nd|rd|th))[ \t]+$")
 # "Defence and Space": one more capitalised word joined by "and", the name's last.
