@@ -4,6 +4,14 @@ from generator.clean import clean, date_stamp, is_junk_line, strip_headline_suff
 
 
 @pytest.mark.parametrize("line, junk", [
+    # cookie banners and their buttons in the languages of the month table
+    ("Utilizamos cookies propias y de terceros para mejorar nuestros servicios. Si continúa navegando, consideramos "
+     "que acepta su uso.", True),
+    ("Nous utilisons des cookies pour améliorer votre expérience. Vous pouvez accepter ou refuser.", True),
+    ("Wir verwenden Cookies, um die Webseite zu verbessern. Einstellungen", True),
+    ("Aceptar Configurar", True),
+    ("Accepter tout", True),
+    ("La empresa fabrica galletas, no cookies, en su planta de Tarragona desde 1990.", False),
     ("THE OPERATION IS BEING PERFORMED", True),
     ("#", True),
     ("Share", True),

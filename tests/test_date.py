@@ -88,6 +88,12 @@ def test_date(text, expected):
     ("Floods - Operation update\nPosted: 13 Mar 2025\nOriginally published: 12 Mar 2025\n\nOPERATION\n"
      "Date of event: 24/02/2025\n\nAt least 61,500 people have been affected by the floods since late February, "
      "the civil defence office said.", ("2025-03-12", "day")),
+    # A cookie notice above the page is no paragraph: the stamps below it are still the head's.
+    ("Utilizamos cookies propias y de terceros para mejorar nuestros servicios y mostrarle publicidad relacionada "
+     "con sus preferencias. Si continúa navegando, consideramos que acepta su uso.\nAceptar Configurar\n"
+     "El ACA adjudica las obras de la presa\nCreado:\n12/03/2026 06:30\n\nLa Agència Catalana de l'Aigua ha "
+     "adjudicado por 41,6 millones de euros las obras de recrecimiento de la presa, según ha informado hoy.",
+     ("2026-03-12", "day")),
     # A byline with the outlet after a slash, then the day.
     ("Bunker spill fouls the bay\nby Karl Azzopardi/Harbour-World on 14 Oct 2025\n\nMaltese authorities were racing "
      "to contain an estimated 40 tonnes of fuel oil that escaped off the island's coast on Sunday.", ("2025-10-14", "day")),

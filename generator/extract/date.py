@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from itertools import takewhile
 
+from generator.clean import is_junk_line
 from generator.dates import DateMention, find_dates, parse_date, weekday_number
 from generator.extract.sentences import split_sentences
 from generator.model import CleanText
@@ -151,8 +152,9 @@ def _body_start(lines: list[str], clean: CleanText) -> int:
     """One past the first paragraph's line: the first long line that ends as a sentence does, else the
     line cleaning's first paragraph starts on. Its own line may open with a date ("Baku/18.10.22/Turan:")."""
     for index, line in enumerate(lines[:_HEAD_LINES]):
-        if len(line.split()) >= 12 and _SENTENCE_END.search(line) and not (line.endswith("?") and len(line.split()) < 25):
-            return index + 1      # (a short line that asks is as often a headline)
+        if len(line.split()) >= 12 and _SENTENCE_END.search(line) and not (line.endswith("?") and len(line.split()) < 25) \
+                and not is_junk_line(line):
+            return index + 1      # (a short line that asks is as often a headline; a cookie notice is furniture)
     probe = clean.lines[0][:40] if clean.lines else ""
     found = _line_index(lines[:_HEAD_LINES], probe) if probe else None
     return min(len(lines), _HEAD_LINES) if found is None else found + 1
