@@ -383,3 +383,14 @@ def test_a_things_name_is_no_body(body, expected, taxonomy):
 ])
 def test_headquarters_one_meets_at(body, expected, taxonomy):
     assert extract_organizations(body, taxonomy, None) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # An issuer's press or media desk is no body the article is about.
+    ("Source: Press Service of the Mazhilis.", []),
+    ("For more information contact the Media Relations Office, 343-203-7700.", []),
+    ("Communications Department of the Supreme Court, phone 640 5555.", ["Supreme Court"]),
+    ("The Australian Communications and Media Authority fined Optus.", ["Australian Communications and Media Authority"]),
+])
+def test_a_press_office_is_no_body(body, expected, taxonomy):
+    assert extract_organizations(body, taxonomy, None) == expected

@@ -50,6 +50,7 @@ class OrganizationLexicon:
     place_qualifiers: frozenset[str]     # "South Australia", "Mainland China": a place, not "Air India"
     instruments: frozenset[str]          # "Facility", "Agreement": the last word of a thing's name, not a body's
     company_organ_re: re.Pattern         # "Management Board of …": a company's organ is the company's
+    press_office_re: re.Pattern          # "Press Service of the Mazhilis": an issuer's contact desk
     context_patterns: tuple[re.Pattern, ...]   # the bare-name signals, in _named_by_context's order
     # Each signal's key words, lower case: where none stands in the text, its pattern cannot match and is
     # not run (the patterns try a name at every capital; most texts hold none of a signal's words).
@@ -96,6 +97,7 @@ def load_organization_lexicon() -> OrganizationLexicon:
         located_heads=frozenset(data["located_heads"]),
         place_qualifiers=frozenset(data["place_qualifiers"]),
         instruments=frozenset(data["instruments"]),
+        press_office_re=re.compile(r"\b(?:" + "|".join(map(re.escape, data["press_offices"])) + r")\b"),
         company_organ_re=re.compile(r"(?:" + "|".join(map(re.escape, data["company_organs"])) + r")(?:$| of )"),
         defined_thing_re=re.compile(r"\b(?:" + "|".join(map(re.escape, data["defined_things"])) + r")(?:$|(?=\s))"),
         list_opener_re=re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in sorted(
@@ -715,9 +717,10 @@ def _canonical(name: str, body: str, position: int, taxonomy: Taxonomy, home_cou
     if whole_country and whole_country[0].start == 0 and whole_country[0].end == len(name):
         return None       # "the Russian Federation" is a country
     bare_name = _without_legal_form(name)
-    if name.startswith("Board of") or lex.company_organ_re.match(name) or bare_name in outlets \
+    if name.startswith("Board of") or lex.company_organ_re.match(name) or lex.press_office_re.search(name) \
+            or bare_name in outlets \
             or bare_name == outlet or name == outlet:
-        return None       # a company's board is the company's; an outlet is no organisation here
+        return None       # a company's board is the company's; a press office, an outlet is no organisation here
     if name in lex.national_bodies:
         # "the Central Bank", "the Constitutional Court": a country's, named after it.
         country = owner_country or _country_before(body, position, taxonomy) \
