@@ -210,6 +210,9 @@ _POST_TIME = re.compile(r"^\s*(?:\d{1,2}\s?[hdwy]\b|\d{1,2}\s?(?:mins?|hrs?|hour
                         r"|^@[\w.-]+\s*[·•]\s*\d{1,2}\s?[smhdw]\s*$")     # "@anakovacevic.bsky.social · 3h"
 
 
+_HANDLE = re.compile(r"@[\w.-]{2,40}")       # an account's handle on a line of its own
+
+
 def post_age(line: str) -> bool:
     """Whether a line is a social post's age under its author ("3d · 🌏", "2 days ago · Shared with …")."""
     return bool(_POST_TIME.match(line))
@@ -272,8 +275,8 @@ def choose_headline(candidates: list[str], lead: str, page_lines: list[str], fir
     for line in page_lines:
         key = line_key(line)
         seen[key] = seen.get(key, 0) + 1
-    if any(post_age(line) for line in candidates):
-        return None         # "3d · 🌏" under the author's name: a social post, which has no headline
+    if any(post_age(line) or _HANDLE.fullmatch(line) for line in candidates):
+        return None         # "3d · 🌏" or "@lotteverhaegen" under the author's name: a social post, which has no headline
     shaped = []
     names: set[int] = set()
     fields = field_block(candidates)

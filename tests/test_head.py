@@ -207,6 +207,11 @@ def test_a_social_post_has_no_headline(stamp):
     assert clean(page).headline is None
 
 
+def test_a_post_under_its_author_s_handle_has_no_headline():
+    page = "\n".join(["Sign in", "Subscribe", "", "Ana Ruiz", "@anaruiz", "Nov 27", "", HEADLINE + ".", "", LEAD])
+    assert clean(page).headline is None
+
+
 def test_a_reading_time_is_no_post_age():
     page = "\n".join(["Listen to this article", "5 min", HEADLINE, "By Ana Ruiz", "", LEAD])
     assert clean(page).headline == HEADLINE
