@@ -187,3 +187,17 @@ def test_no_event_line_is_cut_inside_a_phrase(corpus_lines):
         assert not what.endswith((",", ":", ";", "(", "-", "–")), (name, what)
         assert what.count("(") == what.count(")") and what.count('"') % 2 == 0, (name, what)
         assert "…" not in what, (name, what)
+
+
+@pytest.mark.parametrize("text, sentences", [
+    # a company's legal form and a degree before a name end no sentence
+    ("Nammo AS and Polska Grupa Zbrojeniowa S.A. signed a letter of intent. It covers shells.",
+     ("Nammo AS and Polska Grupa Zbrojeniowa S.A. signed a letter of intent.", "It covers shells.")),
+    ("CFO Mag. Andreas Wurzer said so. B.V. Krishna Rao agreed.",
+     ("CFO Mag. Andreas Wurzer said so.", "B.V. Krishna Rao agreed.")),
+    ("The talks ended. The ministers left.", ("The talks ended.", "The ministers left.")),
+])
+def test_sentences_keep_legal_forms_and_degrees_whole(text, sentences):
+    from generator.extract.sentences import split_sentences
+
+    assert split_sentences(text) == sentences

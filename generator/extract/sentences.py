@@ -9,6 +9,7 @@ _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "capt", "adm", "st", "no", "vs", "etc",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n",
     "inc", "ltd", "co", "corp", "jr", "sr", "h.e", "approx", "min", "art",
+    "mag", "b.v", "n.v", "s.a", "s.p.a",        # an Austrian degree before a name, companies' legal forms
 }
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 
