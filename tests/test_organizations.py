@@ -394,3 +394,8 @@ def test_headquarters_one_meets_at(body, expected, taxonomy):
 ])
 def test_a_press_office_is_no_body(body, expected, taxonomy):
     assert extract_organizations(body, taxonomy, None) == expected
+
+
+def test_a_parliaments_chamber_is_a_body(taxonomy):
+    body = "The bill passed the House of Representatives and goes to the House of Councillors next week."
+    assert extract_organizations(body, taxonomy, "JP") == ["House of Representatives", "House of Councillors"]
