@@ -399,3 +399,15 @@ def test_a_press_office_is_no_body(body, expected, taxonomy):
 def test_a_parliaments_chamber_is_a_body(taxonomy):
     body = "The bill passed the House of Representatives and goes to the House of Councillors next week."
     assert extract_organizations(body, taxonomy, "JP") == ["House of Representatives", "House of Councillors"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A common noun and a head word after "and" end one body's name, not begin another's.
+    ("Cadets of the Chirchik Higher Tank Command and Engineering School came.",
+     ["Chirchik Higher Tank Command and Engineering School"]),
+    ("The National Assembly's Public Administration and Security Committee met.",
+     ["National Assembly", "Public Administration and Security Committee"]),
+    ("HBIS Group and Zijin Mining signed.", ["HBIS Group", "Zijin Mining"]),
+])
+def test_a_common_noun_and_a_head_word_after_and(body, expected, taxonomy):
+    assert extract_organizations(body, taxonomy, None) == expected

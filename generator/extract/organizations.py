@@ -534,8 +534,10 @@ def _organizations_in_phrase(phrase: str, lex: OrganizationLexicon, offset: int 
     pieces = re.split(r"\s+(?:and|y|e|et)\s+(?=[A-Z])", name)
     # "Justice and Development Party" is one: the piece before "and" must be a body's name itself; so must
     # the piece after it before its own "of" ("Institute for Peace and Security Studies of … University").
-    # "International Defence Exhibition and Conference" is one: a lone word after "and" ends the name.
-    if not any(_COMMON_NOUN.search(p) and " " not in p for p in pieces[1:]) and (
+    # "International Defence Exhibition and Conference" is one: a lone word after "and" ends the name, and so
+    # does a common noun and a head word ("Chirchik Higher Tank Command and Engineering School").
+    if not any(_COMMON_NOUN.search(p) and " " not in p or _COMMON_NOUN.search(p.split()[0])
+               and _ends_with_head(p, head_re) and len(p.split()) == 2 for p in pieces[1:]) and (
             len(pieces) > 1 and all(head_re.search(p.split(" of ")[0]) or any(aliases.find(p)) or p.isupper()
                                     for p in pieces)
             or len(pieces) == 2 and _ends_with_head(pieces[0], head_re)):
