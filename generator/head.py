@@ -17,6 +17,7 @@ from functools import lru_cache
 from generator import outlets, resources
 from generator.dates import find_dates
 from generator.extract.organizations import is_organization_name
+from generator.extract.sentences import ABBREVIATIONS
 
 _MIN_WORDS, _MAX_WORDS = 3, 30
 _PARAGRAPH_WORDS = 25           # a line this long is article text: the head ends above it
@@ -189,7 +190,7 @@ def headline_score(line: str, lead_stems: set[str], repeated: bool) -> float | N
         score += 0.5
     if _ends_sentence(line) and not line.rstrip().endswith("?"):
         score -= 1.5                    # a headline seldom ends with a full stop (it may ask); a caption or deck does
-    if _INNER_SENTENCE_END.search(line):
+    if _two_sentences(line):
         score -= 2.0                    # two sentences: a caption with its credit, a teaser
     if _CLOCK.search(line):
         score -= 2.0                    # a timestamp or a schedule
@@ -198,6 +199,16 @@ def headline_score(line: str, lead_stems: set[str], repeated: bool) -> float | N
         score -= 2.0                    # a dateline or a date stamp ("Beijing, September 13, AZERTAC"); a
         # headline may end on the day it names ("Spokesperson's Regular Press Conference on June 12, 2025")
     return score
+
+
+def _two_sentences(line: str) -> bool:
+    """Whether a sentence ends inside the line: a stop before a capital, after no abbreviation ("Sierra
+    Verde Foods, Inc. Recalls …" is one)."""
+    for found in _INNER_SENTENCE_END.finditer(line):
+        before = line[:found.start() + 1].rsplit(None, 1)[-1].lower()
+        if before not in ABBREVIATIONS:
+            return True
+    return False
 
 
 _CRUMB_SEPARATOR = re.compile(r"\s[›»>/]\s|›|»")

@@ -310,3 +310,11 @@ def test_a_notice_before_the_text_is_not_the_lead_the_headline_is_told_by():
                       "which are not affected by it in any way whatsoever.", "", LEAD, "",
                       "The agreement was signed in Geneva after two days of talks."])
     assert clean(page).headline == HEADLINE
+
+
+def test_an_abbreviation_s_stop_inside_a_headline_ends_no_sentence():
+    stems = set()
+    with_abbreviation = headline_score("Ledger Foods, Inc. Recalls Roasted Pistachio Kernels Because of Possible Risk", stems, False)
+    without = headline_score("Ledger Foods Recalls Roasted Pistachio Kernels Because of Possible Risk Today", stems, False)
+    two_sentences = headline_score("Ledger Foods recalls pistachio kernels. Buyers may return them", stems, False)
+    assert with_abbreviation == without > two_sentences

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_ABBREVIATIONS = {
+ABBREVIATIONS = frozenset({
     "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "maj", "capt", "adm", "st", "no", "vs", "etc",
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n",
     "inc", "ltd", "co", "corp", "jr", "sr", "h.e", "approx", "min", "art",
     "mag", "b.v", "n.v", "s.a", "s.p.a",        # an Austrian degree before a name, companies' legal forms
-}
+})
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
@@ -31,7 +31,7 @@ def _split(text: str) -> list[str]:
             before = paragraph[start:boundary.start()].rstrip()
             last_word = before.rsplit(None, 1)[-1] if before.split() else ""
             stem = last_word.rstrip(".!?\"”’)").lower()
-            if stem in _ABBREVIATIONS or re.fullmatch(r"[A-Z]", last_word.rstrip(".")):
+            if stem in ABBREVIATIONS or re.fullmatch(r"[A-Z]", last_word.rstrip(".")):
                 continue
             sentences.append(paragraph[start:boundary.start() + len(boundary.group()) ].strip())
             start = boundary.end()
