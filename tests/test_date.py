@@ -94,6 +94,11 @@ def test_date(text, expected):
      "El ACA adjudica las obras de la presa\nCreado:\n12/03/2026 06:30\n\nLa Agència Catalana de l'Aigua ha "
      "adjudicado por 41,6 millones de euros las obras de recrecimiento de la presa, según ha informado hoy.",
      ("2026-03-12", "day")),
+    # An ambiguous day and month are read day first: a "5pm" in the text is no US stamp.
+    ("Wind auction shortlist named\n09/12/2025\n\nSix projects were shortlisted on Monday, and the community "
+     "session at the hall will run on Thursday from 5pm, the developer's spokeswoman said.", ("2025-12-09", "day")),
+    ("Wind auction shortlist named\nDANIEL OKAFOR - 12/3/2024, 2:19 PM\n\nSix projects were shortlisted on "
+     "Monday, and the session at the hall will run on Thursday, the developer's spokeswoman said.", ("2024-12-03", "day")),
     # A byline with the outlet after a slash, then the day.
     ("Bunker spill fouls the bay\nby Karl Azzopardi/Harbour-World on 14 Oct 2025\n\nMaltese authorities were racing "
      "to contain an estimated 40 tonnes of fuel oil that escaped off the island's coast on Sunday.", ("2025-10-14", "day")),

@@ -205,8 +205,10 @@ _BYLINE_BEFORE = re.compile(r"(?i)^\s*by\s+[A-Z][^|,;:.]{1,60}?\s+(?:on|at|[|–
 _NUMERIC = re.compile(r"[\d./-]+")
 _NUMERIC_STAMP = re.compile(r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)?\d\d)\b(?![.\d])")
 _REFERENCE_LABEL = re.compile(r"(?i)\b(?:no|nr|case|ref|file|docket|number)\b\.?\s*:?\s*$|#\s*$")
-# 12-hour clock time or a US zone beside a stamp: the US way, month first.
-_US_CLOCK = re.compile(r"\b(?:ET|EST|EDT|CT|CST|CDT|PT|PST|PDT)\b|\d\s?[AP]\.?M\b", re.IGNORECASE)
+# A US zone on the page, or 12-hour clock time in the stamp itself: the US way, month first (a "5pm" in the
+# text is as Australian or British as American).
+_US_ZONE = re.compile(r"\b(?:ET|EST|EDT|CT|CST|CDT|PT|PST|PDT)\b", re.IGNORECASE)
+_US_CLOCK = re.compile(r"\d\s?[AP]\.?M\b", re.IGNORECASE)
 
 
 def _numeric_stamp(line: str, page: list[str]) -> DateMention | None:
@@ -226,7 +228,8 @@ def _numeric_stamp(line: str, page: list[str]) -> DateMention | None:
     elif b > 12 >= a:
         day, month = b, a
     else:
-        us = found.group("sep") == "/" and any(_US_CLOCK.search(text) for text in [line, *page[:_HEAD_LINES]])
+        us = found.group("sep") == "/" and (bool(_US_CLOCK.search(line))
+                                            or any(_US_ZONE.search(text) for text in [line, *page[:_HEAD_LINES]]))
         day, month = (b, a) if us else (a, b)
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
