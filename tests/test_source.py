@@ -219,6 +219,11 @@ NAV = "Home\nWorld\nBusiness\n"
     ("Nextdoor\nSearch Nextdoor\nHome\nGroups\nKestrel County Health Department\nAgency · Public health\n"
      f"2 days ago · Shared with 186 neighborhoods\n\n{P}", "Kestrel County Health Department"),
     (f"Bluesky\nAna Kovačević\n@ana.bsky.social · 3h\n\n{P}", None),
+    # A listed outlet as a story's byline on another site's page wrote it; a copyright line with a colon.
+    (f"Kestrel.Az\n{NAV}Headline about the plan\nBy Trend\n\n{P}\n\nCopyright © 2025 Kestrel.Az - All rights reserved.",
+     "Trend"),
+    (f"Headline about the plan\n\n{P}\n\nCopyright: Kestrel Institute for Balkan Studies (www.kibs.example)",
+     "Kestrel Institute for Balkan Studies"),
     # A series named in words is no publisher's name; the company a masthead is published by gives way to it.
     (f"Headline about the rating\n\n{P}\n\nRating Action Commentary\n\nRating Action Commentary", None),
     (f"Harbour Ledger\n{NAV}Headline about the talks\n\n{P}\n\nHarbour Ledger is published by Quay Insights Limited.\n"

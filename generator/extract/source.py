@@ -263,11 +263,16 @@ _BYLINE_OUTLET = re.compile(r"^By [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\s*[
 
 def _byline_outlet_signals(head: list[str]):
     """A byline with the outlet after a bar ("By Dana Kowalchuk | Winnipeg Free Press"), when the name is
-    shaped as an outlet's."""
+    shaped as an outlet's, and a byline that is a listed outlet's name."""
     for index, line in enumerate(head):
         found = _BYLINE_OUTLET.match(line)
         if found and outlets.looks_like_outlet(found.group("name")):
             yield _Signal("self", found.group("name"), 2, 26_000 + index)
+        # "By Azernews" over a story on another site: the listed outlet that wrote it, which a repost
+        # credits as "Provided by" does (on the outlet's own page the two are one).
+        credited = re.fullmatch(r"By\s+(.{2,40}?)\s*", line)
+        if credited and outlets.outlet_named(credited.group(1)):
+            yield _Signal("repost", credited.group(1), 6, 26_000 + index)
 
 
 def _account_signals(head: list[str]):
