@@ -224,6 +224,10 @@ NAV = "Home\nWorld\nBusiness\n"
      "Trend"),
     (f"Headline about the plan\n\n{P}\n\nCopyright: Kestrel Institute for Balkan Studies (www.kibs.example)",
      "Kestrel Institute for Balkan Studies"),
+    # A body's name right above the menu, under a government banner, issued the page.
+    ("Skip to main content\nAn official website of the Kestrel government Here's how you know\n"
+     f"Kestrel Food and Drug Administration\nSearch\nMenu\n\nHome\nSafety\nHeadline about the recall\n\n{P}",
+     "Kestrel Food and Drug Administration"),
     # A series named in words is no publisher's name; the company a masthead is published by gives way to it.
     (f"Headline about the rating\n\n{P}\n\nRating Action Commentary\n\nRating Action Commentary", None),
     (f"Harbour Ledger\n{NAV}Headline about the talks\n\n{P}\n\nHarbour Ledger is published by Quay Insights Limited.\n"

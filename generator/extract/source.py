@@ -327,8 +327,10 @@ def _masthead_signals(head: list[str], lines: list[str]):
             continue          # a menu strip or a sentence
         for number, part in enumerate(parts):
             brand = index == first and len(parts) == 1 and _LOWER_BRAND.fullmatch(part.strip())
-            # "General Court of the European Union" first on its own page: the body that issued it.
-            issuer = index == first and len(parts) == 1 and bool(head_lexicon().body_name.fullmatch(part.strip()))
+            # "General Court of the European Union" first on its own page, "U.S. Food and Drug Administration"
+            # right above the menu: the body that issued it.
+            issuer = len(parts) == 1 and (index == first and bool(head_lexicon().body_name.fullmatch(part.strip()))
+                                          or is_organization_name(part) and navigation_follows(head, index + 1))
             if not (_name_re().fullmatch(part.strip()) or brand or issuer):
                 continue      # ("ynetnews", "eKathimerini": a brand in lower case, first above the menu)
             alone = len(parts) == 1 and outlets.outlet_named(part.strip())
