@@ -411,3 +411,15 @@ def test_a_parliaments_chamber_is_a_body(taxonomy):
 ])
 def test_a_common_noun_and_a_head_word_after_and(body, expected, taxonomy):
     assert extract_organizations(body, taxonomy, None) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A word built on an energy company's ending is a body, not a place the text puts "off" or "in", nor a
+    # surname after a first name.
+    ("Gas flows via Bulgartransgaz and Romania's Transgaz.", ["Bulgartransgaz", "Transgaz"]),
+    ("Ships gathered off Burgas; the port of Burgas was shut.", []),
+    ("It patrols near the islands of Miangas and Marore.", []),
+    ("Photo: Juan Vargas", []),
+])
+def test_a_word_built_on_a_companys_ending(body, expected, taxonomy):
+    assert extract_organizations(body, taxonomy, None) == expected

@@ -49,6 +49,7 @@ class OrganizationLexicon:
     located_heads: frozenset[str]        # "Embassy", "Mission": a body that is one place's keeps "in <place>"
     place_qualifiers: frozenset[str]     # "South Australia", "Mainland China": a place, not "Air India"
     instruments: frozenset[str]          # "Facility", "Agreement": the last word of a thing's name, not a body's
+    company_ending_re: re.Pattern        # "Srbijagas", "Rosatom": one word built on a company's ending
     company_organ_re: re.Pattern         # "Management Board of …": a company's organ is the company's
     press_office_re: re.Pattern          # "Press Service of the Mazhilis": an issuer's contact desk
     context_patterns: tuple[re.Pattern, ...]   # the bare-name signals, in _named_by_context's order
@@ -97,6 +98,7 @@ def load_organization_lexicon() -> OrganizationLexicon:
         located_heads=frozenset(data["located_heads"]),
         place_qualifiers=frozenset(data["place_qualifiers"]),
         instruments=frozenset(data["instruments"]),
+        company_ending_re=re.compile(r"(?<![\w'’-])[A-Z][A-Za-z]{2,}(?:" + "|".join(data["company_endings"]) + r")\b"),
         press_office_re=re.compile(r"\b(?:" + "|".join(map(re.escape, data["press_offices"])) + r")\b"),
         company_organ_re=re.compile(r"(?:" + "|".join(map(re.escape, data["company_organs"])) + r")(?:$| of )"),
         defined_thing_re=re.compile(r"\b(?:" + "|".join(map(re.escape, data["defined_things"])) + r")(?:$|(?=\s))"),
@@ -942,6 +944,15 @@ def _named_by_context(body: str, found: list[tuple[int, str]], taken: list[tuple
                     and plausible(name, start, may_start_a_sentence, workplace):
                 results.append((start, name))
                 known.add(name)
+    endings = list(lex.company_ending_re.finditer(body))
+    places = {m.group() for m in endings if _IN_A_PLACE.search(body, max(0, m.start() - 16), m.start())}
+    for match in endings:
+        # "Srbijagas", "Bulgartransgaz", "Rosatom": a word built on an energy company's ending, never one
+        # the text puts a place's preposition before ("off Burgas"); known to no list it might vouch for.
+        start, name = match.start(), match.group()
+        if name not in known and name not in places and not any(a <= start < b for a, b in taken) \
+                and not _FIRST_NAME_BEFORE.search(body, max(0, start - 30), start) and plausible(name, start, False):
+            results.append((start, name))
     for match in _LIST.finditer(body):
         items = [bare(m.group("name"), m.start("name") + match.start()) for m in _LIST_ITEM.finditer(match.group("items"))]
         # Two names joined by "and" are one body when the second holds its head word ("Justice and
@@ -995,6 +1006,11 @@ def _headline_like(body: str, start: int, end: int) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) > 0.6 * len(words)
 
 
+# "Juan Vargas": a capitalised word (no possessive: "Romania's Transgaz") right before a surname.
+_FIRST_NAME_BEFORE = re.compile(r"(?<![\w'’.&-])[A-Z][\w-]*[ \t]+$")
+# "in Burgas", "the islands of Miangas": a place's preposition or noun before a word.
+_IN_A_PLACE = re.compile(r"\b(?:in|at|near|off|outside|around|(?:islands?|ports?|city|town|province|region|village|"
+                         r"district) of)[ \t]+$")
 # "CMOC", "QatarEnergy", "Hapag-Lloyd": a shape no ordinary word has, even first in a sentence.
 _SHAPED_AS_A_NAME = re.compile(r"[A-Z]{2,}[A-Z0-9]*|[A-Z][a-z]+[A-Z]\w*|[A-Z][a-z]+-[A-Z]\w*")
 _COMPOUND_ADJECTIVE = re.compile(r"\w+-[a-z]+")
