@@ -423,3 +423,13 @@ def test_a_common_noun_and_a_head_word_after_and(body, expected, taxonomy):
 ])
 def test_a_word_built_on_a_companys_ending(body, expected, taxonomy):
     assert extract_organizations(body, taxonomy, None) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # What closes a list ("and all other licensees") vouches for its names; countries and days stay none.
+    ("We invite Vodacom, MTN, Cell C, Telkom, Rain and all other licensees to comment.",
+     ["Vodacom", "MTN", "Cell C", "Telkom", "Rain"]),
+    ("France, Germany and other countries agreed on Monday, Tuesday and other days.", []),
+])
+def test_a_list_closed_by_its_kind(body, expected, taxonomy):
+    assert extract_organizations(body, taxonomy, None) == expected

@@ -889,6 +889,8 @@ def _context_patterns(data: dict) -> tuple[re.Pattern, ...]:
 # "Iberdrola, Endesa and Naturgy": names listed beside a body found are bodies too.
 _LIST = re.compile(rf"(?P<items>{_BARE}{_ACRONYM_AFTER}(?:(?:,[ \t]+{_BARE}{_ACRONYM_AFTER})+,?|)[ \t]+and[ \t]+{_BARE})")
 _LIST_ITEM = re.compile(rf"(?P<name>{_BARE}){_ACRONYM_AFTER}")
+_CLOSED_LIST = re.compile(rf"(?P<items>{_BARE}{_ACRONYM_AFTER}(?:,[ \t]+{_BARE}{_ACRONYM_AFTER})+),?[ \t]+(?:and|or)[ \t]+"
+                          r"(?:all[ \t]+|many[ \t]+|several[ \t]+|the[ \t]+)?other[ \t]+[a-z-]+s\b")
 
 
 def _named_by_context(body: str, found: list[tuple[int, str]], taken: list[tuple[int, int]],
@@ -965,6 +967,14 @@ def _named_by_context(body: str, found: list[tuple[int, str]], taken: list[tuple
         for start, name in items:
             if name not in known and not any(a <= start < b for a, b in taken) and plausible(name, start, False):
                 results.append((start, name))
+    if " other " in body:
+        for match in _CLOSED_LIST.finditer(body):
+            # "Vodacom, MTN, Cell C, Telkom, Rain and all other licensees": what closes the list vouches for all.
+            for item in _LIST_ITEM.finditer(match.group("items")):
+                start, name = bare(item.group("name"), item.start("name") + match.start())
+                if name not in known and not any(a <= start < b for a, b in taken) and plausible(name, start, False):
+                    results.append((start, name))
+                    known.add(name)
     return results
 
 
