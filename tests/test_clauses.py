@@ -37,3 +37,14 @@ def test_the_main_verb(sentence, verb):
 ])
 def test_a_short_line_leaves_out_asides(sentence, line):
     assert clauses.text_of(clauses.short_line(clauses.tokenize(sentence))) == line
+
+
+def test_tokens_of_a_sentence_without_brackets_are_those_the_depth_loop_gives():
+    """A sentence that holds no bracket or quotation skips the per-word depth loop: with a bracket pair
+    appended (which sends every word through the loop) its words come out the same."""
+    from corpus_text import corpus_sentences
+
+    from generator.extract.clauses import tokenize
+
+    for sentence in corpus_sentences():
+        assert tokenize(sentence + " ()")[:-1] == tokenize(sentence)

@@ -201,3 +201,19 @@ def test_sentences_keep_legal_forms_and_degrees_whole(text, sentences):
     from generator.extract.sentences import split_sentences
 
     assert split_sentences(text) == sentences
+
+
+def test_event_words_lookahead_only_skips_places_no_word_starts():
+    """The event words' lookahead (a letter after the boundary) finds what the bare alternation does."""
+    import re
+
+    from corpus_text import corpus_sentences
+
+    from generator.extract.events import _EVENT_WORDS
+
+    lookahead = "(?=[a-z])"
+    assert lookahead in _EVENT_WORDS.pattern
+    plain = re.compile(_EVENT_WORDS.pattern.replace(lookahead, "", 1))
+    for sentence in corpus_sentences() + ("took place", "a 2nd phone call", "_met", "met_"):
+        lowered = sentence.lower()
+        assert [m.span() for m in _EVENT_WORDS.finditer(lowered)] == [m.span() for m in plain.finditer(lowered)]

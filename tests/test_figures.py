@@ -3,6 +3,8 @@ relative clause with the phrase it qualifies."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from generator.extract.figures import extract_key_figures
@@ -35,3 +37,17 @@ TRADE = ("The volume of bilateral trade between Azerbaijan and China, which last
 ])
 def test_key_figures_are_whole_clauses(body, expected):
     assert extract_key_figures(body) == expected
+
+
+def test_figure_lookahead_only_skips_places_no_figure_starts():
+    """The pattern's lookahead (a digit or a currency's sign or code) finds what the bare alternation does."""
+    from corpus_text import corpus_sentences
+
+    from generator.extract.figures import _FIGURE
+
+    lookahead = "(?=[\\d$€£¥AEU])"
+    assert _FIGURE.pattern.startswith(lookahead)
+    plain = re.compile(_FIGURE.pattern[len(lookahead):])
+    sentences = corpus_sentences() + ("US$ 5 million", "AZN 3.2 billion", "EUR 40", "¥1,000", "12 per cent", "7 bn")
+    for sentence in sentences:
+        assert [m.span() for m in _FIGURE.finditer(sentence)] == [m.span() for m in plain.finditer(sentence)]

@@ -310,3 +310,54 @@ def test_names(text, expected, taxonomy):
 def test_person_country_of_officers_and_datelines(text, home, dateline, expected, taxonomy):
     people = extract_people(text, taxonomy, org_words(), home, dateline=dateline)
     assert [(p.name, p.country) for p in people] == expected
+
+
+_LONG = "The delegation was received at the presidential palace by H.E. Mr. Ilham"
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a long line that does not end a sentence goes on in the next
+    (_LONG + "\nAliyev, the President.", _LONG + " Aliyev, the President."),
+    # a short line, a line that ends a sentence, a next line that opens no word: kept apart
+    ("Short line\nAliyev spoke.", "Short line\nAliyev spoke."),
+    (_LONG + ".\nAliyev spoke.", _LONG + ".\nAliyev spoke."),
+    (_LONG + "\n- a list item", _LONG + "\n- a list item"),
+    (_LONG + "\n\nA new paragraph.", _LONG + "\n\nA new paragraph."),
+])
+def test_wrapped_lines_are_joined(body, expected):
+    from generator.extract.people import _join_wrapped
+
+    assert _join_wrapped(body) == expected
+
+
+def test_wrapped_line_pattern_matches_its_lookbehind_first_form():
+    """The newline-first pattern joins where the rule written with its lookbehinds first does."""
+    import random
+    import re
+
+    from corpus_text import corpus_bodies
+
+    from generator.extract.people import _WRAPPED
+
+    plain = re.compile(r"(?<=[^\s.!?:;\"”’)\]])(?<=.{60})\n(?=[\w(\"“])")
+    rng = random.Random(7)
+    pieces = ["word", " ", ".", ",", "\n", "\n\n", "(", "“", "’", ")", "]", ":", "-", "A", "7", "x" * 30]
+    generated = ["".join(rng.choice(pieces) for _ in range(rng.randint(5, 80))) for _ in range(3000)]
+    for body in corpus_bodies() + tuple(generated):
+        assert [m.span() for m in _WRAPPED.finditer(body)] == [m.span() for m in plain.finditer(body)]
+    assert sum(bool(plain.search(body)) for body in generated) > 100      # the generated texts do wrap
+
+
+def test_token_lookahead_only_skips_spaces():
+    """The tokens' lookahead (no space) gives the tokens of the bare alternation."""
+    import re
+
+    from corpus_text import corpus_sentences
+
+    from generator.extract.people import _TOKEN
+
+    lookahead = "(?=\\S)"
+    assert _TOKEN.pattern.startswith(lookahead + "(?:") and _TOKEN.pattern.endswith(")")
+    plain = re.compile(_TOKEN.pattern[len(lookahead) + 3:-1])
+    for sentence in corpus_sentences() + ("H. E. Mr. Aliyev", "Gen. K. P. Oli, 3 ¶ x"):
+        assert [m.span() for m in _TOKEN.finditer(sentence)] == [m.span() for m in plain.finditer(sentence)]

@@ -86,11 +86,12 @@ def _tokenize(text: str) -> tuple[Word, ...]:
     words: list[Word] = []
     depth = 0
     in_straight = False
+    marked = _DEPTH_MARK.search(text) is not None      # most sentences hold no bracket or quote at all
     for match in _TOKEN.finditer(text):
         token = match.group()
         opens = token[0] in _OPEN or (token[0] == '"' and not in_straight)
         at = depth + (1 if opens else 0)
-        for char in (token if _DEPTH_MARK.search(token) else ""):     # most words hold no bracket or quote
+        for char in (token if marked and _DEPTH_MARK.search(token) else ""):     # nor do most words
             if char in "([{“":
                 depth += 1
             elif char in ")]}”" and depth:

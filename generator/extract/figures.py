@@ -8,13 +8,15 @@ from generator.extract import clauses
 from generator.extract.sentences import split_sentences
 
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)"
+# Every figure starts with a digit or a currency's sign or code: the lookahead rejects any other place at
+# once, where the bare alternation tries each branch (four times slower, the same matches).
 _FIGURE = re.compile(
-    rf"(?:(?:US)?\$|€|£|¥|AZN\s?|USD\s?|EUR\s?)\s?{_NUMBER}(?:\s?(?:million|billion|trillion|mln|bln|bn|m)\b)?"
+    rf"(?=[\d$€£¥AEU])(?:(?:(?:US)?\$|€|£|¥|AZN\s?|USD\s?|EUR\s?)\s?{_NUMBER}(?:\s?(?:million|billion|trillion|mln|bln|bn|m)\b)?"
     rf"|{_NUMBER}\s?(?:%|percent\b|per cent\b)"
     rf"|{_NUMBER}\s?(?:million|billion|trillion|mln|bln|bn)\b(?:\s(?:US\s)?(?:dollars|euros|manats|yuan|rubles|roubles|dinars|lira|USD|AZN|EUR|tons|tonnes|barrels|cubic meters))?"
     rf"|\b{_NUMBER}\s(?:troops|servicemen|soldiers|personnel|officers|cadets|aircraft|tanks|drones|vehicles|units|"
     rf"ships|tons|tonnes|km|kilometers|kilometres|projects|companies|agreements|documents|contracts|participants|"
-    rf"countries|exhibitors|delegations|people|students|specialists|weapons|systems|launchers|missiles)\b"
+    rf"countries|exhibitors|delegations|people|students|specialists|weapons|systems|launchers|missiles)\b)"
 )
 _DIGIT = re.compile(r"\d")
 # Where a clause ends: a comma, semicolon or colon before a space (not the comma inside "3,000"), a dash
@@ -33,7 +35,8 @@ def extract_key_figures(body: str) -> list[str]:
                  if not _is_trivial_count(match.group())]
         figures += [text for text in (_with_antecedent(sentence, a, b) for a, b in _merged(spans)) if text]
     unique = list(dict.fromkeys(figures))
-    return [f for f in unique if not any(f != other and f.casefold() in other.casefold() for other in unique)]
+    folded = [f.casefold() for f in unique]     # once a figure, not once a pair
+    return [f for i, f in enumerate(unique) if not any(i != j and folded[i] in other for j, other in enumerate(folded))]
 
 
 def _is_trivial_count(figure: str) -> bool:

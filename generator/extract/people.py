@@ -19,7 +19,9 @@ from generator.extract.countries import country_mentions
 from generator.model import Person
 from generator.taxonomy import Taxonomy
 
-_TOKEN = re.compile(r"H\.\s?E\.|(?:Gen|Lt|Adm|Col|Maj|Brig|Capt|Cmdr|Sgt|Mr|Mrs|Ms|Dr|Prof)\.|[A-Z]\.(?=\s?[A-Z])|[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+|[^\w\s]")
+# Every token starts on a character that is no space: the lookahead passes over spaces without trying
+# the branches.
+_TOKEN = re.compile(r"(?=\S)(?:H\.\s?E\.|(?:Gen|Lt|Adm|Col|Maj|Brig|Capt|Cmdr|Sgt|Mr|Mrs|Ms|Dr|Prof)\.|[A-Z]\.(?=\s?[A-Z])|[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+|[^\w\s])")
 # "Abdel Fattah el-Sisi", "Bashar al-Assad": a lower-case particle joined to a capitalised part.
 _NAME_PARTICLE = re.compile(r"(?:el|al|ad|as|ash|ul|bin|ibn|van|von|de|da|di|du|der|den|ben)-[A-Z][\w'’-]*")
 _CONNECTORS = {"of", "the", "for", "and", "on", "in", "at", "-", "(", ")", ","}
@@ -148,7 +150,8 @@ def _join_wrapped(body: str) -> str:
     return _WRAPPED.sub(" ", body)
 
 
-_WRAPPED = re.compile(r"(?<=[^\s.!?:;\"”’)\]])(?<=.{60})\n(?=[\w(\"“])")
+# Written from the newline: a pattern that starts with its lookbehinds is tried at every character.
+_WRAPPED = re.compile(r"\n(?<=[^\s.!?:;\"”’)\]]\n)(?<=.{60}\n)(?=[\w(\"“])")
 
 
 def _is_credit(sentence: str, lex: PeopleLexicon) -> bool:
