@@ -50,6 +50,7 @@ class OrganizationLexicon:
     place_qualifiers: frozenset[str]     # "South Australia", "Mainland China": a place, not "Air India"
     instruments: frozenset[str]          # "Facility", "Agreement": the last word of a thing's name, not a body's
     company_ending_re: re.Pattern        # "Srbijagas", "Rosatom": one word built on a company's ending
+    company_endings: tuple[str, ...]     # those endings in lower case, to skip the pattern where none stands
     company_organ_re: re.Pattern         # "Management Board of …": a company's organ is the company's
     press_office_re: re.Pattern          # "Press Service of the Mazhilis": an issuer's contact desk
     context_patterns: tuple[re.Pattern, ...]   # the bare-name signals, in _named_by_context's order
@@ -98,6 +99,7 @@ def load_organization_lexicon() -> OrganizationLexicon:
         located_heads=frozenset(data["located_heads"]),
         place_qualifiers=frozenset(data["place_qualifiers"]),
         instruments=frozenset(data["instruments"]),
+        company_endings=tuple(sorted({e.lower() for e in data["company_endings"]})),
         company_ending_re=re.compile(r"(?<![\w'’-])[A-Z][A-Za-z]{2,}(?:" + "|".join(data["company_endings"]) + r")\b"),
         press_office_re=re.compile(r"\b(?:" + "|".join(map(re.escape, data["press_offices"])) + r")\b"),
         company_organ_re=re.compile(r"(?:" + "|".join(map(re.escape, data["company_organs"])) + r")(?:$| of )"),
@@ -946,7 +948,7 @@ def _named_by_context(body: str, found: list[tuple[int, str]], taken: list[tuple
                     and plausible(name, start, may_start_a_sentence, workplace):
                 results.append((start, name))
                 known.add(name)
-    endings = list(lex.company_ending_re.finditer(body))
+    endings = list(lex.company_ending_re.finditer(body)) if any(e in lowered for e in lex.company_endings) else []
     places = {m.group() for m in endings if _IN_A_PLACE.search(body, max(0, m.start() - 16), m.start())}
     for match in endings:
         # "Srbijagas", "Bulgartransgaz", "Rosatom": a word built on an energy company's ending, never one
@@ -990,10 +992,10 @@ def _named_after_a_country(body: str, phrases: list[tuple[int, int, str]], found
         words = phrase.split()
         if not 2 <= len(words) <= 4 or len(words[-1]) < 4 or phrase in known or lex.head_re.search(phrase):
             continue
-        if any(a <= start < b for a, b in taken) or _at_sentence_start(body, start) or _headline_like(body, start, end):
-            continue
         countries = country_mentions(phrase, taxonomy)
         if not countries or countries[-1].end != len(phrase) or not countries[-1].start:
+            continue
+        if any(a <= start < b for a, b in taken) or _at_sentence_start(body, start) or _headline_like(body, start, end):
             continue
         before = phrase[:countries[-1].start].split()
         surface = countries[-1].surface
