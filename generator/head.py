@@ -230,11 +230,15 @@ def post_age(line: str) -> bool:
 
 
 _CRUMB_GAP = re.compile(r"\s{2,}|\s*[»›]\s*|\s+[>/]\s+")     # "Home»Politics»<headline>" too
+# What any match of _CRUMB_GAP holds: two spaces, a space of another kind, a chevron, or " >" / " /".
+_CRUMB_HINT = re.compile(r"  |[^\S ]|[»›]| [>/]")
 
 
 def without_breadcrumb(line: str) -> str:
     """A line with the breadcrumb it was pasted with cut off: "Home  News  Serbia Buys 12 Rafale Jets"
     -> "Serbia Buys 12 Rafale Jets". Only leading pieces of a few capitalised words each are cut."""
+    if not _CRUMB_HINT.search(line.strip()):
+        return line         # no gap, no chevron, no slash or ">" after a space: nothing to split on
     pieces = [piece for piece in _CRUMB_GAP.split(line.strip()) if piece]
     if len(pieces) < 2:
         return line

@@ -318,3 +318,19 @@ def test_an_abbreviation_s_stop_inside_a_headline_ends_no_sentence():
     without = headline_score("Ledger Foods Recalls Roasted Pistachio Kernels Because of Possible Risk Today", stems, False)
     two_sentences = headline_score("Ledger Foods recalls pistachio kernels. Buyers may return them", stems, False)
     assert with_abbreviation == without > two_sentences
+
+
+def test_the_quick_checks_before_splitting_a_line_skip_only_lines_with_nothing_to_split():
+    # A line the hint does not find would be split into one piece only, on every line of the corpus.
+    from conftest import ROOT
+    from generator.clean import _MENU_HINT, _MENU_SEPARATOR
+    from generator.head import _CRUMB_GAP, _CRUMB_HINT
+
+    lines = {line.strip() for path in (ROOT / "tests").rglob("*.txt") for line in path.read_text(encoding="utf-8").split("\n")}
+    lines |= {"Home\u00a0 News", "Home\u2009\u2009News", "Home »News", "Home\t›\tNews", "a | b | c", "x\u3000y"}
+    assert len(lines) > 5000
+    for line in lines:
+        if not _CRUMB_HINT.search(line):
+            assert len([p for p in _CRUMB_GAP.split(line) if p]) <= 1, line
+        if not _MENU_HINT.search(line):
+            assert len([p for p in _MENU_SEPARATOR.split(line) if p.strip()]) <= 1, line
