@@ -228,6 +228,14 @@ NAV = "Home\nWorld\nBusiness\n"
     ("Skip to main content\nAn official website of the Kestrel government Here's how you know\n"
      f"Kestrel Food and Drug Administration\nSearch\nMenu\n\nHome\nSafety\nHeadline about the recall\n\n{P}",
      "Kestrel Food and Drug Administration"),
+    # A republished story's credit for where it first ran outweighs the host's masthead and copyright; a
+    # journal a sentence cites is no such credit.
+    (f"Harbour Post\n{NAV}Headline about the forest\n\n{P}\n\nThis article was originally published by Kestrel "
+     "Review.\n\n© 2025 Harbour Post", "Kestrel Review"),
+    (f"Harbour Post\n{NAV}Headline about the forest\n\n{P}\n\nRepublished with permission from Kestrel Review."
+     "\n\n© 2025 Harbour Post", "Kestrel Review"),
+    (f"Harbour Post\n{NAV}Headline about the forest\n\n{P} The study, first published in Kestrel Review, found "
+     "losses.\n\n© 2025 Harbour Post", "Harbour Post"),
     # A series named in words is no publisher's name; the company a masthead is published by gives way to it.
     (f"Headline about the rating\n\n{P}\n\nRating Action Commentary\n\nRating Action Commentary", None),
     (f"Harbour Ledger\n{NAV}Headline about the talks\n\n{P}\n\nHarbour Ledger is published by Quay Insights Limited.\n"
