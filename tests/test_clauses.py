@@ -48,3 +48,15 @@ def test_tokens_of_a_sentence_without_brackets_are_those_the_depth_loop_gives():
 
     for sentence in corpus_sentences():
         assert tokenize(sentence + " ()")[:-1] == tokenize(sentence)
+
+
+def test_words_built_through_tuple_new_are_the_named_tuples_the_class_makes():
+    """The tokenizer builds its words as the named tuple's _make does; each is a Word its constructor
+    would give, field for field."""
+    from corpus_text import corpus_sentences
+
+    from generator.extract.clauses import Word, tokenize
+
+    for sentence in corpus_sentences()[:2000]:
+        for word in tokenize(sentence):
+            assert type(word) is Word and word == Word(*word) and word._asdict() == Word(*word)._asdict()

@@ -217,3 +217,33 @@ def test_event_words_lookahead_only_skips_places_no_word_starts():
     for sentence in corpus_sentences() + ("took place", "a 2nd phone call", "_met", "met_"):
         lowered = sentence.lower()
         assert [m.span() for m in _EVENT_WORDS.finditer(lowered)] == [m.span() for m in plain.finditer(lowered)]
+
+
+def test_kept_words_are_those_outside_every_dropped_span():
+    """_kept_words, with its loop over the dropped spans, keeps the words the plain rule does: those
+    that start inside no dropped span (a dropped top-level comma moved onto the word kept before it)."""
+    from corpus_text import corpus_sentences
+
+    from generator.dates import find_dates
+    from generator.extract import clauses
+    from generator.extract.events import _dropped_spans, _kept_words, _whens
+
+    def plain(sentence, resolved):
+        dropped = _dropped_spans(sentence, resolved)
+        kept = []
+        for word in clauses.tokenize(sentence):
+            if any(a <= word.start < b for a, b in dropped):
+                if clauses.top_comma(word) and kept and not clauses.top_comma(kept[-1]):
+                    kept[-1] = clauses.with_text(kept[-1], kept[-1].text + ",")
+                continue
+            kept.append(word)
+        return kept
+
+    import datetime as dt
+    dropping = 0
+    for sentence in corpus_sentences():
+        resolved = _whens(sentence, find_dates(sentence), dt.date(2025, 3, 12), None)
+        kept = _kept_words(sentence, resolved, 0, len(sentence))
+        assert kept == plain(sentence, resolved)
+        dropping += len(kept) < len(clauses.tokenize(sentence))
+    assert dropping > 500       # the corpus does drop datelines, attributions and times

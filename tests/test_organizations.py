@@ -433,3 +433,29 @@ def test_a_word_built_on_a_companys_ending(body, expected, taxonomy):
 ])
 def test_a_list_closed_by_its_kind(body, expected, taxonomy):
     assert extract_organizations(body, taxonomy, None) == expected
+
+
+def test_context_patterns_written_capital_first_match_their_lookbehind_first_form():
+    """The context patterns that open on a name's capital (or on "the") are written with the character
+    before it checked after it; they match where the form that checks it first does."""
+    import re
+
+    from corpus_text import corpus_bodies
+
+    from generator.extract.organizations import _NAME_OPENING, _UPPER, load_organization_lexicon
+
+    def lookbehind_first(pattern: str) -> str:
+        if pattern.startswith("the(?<!\\wthe)"):
+            return "\\bthe" + pattern[len("the(?<!\\wthe)"):]
+        if pattern.startswith("(?P<name>" + _NAME_OPENING):
+            return "(?<![\\w'’.&-])(?P<name>[" + _UPPER + "]" + pattern[len("(?P<name>" + _NAME_OPENING):]
+        return pattern
+
+    patterns = load_organization_lexicon().context_patterns
+    plain = [re.compile(lookbehind_first(p.pattern)) for p in patterns]
+    assert sum(p.pattern != q.pattern for p, q in zip(patterns, plain)) == 4
+    texts = corpus_bodies() + ("xSinopec, the state-owned company", "-Uber's shares", "Athe Hlas party",
+                               "Sinopec, the company", "the Hlas party", "(Shell's shares)")
+    for fast, slow in zip(patterns, plain):
+        for text in texts:
+            assert [m.span("name") for m in fast.finditer(text)] == [m.span("name") for m in slow.finditer(text)]

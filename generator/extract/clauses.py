@@ -100,8 +100,13 @@ def _tokenize(text: str) -> tuple[Word, ...]:
                 in_straight = not in_straight
                 depth = depth + 1 if in_straight else max(0, depth - 1)
         first = token[0] if token[0].isalpha() else next((c for c in token if c.isalpha()), "")
-        words.append(Word(token, match.start(), match.end(), token.strip(_EDGE).lower(), at, depth, first.isupper()))
+        # tuple.__new__ as the named tuple's own _make does: its __new__ is a Python call a word
+        words.append(_new_word(Word, (token, match.start(), match.end(), token.strip(_EDGE).lower(), at, depth,
+                                      first.isupper())))
     return tuple(words)
+
+
+_new_word = tuple.__new__
 
 
 def with_text(word: Word, text: str) -> Word:

@@ -405,13 +405,16 @@ def _kept_words(sentence: str, resolved: list[_When], begin: int, end: int,
     dropped = _dropped_spans(sentence, resolved, attribution)
     kept: list[clauses.Word] = []
     for word in clauses.tokenize(sentence):
-        if not begin <= word.start < end:
+        start = word.start
+        if not begin <= start < end:
             continue
-        if any(a <= word.start < b for a, b in dropped):
-            if clauses.top_comma(word) and kept and not clauses.top_comma(kept[-1]):
-                kept[-1] = clauses.with_text(kept[-1], kept[-1].text + ",")
-            continue
-        kept.append(word)
+        for a, b in dropped:        # a loop, not any() over a generator: it runs for every word
+            if a <= start < b:
+                if clauses.top_comma(word) and kept and not clauses.top_comma(kept[-1]):
+                    kept[-1] = clauses.with_text(kept[-1], kept[-1].text + ",")
+                break
+        else:
+            kept.append(word)
     return kept
 
 
