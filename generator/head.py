@@ -305,6 +305,8 @@ def choose_headline(candidates: list[str], lead: str, page_lines: list[str], fir
         score = headline_score(line, lead_stems, seen.get(line_key(line), 0) > 1)
         if score is not None and (number == 0 and first_above_menu or number == 1 and _furniture_follows(candidates, 2)):
             score -= 1.0      # above the menu stand the site's name and its tagline
+        if score is not None and _cut_short(line, candidates):
+            score = None      # "… Deputy Defence Minister Ahmad..." above the whole: a breadcrumb's shortened copy
         if score is not None and _names_the_lead_begins_with(line, lead):
             score = None      # "Mireille Okafor and Daniel P. Hartwell" over "Mireille Okafor is a senior fellow …"
         if score is not None and lexicon().body_name.fullmatch(line) and navigation_follows(candidates, number + 1):
@@ -334,6 +336,16 @@ def choose_headline(candidates: list[str], lead: str, page_lines: list[str], fir
     close = [number for number, score in scored if score >= best - _TIE]
     # The upper of two close lines is the headline over its deck; a body's name is over the headline.
     return next((number for number in close if number not in names), close[0])
+
+
+def _cut_short(line: str, candidates: list[str]) -> bool:
+    """Whether a line ending in an ellipsis is the start of another line of the head: a shortened copy."""
+    stripped = line.rstrip()
+    if not stripped.endswith(("...", "…")):
+        return False
+    start = stripped.rstrip(".…").rstrip()
+    return len(start.split()) >= 3 and any(other != line and other.startswith(start) and len(other) > len(start) + 3
+                                           for other in candidates)
 
 
 def _names_the_lead_begins_with(line: str, lead: str) -> bool:

@@ -334,3 +334,10 @@ def test_the_quick_checks_before_splitting_a_line_skip_only_lines_with_nothing_t
             assert len([p for p in _CRUMB_GAP.split(line) if p]) <= 1, line
         if not _MENU_HINT.search(line):
             assert len([p for p in _MENU_SEPARATOR.split(line) if p.strip()]) <= 1, line
+
+
+def test_a_shortened_copy_of_the_headline_is_not_it():
+    # A breadcrumb's last item cut with an ellipsis above the whole headline agrees with the lead as well.
+    page = "\n".join(["Government of Ledgerland", "Search", "Twelve countries agree to halve fertiliser...", HEADLINE
+                      + " before the planting season", "", LEAD])
+    assert clean(page).headline == HEADLINE + " before the planting season"
