@@ -44,6 +44,7 @@ class NameWords:
     publisher_tail: re.Pattern
     publisher_head: re.Pattern
     media: re.Pattern
+    breadcrumb_home: frozenset[str]     # a breadcrumb's first item: "Home", "Inicio", "Accueil"
 
 
 def _words(words: list[str]) -> str:
@@ -64,6 +65,7 @@ def name_words() -> NameWords:
         publisher_tail=re.compile(rf"(?<=\w)\s+(?:{_words(data['publisher_tails'])})$"),
         publisher_head=re.compile(rf"^(?:{_words(data['publisher_heads'])})\s+", re.I),
         media=re.compile(rf"\b(?:{_words(data['media'])})\b"),
+        breadcrumb_home=frozenset(data["breadcrumb_home"]),
     )
 
 

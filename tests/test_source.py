@@ -236,6 +236,10 @@ NAV = "Home\nWorld\nBusiness\n"
      "\n\n© 2025 Harbour Post", "Kestrel Review"),
     (f"Harbour Post\n{NAV}Headline about the forest\n\n{P} The study, first published in Kestrel Review, found "
      "losses.\n\n© 2025 Harbour Post", "Harbour Post"),
+    # A breadcrumb is no masthead, with or without its separators.
+    (f"Home Economy\n{NAV}Headline about the excise\n\n{P}", None),
+    (f"Kestrel Radio / Economía / Headline about the excise\n\n{P}", None),
+    (f"Headline about the excise\n\nMOSCOW, October 22. /TASS/. {P}", "TASS"),
     # A series named in words is no publisher's name; the company a masthead is published by gives way to it.
     (f"Headline about the rating\n\n{P}\n\nRating Action Commentary\n\nRating Action Commentary", None),
     (f"Harbour Ledger\n{NAV}Headline about the talks\n\n{P}\n\nHarbour Ledger is published by Quay Insights Limited.\n"

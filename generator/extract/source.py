@@ -333,6 +333,9 @@ def _masthead_signals(head: list[str], lines: list[str]):
                                           or is_organization_name(part) and navigation_follows(head, index + 1))
             if not (_name_re().fullmatch(part.strip()) or brand or issuer):
                 continue      # ("ynetnews", "eKathimerini": a brand in lower case, first above the menu)
+            words = part.split()
+            if 1 < len(words) <= 3 and words[0] in outlets.name_words().breadcrumb_home:
+                continue      # "Home Economy": a breadcrumb whose separator the copy lost
             alone = len(parts) == 1 and outlets.outlet_named(part.strip())
             # The first line above the navigation, or a listed outlet on a line of its own ("PTI" above
             # the dateline), names the page's outlet; another title-case line may be a section.
