@@ -219,6 +219,9 @@ NAV = "Home\nWorld\nBusiness\n"
     ("Nextdoor\nSearch Nextdoor\nHome\nGroups\nKestrel County Health Department\nAgency · Public health\n"
      f"2 days ago · Shared with 186 neighborhoods\n\n{P}", "Kestrel County Health Department"),
     (f"Bluesky\nAna Kovačević\n@ana.bsky.social · 3h\n\n{P}", None),
+    # A broadcaster's account: its handle with a suffix, or a name opening on its letters over the post's age.
+    (f"Post\n\nKestrel World\n@KestrelWorld_com\n\n{P}", "Kestrel World"),
+    (f"KBN Channel 1\n2h · 🌐\n\n{P}", "KBN Channel 1"),
     # A listed outlet as a story's byline on another site's page wrote it; a copyright line with a colon.
     (f"Kestrel.Az\n{NAV}Headline about the plan\nBy Trend\n\n{P}\n\nCopyright © 2025 Kestrel.Az - All rights reserved.",
      "Trend"),

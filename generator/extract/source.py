@@ -281,7 +281,7 @@ def _account_signals(head: list[str]):
     for index, line in enumerate(head[:-1]):
         handle = head[index + 1]
         if handle.startswith("@") and len(line.split()) <= 6 and _name_re().fullmatch(line) \
-                and re.sub(r"[^\w]", "", line).lower() == handle[1:].strip().lower():
+                and _handle_spells(handle[1:].strip().lower(), re.sub(r"[^\w]", "", line).lower()):
             yield _Signal("self", line, 3, 25_000 + index)
     # The name over a post's age ("Southwest Utah Public Health Department" / "Agency · Public health" /
     # "2 days ago · Shared with 186 neighborhoods"): the account that posted it, not the platform.
@@ -289,10 +289,17 @@ def _account_signals(head: list[str]):
         if index and post_age(line):
             above = [n for n in (index - 1, index - 2) if n >= 0]
             author = next((head[n] for n in above if " · " not in head[n] and " • " not in head[n]), None)
-            # A body's or an outlet's account publishes; a person's post names no outlet.
+            # A body's or an outlet's account publishes (a name opening on letters, "KBC Channel 1", is no
+            # person's); a person's post names no outlet.
             if author and len(author.split()) <= 8 and _name_re().fullmatch(author) \
-                    and (is_organization_name(author) or outlets.looks_like_outlet(author)):
+                    and (is_organization_name(author) or outlets.looks_like_outlet(author)
+                         or re.match(r"[A-Z]{2,}\b", author)):
                 yield _Signal("self", author, 3, 25_000 + index)
+
+
+def _handle_spells(handle: str, name: str) -> bool:
+    """Whether an account's handle spells its name, alone or with a suffix ("@TVPWorld_com" for "TVP World")."""
+    return handle == name or handle.startswith(name) and re.fullmatch(r"[_.]?[a-z]{2,4}", handle[len(name):]) is not None
 
 
 _TITLE_SUFFIX = re.compile(r"\s(?:[|–—]|-)\s(?P<name>[^|–—]{2,60})$")
