@@ -60,20 +60,20 @@ LATER_FLOORS = {
     "person_country": 0.81,
 }
 
-# The splits of the fourth round: the third round's test split (read three times, now dev11) and the two
-# written while the round went on (dev12, dev13), each read once as it came in, then tuned on.
-FOURTH_ROUND_SPLITS = ("dev11", "dev12", "dev13")
+# The splits of the fourth round: the third round's test split (read three times, now dev11) and the three
+# written while the round went on (dev12, dev13, dev14), each read once as it came in, then tuned on.
+FOURTH_ROUND_SPLITS = ("dev11", "dev12", "dev13", "dev14")
 FOURTH_ROUND_FLOORS = {
-    "title": 0.85,
-    "date": 0.92,
-    "source": 0.64,
-    "countries": 0.92,
+    "title": 0.84,
+    "date": 0.91,
+    "source": 0.61,
+    "countries": 0.91,
     "people": 0.89,
-    "organizations": 0.73,
-    "topics": 0.76,
+    "organizations": 0.72,
+    "topics": 0.77,
     "event_dates": 0.76,
     "role": 0.87,
-    "person_country": 0.86,
+    "person_country": 0.84,
 }
 
 
@@ -138,7 +138,7 @@ def test_later_splits_field_meets_its_floor(later_scores, field):
 
 @pytest.fixture(scope="module")
 def fourth_round_scores(taxonomy):
-    return _open_world_scores(taxonomy, FOURTH_ROUND_SPLITS, 70)
+    return _open_world_scores(taxonomy, FOURTH_ROUND_SPLITS, 90)
 
 
 @pytest.mark.parametrize("field", sorted(FOURTH_ROUND_FLOORS))
