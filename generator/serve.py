@@ -200,7 +200,12 @@ def build_on_request(root: Path, jobs: int | None) -> None:
     answers = os.fdopen(os.dup(sys.stdout.fileno()), "w")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     for _ in sys.stdin:
-        answers.write(f"{run_build(root, None, jobs)}\n")
+        try:
+            status = run_build(root, None, jobs)
+        except OSError as error:        # the folder went away under the build: said, not a traceback
+            print(f"briefing build: {root}: {error.strerror or error}", file=sys.stderr, flush=True)
+            status = 2
+        answers.write(f"{status}\n")
         answers.flush()
 
 
@@ -234,6 +239,10 @@ def serve(root: Path, port: int, build) -> int:
         requests.start()
         _say(f"serving {site.name}/ at http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C stops)")
         while requests.next_request():
+            if not (root / "mkdocs.yml").is_file():
+                # The briefing folder was deleted or moved away: nothing left to build or serve.
+                _say(f"{root} is gone (no mkdocs.yml there): stopping")
+                return 1
             _build_once(build, root, site, builds)
     except KeyboardInterrupt:
         pass

@@ -131,3 +131,28 @@ def test_a_saved_source_is_built_once_served_and_announced(project, tmp_path):
     assert time.monotonic() - started < 5
     assert "briefing serve: stopped" in log.read_text()
     assert _wait_for(lambda: not _processes_naming(str(project)), 2), _processes_naming(str(project))
+
+
+def test_a_briefing_folder_deleted_while_served_stops_the_server_with_a_clear_word(project, tmp_path_factory):
+    # Deleting (or moving away) the folder being served: the server says so and stops, with no traceback
+    # and no process left behind.
+    import shutil
+
+    port = _free_port()
+    log = tmp_path_factory.mktemp("serve-log") / "serve.log"
+    with open(log, "wb") as output:
+        server = subprocess.Popen([sys.executable, "-m", "generator", "--root", str(project), "serve", "--port", str(port)],
+                                  stdout=output, stderr=subprocess.STDOUT, cwd=Path(__file__).resolve().parent.parent)
+    try:
+        assert _wait_for(lambda: _get(f"http://127.0.0.1:{port}/"), 120), log.read_text()
+        shutil.rmtree(project)
+        status = server.wait(30)
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
+    said = log.read_text()
+    assert status == 1, said
+    assert "is gone (no mkdocs.yml there): stopping" in said
+    assert "Traceback" not in said, said
+    assert _wait_for(lambda: not _processes_naming(str(project)), 5), _processes_naming(str(project))
