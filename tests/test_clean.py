@@ -221,13 +221,12 @@ def test_junk_rows_tried_only_beside_their_words_match_as_one_alternation_would(
     # answer is the one a single alternation of all the rows gives.
     import re
     from generator import resources
+    from corpus_text import corpus_lines
     from generator.clean import is_junk_line, _is_shouting
-    from conftest import ROOT
 
     rows = resources.load_data("junk.yml")["junk_lines"]
     alternation = re.compile("|".join(f"(?:{r if isinstance(r, str) else r['pattern']})" for r in rows), re.IGNORECASE)
-    lines = {line.strip() for path in (ROOT / "tests").rglob("*.txt") for line in path.read_text(encoding="utf-8").split("\n")
-             if line.strip() and len(line) <= 400}
+    lines = {line for line in corpus_lines() if line and len(line) <= 400}
     lines |= {"We use cookies to improve your experience on our website.", "Please support our journalism today.",
               "You have 2 of 5 free articles left this month", "[email protected]"}
     assert len(lines) > 5000

@@ -69,11 +69,10 @@ def test_parse_date_skips_yearless_dates():
 def test_calendar_words_answer_as_the_month_and_weekday_lookups_do():
     # events.py asks the set about lower-case ASCII words; on them it must agree with the lookups.
     import re
+    from corpus_text import corpus_lines
     from generator.dates import calendar_words, month_number, weekday_number
-    from conftest import ROOT
 
-    words = {w for path in (ROOT / "tests").rglob("*.txt")
-             for w in re.findall(r"[^\W\d_]{3,}", path.read_text(encoding="utf-8").lower()) if w.isascii()}
+    words = {w for line in corpus_lines() for w in re.findall(r"[^\W\d_]{3,}", line.lower()) if w.isascii()}
     words |= {"march", "mar", "may", "sept", "monday", "mon", "dekabr", "ekim", "martes", "maio"}
     assert len(words) > 5000
     for word in words:

@@ -322,11 +322,11 @@ def test_an_abbreviation_s_stop_inside_a_headline_ends_no_sentence():
 
 def test_the_quick_checks_before_splitting_a_line_skip_only_lines_with_nothing_to_split():
     # A line the hint does not find would be split into one piece only, on every line of the corpus.
-    from conftest import ROOT
+    from corpus_text import corpus_lines
     from generator.clean import _MENU_HINT, _MENU_SEPARATOR
     from generator.head import _CRUMB_GAP, _CRUMB_HINT
 
-    lines = {line.strip() for path in (ROOT / "tests").rglob("*.txt") for line in path.read_text(encoding="utf-8").split("\n")}
+    lines = set(corpus_lines())
     lines |= {"Home\u00a0 News", "Home\u2009\u2009News", "Home »News", "Home\t›\tNews", "a | b | c", "x\u3000y"}
     assert len(lines) > 5000
     for line in lines:
