@@ -465,12 +465,10 @@ def _winner(signals: list[_Signal]) -> str | None:
         twin = next((k for k in pools if k != key and k.replace(" ", "") == key.replace(" ", "")), None)
         if twin and key in pools:
             pools[twin] += pools.pop(key)
-    # "The Mainichi" and "© The Mainichi Newspapers": the company's name begins with the outlet's; "Atlantic
-    # Council" and "© The Atlantic Council of the United States": the body's legal name does.
+    # "The Mainichi" and "© The Mainichi Newspapers": the company's name begins with the outlet's.
     for key in sorted(pools, key=len):
         for other in [k for k in pools if k != key and k.startswith(key + " ") and key in pools
-                      and (set(k[len(key):].split()) <= outlets.name_words().publisher_additions
-                           or " " in key and k.startswith(key + " of the "))]:
+                      and set(k[len(key):].split()) <= outlets.name_words().publisher_additions]:
             pools[key] += pools.pop(other)
     if not pools:
         return None
