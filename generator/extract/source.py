@@ -500,5 +500,5 @@ def _winner(signals: list[_Signal]) -> str | None:
     # "© 2025 Circuitline Media Group" beside the masthead "Circuitline": the company's name holds the
     # outlet's, which is the one shown.
     shorter = [shown for _, shown in ranked if len(shown) < len(chosen) and not _shouted(shown)
-               and (chosen.lower().startswith(shown.lower() + " ") or _key(chosen).startswith(_key(shown) + " "))]
+               and chosen.lower().startswith(shown.lower() + " ")]
     return min(shorter, key=len) if shorter else chosen
