@@ -251,13 +251,14 @@ def _split_head(lines: list[str], owners: tuple[str, ...] = (),
         return _first_line_headline(lines)
     candidates = _with_wrapped_titles(["" if is_ticker(line) else strip_headline_suffix(line) for line in lines[:head_end]],
                                       origin or list(range(len(lines))))
+    above_menu = navigation_follows(lines, 1)
     chosen = choose_headline(candidates, " ".join(lines[head_end:head_end + 2]), lines,
-                             first_above_menu=navigation_follows(lines, 1), owners=owners)
+                             first_above_menu=above_menu, owners=owners)
     if chosen is None and len(lines) > head_end + 3:
         # The first paragraphs may be a notice the head says nothing of ("This document has been translated
         # from the Japanese original for reference purposes only …"): the text after them is the lead.
         chosen = choose_headline(candidates, " ".join(lines[head_end + 2:head_end + 4]), lines,
-                                 first_above_menu=navigation_follows(lines, 1), owners=owners)
+                                 first_above_menu=above_menu, owners=owners)
     if chosen is None:
         head = lines[:head_end]
         return None, [line for line in head if _is_head_text(line)] + lines[head_end:], \
