@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from generator import outlets, resources
 from generator.dates import find_dates
-from generator.head import (choose_headline, first_paragraph, is_furniture, is_ticker, lexicon, line_key,
+from generator.head import (choose_headline, content_stems, first_paragraph, is_furniture, is_ticker, lexicon, line_key,
                             navigation_follows, without_breadcrumb)
 from generator.model import CleanText
 
@@ -238,6 +238,17 @@ def _is_sentence(line: str) -> bool:
     return len(line.split()) >= 4 and line.endswith((".", "!", "?", '"', "”"))
 
 
+def _is_paragraph(line: str) -> bool:
+    return len(line.split()) >= 20 and _is_sentence(line)
+
+
+def _sidebar_above_text(kept: list[str], raw: list[str], start: int) -> bool:
+    """Whether a "Top news" box stands in the page's head: no paragraph yet (a board member's "Vice
+    President, Hemisferio Logistics Inc." or a question headline end on a stop, but are no text), and
+    paragraphs further down. A box after the text ends the article, however short its text."""
+    return not any(_is_paragraph(line) for line in kept) and any(_is_paragraph(" ".join(line.split())) for line in raw[start:])
+
+
 def _split_head(lines: list[str], owners: tuple[str, ...] = (),
                 origin: list[int] | None = None) -> tuple[str | None, list[str], list[str]]:
     """(headline, body lines, masthead): the head of the page is the lines above the first paragraph;
@@ -246,7 +257,7 @@ def _split_head(lines: list[str], owners: tuple[str, ...] = (),
     head_end = first_paragraph(lines)
     if head_end == len(lines):          # no paragraph to compare with: a short text, its first line
         return _first_line_headline(lines)
-    if head_end == 1 and not is_furniture(lines[0]) and not is_ticker(lines[0]):
+    if head_end == 1 and not is_furniture(lines[0]) and not is_ticker(lines[0]) and not _label_over(lines[0], lines[1]):
         # A note or a plain text file: one line above the text is its title, whatever its shape.
         return _first_line_headline(lines)
     candidates = _with_wrapped_titles(["" if is_ticker(line) else strip_headline_suffix(line) for line in lines[:head_end]],
@@ -266,6 +277,13 @@ def _split_head(lines: list[str], owners: tuple[str, ...] = (),
     headline = candidates[chosen]
     body = [line for line in lines[chosen + 1:head_end] if _is_head_text(line)] + lines[head_end:]
     return headline, _without_repeats(body, lines[chosen], headline), lines[:chosen]
+
+
+def _label_over(line: str, lead: str) -> bool:
+    # "From the Newsroom" over a text that never says its words: a section's label, which the scoring
+    # of head lines weighs, not a note's title.
+    words = line.split()
+    return len(words) <= 3 and all(word.isalpha() for word in words) and not content_stems(line) & content_stems(lead)
 
 
 def _without_repeats(body: list[str], *headline: str) -> list[str]:
@@ -387,7 +405,8 @@ def clean(text: str) -> CleanText:
         if prefix:
             stamps.append(prefix.group(1))
             line = line[prefix.end():].strip()
-        if begun and trailing.fullmatch(line) and any(_is_sentence(kept) for kept in lines):
+        if begun and trailing.fullmatch(line) and any(_is_sentence(kept) for kept in lines) \
+                and not _sidebar_above_text(lines, raw_lines, number + 1):
             resume = _text_after_box(raw_lines, number + 1)
             if resume is None:
                 break       # "Related stories" after the article's text; in a menu above it, only a line

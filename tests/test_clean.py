@@ -232,3 +232,34 @@ def test_junk_rows_tried_only_beside_their_words_match_as_one_alternation_would(
     assert len(lines) > 5000
     for line in lines:
         assert is_junk_line(line) == (bool(alternation.fullmatch(line)) or _is_shouting(line)), line
+
+
+@pytest.mark.parametrize("line, junk", [
+    ("Compartilhe:   Facebook   X   LinkedIn   WhatsApp", True),       # a share strip under its label
+    ("Partager : Facebook Twitter E-mail", True),
+    ("Note: X and Facebook are", False),
+    ("nour.elkhoury.outdoors • Follow", True),                         # a post's account and its button
+    ("JavaScript is disabled in your web browser or browser is too old to support JavaScript. Today almost all web "
+     "pages contain JavaScript, a scripting programming language that runs on visitor's web browser.", True),
+    ("Please enable JavaScript to view the comments", True),
+    ("The browser maker said the update would block trackers by default from March.", False),
+])
+def test_share_strips_follow_buttons_and_browser_notices_are_junk(line, junk):
+    assert is_junk_line(line) is junk
+
+
+def test_a_box_of_headlines_above_the_text_does_not_end_the_article():
+    # A newsletter's "Top news" column beside its board of advisers ("Vice President, Hemisferio Logistics
+    # Inc." ends on a stop but is no text): the article's text comes after it.
+    text = "\n".join(["Renata B. Quiroga", "Vice President, Government Affairs, Hemisferio Logistics Inc.", "",
+                      "Ministers halve fertiliser tariffs", "", "TOP NEWS",
+                      "Sudan and Chad discuss aid to Darfur", "", PARAGRAPH])
+    cleaned = clean(text)
+    assert PARAGRAPH in cleaned.lines
+    assert cleaned.headline == "Ministers halve fertiliser tariffs"
+
+
+def test_a_label_over_a_text_that_never_says_its_words_is_no_title():
+    cleaned = clean("\n".join(["From the Newsroom", "", PARAGRAPH]))
+    assert cleaned.headline is None
+    assert clean("\n".join(["Fertiliser tariffs halved", "", PARAGRAPH])).headline == "Fertiliser tariffs halved"
