@@ -295,6 +295,13 @@ def test_names(text, expected, taxonomy):
      [("Johanna Lindqvist", None)]),
     ("The Turkish side was represented by the General Manager of ASFAT, Esad Çakmak.", "PK", None,
      [("Esad Çakmak", "TR")]),
+    # ... but an officer of a body that goes by its letters heads an authority or a state enterprise.
+    ("CEB General Manager Sanjeewa Herath said the utility expected a profit.", "LK", None,
+     [("Sanjeewa Herath", "LK")]),
+    ("Michelle Piccinino, ERA chief executive, said volunteers should not touch oiled birds.", "MT", None,
+     [("Michelle Piccinino", "MT")]),
+    ("Rebecca Thornhill, Chief Financial Officer of Albion Grid Holdings PLC, said the results were strong.", "GB",
+     None, [("Rebecca Thornhill", None)]),
     # A government's officials still take the article's state.
     ("Trade Minister Don Farrell said the talks were constructive.", "AU", None, [("Don Farrell", "AU")]),
     # Officials of sports federations and regional blocs serve no one state.

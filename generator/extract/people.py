@@ -53,6 +53,7 @@ class PeopleLexicon:
     nations: re.Pattern              # "Scotland", "Welsh": a nation inside a state, and the state (nation_states)
     nation_states: dict[str, str]
     corporate: re.Pattern            # "CEO", "managing director": a company's officer, of no state by default
+    officer_letters: frozenset[str]  # "CEO", "PLC": capitals in such a role that name no body
     personal_nouns: frozenset[str]   # "government", "wife": after a possessive, they make the owner a person
     surname_titles: frozenset[str]   # "King", "Emir": titles that are family names too ("Madeleine King said")
 
@@ -87,6 +88,7 @@ def load_people_lexicon() -> PeopleLexicon:
         nation_states=dict(data["nations"]),
         personal_nouns=frozenset(data["personal_nouns"]),
         corporate=re.compile(r"\b(?:%s)\b" % "|".join(re.escape(r) for r in data["corporate_roles"]), re.IGNORECASE),
+        officer_letters=frozenset(data["officer_letters"]),
         surname_titles=frozenset(data["surname_titles"]),
         byline_titles=frozenset(data["byline_titles"]),
         byline=re.compile(r"^\W*(?:%s)\b" % "|".join(re.escape(b) for b in data["byline_openers"]), re.IGNORECASE),
@@ -945,14 +947,29 @@ def _state_of(person: _Mention, lex: PeopleLexicon, home: str | None) -> str | N
     if person.country:
         return person.country
     role = person.role or ""
-    # Lower-case words only: "Executive" in "Minister for Executive Affairs" names no analyst.
-    if lex.international.search(role) or set(re.findall(r"\b[a-z]+", role)) & lex.stateless_roles or person.body:
+    if lex.international.search(role) or person.body:
         return None
-    if lex.corporate.search(role):
+    officer = lex.corporate.search(role)
+    if officer and _body_letters(role, lex):
+        # An officer of a body that goes by its letters ("CEB General Manager", "KPA chief executive") heads
+        # an authority or a state enterprise, as a rule of the article's state.
+        return person.near or home
+    # Lower-case words only: "Executive" in "Minister for Executive Affairs" names no analyst.
+    if set(re.findall(r"\b[a-z]+", role)) & lex.stateless_roles:
+        return None
+    if officer:
         # A company's officer: the article's state is not theirs, only one the sentence names before them
         # ("the Turkish side was represented by … the General Manager of ASFAT, Esad Çakmak").
         return person.near
     return person.near or home
+
+
+# Three or more capitals, a body's letters ("KPA", "TUSAŞ"), not the start of a capitalised word.
+_LETTERS = re.compile(r"\b[^\W\d_a-z]{3,}\b")
+
+
+def _body_letters(role: str, lex: PeopleLexicon) -> bool:
+    return any(w.isupper() and w not in lex.officer_letters for w in _LETTERS.findall(role))
 
 
 def _keep(person: _Mention) -> bool:
