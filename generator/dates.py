@@ -22,7 +22,7 @@ _ORDINAL = r"(?:st|nd|rd|th|er|º|ª)?"
 # match whose month word is no month is dropped and the search resumes one character later.
 _DATE = re.compile((
     r"\b(?P<iy>{y})-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d-])"                        # 2024-06-20, 2024-06-20T10:00
-    r"|\b(?P<sy>{y})[./](?P<sm>[01]?\d)[./](?P<sd>[0-3]?\d)\b"                       # 2024/06/20
+    r"|\b(?P<sy>{y})(?:[./]|\.\s)(?P<sm>[01]?\d)(?:[./]|\.\s)(?P<sd>[0-3]?\d)\b"     # 2024/06/20; Hungarian, Korean 2024. 06. 20.
     r"|(?P<cy>{y})\s*年\s*(?P<cm>[01]?\d)\s*月(?:\s*(?P<cd>[0-3]?\d)\s*日)?"          # 2024年6月20日
     r"|(?<![\d.,])\b(?P<na>[0-3]?\d)(?P<sep>[./-])(?P<nb>[0-3]?\d)(?P=sep)(?P<ny>{y})\b(?!\d|\.\d)"  # 20.06.2024, 12/18/2023, 14.03.2025.
     r"|(?<![\d.,])\b(?P<ea>[0-3]\d)\.(?P<eb>[01]\d)\.(?P<ey>\d\d)\b(?![.\d])"       # 18.10.22

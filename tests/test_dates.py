@@ -32,6 +32,8 @@ from generator.dates import find_dates, parse_date
     ("18. März 2025", [("2025-03-18", 3, 18)]),
     ("4 Şubat 2024", [("2024-02-04", 2, 4)]),
     ("2024年3月5日", [("2024-03-05", 3, 5)]),
+    ("2025. 11. 18. 16:42", [("2025-11-18", 11, 18)]),     # year first, dots and spaces (Hungarian, Korean)
+    ("in 2025. 11 people were hurt", [("2025", None, None)]),
     # Numeric dates only where the numbers decide: dots are day first, a number over 12 is the day.
     ("Mon, 12/18/2023 - 17:12", [("2023-12-18", 12, 18)]),
     ("03/24/2024", [("2024-03-24", 3, 24)]),
