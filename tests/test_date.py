@@ -117,6 +117,13 @@ def test_date(text, expected):
      "July 1, 2025, according to a joint statement from the two companies building it.", (None, None)),
     ("Harbour News\n3 hours ago\n\nThe navies began the CASAREX 2025 exercise off the port, the ministry said "
      "in a statement carried by the agency on its website.", ("2025", "year")),
+    # The stamps of a "Latest news" list under the text date other stories; a trailing stamp dates the page.
+    ("Training of pilots agreed\n\nThe two air forces agreed on Tuesday to train pilots together on the transport "
+     "aircraft, the ministry said.\n\nThe first course will open at the base next spring, and the plan for the "
+     "next year was signed at the end of the meeting, the ministry added.\n\nLatest news\nOil prices slip\n14 October, 2025 / 08:51\nSOCAR meets "
+     "delegation\n13 October, 2025 / 18:27\nAll news", (None, None)),
+    ("Training of pilots agreed\n\nThe two air forces agreed on Tuesday to train pilots together on the transport "
+     "aircraft, the ministry said.\n\n14 October, 2025 / 08:51", ("2025-10-14", "day")),
 ])
 def test_date_lines_of_the_raw_page(text, expected):
     assert extract_date(clean(text), None, text) == expected

@@ -55,8 +55,9 @@ def extract_date(clean: CleanText, html_date: str | None = None,
     for found in stamps:
         if found.precision == "day":
             return found.iso, found.precision
-    for line in reversed(raw_lines[-_FOOT_LINES:]):
-        found = _stamp_date(line)
+    foot = raw_lines[-_FOOT_LINES:]
+    foot_stamps = [_stamp_date(line) for line in foot]
+    for found in reversed(foot_stamps if not _story_list(foot_stamps) else []):
         if found and found.precision == "day":
             return found.iso, found.precision
     for found in stamps:
@@ -158,6 +159,13 @@ def _body_start(lines: list[str], clean: CleanText) -> int:
     probe = clean.lines[0][:40] if clean.lines else ""
     found = _line_index(lines[:_HEAD_LINES], probe) if probe else None
     return min(len(lines), _HEAD_LINES) if found is None else found + 1
+
+
+def _story_list(stamps: list[DateMention | None]) -> bool:
+    # "SOCAR President meets TotalEnergies delegation" / "13 October, 2025 / 18:27", twice or more: the
+    # stamps of a "Latest news" list under the text date other stories (a "Published" stamp over an
+    # "Updated" one stand together).
+    return sum(1 for before, stamp in zip(stamps, stamps[1:]) if stamp and not before) >= 2
 
 
 def _line_index(lines: list[str], text: str) -> int | None:
