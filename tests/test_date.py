@@ -124,6 +124,10 @@ def test_date(text, expected):
      "delegation\n13 October, 2025 / 18:27\nAll news", (None, None)),
     ("Training of pilots agreed\n\nThe two air forces agreed on Tuesday to train pilots together on the transport "
      "aircraft, the ministry said.\n\n14 October, 2025 / 08:51", ("2025-10-14", "day")),
+    # ISO 8601's basic form on a line of its own is the page's stamp, nearer the text than the site's clock.
+    ("Tuesday, October 21, 2025\nGuardian\nLeaks to be fixed in 90 days\nby\n6 days ago\n20251015\n\nThe "
+     "minister gave the water authority 90 days to repair the leaking mains, he said at a site visit.",
+     ("2025-10-15", "day")),
 ])
 def test_date_lines_of_the_raw_page(text, expected):
     assert extract_date(clean(text), None, text) == expected

@@ -179,10 +179,17 @@ _ISSUE = re.compile(r"(?i)^(?:issue|vol\.|volume|edition)\s*:?\s*(?:no\.\s*\d+\s
 def _piece_date(piece: str, page: list[str]) -> DateMention | None:
     """A stamp's date; its numbers read either way round when the date finder only sees a year in them
     ("04-06-2026 14:30")."""
+    compact = _COMPACT_STAMP.fullmatch(piece)
+    if compact:
+        # "20251015" on a line of its own under the byline: a page's date code, year, month and day.
+        return DateMention(0, len(piece), int(compact["y"]), int(compact["m"]), int(compact["d"]))
     found = _stamp_date(piece)
     if found is None or found.precision == "year":
         found = _numeric_stamp(piece, page) or found
     return found
+
+
+_COMPACT_STAMP = re.compile(r"(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])")
 
 
 def _stamp_date(line: str) -> DateMention | None:
