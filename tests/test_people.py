@@ -302,6 +302,9 @@ def test_names(text, expected, taxonomy):
      [("Michelle Piccinino", "MT")]),
     ("Rebecca Thornhill, Chief Financial Officer of Albion Grid Holdings PLC, said the results were strong.", "GB",
      None, [("Rebecca Thornhill", None)]),
+    # A state has one president at a time: the second one the article alone placed serves the next state named.
+    ("Benin said the coup failed. President Patrice Talon thanked the army. Nigeria sent jets. President Bola "
+     "Tinubu said more help would come.", "BJ", None, [("Patrice Talon", "BJ"), ("Bola Tinubu", "NG")]),
     # A government's officials still take the article's state.
     ("Trade Minister Don Farrell said the talks were constructive.", "AU", None, [("Don Farrell", "AU")]),
     # Officials of sports federations and regional blocs serve no one state.

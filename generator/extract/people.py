@@ -54,6 +54,7 @@ class PeopleLexicon:
     nation_states: dict[str, str]
     corporate: re.Pattern            # "CEO", "managing director": a company's officer, of no state by default
     officer_letters: frozenset[str]  # "CEO", "PLC": capitals in such a role that name no body
+    sole_posts: frozenset[str]       # "president": a state has one holder at a time (lower case)
     personal_nouns: frozenset[str]   # "government", "wife": after a possessive, they make the owner a person
     surname_titles: frozenset[str]   # "King", "Emir": titles that are family names too ("Madeleine King said")
 
@@ -89,6 +90,7 @@ def load_people_lexicon() -> PeopleLexicon:
         personal_nouns=frozenset(data["personal_nouns"]),
         corporate=re.compile(r"\b(?:%s)\b" % "|".join(re.escape(r) for r in data["corporate_roles"]), re.IGNORECASE),
         officer_letters=frozenset(data["officer_letters"]),
+        sole_posts=frozenset(p.lower() for p in data["sole_posts"]),
         surname_titles=frozenset(data["surname_titles"]),
         byline_titles=frozenset(data["byline_titles"]),
         byline=re.compile(r"^\W*(?:%s)\b" % "|".join(re.escape(b) for b in data["byline_openers"]), re.IGNORECASE),
@@ -822,7 +824,28 @@ def _fold(mentions: list[_Mention], taxonomy: Taxonomy, lex: PeopleLexicon, home
         if mention.counterpart:
             _part_counterparts(canonical.get(mention.counterpart), canonical.get(mention.name), stated, countries,
                                {p.name for p in people if p.near}, [c for c in (domestic, home, *(c for c, _ in ranked)) if c])
+    _one_holder_a_state(people, stated, countries, [c for c, _ in ranked], lex)
     return [Person(name=p.name, role=p.role, country=countries[p.name]) for p in people]
+
+
+def _one_holder_a_state(people: list[_Mention], stated: dict, countries: dict, ranked: list[str],
+                        lex: PeopleLexicon) -> None:
+    """A state has one president at a time: of two people the text calls "President" alone and who were
+    given one state, the one who took it from the article alone (the later one, if both did) serves the
+    next country the text names most that no holder of the post has."""
+    holders: dict[str, list[_Mention]] = {}
+    for person in people:
+        post = (person.role or "").lower()
+        if post in lex.sole_posts and countries[person.name]:
+            holders.setdefault(post, []).append(person)
+    for post, group in holders.items():
+        for k, later in enumerate(group):
+            if stated[later.name] or later.near:
+                continue
+            if any(countries[other.name] == countries[later.name] for other in group[:k]) or any(
+                    stated[other.name] == countries[later.name] for other in group[k + 1:]):
+                held = {countries[p.name] for p in group}
+                countries[later.name] = next((c for c in ranked if c not in held), countries[later.name])
 
 
 def _vouched(mentions: list[_Mention]) -> list[_Mention]:
