@@ -209,7 +209,15 @@ def test_a_ministry_takes_its_ministers_country(body, home, officials, expected,
     ("Great British Nuclear (GBN) has today completed the purchase. GBN will now assess both sites.",
      ["Great British Nuclear"]),
     ("The commander met them, the Inter-Services Public Relations (ISPR) said.", ["Inter-Services Public Relations"]),
-    ("It goes to the United Nations High Commissioner for Refugees (UNHCR).", ["UNHCR"]),
+    # An acronym the list writes bare is the body the text spells out, written so (a homonym too).
+    ("It goes to the United Nations High Commissioner for Refugees (UNHCR).",
+     ["United Nations High Commissioner for Refugees"]),
+    ("The State Oil Company of the Azerbaijan Republic (SOCAR) won the tender; SOCAR left in 2018.",
+     ["State Oil Company of the Azerbaijan Republic"]),
+    ("A director at the Thai Sugar Millers Corporation (TSMC) said TSMC expects more cane.",
+     ["Thai Sugar Millers Corporation"]),
+    # An acronym the list writes out is still the list's name.
+    ("The International Monetary Fund (IMF) said so. The IMF agreed.", ["International Monetary Fund"]),
     # ... but not a thing's name: an agreement, a weapon, a project.
     ("They signed the Comprehensive Economic Partnership Agreement (CEPA) in 2022.", []),
     ("Gas from the Greater Tortue Ahmeyim (GTA) project flows.", []),

@@ -224,6 +224,11 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
     taken: list[tuple[int, int]] = []
     qualifying: set[str] = set()      # known bodies named only as what qualifies another ("UN climate talks")
     standalone: set[str] = set()
+    phrases = _with_field_lists(body, _with_subjects(body, list(_capitalised_phrases(body)), head_re, taxonomy))
+    definitions = [*_defined_acronyms(body, phrases, head_re, lex.defined_thing_re), *_sentence_case_names(body, head_re)]
+    # "the State Oil Company of the Azerbaijan Republic (SOCAR)", "the Thai Sugar Millers Corporation (TSMC)":
+    # an acronym the text spells out is the body it spells, written so, not the list's bare acronym.
+    spelled_out = {abbr for _, _, abbr in definitions}
     for match in aliases.find(body):
         member = lex.member_company_re.match(body, match.end)
         if member and match.value == match.surface:
@@ -243,6 +248,8 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
             found.append((match.start, body[match.start:end]))
             taken.append((match.start, end))
             continue
+        if match.surface in spelled_out and match.value == match.surface:
+            continue
         next_word = re.split(r"[\s'’-]", body[match.end:match.end + 20].lstrip())[0]
         if (_ACRONYM.fullmatch(match.surface) and lex.modified_body_re.match(body, match.end)
                 or _LAW_BEFORE.search(body, max(0, match.start - 14), match.start)) \
@@ -254,16 +261,14 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
             standalone.add(match.value)
         found.append((match.start, match.value))
         taken.append((match.start, match.end))
-    phrases = _with_field_lists(body, _with_subjects(body, list(_capitalised_phrases(body)), head_re, taxonomy))
     defined: dict[str, str] = {}
-    for start, name, abbr in [*_defined_acronyms(body, phrases, head_re, lex.defined_thing_re),
-                              *_sentence_case_names(body, head_re)]:
+    for start, name, abbr in definitions:
         if any(a <= start < b for a, b in taken):
             continue
         canonical = _canonical(name, body, start, taxonomy, home_country, lex, outlet, field_countries)
         known_abbr = [m for m in aliases.find(abbr) if m.start == 0 and m.end == len(abbr)]
-        if known_abbr and not head_re.search(name):
-            canonical = known_abbr[0].value     # "… High Commissioner for Refugees (UNHCR)": as the list writes it
+        if known_abbr and not head_re.search(name) and known_abbr[0].value != abbr:
+            canonical = known_abbr[0].value     # a spelled name the list writes otherwise: as the list writes it
         if canonical and canonical not in not_orgs and canonical not in outlets:
             found.append((start, canonical))
             defined[abbr] = canonical
