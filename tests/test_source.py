@@ -247,6 +247,16 @@ NAV = "Home\nWorld\nBusiness\n"
     (f"Headline about the rating\n\n{P}\n\nRating Action Commentary\n\nRating Action Commentary", None),
     (f"Harbour Ledger\n{NAV}Headline about the talks\n\n{P}\n\nHarbour Ledger is published by Quay Insights Limited.\n"
      "Copyright © 2026 Quay Insights Limited. All rights reserved.", "Harbour Ledger"),
+    # A report's pages carry its name beside their numbers; an acronym there is shown as its body's name where
+    # the report spells it out; a cover photo's credit is no copyright of the report's.
+    (f"BRIEF\nJune 2025\n\n{P}\n\n2                         Kestrel Watch Canada | Brief\n\n"
+     f"{P}\n\nKestrel Watch Canada | 3                      www.kestrelwatch.example", "Kestrel Watch Canada"),
+    (f"KIIS POLICY BRIEF              MAY 2026\n\n{P}\n\n2                  KIIS POLICY BRIEF MAY 2026\n\n{P}\n\n"
+     f"3                  KIIS POLICY BRIEF MAY 2026\n\nCover photo: Wheat harvest. © Harbour Pictures\n\n"
+     "KIIS · Kestrel Institute for International Studies", "Kestrel Institute for International Studies"),
+    (f"HARBOUR ADVISOR\nA DAILY PUBLICATION OF THE HARBOUR INSTITUTE\n\nBOARD OF ADVISORS\nAnna Berg\n"
+     f"Director, Quay Insurance Group\n\nFEATURED Q&A\nHeadline about the peso\n\n{P}\n\n"
+     f"Harbour Advisor   Thursday, December 14, 2023      Page 3\n\n{P}", "Harbour Advisor"),
 ])
 def test_source(text, source):
     assert extract_source(clean(text), text) == source

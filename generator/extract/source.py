@@ -47,7 +47,8 @@ _RIGHTS_RESERVED = re.compile(
     r"\s*[-–—.,|]?\s*(?:All rights reserved|Tous droits réservés|Todos os direitos reservados|Todos los derechos"
     r" reservados|Tüm hakları saklıdır|Bütün hüquqlar qorunur|Все права защищены|Alle Rechte vorbehalten"
     r"|Tutti i diritti riservati)\b.*$", re.IGNORECASE)
-_PHOTO_CREDIT = re.compile(r"(?i)^\s*(?:\(?photo|image|credit|foto|picture|source: getty)\b|getty images|shutterstock|/afp\b")
+_PHOTO_CREDIT = re.compile(r"(?i)^\s*(?:\(?photo|image|credit|foto|picture|source: getty)\b|getty images|shutterstock|/afp\b"
+                           r"|\b(?:photo|image|picture|foto|illustration)s?\s*(?:credits?\s*)?:")   # "Cover photo: … © Ritzau Scanpix"
 _SPLIT_PARTS = re.compile(r"\s+[|–—-]\s+|,\s+|\s+with\s+", re.IGNORECASE)
 
 
@@ -132,6 +133,8 @@ def _as_defined(signal: _Signal, lines: list[str]) -> _Signal:
     return signal
 
 
+# "DIIS · Danish Institute for International Studies", "DIIS – Danish …": an acronym and its body's name.
+_SPELLED_OUT = re.compile(rf"^(?P<acronym>[A-Z][A-Z&]{{1,7}})\s+[·•|–—-]\s+(?P<name>{_NAME})$")
 # "Central News Agency (CNA)": a name the text defines an acronym for.
 _DEFINED = re.compile(rf"(?P<name>{_NAME})\s+\((?P<acronym>[A-Z][A-Z&]{{1,7}})\)")
 
@@ -249,6 +252,7 @@ def _open_signals(lines: list[str], people: frozenset[str] = frozenset()):
                     weight_here = weight
                 yield _Signal(kind, name, weight_here, order)
     yield from _masthead_signals(lines[:first], lines)
+    yield from _running_header_signals(lines)
     yield from _title_suffix_signals(lines)
     yield from _account_signals(lines[:first + 2])
     yield from _byline_outlet_signals(lines[:first + 12])
@@ -256,6 +260,50 @@ def _open_signals(lines: list[str], people: frozenset[str] = frozenset()):
     for index in range(first, min(first + 6, len(lines))):
         if not _is_paragraph(lines[index]) and outlets.outlet_named(lines[index]):
             yield _Signal("masthead", lines[index], 2, 20_000 + index)
+
+
+# A report's running header or footer: a page's number at one end ("2   MiningWatch Canada | Brief",
+# "Latin America Advisor   Thursday, December 14, 2023   Page 3"), the report's name beside it.
+_PAGE_NUMBER = re.compile(r"^\d{1,3}(?=\s{2,}|\s*[|·•])|(?<=\s{2})\d{1,3}$|(?<=[|·•]\s)\d{1,3}(?=\s{2,}|$)|\bPage\s+\d{1,3}(?:\s+of\s+\d{1,3})?\b",
+                          re.IGNORECASE)
+_HEADER_PARTS = re.compile(r"\s{2,}|\s*[|·•]\s*")
+
+
+def _running_header_signals(lines: list[str]):
+    """The name a report's pages carry beside their numbers, on two pages or more: the report's publisher
+    or series ("DIIS POLICY BRIEF MAY 2026" is read as the series rows of outlets.yml read it)."""
+    seen: dict[str, list[str]] = {}
+    for line in lines:
+        if len(line) > 160 or not _PAGE_NUMBER.search(line):
+            continue
+        rest = _PAGE_NUMBER.sub("  ", line)
+        for dated in reversed(find_dates(rest)):
+            rest = rest[:dated.start] + "  " + rest[dated.end:]
+        for part in _HEADER_PARTS.split(rest):
+            part = " ".join(w for w in part.split() if weekday_number(w.strip(",")) is None).strip(" ,")
+            if len(part.split()) >= 2 or part.isupper() and len(part) >= 3:
+                seen.setdefault(_key(part), []).append(part)
+    cover = _key(lines[0]) if lines else ""
+    for key, parts in seen.items():
+        if len(parts) + (key == cover) < 2:
+            continue          # the cover's first line is the name's first page ("LATIN AMERICA ADVISOR")
+        series = _SERIES.match(parts[0])
+        name = series.group("name") if series else parts[0]
+        if not _name_re().fullmatch(name):
+            continue
+        for _ in range(len(parts) + (key == cover)):
+            yield _Signal("self", name, 1, 30_000)     # a page's worth: a preparer's credit outweighs one page
+        if name.isupper() and len(name) <= 8:
+            # "DIIS · Danish Institute for International Studies" on the back page: the acronym's body.
+            spelled = next((match.group("name") for line in lines if name in line and len(line) <= 200
+                            for match in _SPELLED_OUT.finditer(line)
+                            if match.group("acronym") == name and _initials(match.group("name")) == name), None)
+            if spelled:
+                yield _Signal("self", spelled, 1, 30_001)
+
+
+_SERIES = re.compile(r"(?P<name>[A-Z][A-Z&]{1,7})\s+(?i:Policy Brief|Issue Brief|Policy Paper|Working Paper|Briefing Paper"
+                     r"|Discussion Paper|Commentary|Perspective|Insights|Analysis|Spotlight|Report)s?$")
 
 
 _BYLINE_OUTLET = re.compile(r"^By [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\s*[|–—]\s*(?P<name>[^|–—]{3,50}?)\s*$")
