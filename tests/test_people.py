@@ -121,6 +121,14 @@ def test_names(text, expected, taxonomy):
     # Speaking for a body, or a scholar's degrees: no state assumed.
     ("\"It is a start,\" said Harjeet Singh of Climate Action Network.", "AE", [("Harjeet Singh", None)]),
     ("\"It works,\" said Elena Vasquez, DVM, PhD, who studies influenza.", "GB", [("Elena Vasquez", None)]),
+    # A bare Secretary-General is the UN's, the Commission the EU's; a national body's are the state's.
+    ("Secretary-General António Guterres said the talks must go on.", "US", [("António Guterres", None)]),
+    ("Commission President Ursula von der Leyen said the deal was fair.", "US", [("Ursula von der Leyen", None)]),
+    ("OCSB Secretary-General Wirat Thongkham said exports would rise.", "TH", [("Wirat Thongkham", "TH")]),
+    ("Zhang Youxia, vice chairman of the Central Military Commission, met the guests.", "CN",
+     [("Zhang Youxia", "CN")]),
+    ("Gulnara Baimukhanova, member of the Committee on International Affairs, noted the treaty.", "KZ",
+     [("Gulnara Baimukhanova", "KZ")]),
 ])
 def test_stateless_people(text, home, expected, taxonomy):
     people = extract_people(text, taxonomy, org_words(), home)
