@@ -257,6 +257,8 @@ NAV = "Home\nWorld\nBusiness\n"
     (f"HARBOUR ADVISOR\nA DAILY PUBLICATION OF THE HARBOUR INSTITUTE\n\nBOARD OF ADVISORS\nAnna Berg\n"
      f"Director, Quay Insurance Group\n\nFEATURED Q&A\nHeadline about the peso\n\n{P}\n\n"
      f"Harbour Advisor   Thursday, December 14, 2023      Page 3\n\n{P}", "Harbour Advisor"),
+    # A section's label over the stamp is no masthead.
+    (f"From the Newsroom\n28/08/2025 - 17:40\n\n{P}", None),
 ])
 def test_source(text, source):
     assert extract_source(clean(text), text) == source
