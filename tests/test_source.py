@@ -258,7 +258,7 @@ NAV = "Home\nWorld\nBusiness\n"
      f"Director, Quay Insurance Group\n\nFEATURED Q&A\nHeadline about the peso\n\n{P}\n\n"
      f"Harbour Advisor   Thursday, December 14, 2023      Page 3\n\n{P}", "Harbour Advisor"),
     # A section's label over the stamp is no masthead.
-    (f"From the Newsroom\n28/08/2025 - 17:40\n\n{P}", None),
+    (f"From the Newsroom\n28/08/2025 - 17:40\nCompartilhe:   Facebook   X   LinkedIn   WhatsApp\n\n{P}", None),
 ])
 def test_source(text, source):
     assert extract_source(clean(text), text) == source
