@@ -871,7 +871,7 @@ def _opening(name: str) -> str:
 
 # The key-word list each context pattern needs, in the order _context_patterns returns them.
 _CONTEXT_KEYS = ("appositive_nouns", "officer_titles", "kind_nouns", "source_phrases", "company_possessions",
-                 "company_parts")
+                 "company_parts", "described_kinds")
 
 
 def _context_patterns(data: dict) -> tuple[re.Pattern, ...]:
@@ -898,7 +898,19 @@ def _context_patterns(data: dict) -> tuple[re.Pattern, ...]:
         re.compile(rf"(?P<name>{_opening(_CAPITALISED)}(?:[ \t]+{_CAPITALISED})?)['’]s[ \t]+(?:[\w-]+[ \t]+){{0,2}}?"
                    rf"(?:{words('company_possessions')})\b"),
         re.compile(rf"\b(?:{words('company_parts')})[ \t]+of[ \t]+(?P<name>{_BARE})"),
+        # "the INDEC national statistics bureau", "the KADEX exhibition", "GPIAAF, the rail accident investigation
+        # office": an acronym the text describes as a kind of body
+        re.compile(rf"(?:the(?<!\wthe)[ \t]+(?:[a-z][a-z-]+[ \t]+){{0,2}}?(?P<name>{_SHAPED_ACRONYM})[ \t]+(?:{_DESCRIBING_WORD}[ \t]+){{0,2}}?"
+                   rf"|(?P<named>{_SHAPED_ACRONYM}),[ \t]+the[ \t]+(?:{_DESCRIBING_WORD}[ \t]+){{0,3}}?)(?:{words('described_kinds')})\b"
+                   rf"{not_a_person}"),
     )
+
+
+_SHAPED_ACRONYM = r"[A-Z][A-Z0-9&]+(?![\w'’&-])"
+# A word of a body's description ("national statistics", "rail accident investigation"): no verb's or
+# sentence's small word ("the FDA posts the company's …", "the ANKA fleet already in service").
+_DESCRIBING_WORD = (r"(?!(?:the|a|an|its|their|in|of|on|at|to|for|by|with|from|and|or|as|is|was|has|had|have|been|be|"
+                    r"already|also|now|not|which|that|who)\b)[a-z][a-z-]+")
 
 
 # "Iberdrola, Endesa and Naturgy": names listed beside a body found are bodies too.
@@ -951,11 +963,12 @@ def _named_by_context(body: str, found: list[tuple[int, str]], taken: list[tuple
     results = []
     lowered = body.lower()
     for pattern, needs, may_start_a_sentence in zip(lex.context_patterns, lex.context_words,
-                                                    (False, True, True, True, False, True)):
+                                                    (False, True, True, True, False, True, True)):
         if not any(word in lowered for word in needs):
             continue
         for match in pattern.finditer(body):
-            start, name = bare(match.group("name"), match.start("name"))
+            group = "name" if match.group("name") else "named"
+            start, name = bare(match.group(group), match.start(group))
             workplace = body[match.start():match.start("name")].rstrip().endswith(" at")
             if name and not any(a <= start < b for a, b in taken) \
                     and plausible(name, start, may_start_a_sentence, workplace):
