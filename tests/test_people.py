@@ -252,6 +252,9 @@ def test_names_by_agreement_and_shape(text, expected, taxonomy):
     ("The club signed Uruguayan midfielder Facundo Ibarra in June.", [("Facundo Ibarra", "Uruguayan midfielder", "UY")]),
     ('"We do not plan a capital increase," the company said, citing Andreas Wurzer, CFO.',
      [("Andreas Wurzer", "CFO", None)]),
+    # A colon before a quote ends the appositive role.
+    ('Daniela Kohan, managing director for sovereign ratings at Meridian Credit Analytics: "The fund will wait."',
+     [("Daniela Kohan", "managing director for sovereign ratings at Meridian Credit Analytics", None)]),
 ])
 def test_roles(text, expected, taxonomy):
     people = extract_people(text, taxonomy, org_words())

@@ -704,7 +704,8 @@ def _role_after(sentence: str, tokens, j: int, lex: PeopleLexicon) -> str | None
     if j >= len(tokens) or tokens[j][0] != ",":
         return None
     rest = sentence[tokens[j][2]:]
-    match = re.match(r"\s*(?:(?:the|a|an|another)\s+)?([^,.;]{3,160}?)(?=,|\.|;|\s+(?:said|says|noted|stressed|told|added|$))", rest)
+    # A colon before a quote ends it too ("…, chief economist at Pampa Research Partners: \"The jump …\"").
+    match = re.match(r"\s*(?:(?:the|a|an|another)\s+)?([^,.;]{3,160}?)(?=,|\.|;|:\s*[\"“]|\s+(?:said|says|noted|stressed|told|added|$))", rest)
     if not match:
         return None
     phrase = match.group(1).strip()
