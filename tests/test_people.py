@@ -106,11 +106,16 @@ def test_person_country(text, home, expected, taxonomy):
     # A post's letters before a name are not its initials; a form of address is no part of it.
     ("Clare TD Cathal Crowe said the delays were unacceptable.", [("Cathal Crowe", None)]),
     ("Minister for Energy Lyonpo Dawa Penjor said the tunnel was complete.", [("Dawa Penjor", "Minister for Energy")]),
+    # "H.E." without its stops, Malaysian engineers' "Ir", Australian councillors' "Cr": forms of address.
+    ("The meeting was attended by the Ambassador of Azerbaijan to Qatar H E Adish Mammadov and officers.",
+     [("Adish Mammadov", "Ambassador of Azerbaijan to Qatar")]),
+    ("Managing director Ir Lim Chee Keong said the proceeds would build a plant.", [("Lim Chee Keong", "Managing director")]),
+    ('"They want to know where the towers go," Cr Jodie Marinelli said.', [("Jodie Marinelli", None)]),
     # Credit lines name journalists, who are not people of the article.
     ("Reporting by Jane Doe; Editing by John Smith", []),
     ("By Jane Doe", []),
 ])
-def test_names(text, expected, taxonomy):
+def test_names_and_roles(text, expected, taxonomy):
     people = extract_people(text, taxonomy, org_words())
     assert [(p.name, p.role) for p in people] == expected
 

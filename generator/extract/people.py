@@ -20,8 +20,8 @@ from generator.model import Person
 from generator.taxonomy import Taxonomy
 
 # Every token starts on a character that is no space: the lookahead passes over spaces without trying
-# the branches.
-_TOKEN = re.compile(r"(?=\S)(?:H\.\s?E\.|(?:Gen|Lt|Adm|Col|Maj|Brig|Capt|Cmdr|Sgt|Mr|Mrs|Ms|Dr|Prof)\.|[A-Z]\.(?=\s?[A-Z])|[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+|[^\w\s])")
+# the branches. "H.E." is one token, written with its stops or without them ("H E Adish Mammadov").
+_TOKEN = re.compile(r"(?=\S)(?:H\.\s?E\.|H E(?=\s+[A-Z])|(?:Gen|Lt|Adm|Col|Maj|Brig|Capt|Cmdr|Sgt|Mr|Mrs|Ms|Dr|Prof)\.|[A-Z]\.(?=\s?[A-Z])|[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+|[^\w\s])")
 # "Abdel Fattah el-Sisi", "Bashar al-Assad": a lower-case particle joined to a capitalised part.
 _NAME_PARTICLE = re.compile(r"(?:el|al|ad|as|ash|ul|bin|ibn|van|von|de|da|di|du|der|den|ben)-[A-Z][\w'’-]*")
 _CONNECTORS = {"of", "the", "for", "and", "on", "in", "at", "-", "(", ")", ","}
