@@ -215,9 +215,10 @@ _CRUMB_SEPARATOR = re.compile(r"\s[›»>/]\s|›|»")
 _SITE_TITLE_SPLIT = re.compile(r"\s+[-–—|]\s+")
 _BULLETS = frozenset("→•▪►▶✓✔-–—*·")
 # A social post's age under its author's name: "3d · 🌏", "2w • Edited •", "5 hrs ·", "Yesterday at 10:15",
-# "2 days ago · Shared with 186 neighborhoods" (a reading time, "5 min", is none).
+# "2 days ago · Shared with 186 neighborhoods", "14 March at 10:24 · 🌐" (a reading time, "5 min", is none).
 _POST_TIME = re.compile(r"^\s*(?:\d{1,2}\s?[hdwy]\b|\d{1,2}\s?(?:mins?|hrs?|hours?|days?|weeks?)(?: ago)?\s*[·•].{0,60}"
-                        r"|(?:Yesterday|Today) at \d)(?:\s*[·•].*)?\s*$"
+                        r"|(?:Yesterday|Today) at \d"
+                        r"|(?:\d{1,2} [^\W\d_]{3,}|[^\W\d_]{3,} \d{1,2})(?:,? \d{4})? at \d{1,2}:\d\d(?=\s*[·•]))(?:\s*[·•].*)?\s*$"
                         r"|^@[\w.-]+\s*[·•]\s*\d{1,2}\s?[smhdw]\s*$")     # "@anakovacevic.bsky.social · 3h"
 
 

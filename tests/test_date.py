@@ -128,6 +128,9 @@ def test_date(text, expected):
     ("Tuesday, October 21, 2025\nGuardian\nLeaks to be fixed in 90 days\nby\n6 days ago\n20251015\n\nThe "
      "minister gave the water authority 90 days to repair the leaking mains, he said at a site visit.",
      ("2025-10-15", "day")),
+    # A post's stamp with a day and month but no year: the page's day is not stated.
+    ("Vasil Terziev\n14 March at 10:24 · 🌐\n\nToday the first tram set off on the new line. Construction started "
+     "in May 2023, and the line cost BGN 96 million, most of it from the European Union.", (None, None)),
 ])
 def test_date_lines_of_the_raw_page(text, expected):
     assert extract_date(clean(text), None, text) == expected

@@ -199,7 +199,7 @@ def test_a_menu_item_repeated_as_the_section_above_the_headline_is_not_it():
     assert clean(page).headline == HEADLINE
 
 
-@pytest.mark.parametrize("stamp", ["3d · 🌏", "2w • Edited •", "5 hrs ·", "1h ·", "@ana.bsky.social · 3h",
+@pytest.mark.parametrize("stamp", ["3d · 🌏", "2w • Edited •", "5 hrs ·", "1h ·", "@ana.bsky.social · 3h", "14 March at 10:24 · 🌐",
                                    "2 days ago · Shared with 186 neighborhoods"])
 def test_a_social_post_has_no_headline(stamp):
     # The page's name and the post's age above the post: its first sentence is text, not a headline.

@@ -15,6 +15,7 @@ from itertools import takewhile
 from generator.clean import is_junk_line
 from generator.dates import DateMention, find_dates, parse_date, weekday_number
 from generator.extract.sentences import split_sentences
+from generator.head import post_age
 from generator.model import CleanText
 
 _HEAD_LINES = 60            # a page's head (menus, badges, the headline) is rarely longer
@@ -63,12 +64,13 @@ def extract_date(clean: CleanText, html_date: str | None = None,
     for found in stamps:
         if found.precision == "month":
             return found.iso, found.precision     # a stamp stating only the month is still the page's date
-    yearless_lead = False
+    # "14 March at 10:24 · 🌐": a post's stamp with its day and month, the year left out as the current one.
+    yearless_lead = any(post_age(line) and any(d.yearless for d in find_dates(line)) for line in raw_lines[:_HEAD_LINES])
     if clean.dateline:
         found = find_dates(clean.dateline)
         if found and not found[0].yearless:
             return _result(found[0])
-        yearless_lead = bool(found)
+        yearless_lead = yearless_lead or bool(found)
     # "2d · 🌐", "5d • Edited •", "2 days ago": the page states when it was posted, relative to a day the
     # text never gives; a day or month in its body is an event's, not the page's (a year in the event's
     # name still counts, as LABELLING.md says).
