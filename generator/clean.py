@@ -274,9 +274,21 @@ def _split_head(lines: list[str], owners: tuple[str, ...] = (),
         head = lines[:head_end]
         return None, [line for line in head if _is_head_text(line)] + lines[head_end:], \
             [line for line in head if not _is_head_text(line)]
+    chosen = _without_tab_tail(candidates, chosen)
     headline = candidates[chosen]
     body = [line for line in lines[chosen + 1:head_end] if _is_head_text(line)] + lines[head_end:]
     return headline, _without_repeats(body, lines[chosen], headline), lines[:chosen]
+
+
+def _without_tab_tail(candidates: list[str], chosen: int) -> int:
+    # The browser tab's "<headline> - Nasional" above the page's own "<headline>": the tab's copy ends on a
+    # section's name that the site-suffix table cannot know, and the page's line is the headline.
+    line = candidates[chosen]
+    return next((number for number, other in enumerate(candidates) if number != chosen and len(other.split()) >= 4
+                 and line.startswith(other) and _TAB_TAIL.fullmatch(line, len(other))), chosen)
+
+
+_TAB_TAIL = re.compile(r"\s+[-–—|]\s+[^\W\d_][\w&' ]{0,30}")
 
 
 def _label_over(line: str, lead: str) -> bool:

@@ -263,3 +263,10 @@ def test_a_label_over_a_text_that_never_says_its_words_is_no_title():
     cleaned = clean("\n".join(["From the Newsroom", "", PARAGRAPH]))
     assert cleaned.headline is None
     assert clean("\n".join(["Fertiliser tariffs halved", "", PARAGRAPH])).headline == "Fertiliser tariffs halved"
+
+
+def test_a_tab_title_ending_on_a_section_gives_way_to_the_page_s_headline():
+    text = "\n".join(["Ministers Halve the Tariffs on Fertiliser Imports - Nasional - en.example.co", "",
+                      "Skip to content", "Nasional > Economy", "", "Ministers Halve the Tariffs on Fertiliser Imports",
+                      "", PARAGRAPH])
+    assert clean(text).headline == "Ministers Halve the Tariffs on Fertiliser Imports"

@@ -259,6 +259,11 @@ NAV = "Home\nWorld\nBusiness\n"
      f"Harbour Advisor   Thursday, December 14, 2023      Page 3\n\n{P}", "Harbour Advisor"),
     # A section's label over the stamp is no masthead.
     (f"From the Newsroom\n28/08/2025 - 17:40\nCompartilhe:   Facebook   X   LinkedIn   WhatsApp\n\n{P}", None),
+    # A series' words alone are no publisher; a name of capitals after a lower-case letter is ("iFOREST"); a
+    # company site's section after the company's name is cut.
+    (f"ISSUE BRIEF\nMarch 2025\n\n{P}\n\nkFOREST | Issue Brief                              1\n\n{P}\n\n"
+     "kFOREST | Issue Brief                              2", "kFOREST"),
+    (f"Kestrel Airports Investor Relations\n{NAV}Headline about the tender\n\n{P}", "Kestrel Airports"),
 ])
 def test_source(text, source):
     assert extract_source(clean(text), text) == source

@@ -282,7 +282,7 @@ def _running_header_signals(lines: list[str]):
             rest = rest[:dated.start] + "  " + rest[dated.end:]
         for part in _HEADER_PARTS.split(rest):
             part = " ".join(w for w in part.split() if weekday_number(w.strip(",")) is None).strip(" ,")
-            if len(part.split()) >= 2 or part.isupper() and len(part) >= 3:
+            if len(part.split()) >= 2 or len(part) >= 3 and sum(ch.isupper() for ch in part) >= 2:   # "iFOREST" too
                 seen.setdefault(_key(part), []).append(part)
     cover = _key(lines[0]) if lines else ""
     for key, parts in seen.items():
@@ -290,7 +290,7 @@ def _running_header_signals(lines: list[str]):
             continue          # the cover's first line is the name's first page ("LATIN AMERICA ADVISOR")
         series = _SERIES.match(parts[0])
         name = series.group("name") if series else parts[0]
-        if not _name_re().fullmatch(name):
+        if not (_name_re().fullmatch(name) or _LOWER_CAPITALS.fullmatch(name)):
             continue
         for _ in range(len(parts) + (key == cover)):
             yield _Signal("self", name, 1, 30_000)     # a page's worth: a preparer's credit outweighs one page
@@ -303,6 +303,7 @@ def _running_header_signals(lines: list[str]):
                 yield _Signal("self", spelled, 1, 30_001)
 
 
+_LOWER_CAPITALS = re.compile(r"[a-z][A-Z]{2,}[\w-]*")      # "iFOREST"
 _SERIES = re.compile(r"(?P<name>[A-Z][A-Z&]{1,7})\s+(?i:Policy Brief|Issue Brief|Policy Paper|Working Paper|Briefing Paper"
                      r"|Discussion Paper|Commentary|Perspective|Insights|Analysis|Spotlight|Report)s?$")
 
