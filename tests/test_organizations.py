@@ -155,6 +155,14 @@ def test_the_pages_own_outlet_is_no_organisation(body, outlet, expected, taxonom
     ("GPIAAF, the rail accident investigation office, has opened an inquiry.", (), ["GPIAAF"]),
     ("They will exhibit at the KADEX exhibition in Astana.", (), ["KADEX"]),
     ("It will also serve the ANKA fleet already in service.", (), []),
+    # A country's possessive, then a name shaped as no ordinary word is; not a place named with its noun,
+    # nor a measure's or a good's acronym.
+    ("Eight companies, including Norway's DNO and Gulf Keystone Petroleum, have sued.", (),
+     ["DNO", "Gulf Keystone Petroleum"]),
+    ("Germany's Hapag-Lloyd paused its transits.", (), ["Hapag-Lloyd"]),
+    ("It was part of Denmark's AP Moller-Maersk group.", (), ["AP Moller-Maersk"]),
+    ("Kuwait's Al-Udairi training area and Zambia's North-Western Province were named.", (), []),
+    ("Russia's GDP grew while Japan's LNG imports fell.", (), []),
     # Regions, demonyms, compound adjectives and titles are no bodies.
     ("The candidates of the Eastern European group met.", (), []),
     ("Ships were attacked by the Iran-backed movement, the navy said.", (), []),

@@ -53,6 +53,7 @@ class OrganizationLexicon:
     company_endings: tuple[str, ...]     # those endings in lower case, to skip the pattern where none stands
     company_organ_re: re.Pattern         # "Management Board of …": a company's organ is the company's
     press_office_re: re.Pattern          # "Press Service of the Mazhilis": an issuer's contact desk
+    common_acronyms: frozenset[str]      # "GDP", "LNG": a measure's or a good's acronym, never a body's name
     context_patterns: tuple[re.Pattern, ...]   # the bare-name signals, in _named_by_context's order
     # Each signal's key words, lower case: where none stands in the text, its pattern cannot match and is
     # not run (the patterns try a name at every capital; most texts hold none of a signal's words).
@@ -101,6 +102,7 @@ def load_organization_lexicon() -> OrganizationLexicon:
         instruments=frozenset(data["instruments"]),
         company_endings=tuple(sorted({e.lower() for e in data["company_endings"]})),
         company_ending_re=re.compile(r"(?<![\w'’-])[A-Z][A-Za-z]{2,}(?:" + "|".join(data["company_endings"]) + r")\b"),
+        common_acronyms=frozenset(data["common_acronyms"]),
         press_office_re=re.compile(r"\b(?:" + "|".join(map(re.escape, data["press_offices"])) + r")\b"),
         company_organ_re=re.compile(r"(?:" + "|".join(map(re.escape, data["company_organs"])) + r")(?:$| of )"),
         defined_thing_re=re.compile(r"\b(?:" + "|".join(map(re.escape, data["defined_things"])) + r")(?:$|(?=\s))"),
@@ -230,6 +232,8 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
     # an acronym the text spells out is the body it spells, written so, not the list's bare acronym.
     spelled_out = {abbr for _, _, abbr in definitions}
     for match in aliases.find(body):
+        if not match.surface.isupper() and _HYPHENATED_BEFORE.search(body, max(0, match.start - 20), match.start):
+            continue      # "AP Moller-Maersk": the last part of another company's hyphenated name
         member = lex.member_company_re.match(body, match.end)
         if member and match.value == match.surface:
             # "Hyundai Steel", "Airbus Defence and Space": the group's company, named as the text names it.
@@ -289,6 +293,7 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
             field = field.replace("Defense", "Defence")
         name = f"Ministry of {field} of {taxonomy.country_label(country)}" if country else f"Ministry of {field}"
         found.append((match.start(), name))
+        taken.append((match.start(), match.end()))
     for match in lex.lower_ministry_re.finditer(body):
         # "the defence ministry said", "Iraq's oil ministry": a ministry named in lower case is one all the same.
         name = match.group().title()
@@ -350,6 +355,7 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
 
 
 _ACRONYM = re.compile(r"[A-Z](?:\.?[A-Z]){1,5}\.?")
+_HYPHENATED_BEFORE = re.compile(r"(?<![\w'’.&-])[A-Z][\w'’.]*-$")
 _HEADQUARTERS = " Headquarters"
 _AT_A_PLACE = re.compile(r"\b(?:at|to|from|inside|outside)[ \t]+(?:the[ \t]+)?$")
 _LAW_BEFORE = re.compile(r"\b(?:Regulation|Directive|Decision)[ \t]+\($")
@@ -939,6 +945,7 @@ def _named_by_context(body: str, found: list[tuple[int, str]], taken: list[tuple
                 or any(w in person_words for w in words) and not (workplace and name in people):
             return False
         if name in not_orgs or name in outlets or name == outlet or any(map(_is_role_word, words)) \
+                or words[0] in lex.common_acronyms \
                 or any(_COMPOUND_ADJECTIVE.fullmatch(w) for w in words):
             return False      # "Uzbekistan's Minister", "Iran-backed"
         countries = country_mentions(name, taxonomy)
@@ -972,6 +979,17 @@ def _named_by_context(body: str, found: list[tuple[int, str]], taken: list[tuple
             workplace = body[match.start():match.start("name")].rstrip().endswith(" at")
             if name and not any(a <= start < b for a, b in taken) \
                     and plausible(name, start, may_start_a_sentence, workplace):
+                results.append((start, name))
+                known.add(name)
+    if "'s " in body or "’s " in body:
+        for match in _COUNTRYS_NAME.finditer(body):
+            # "Norway's DNO", "Germany's Hapag-Lloyd", "Denmark's AP Moller-Maersk": a country's name shaped
+            # as no ordinary word is ("Russia's Putin", "China's Hebei" are words of any shape).
+            start, name = match.start("name"), match.group("name")
+            owner = _OWNER_BEFORE.search(body, max(0, match.start() - 40), match.start())
+            place = _PLACE_NOUN.match(name.rsplit(" ", 1)[-1].lower()) or _PLACE_NOUN_AFTER.match(body, match.end())
+            if owner and not place and name not in known and not any(a <= start < b for a, b in taken) \
+                    and _country_code(owner.group("owner"), taxonomy) and plausible(name, start, False):
                 results.append((start, name))
                 known.add(name)
     endings = list(lex.company_ending_re.finditer(body)) if any(e in lowered for e in lex.company_endings) else []
@@ -1051,6 +1069,18 @@ _IN_A_PLACE = re.compile(r"\b(?:in|at|near|off|outside|around|(?:islands?|ports?
                          r"district) of)[ \t]+$")
 # "CMOC", "QatarEnergy", "Hapag-Lloyd": a shape no ordinary word has, even first in a sentence.
 _SHAPED_AS_A_NAME = re.compile(r"[A-Z]{2,}[A-Z0-9]*|[A-Z][a-z]+[A-Z]\w*|[A-Z][a-z]+-[A-Z]\w*")
+# "Zambia's North-Western Province", "Kuwait's Al-Udairi training area": a place, named with its noun.
+_PLACE_NOUN = re.compile(r"(?:area|region|province|district|county|state|city|town|village|prefecture|governorate|"
+                         r"oblast|territory|field|fields|basin|port|coast|valley|river|island|islands|base|airport|"
+                         r"strait|sea|mountains|desert|border|camp|zone)$")
+_PLACE_NOUN_AFTER = re.compile(r"[ \t]+(?:[a-z-]+[ \t]+)?(?:area|region|province|district|county|state|city|town|village|"
+                               r"prefecture|governorate|oblast|territory|field|fields|basin|port|coast|valley|river|"
+                               r"island|islands|base|airport|strait|sea|mountains|desert|border|camp|zone)\b")
+# "Norway's DNO", "Denmark's AP Moller-Maersk": a country's possessive, then a name of that shape.
+# Written possessive first, the owner read back from before it: the engine skips to the next "'s" in one scan.
+_COUNTRYS_NAME = re.compile(rf"['’]s[ \t]+(?P<name>(?:{_SHAPED_AS_A_NAME.pattern})(?![\w'’&-])(?:[ \t]+{_CAPITALISED}){{0,2}})"
+                            rf"(?![\w'’&-]|[ \t]+[A-Z])")
+_OWNER_BEFORE = re.compile(rf"(?<![\w'’.&-])(?P<owner>{_CAPITALISED}(?:[ \t]+{_CAPITALISED})?)$")
 _COMPOUND_ADJECTIVE = re.compile(r"\w+-[a-z]+")
 _OWNER = re.compile(r"(?P<owner>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)['’]s\s+")
 _REGION_ADJECTIVE = re.compile(r"(?:ern|ean|ian|ese|ish)$")
