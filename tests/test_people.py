@@ -257,6 +257,13 @@ def test_names_by_agreement_and_shape(text, expected, taxonomy):
     ("The club signed Uruguayan midfielder Facundo Ibarra in June.", [("Facundo Ibarra", "Uruguayan midfielder", "UY")]),
     ('"We do not plan a capital increase," the company said, citing Andreas Wurzer, CFO.',
      [("Andreas Wurzer", "CFO", None)]),
+    # A body's name before its letters, and a title's first field before "and", belong to the title.
+    ("Suez Canal Authority (SCA) Chairman Osama Rabie said the rebate would stay.",
+     [("Osama Rabie", "Suez Canal Authority (SCA) Chairman", None)]),
+    ("Water and Sanitation Minister Pemmy Majodina said the outage would end.",
+     [("Pemmy Majodina", "Water and Sanitation Minister", None)]),
+    # ... but not a person's surname before "and" and another's title.
+    ("The talks between Meloni and Albanian Premier Edi Rama ended.", [("Edi Rama", "Albanian Premier", "AL")]),
     # A colon before a quote ends the appositive role.
     ('Daniela Kohan, managing director for sovereign ratings at Meridian Credit Analytics: "The fund will wait."',
      [("Daniela Kohan", "managing director for sovereign ratings at Meridian Credit Analytics", None)]),

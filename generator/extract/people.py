@@ -583,9 +583,17 @@ def _role_before(sentence: str, tokens, i: int, lex: PeopleLexicon, country_word
             after = tokens[k + 1][0] if k + 1 < i else ""
             # "Agriculture and Forestry Minister", "Rio Tinto chief executive": the field or the body of
             # the role word right after; "of Energy, Petroleum and Mines": one title's list of fields.
+            # "Suez Canal Authority (SCA) Chairman": the body's name before its letters; "Water and
+            # Sanitation Minister": a lone capitalised word before "and" and a field (a person's name there
+            # has a word of its own before it, "President Putin and Energy Minister", or is followed by a
+            # title or a state's word, "Meloni and Albanian Premier").
             if (k > 0 and tokens[k - 1][0].lower() in ("of", "for")) or (
                     start == k + 1 and k + 1 < i - 1 and after[:1].isupper() and after.isalpha()) or (
-                    start == k + 1 and after.lower() in lex.role_words) or _reaches_of(tokens, k):
+                    start == k + 1 and after.lower() in lex.role_words) or _reaches_of(tokens, k) or (
+                    start == k + 1 and after == "(" and k + 3 < i and tokens[k + 2][0].isupper()
+                    and tokens[k + 3][0] == ")") or (
+                    start == k + 1 and after == "and" and k + 2 < i - 1 and _is_field(tokens[k + 2][0], lex, country_words)
+                    and (k == 0 or not tokens[k - 1][0][:1].isupper())):
                 start = k
                 k -= 1
                 continue
@@ -621,6 +629,11 @@ def _role_before(sentence: str, tokens, i: int, lex: PeopleLexicon, country_word
     if not (words & lex.role_words or phrase.lower() in lex.ranks or _ends_with_rank(phrase, lex)):
         return None
     return _tidy_role(phrase)
+
+
+def _is_field(word: str, lex: PeopleLexicon, country_words) -> bool:
+    """A capitalised word that may be a field of a title ("Sanitation"), not a title or a state's word."""
+    return word[:1].isupper() and word.isalpha() and word not in country_words and word.lower() not in lex.title_words
 
 
 def _lower_case_post(sentence: str, tokens, i: int, lex: PeopleLexicon, country_words) -> str | None:
