@@ -111,6 +111,13 @@ def test_person_country(text, home, expected, taxonomy):
      [("Adish Mammadov", "Ambassador of Azerbaijan to Qatar")]),
     ("Managing director Ir Lim Chee Keong said the proceeds would build a plant.", [("Lim Chee Keong", "Managing director")]),
     ('"They want to know where the towers go," Cr Jodie Marinelli said.', [("Jodie Marinelli", None)]),
+    # A body's name after a role that leads into it, or written with a company's legal form, is no person's.
+    ('"Beijing has made it harder," said Yang Jiawen, an analyst at Shanghai Metals Market.',
+     [("Yang Jiawen", "analyst at Shanghai Metals Market")]),
+    ("The authority fined Vexa Market SRL 250,000 lei. Vexa Market said it had cooperated.", []),
+    ("In July 2016, the state company OJSC Rogun Hydropower Plant signed a contract. Rogun Hydropower Plant said "
+     "the dam was on time.", []),
+    ("Taiwan Power Co said electricity had been restored.", []),
     # Credit lines name journalists, who are not people of the article.
     ("Reporting by Jane Doe; Editing by John Smith", []),
     ("By Jane Doe", []),

@@ -55,6 +55,8 @@ class PeopleLexicon:
     corporate: re.Pattern            # "CEO", "managing director": a company's officer, of no state by default
     officer_letters: frozenset[str]  # "CEO", "PLC": capitals in such a role that name no body
     sole_posts: frozenset[str]       # "president": a state has one holder at a time (lower case)
+    legal_after: re.Pattern          # ", Inc.", " SRL": a company's legal form right after its name
+    legal_before: re.Pattern         # "OJSC ": and right before it
     personal_nouns: frozenset[str]   # "government", "wife": after a possessive, they make the owner a person
     surname_titles: frozenset[str]   # "King", "Emir": titles that are family names too ("Madeleine King said")
 
@@ -92,6 +94,8 @@ def load_people_lexicon() -> PeopleLexicon:
         corporate=re.compile(r"\b(?:%s)\b" % "|".join(re.escape(r) for r in data["corporate_roles"]), re.IGNORECASE),
         officer_letters=frozenset(data["officer_letters"]),
         sole_posts=frozenset(p.lower() for p in data["sole_posts"]),
+        legal_after=re.compile(r",?\s+(?:%s)(?![\w-])" % "|".join(re.escape(f) for f in data["legal_forms_after"])),
+        legal_before=re.compile(r"\b(?:%s)\s+$" % "|".join(re.escape(f) for f in data["legal_forms_before"])),
         surname_titles=frozenset(data["surname_titles"]),
         byline_titles=frozenset(data["byline_titles"]),
         byline=re.compile(r"^\W*(?:%s)\b" % "|".join(re.escape(b) for b in data["byline_openers"]), re.IGNORECASE),
@@ -283,6 +287,8 @@ def _sentence_mentions(sentence: str, lex: PeopleLexicon, taxonomy: Taxonomy, or
             anchored = role_before is not None or following in lex.speech_verbs
         elif i > 0 and known is None and (before.lower() in ("of", "for") or _in_title_list(tokens, i, lex, country_words)):
             anchored = vetoed = False      # "the Board of Baykar", "Minister of Energy, Petroleum and Mines": a body
+        if role_before and _DANGLING.search(role_before):
+            anchored, vetoed = False, True     # "an analyst at Shanghai Metals Market": the body's name
         if not anchored and not vetoed and i > first_word and len(run) > 1 \
                 and _plausible(run) and following != "(" \
                 and all(t[0][:1].isupper() for t in run):
@@ -326,6 +332,10 @@ def _sentence_mentions(sentence: str, lex: PeopleLexicon, taxonomy: Taxonomy, or
         mention.order = order + len(found)
         found.append(mention)
     return found
+
+
+# A role read before a name that ends on a preposition or an article leads into a body's name, not a person's.
+_DANGLING = re.compile(r"\b(?:at|of|the|for|with|in|on|by)$")
 
 
 def _owned_by_person(tokens, j: int, lex: PeopleLexicon) -> bool:
@@ -827,7 +837,7 @@ def _fold(mentions: list[_Mention], taxonomy: Taxonomy, lex: PeopleLexicon, home
                 person.near = mention.near or person.near
             person.order = min(person.order, mention.order)
     people = [p for p in sorted(full.values(), key=lambda m: m.order)
-              if _keep(p) or taxonomy.person_by_alias.get(p.name)]
+              if (_keep(p) and not _is_company(p.name, body, lex)) or taxonomy.person_by_alias.get(p.name)]
     stated = {p.name: p.country or _curated_country(p.name, taxonomy) or _organization_country(p.role, body, taxonomy, lex)
               for p in people}
     # A story filed from a capital ("AMMAN —") names that state's officials without saying whose they are.
@@ -1008,6 +1018,21 @@ _LETTERS = re.compile(r"\b[^\W\d_a-z]{3,}\b")
 
 def _body_letters(role: str, lex: PeopleLexicon) -> bool:
     return any(w.isupper() and w not in lex.officer_letters for w in _LETTERS.findall(role))
+
+
+def _is_company(name: str, body: str, lex: PeopleLexicon) -> bool:
+    """Whether the text writes the name with a company's legal form ("Vexa Market SRL", "OJSC Rogun
+    Hydropower Plant"), or the name ends on one ("Taiwan Power Co")."""
+    last = name.rsplit(" ", 1)[-1]
+    if lex.legal_after.fullmatch(" " + last):
+        return True
+    start = body.find(name)
+    while start >= 0:
+        end = start + len(name)
+        if lex.legal_after.match(body, end) or lex.legal_before.search(body[max(0, start - 8):start]):
+            return True
+        start = body.find(name, end)
+    return False
 
 
 def _keep(person: _Mention) -> bool:
