@@ -76,6 +76,22 @@ FOURTH_ROUND_FLOORS = {
     "person_country": 0.84,
 }
 
+# The splits of the fifth round: the fourth round's test split (read four times, now dev15) and the one
+# written while the round went on (dev16), read once as it came in, then tuned on.
+FIFTH_ROUND_SPLITS = ("dev15", "dev16")
+FIFTH_ROUND_FLOORS = {
+    "title": 0.9,
+    "date": 0.9,
+    "source": 0.76,
+    "countries": 0.95,
+    "people": 0.91,
+    "organizations": 0.65,
+    "topics": 0.76,
+    "event_dates": 0.79,
+    "role": 0.84,
+    "person_country": 0.8,
+}
+
 
 def _pairs():
     for gold in sorted((TESTS / "golden").glob("*.yml")):
@@ -117,6 +133,7 @@ GROUPS = {
     "dev..dev5": (OPEN_WORLD_SPLITS, 145, OPEN_WORLD_FLOORS),
     "dev6..dev10": (LATER_SPLITS, 145, LATER_FLOORS),
     "dev11..dev14": (FOURTH_ROUND_SPLITS, 90, FOURTH_ROUND_FLOORS),
+    "dev15..dev16": (FIFTH_ROUND_SPLITS, 50, FIFTH_ROUND_FLOORS),
 }
 
 
