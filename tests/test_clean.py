@@ -263,6 +263,7 @@ def test_a_label_over_a_text_that_never_says_its_words_is_no_title():
     cleaned = clean("\n".join(["From the Newsroom", "", PARAGRAPH]))
     assert cleaned.headline is None
     assert clean("\n".join(["Fertiliser tariffs halved", "", PARAGRAPH])).headline == "Fertiliser tariffs halved"
+    assert clean("\n".join(["A long article", "", PARAGRAPH])).headline == "A long article"   # a note's own title
 
 
 def test_a_tab_title_ending_on_a_section_gives_way_to_the_page_s_headline():
