@@ -97,3 +97,18 @@ def test_a_page_naming_no_country_is_its_outlets(taxonomy):
 ])
 def test_outlet_country(clues, country, taxonomy):
     assert outlet_country(clues, taxonomy) == country
+
+
+@pytest.mark.parametrize("body, countries", [
+    # A region names its country on a page that names none; a country's name inside a region's is the region's.
+    ("A loaded grain truck fell into the river when the bridge collapsed near Atlantic, Iowa, on Monday.", ["US"]),
+    ("The attorney general of New Mexico sued the supermarket chain over prices on Tuesday.", ["US"]),
+    ("Nurses at the hospital in the Eastern Cape went on strike over unpaid overtime this week.", ["ZA"]),
+    # Beside a country, a region adds nothing (its name may be a company's, a city's, a person's).
+    ("Shares of the firm rose on Bursa Malaysia after its listing, Malaysia's exchange said.", ["MY"]),
+    # A region's name inside a person's name is neither.
+    ("Ararat Mirzoyan said the talks had gone well, the minister's office said.", []),
+    ("The minister, Ahmet Hamdi Kara, said the talks had gone well.", []),
+])
+def test_a_region_names_its_country_only_where_no_country_is_named(body, countries, taxonomy):
+    assert extract_countries(None, body, taxonomy)[0] == countries

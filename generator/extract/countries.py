@@ -10,6 +10,7 @@ shape against how often the text names each (tables in data/main_countries.yml).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -50,9 +51,41 @@ def _country_forms() -> tuple[tuple[str, str], ...]:
                  for kind in ("names", "demonyms", "capitals", "abbreviations") for form in forms.get(kind) or [])
 
 
+@lru_cache(maxsize=1)
+def _region_forms() -> tuple[tuple[str, str], ...]:
+    """First-level regions of ISO 3166-2 -> their country's code (data/regions.yml says which count): a
+    name held by regions of two countries, or that is a country's own name or capital, is left out."""
+    import pycountry     # imported here: its subdivisions take a tenth of a second to load
+    table = resources.load_data("regions.yml")
+    kinds, common = frozenset(table["kinds"]), frozenset(table["common_words"])
+    own = {form for form, _ in _country_forms()}
+    codes: dict[str, set[str]] = {}
+    for region in pycountry.subdivisions:
+        if region.parent_code is not None or region.type not in kinds:
+            continue
+        name = _BRACKETED.sub("", region.name).strip()
+        for form in {name, _without_marks(name)}:
+            if len(form) >= 4 and not any(ch.isdigit() or ch in ",[" for ch in form):
+                codes.setdefault(form, set()).add(region.country_code)
+    return tuple((form, next(iter(held))) for form, held in sorted(codes.items())
+                 if len(held) == 1 and form not in own and form not in common)
+
+
+_BRACKETED = re.compile(r"\s*\(.*\)$")
+
+
+def _without_marks(name: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+
+
 @lru_cache(maxsize=8)
 def _gazetteer(extra: tuple[tuple[str, str], ...]) -> Gazetteer[str | None]:
     return Gazetteer([*_country_forms(), *extra, *((name, None) for name in _MASKED_NAMES)])
+
+
+@lru_cache(maxsize=1)
+def _region_gazetteer() -> Gazetteer[str]:
+    return Gazetteer(list(_region_forms()))
 
 
 def _taxonomy_names(taxonomy: Taxonomy) -> tuple[tuple[str, str], ...]:
@@ -95,6 +128,8 @@ def _mentions(text: str, names: tuple[tuple[str, str], ...]) -> list[Match[str]]
 
 
 _ROUTE_BEFORE = re.compile(r"[A-Za-z][–—-]\s?$")
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w'’-]*\s+$")     # tried on the 40 characters before
 
 
 @lru_cache(maxsize=1)
@@ -141,6 +176,25 @@ def paragraphs(body: str) -> list[str]:
 def prose_mentions(body: str, taxonomy: Taxonomy) -> list[Match[str]]:
     """Country mentions in the body's prose only (offsets are within each paragraph)."""
     return [m for text in paragraphs(body) if is_prose_line(text) for m in country_mentions(text, taxonomy)]
+
+
+def prose_places(body: str, taxonomy: Taxonomy) -> tuple[list[Match[str]], list[Match[str]]]:
+    """(country mentions, region mentions) in the body's prose: a country's name inside a region's ("New
+    Mexico") is the region's, and a region's name inside a person's or a body's ("Ahmet Hamdi Kara",
+    "Ararat Mirzoyan", "Iowa State University") is neither."""
+    countries, regions = [], []
+    for text in paragraphs(body):
+        if not is_prose_line(text):
+            continue
+        named = _region_gazetteer().find(text)
+        found = [m for m in named if not (_NAME_AFTER.match(text, m.end)
+                                          or _NAME_BEFORE.search(text, max(0, m.start - 40), m.start))]
+        spans = [(m.start, m.end) for m in named]
+        countries += [m for m in country_mentions(text, taxonomy)
+                      if not any(start <= m.start and m.end <= end and (start, end) != (m.start, m.end)
+                                 for start, end in spans)]
+        regions += found
+    return countries, regions
 
 
 @dataclass(frozen=True)
@@ -234,7 +288,10 @@ def extract_countries(headline: str | None, body: str, taxonomy: Taxonomy,
     clues = clues or PageClues()
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
-    for index, match in enumerate(prose_mentions(body, taxonomy)):
+    national, regional = prose_places(body, taxonomy)
+    # A region names its country only on a page that names no country ("Cass County, Iowa"): beside one,
+    # "Meta", "Bursa" or "Guerrero" are as often a company, a city or a name.
+    for index, match in enumerate(national or regional):
         counts[match.value] += 1
         first_seen.setdefault(match.value, index)
     headline_mentions = country_mentions(headline or "", taxonomy)
