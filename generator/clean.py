@@ -295,11 +295,8 @@ def _label_over(line: str, lead: str) -> bool:
     # "From the Newsroom" over a text that never says its words: a section's label, which the scoring of
     # head lines weighs, not a note's title (a note's "A long article" is one, whatever it says).
     words = line.split()
-    return 1 < len(words) <= 3 and words[0].lower() in _LABEL_OPENINGS and all(word.isalpha() for word in words) \
-        and not content_stems(line) & content_stems(lead)
-
-
-_LABEL_OPENINGS = frozenset({"from", "by", "for", "with", "in", "on", "at", "to"})
+    return 1 < len(words) <= 3 and words[0].lower() in outlets.name_words().label_openings \
+        and all(word.isalpha() for word in words) and not content_stems(line) & content_stems(lead)
 
 
 def _without_repeats(body: list[str], *headline: str) -> list[str]:

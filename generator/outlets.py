@@ -45,6 +45,7 @@ class NameWords:
     publisher_head: re.Pattern
     media: re.Pattern
     breadcrumb_home: frozenset[str]     # a breadcrumb's first item: "Home", "Inicio", "Accueil"
+    label_openings: frozenset[str]      # a label's first word, lower case: "From the Newsroom"
 
 
 def _words(words: list[str]) -> str:
@@ -66,6 +67,7 @@ def name_words() -> NameWords:
         publisher_head=re.compile(rf"^(?:{_words(data['publisher_heads'])})\s+", re.I),
         media=re.compile(rf"\b(?:{_words(data['media'])})\b"),
         breadcrumb_home=frozenset(data["breadcrumb_home"]),
+        label_openings=frozenset(data["label_openings"]),
     )
 
 

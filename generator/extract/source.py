@@ -133,7 +133,6 @@ def _as_defined(signal: _Signal, lines: list[str]) -> _Signal:
     return signal
 
 
-_LABEL_OPENINGS = frozenset({"from", "by", "for", "with", "in", "on", "at", "to"})
 # "DIIS · Danish Institute for International Studies", "DIIS – Danish …": an acronym and its body's name.
 _SPELLED_OUT = re.compile(rf"^(?P<acronym>[A-Z][A-Z&]{{1,7}})\s+[·•|–—-]\s+(?P<name>{_NAME})$")
 # "Central News Agency (CNA)": a name the text defines an acronym for.
@@ -393,7 +392,7 @@ def _masthead_signals(head: list[str], lines: list[str]):
             words = part.split()
             if 1 < len(words) <= 3 and words[0] in outlets.name_words().breadcrumb_home:
                 continue      # "Home Economy": a breadcrumb whose separator the copy lost
-            if len(words) > 1 and words[0].lower() in _LABEL_OPENINGS:
+            if len(words) > 1 and words[0].lower() in outlets.name_words().label_openings:
                 continue      # "From the Newsroom", "By the Editors": a section's or a byline's label, no name
             alone = len(parts) == 1 and outlets.outlet_named(part.strip())
             # The first line above the navigation, or a listed outlet on a line of its own ("PTI" above
