@@ -112,3 +112,14 @@ def test_outlet_country(clues, country, taxonomy):
 ])
 def test_a_region_names_its_country_only_where_no_country_is_named(body, countries, taxonomy):
     assert extract_countries(None, body, taxonomy)[0] == countries
+
+
+@pytest.mark.parametrize("body, countries", [
+    # Countries' names in the languages of the month table's pages, a person's name aside.
+    ("El canciller de Azerbaiyán firmó el memorando con su par de la Argentina en la sede del ministerio.",
+     {"AZ", "AR"}),
+    ("La Curazao y Colombia acordaron bloquear los sitios de apuestas ilegales, informó la entidad.", {"CO", "CW"}),
+    ("Mauricio Macri dijo que el acuerdo con Azerbaiyán era una buena noticia para Argentina.", {"AZ", "AR"}),
+])
+def test_countries_named_in_other_languages(body, countries, taxonomy):
+    assert set(extract_countries(None, body, taxonomy)[0]) == countries

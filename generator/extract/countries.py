@@ -88,6 +88,34 @@ def _region_gazetteer() -> Gazetteer[str]:
     return Gazetteer(list(_region_forms()))
 
 
+@lru_cache(maxsize=1)
+def _translated_forms() -> tuple[tuple[str, str], ...]:
+    """Countries' names in the languages of months.yml's pages ("Azerbaiyán", "Azerbaïdjan", "Азербайджан"),
+    as pycountry's translations of ISO 3166-1 give them; the English forms stay countries.yml's."""
+    import gettext
+    import pycountry     # imported here: a tenth of a second to load
+    own = {form for form, _ in _country_forms()}
+    forms: dict[str, set[str]] = {}
+    for language in resources.load_data("months.yml")["months"]:
+        if language == "en":
+            continue
+        try:
+            names = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+        except OSError:
+            continue      # no translation of the country names in this language
+        for country in pycountry.countries:
+            for english in {country.name, getattr(country, "common_name", country.name)}:
+                name = names.gettext(english)
+                if name != english and len(name) >= 4 and "," not in name and "(" not in name:
+                    forms.setdefault(name, set()).add(country.alpha_2)
+    return tuple((form, next(iter(codes))) for form, codes in sorted(forms.items()) if len(codes) == 1 and form not in own)
+
+
+@lru_cache(maxsize=1)
+def _translated_gazetteer() -> Gazetteer[str]:
+    return Gazetteer(list(_translated_forms()))
+
+
 def _taxonomy_names(taxonomy: Taxonomy) -> tuple[tuple[str, str], ...]:
     # Keyed by the taxonomy file's hash: the country aliases of one taxonomy are listed once.
     names = _NAMES_BY_DIGEST.get(taxonomy.digest)
@@ -193,6 +221,9 @@ def prose_places(body: str, taxonomy: Taxonomy) -> tuple[list[Match[str]], list[
         countries += [m for m in country_mentions(text, taxonomy)
                       if not any(start <= m.start and m.end <= end and (start, end) != (m.start, m.end)
                                  for start, end in spans)]
+        # "Azerbaiyán" on a Spanish page; "Mauricio Macri" is a name, not Mauritius.
+        countries += [m for m in _translated_gazetteer().find(text)
+                      if not (_NAME_AFTER.match(text, m.end) or _NAME_BEFORE.search(text, max(0, m.start - 40), m.start))]
         regions += found
     return countries, regions
 
