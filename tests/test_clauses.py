@@ -60,3 +60,40 @@ def test_words_built_through_tuple_new_are_the_named_tuples_the_class_makes():
     for sentence in corpus_sentences()[:2000]:
         for word in tokenize(sentence):
             assert type(word) is Word and word == Word(*word) and word._asdict() == Word(*word)._asdict()
+
+
+def test_a_words_comma_flags_are_those_its_text_and_depth_give():
+    """The comma flags a word carries from the tokenizer (and from with_text) are the plain reading of
+    its text: a comma at its end, past closing quotes and brackets; outside every bracket after it."""
+    from corpus_text import corpus_sentences
+
+    from generator.extract.clauses import tokenize, with_text
+
+    def plain(text):
+        return text[-1] == "," or text[-1] in "\"”’)" and text.rstrip("\"”’)").endswith(",")
+
+    commas = 0
+    for sentence in corpus_sentences():
+        for word in tokenize(sentence):
+            for w in (word, with_text(word, word.text + ","), with_text(word, word.text.rstrip(",") or "x")):
+                assert w.comma == plain(w.text)
+                assert w.top_level_comma == (w.depth_after == 0 and plain(w.text))
+            commas += word.top_level_comma
+    assert commas > 1000
+
+
+def test_a_sentence_without_a_separators_mark_has_no_dateline():
+    """dateline_end skips the pattern on a sentence that holds none of the marks its separators are made
+    of: the pattern finds none there either."""
+    from corpus_text import corpus_sentences
+
+    from generator.extract.clauses import _DATELINE, _DATELINE_MARK, _is_dateline, dateline_end
+
+    skipped = 0
+    for sentence in corpus_sentences():
+        match = _DATELINE.match(sentence)
+        assert dateline_end(sentence) == (match.end() if match and _is_dateline(match.group("line")) else 0)
+        if not _DATELINE_MARK.search(sentence):
+            assert match is None
+            skipped += 1
+    assert skipped > 1000

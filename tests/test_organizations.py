@@ -481,3 +481,27 @@ def test_context_patterns_written_capital_first_match_their_lookbehind_first_for
     for fast, slow in zip(patterns, plain):
         for text in texts:
             assert [m.span("name") for m in fast.finditer(text)] == [m.span("name") for m in slow.finditer(text)]
+
+
+def test_patterns_opened_by_a_lookahead_of_first_letters_match_as_without_it():
+    """The introducers' and the source phrases' patterns open on a lookahead of their words' first
+    letters (any case, and any letter beyond ASCII): over the corpus they match exactly where the plain
+    patterns do, and the lookahead is left out where a word opens on a mark."""
+    import re
+
+    from corpus_text import corpus_bodies
+
+    from generator.extract.organizations import _opening_letters, load_organization_lexicon
+
+    lex = load_organization_lexicon()
+    found = 0
+    for pattern in (lex.introducer_re, lex.context_patterns[3]):
+        lookahead = re.search(r"\(\?=\[[A-Za-z]+\\x80-\\U0010ffff\]\)", pattern.pattern).group()
+        plain = re.compile(pattern.pattern.replace(lookahead, "", 1))
+        for body in corpus_bodies() + ("Data from Kpler", "ſtrategists at Nomura", "the miner Rio Tinto"):
+            fast = [(m.span(), m.group("name")) for m in pattern.finditer(body)]
+            assert fast == [(m.span(), m.group("name")) for m in plain.finditer(body)]
+            found += len(fast)
+    assert found > 100
+    assert _opening_letters(["(?:a|b)c", "d"]) == "" and _opening_letters(["s?hip"]) == ""
+    assert _opening_letters(["data from", "Analysts at"]) == r"(?=[ADadx80-\U0010ffff])".replace("x80", r"\x80")

@@ -30,6 +30,9 @@ class Word(NamedTuple):
     depth: int          # inside brackets or quotation marks
     depth_after: int = 0    # after it: the comma of "2024)," stands outside the bracket
     capital: bool = False   # its first letter is a capital
+    # Read once here, not at each of the hundreds of checks a sentence's line makes of its words.
+    comma: bool = False             # it ends on a comma (before closing quotes or brackets: '2024),')
+    top_level_comma: bool = False   # that comma stands outside brackets and quotations
 
 
 @dataclass(frozen=True)
@@ -100,9 +103,11 @@ def _tokenize(text: str) -> tuple[Word, ...]:
                 in_straight = not in_straight
                 depth = depth + 1 if in_straight else max(0, depth - 1)
         first = token[0] if token[0].isalpha() else next((c for c in token if c.isalpha()), "")
+        last = token[-1]
+        comma = last == "," or last in _CLOSERS and token.rstrip(_CLOSERS).endswith(",")
         # tuple.__new__ as the named tuple's own _make does: its __new__ is a Python call a word
         words.append(_new_word(Word, (token, match.start(), match.end(), token.strip(_EDGE).lower(), at, depth,
-                                      first.isupper())))
+                                      first.isupper(), comma, comma and not depth)))
     return tuple(words)
 
 
@@ -111,21 +116,25 @@ _new_word = tuple.__new__
 
 def with_text(word: Word, text: str) -> Word:
     first = next((c for c in text if c.isalpha()), "")
-    return Word(text, word.start, word.end, word.bare, word.depth, word.depth_after, first.isupper())
+    comma = _ends_on_comma(text)
+    return Word(text, word.start, word.end, word.bare, word.depth, word.depth_after, first.isupper(), comma,
+                comma and not word.depth_after)
 
 
-def _comma(word: Word) -> bool:
-    text = word.text
-    return text[-1] == "," or text[-1] in "\"”’)" and text.rstrip("\"”’)").endswith(",")
+_CLOSERS = "\"”’)"
+
+
+def _ends_on_comma(text: str) -> bool:
+    return bool(text) and (text[-1] == "," or text[-1] in _CLOSERS and text.rstrip(_CLOSERS).endswith(","))
 
 
 def top_comma(word: Word) -> bool:
     """A comma that stands outside brackets and quotations."""
-    return word.depth_after == 0 and _comma(word)
+    return word.top_level_comma
 
 
 def _with_comma(word: Word) -> Word:
-    return word if _comma(word) else with_text(word, word.text + ",")
+    return word if word.comma else with_text(word, word.text + ",")
 
 
 def _without_comma(word: Word) -> Word:
@@ -147,7 +156,7 @@ def _dash(word: Word) -> bool:
 
 def _next_comma(words: list[Word], i: int, stop: int | None = None) -> int | None:
     for j in range(i, len(words) if stop is None else stop):
-        if top_comma(words[j]):
+        if words[j].top_level_comma:
             return j
     return None
 
@@ -155,8 +164,15 @@ def _next_comma(words: list[Word], i: int, stop: int | None = None) -> int | Non
 _DATELINE = re.compile(r"^(?P<line>[^!?\"“]{2,90}?)\s*(?:\s(?:--|[–—-])|:|/)\s+(?=\S)")
 
 
+# Every separator a dateline ends on holds one of these marks; three sentences in four hold none, and the
+# lazy pattern above tries every length of line before it fails.
+_DATELINE_MARK = re.compile(r"[-–—:/]")
+
+
 def dateline_end(sentence: str) -> int:
     """Where a dateline before the story ends (0 when there is none)."""
+    if not _DATELINE_MARK.search(sentence):
+        return 0
     dateline = _DATELINE.match(sentence)
     return dateline.end() if dateline and _is_dateline(dateline.group("line")) else 0
 
@@ -184,7 +200,7 @@ def is_verb(words: list[Word], i: int, first: int = 0) -> bool:
         return True
     previous = words[i - 1] if i > first else None
     following = words[i + 1].bare if i + 1 < len(words) else ""
-    if previous is not None and not _comma(previous) and (
+    if previous is not None and not previous.comma and (
             previous.bare in lex.adjective_markers or previous.bare.endswith(("'s", "’s"))
             or previous.text.endswith(('"', "”"))):
         return False        # "the advanced systems", "Azerbaijan's armed forces", "a cut", 'the "X" combined'
@@ -220,7 +236,7 @@ def verb_group_end(words: list[Word], i: int) -> int:
     """The index after a verb group that starts at i ("will be held", "has significantly strengthened")."""
     lex = lexicon()
     j = i + 1
-    while j < len(words) and not words[j].depth and not _comma(words[j - 1]):
+    while j < len(words) and not words[j].depth and not words[j - 1].comma:
         bare = words[j].bare
         if bare in lex.auxiliaries or bare in ("not", "also", "never", "jointly") or (
                 bare.endswith("ly") and len(bare) > 4) or (
@@ -252,7 +268,7 @@ def main_verb(words: list[Word], first: int = 0) -> int | None:
         if word.depth:
             i += 1
             continue
-        after_comma = i > first and top_comma(words[i - 1])
+        after_comma = i > first and words[i - 1].top_level_comma
         if after_comma and (word.bare in _RELATIVES or word.bare in lex.subordinators or _participle(word)):
             close = _next_comma(words, i)     # ", who is on a visit to China," / ", held in 2014,"
             if close is None:
@@ -293,7 +309,7 @@ def leading_phrases(words: list[Word]) -> list[tuple[int, int]]:
             break
         name_end = _name_run(words, close + 1)
         if close - at >= 3 and _capitalised(words[close]) and name_end - (close + 1) >= 2 and \
-                top_comma(words[name_end - 1]) and name_end < len(words) and _capitalised(words[name_end]) and \
+                words[name_end - 1].top_level_comma and name_end < len(words) and _capitalised(words[name_end]) and \
                 words[name_end].bare not in lexicon().auxiliaries:
             close = name_end - 1    # "Invited by the Chief of the General Staff, Milan Mojsilović, Valiyev held"
         if close + 1 < len(words) and words[close + 1].bare in _RELATIVES:
@@ -338,7 +354,7 @@ def _phrase_start(words: list[Word], last: int, verb: int) -> int:
     lex = lexicon()
     start = last
     group_end = verb_group_end(words, verb)
-    while start > group_end and not top_comma(words[start - 1]) and words[start - 1].bare not in _COMPLEMENTIZERS \
+    while start > group_end and not words[start - 1].top_level_comma and words[start - 1].bare not in _COMPLEMENTIZERS \
             and not is_verb(words, start - 1, verb + 1) and not (
             words[start - 1].bare in lex.prepositions and (start - 2 < group_end or is_verb(words, start - 2, verb + 1)
                                                           or words[start - 2].bare in lex.auxiliaries)):
@@ -355,7 +371,7 @@ def _antecedent_start(words: list[Word], last: int, verb: int, name: bool = Fals
             return start
     start = last
     group_end = verb_group_end(words, verb)
-    while start > max(group_end, last - 8) and not top_comma(words[start - 1]) and \
+    while start > max(group_end, last - 8) and not words[start - 1].top_level_comma and \
             not is_verb(words, start - 1, verb + 1) and (
             words[start - 1].bare not in lexicon().prepositions or words[start - 1].bare in ("of", "between", "for")):
         start -= 1
@@ -369,7 +385,7 @@ def _participial_around(words: list[Word], focus: int) -> list[Word] | None:
     if verb is None:
         return None
     for i in range(verb + 1, min(focus + 1, len(words))):
-        if top_comma(words[i - 1]) and _past(words[i].bare) and not _capitalised(words[i]):
+        if words[i - 1].top_level_comma and _past(words[i].bare) and not _capitalised(words[i]):
             close = _next_comma(words, i)
             end = close + 1 if close is not None else len(words)
             if not i <= focus < end:
@@ -388,7 +404,7 @@ def _strip_last_comma(words: list[Word]) -> list[Word]:
 def _relative_around(words: list[Word], focus: int) -> tuple[int, int, int] | None:
     """(end of the subject, start, end) of ", who … ," holding `focus`, when it follows the subject."""
     for i in range(1, len(words)):
-        if words[i].bare in ("who", "whose") and top_comma(words[i - 1]) and i < focus:
+        if words[i].bare in ("who", "whose") and words[i - 1].top_level_comma and i < focus:
             close = _next_comma(words, i)
             end = close + 1 if close is not None else len(words)
             if focus < end and main_verb(words[:i]) is None:
@@ -443,7 +459,7 @@ def drop_relatives(words: list[Word]) -> list[Word]:
     i = 1
     while i < len(words):
         if (words[i].bare in ("who", "which", "whose") or words[i].bare in lexicon().prepositions) and \
-                top_comma(words[i - 1]) and main_verb(words[:i]) is None:
+                words[i - 1].top_level_comma and main_verb(words[:i]) is None:
             close = _next_comma(words, i)
             if close is None or close + 1 >= len(words):
                 break
@@ -460,17 +476,17 @@ def reduce_appositions(words: list[Word]) -> list[Word]:
     words = list(words)
     i = 0
     while i < len(words) - 2:
-        if not top_comma(words[i]):
+        if not words[i].top_level_comma:
             i += 1
             continue
         name_end = _name_run(words, i + 1)
         described = _description_start(words, i)
         following = words[name_end] if name_end < len(words) else None
         if name_end - (i + 1) >= 2 and described is not None and _descriptive(words[described:i + 1]) and (
-                following is None or following.bare not in ("and", "or") or top_comma(words[name_end - 1])):
+                following is None or following.bare not in ("and", "or") or words[name_end - 1].top_level_comma):
             name = words[i + 1:name_end]
-            if following is not None and top_comma(name[-1]) and following.bare not in ("the", "a", "an") and (
-                    following.bare not in ("and", "or") or described == 0 or not top_comma(words[described - 1])):
+            if following is not None and name[-1].top_level_comma and following.bare not in ("the", "a", "an") and (
+                    following.bare not in ("and", "or") or described == 0 or not words[described - 1].top_level_comma):
                 name[-1] = _without_comma(name[-1])        # the comma that closed the apposition
             words[described:name_end] = name
             i = described + len(name)
@@ -495,10 +511,10 @@ def _name_run(words: list[Word], i: int) -> int:
     j = i
     while j < len(words) and j - i < 12 and not words[j].depth and words[j].bare not in lexicon().auxiliaries and (
             _capitalised(words[j]) or words[j].bare in _PARTICLES or (
-            words[j].bare in ("of", "the") and j > i and j + 1 < len(words) and not _comma(words[j - 1])
+            words[j].bare in ("of", "the") and j > i and j + 1 < len(words) and not words[j - 1].comma
             and (_capitalised(words[j + 1]) or words[j + 1].bare == "the"))):
         j += 1
-        if _comma(words[j - 1]):
+        if words[j - 1].comma:
             break
     while j > i and words[j - 1].bare in ("of", "the"):
         j -= 1
@@ -509,7 +525,7 @@ def _name_start(words: list[Word], i: int) -> int | None:
     """The start of a run of capitalised words that ends with words[i] (a name before a comma)."""
     j = i
     while j >= 0 and not words[j].depth and (_capitalised(words[j]) or words[j].bare in _PARTICLES) and \
-            (j == i or not _comma(words[j])):
+            (j == i or not words[j].comma):
         j -= 1
     start = j + 1
     return start if start <= i and (start == 0 or not _capitalised(words[start - 1])) else None
@@ -521,7 +537,7 @@ def _description_start(words: list[Word], comma: int) -> int | None:
     j = comma
     while j > 0:
         previous = words[j - 1]
-        if _comma(previous) or previous.depth or (previous.bare in lex.prepositions and previous.bare != "for") \
+        if previous.comma or previous.depth or (previous.bare in lex.prepositions and previous.bare != "for") \
                 or is_verb(words, j - 1) or previous.bare in ("that", "and", "or"):
             break
         j -= 1
@@ -543,7 +559,7 @@ def _without_fillers(words: list[Word]) -> list[Word]:
     for i, w in enumerate(words):
         if w.bare in lex.fillers and not w.depth and i + 1 < len(words) and (
                 i == 0 or is_verb(words, i + 1, i + 1) or words[i - 1].bare in lex.auxiliaries):
-            if _comma(w) and out:
+            if w.comma and out:
                 out[-1] = _with_comma(out[-1])
             continue
         out.append(w)
@@ -564,7 +580,7 @@ def clause_end(words: list[Word], start: int) -> int:
             return i
         if _stop(word):
             return i + 1
-        if top_comma(word) and i + 1 < len(words):
+        if word.top_level_comma and i + 1 < len(words):
             following = words[i + 1]
             if _dash(following) or (following.bare.endswith("ing") and len(following.bare) > 5) or (
                     following.bare in lex.clause_openers and (following.bare not in ("and", "or", "but", "with")
@@ -593,7 +609,7 @@ def _boundaries(words: list[Word], start: int) -> tuple[list[int], list[int]]:
         previous = words[i - 1]
         following = words[i + 1] if i + 1 < len(words) else None
         lower = not _capitalised(word)
-        if (top_comma(previous) and not _list_comma(words, i)) or _modifier_at(words, i) or \
+        if (previous.top_level_comma and not _list_comma(words, i)) or _modifier_at(words, i) or \
                 word.bare in ("that", "which", "who", "whose") or (
                 lower and following is not None and _past(word.bare) and following.bare in lex.prepositions
                 and previous.bare not in lex.auxiliaries and not previous.depth) or (
@@ -614,7 +630,7 @@ def _list_comma(words: list[Word], i: int) -> bool:
     for j in range(i, min(len(words), i + 5)):
         if words[j].bare in ("and", "or") and j > i - 1:
             return not _clause_follows(words, j + 1)
-        if top_comma(words[j]):
+        if words[j].top_level_comma:
             return j > i - 1 and j - i < 4
         if is_verb(words, j, i):
             return False
@@ -629,7 +645,7 @@ def _modifier_at(words: list[Word], i: int) -> bool:
 def _in_name(words: list[Word], i: int) -> bool:
     """A preposition inside a name ("Center for Strategic Studies", "Forum on China-Africa Cooperation")."""
     return 0 < i < len(words) - 1 and _capitalised(words[i - 1]) and _capitalised(words[i + 1]) \
-        and not _comma(words[i - 1])
+        and not words[i - 1].comma
 
 
 def _dangling(word: Word) -> bool:
@@ -665,7 +681,7 @@ def _cut(words: list[Word], verb: int, budget: int, keep: int = 0) -> list[Word]
         return words
     group = verb_group_end(words, verb)
     modifiers, phrases = _boundaries(words, verb)
-    commas = [c for c in modifiers if top_comma(words[c - 1])]
+    commas = [c for c in modifiers if words[c - 1].top_level_comma]
     for cuts in (commas, modifiers, phrases):
         usable = [c for c in cuts if group < c < len(words) and c >= keep and _complete(words[:c], verb)
                   and not (words[c].bare == "that" and c - group < 2)]   # "said Wednesday | that ...": no

@@ -360,7 +360,7 @@ def _occurrence(words: list[clauses.Word], dated: bool, keep: int | None = None)
             start = i
             while start - 1 > group_end and i - start < 4 and not words[start - 1].depth and \
                     words[start].bare not in _DETERMINERS and words[start - 1].bare not in lex.prepositions and \
-                    not clauses.top_comma(words[start - 1]):
+                    not words[start - 1].top_level_comma:
                 start -= 1
             before = words[start - 1]
             if words[start].bare in _DETERMINERS and not before.bare in lex.auxiliaries and not (
@@ -410,7 +410,7 @@ def _kept_words(sentence: str, resolved: list[_When], begin: int, end: int,
             continue
         for a, b in dropped:        # a loop, not any() over a generator: it runs for every word
             if a <= start < b:
-                if clauses.top_comma(word) and kept and not clauses.top_comma(kept[-1]):
+                if word.top_level_comma and kept and not kept[-1].top_level_comma:
                     kept[-1] = clauses.with_text(kept[-1], kept[-1].text + ",")
                 break
         else:

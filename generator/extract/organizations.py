@@ -86,7 +86,7 @@ def load_organization_lexicon() -> OrganizationLexicon:
         abbreviation_re=re.compile(rf"\b(?P<abbr>{'|'.join(data['ministry_abbreviations'])})\b"),
         # "company Leonardo", "operator Türksat": a capitalised word or acronym right after such a word;
         # "Danish company Bavarian Nordic", "miner Rio Tinto": up to three capitalised words.
-        introducer_re=re.compile(rf"\b(?:{introducers})\s+(?P<name>(?:[A-Z][A-Z0-9&-]{{1,}}|[A-Z][a-zà-ž]+(?:[A-Z][\w]+)?)"
+        introducer_re=re.compile(rf"\b{_opening_letters(data['introducers'])}(?:{introducers})\s+(?P<name>(?:[A-Z][A-Z0-9&-]{{1,}}|[A-Z][a-zà-ž]+(?:[A-Z][\w]+)?)"
                                  rf"(?:[ \t]+(?:[A-Z][A-Z0-9&-]+|[A-Z][a-zà-ž]+\d*)){{0,2}})\b(?![ \t]+(?:of|[A-Z]))"),
         national_bodies=frozenset(data["national_bodies"]),
         countries_with_article=frozenset(data["countries_with_article"]),
@@ -870,6 +870,19 @@ _ACRONYM_AFTER = r"(?:[ \t]+\([A-Z][A-Za-z]{1,9}\))?"
 _NAME_OPENING = rf"[{_UPPER}](?<![\w'’.&-].)"
 
 
+def _opening_letters(words: list[str]) -> str:
+    """A lookahead for the letters that open `words`, in either case and any letter beyond ASCII (which a
+    case-insensitive match may fold onto one: "ſ" is an "s"), or "" when a word opens on no ASCII letter. A
+    pattern that opens on an alternation of words tries every branch at every character; the lookahead
+    turns most characters away in one test, and lets through every one a branch could match."""
+    firsts = {word[0] for word in words}
+    if not all(first.isascii() and first.isalpha() for first in firsts) or any(
+            mark in word[1:2] for word in words for mark in "?*{|"):
+        return ""       # a word that opens on a mark, or whose first letter a quantifier makes optional
+    letters = "".join(sorted({case for first in firsts for case in (first.lower(), first.upper())}))
+    return rf"(?=[{letters}\x80-\U0010ffff])"
+
+
 def _opening(name: str) -> str:
     """A name pattern (_BARE, _CAPITALISED …) that starts at a word's start: "(?<![\\w'’.&-])" + name."""
     return name.replace(f"[{_UPPER}]", _NAME_OPENING, 1)
@@ -899,7 +912,7 @@ def _context_patterns(data: dict) -> tuple[re.Pattern, ...]:
                    rf"{not_a_person}"),
         # "data from Kpler", "analysts at Capital Economics", "head of research at Sandgate Capital",
         # "the network operated by Uztransgaz"
-        re.compile(rf"\b(?i:{words('source_phrases')})[ \t]+(?P<name>{_BARE})"),   # "Economists at …" too
+        re.compile(rf"\b{_opening_letters(data['source_phrases'])}(?i:{words('source_phrases')})[ \t]+(?P<name>{_BARE})"),   # "Economists at …" too
         # "ASML's China sales", "facilities of Ukrgasvydobuvannya": what only a company has
         re.compile(rf"(?P<name>{_opening(_CAPITALISED)}(?:[ \t]+{_CAPITALISED})?)['’]s[ \t]+(?:[\w-]+[ \t]+){{0,2}}?"
                    rf"(?:{words('company_possessions')})\b"),
