@@ -299,6 +299,23 @@ def _label_over(line: str, lead: str) -> bool:
         and all(word.isalpha() for word in words) and not content_stems(line) & content_stems(lead)
 
 
+def _over_the_byline(kept: list[str], origin: list[int], byline_at: int,
+                     body: list[str]) -> tuple[str | None, list[str]]:
+    """(headline, body) when no line of the head read as the headline: the line right above the byline, if
+    it is shaped as one ("Former deputy mayor wins Campbellton byelection" over "By The Canadian Press",
+    under a caption that the copy set above it). `kept`: the lines before the head was split, `origin`
+    their places in the paste."""
+    for number, line in enumerate(kept[:40]):
+        # the byline's next line above it, a blank between them or none
+        if byline_at - 2 <= origin[number] < byline_at and (number + 1 >= len(kept) or origin[number + 1] > byline_at):
+            words = line.split()
+            if 4 <= len(words) <= _MAX_HEADLINE_WORDS and not line.endswith((".", ":", ",")) and line in body:
+                at = body.index(line)
+                return strip_headline_suffix(line), body[:at] + body[at + 1:]
+    return None, body
+
+
+
 def _without_repeats(body: list[str], *headline: str) -> list[str]:
     """The body without the lines that repeat the headline (as written, or without its suffix); a long
     paragraph that happens to say the same words is text."""
@@ -334,13 +351,14 @@ def _could_be_headline(line: str) -> bool:
 
 
 # A line that ends like this is cut mid-phrase: text from a PDF or an e-mail, wrapped at a width.
-_OPEN_END = re.compile(r"(?:\b(?:of|the|a|an|and|or|to|in|on|for|with|by|at|from|its|their|his|her)|,|(?<=[a-z])-)$",
+_OPEN_END = re.compile(r"(?:\b(?:of|the|a|an|and|or|to|in|on|for|with|by|at|from|its|their|his|her)|,|(?<=[a-z])-|(?<=\w)['’]s)$",
                        re.IGNORECASE)
 
 
 def _open_end(line: str) -> bool:
     # The pattern is anchored at the line's end: searched from a few characters before it (the longest
-    # ending, "their", and the word boundary before it), not from every character of a paragraph.
+    # ending, "their", and the word boundary before it), not from every character of a paragraph. A
+    # possessive ("What Jordan's") owns what the next line says.
     return bool(_OPEN_END.search(line, max(0, len(line) - 8)))
 
 
@@ -402,6 +420,7 @@ def clean(text: str) -> CleanText:
     stamps: list[str] = []
     byline: str | None = None
     byline_line: str | None = None
+    byline_at = -1          # the pasted line the byline stood on
     lines: list[str] = []
     origin: list[int] = []  # for each line kept, the pasted line (after unwrapping) it comes from
     begun = False           # whether the article's text has started (a sentence; a menu item is none)
@@ -438,12 +457,16 @@ def clean(text: str) -> CleanText:
             byline, line = glued.group("name"), glued.group("rest")
         elif byline is None and _BYLINE_LINE.fullmatch(line):
             byline, byline_line = _BYLINE_LINE.fullmatch(line).group("name"), line
+            byline_at = number
             continue
         lines.append(_split_glued(line))
         origin.append(number)
 
     owners = tuple(line.strip() for line in pasted if len(line) <= 200 and ("©" in line or "Copyright" in line))
+    kept = lines
     headline, lines, masthead = _split_head(lines, owners, origin)
+    if headline is None and byline_at > 0:
+        headline, lines = _over_the_byline(kept, origin, byline_at, lines)
     lines = [line for line in lines if not _is_shouting(line)]   # the head's shouted lines that did not lead
     lines, trailing_lines = _drop_trailing_fragments(lines)
 

@@ -271,3 +271,25 @@ def test_a_tab_title_ending_on_a_section_gives_way_to_the_page_s_headline():
                       "Skip to content", "Nasional > Economy", "", "Ministers Halve the Tariffs on Fertiliser Imports",
                       "", PARAGRAPH])
     assert clean(text).headline == "Ministers Halve the Tariffs on Fertiliser Imports"
+
+
+@pytest.mark.parametrize("line", [
+    "This copy is for your personal non-commercial use only. To order presentation-ready copies for distribution "
+    "to colleagues, clients or customers, or inquire about permissions, please go to the reprints page.",
+])
+def test_a_reprint_notice_is_junk(line):
+    assert is_junk_line(line)
+
+
+def test_the_line_over_the_byline_is_the_headline_when_a_caption_stands_above_it():
+    text = "\n".join(["Home", "News", "Canada", "", "The winner smiles as she speaks to supporters at a legion hall on "
+                      "Monday night. She won the byelection with 51 per cent of the vote.",
+                      "Former deputy mayor wins the byelection, vows to fight for the hospital", "",
+                      "By The Example Press", "", PARAGRAPH])
+    assert clean(text).headline == "Former deputy mayor wins the byelection, vows to fight for the hospital"
+
+
+def test_a_title_line_ending_on_a_possessive_runs_on():
+    text = "\n".join(["POLICY BRIEF", "", "Back to the Market: What Jordan's", "2025 Eurobond Tells Us About the Cost",
+                      "", PARAGRAPH])
+    assert clean(text).headline == "Back to the Market: What Jordan's 2025 Eurobond Tells Us About the Cost"

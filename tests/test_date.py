@@ -131,6 +131,11 @@ def test_date(text, expected):
     # A post's stamp with a day and month but no year: the page's day is not stated.
     ("Vasil Terziev\n14 March at 10:24 · 🌐\n\nToday the first tram set off on the new line. Construction started "
      "in May 2023, and the line cost BGN 96 million, most of it from the European Union.", (None, None)),
+    # One line with both stamps: the first publication's; a stamp glued to its reading time.
+    ("Fibre for the valley\nUpdated October 3 2025 - 9:12am, first published October 2 2025 - 4:45pm\n\nThe towns "
+     "will get full fibre connections from next year, the company said on Thursday.", ("2025-10-02", "day")),
+    ("Mayor wins byelection\nBy The Example Press\nTue., Oct. 21, 20252 min. read\n\nThe former deputy mayor "
+     "won Monday's byelection with 51 per cent of the vote, unofficial results show.", ("2025-10-21", "day")),
 ])
 def test_date_lines_of_the_raw_page(text, expected):
     assert extract_date(clean(text), None, text) == expected

@@ -264,6 +264,13 @@ NAV = "Home\nWorld\nBusiness\n"
     (f"ISSUE BRIEF\nMarch 2025\n\n{P}\n\nkFOREST | Issue Brief                              1\n\n{P}\n\n"
      "kFOREST | Issue Brief                              2", "kFOREST"),
     (f"Kestrel Airports Investor Relations\n{NAV}Headline about the tender\n\n{P}", "Kestrel Airports"),
+    # A repost's bare "Originally published by"; a newsroom's byline and "told" in Spanish; a menu's word in
+    # Portuguese or Spanish is no masthead.
+    (f"Harbour Post\n{NAV}Headline about the tea\nOriginally published by Kestrel Daily\n\n{P}\n\n© 2025 Harbour Post",
+     "Kestrel Daily"),
+    (f"Headline about the soy\nRedacción Kestrel Agrícola\n\n{P} La productora contó a Kestrel Agrícola que "
+     "la cosecha fue buena.", "Kestrel Agrícola"),
+    (f"Assine\n{NAV}Headline about the dam\n\n{P}", None),
 ])
 def test_source(text, source):
     assert extract_source(clean(text), text) == source

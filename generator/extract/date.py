@@ -117,6 +117,11 @@ def _head_stamp(lines: list[str], clean: CleanText) -> tuple[str, str] | None:
         # "Press release | Date: 07/11/2025 | No: 98/2025": a field of a line of fields is a stamp too, as is
         # a credit in brackets closing a repost's title line ("… (Mining Weekly – June 6, 2025)").
         pieces = [line, *line.split(" | ")] if " | " in line else [line]
+        if _PUBLISHED.search(line) and _UPDATED.search(line):
+            # "Updated October 3 2025 - 9:12am, first published October 2 2025 - 4:45pm": the published part
+            published = [piece for piece in re.split(r",\s+|\s+[|·•]\s+", line) if _PUBLISHED.search(piece)]
+            if published and _piece_date(published[0], lines):
+                line, pieces = published[0], [published[0]]
         credit = _CLOSING_CREDIT.search(line)
         if credit:
             pieces.append(credit.group(1))
@@ -147,8 +152,8 @@ _RELATIVE_STAMP = re.compile(r"^\s*\d{1,2}\s?[hdw]\s*[·•]|^\s*\d{1,2}\s?(?:mi
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")
 _CLOSING_CREDIT = re.compile(r"\(([^()]{4,60})\)\s*$")
 # "April 26, 20246:51 PM ET": a year and a time set without a space; "22 Oct 202522 Oct 2025": a stamp
-# glued to its hidden twin.
-_GLUED_TIME = re.compile(r"\b((?:19|20)\d\d)(?=\d{1,2}:\d\d\b|\d{1,2}\s+[^\W\d_]{3,}\.?\s+(?:19|20)\d\d\b)")
+# glued to its hidden twin; "Tue., Oct. 21, 20252 min. read": a stamp glued to its reading time.
+_GLUED_TIME = re.compile(r"\b((?:19|20)\d\d)(?=\d{1,2}:\d\d\b|\d{1,2}\s+[^\W\d_]{3,}\.?\s+(?:19|20)\d\d\b|\d{1,2}\s?min\.?\s+read\b)")
 
 
 def _body_start(lines: list[str], clean: CleanText) -> int:
