@@ -505,3 +505,21 @@ def test_patterns_opened_by_a_lookahead_of_first_letters_match_as_without_it():
     assert found > 100
     assert _opening_letters(["(?:a|b)c", "d"]) == "" and _opening_letters(["s?hip"]) == ""
     assert _opening_letters(["data from", "Analysts at"]) == r"(?=[ADadx80-\U0010ffff])".replace("x80", r"\x80")
+
+
+def test_the_head_word_asked_of_a_set_is_the_one_the_pattern_finds():
+    """has_head_word, a set of one-word heads against the phrase's runs of word characters and a pattern
+    for the rest, says what head_re says of every capitalised phrase of the corpus."""
+    from corpus_text import corpus_bodies
+
+    from generator.extract.organizations import _capitalised_phrases, has_head_word, load_organization_lexicon
+
+    lex = load_organization_lexicon()
+    assert lex.one_word_heads and lex.other_heads_re is not None
+    phrases = [p for body in corpus_bodies() for _, _, p in _capitalised_phrases(body)]
+    phrases += ["Ministry's Armed Forces", "Armed Forcesx", "xMinistry", "Prosecutor's Office", "Red Cross-", "Bankers"]
+    headed = 0
+    for phrase in phrases:
+        assert has_head_word(phrase, lex) == bool(lex.head_re.search(phrase)), phrase
+        headed += has_head_word(phrase, lex)
+    assert headed > 1000

@@ -27,6 +27,10 @@ class OrganizationLexicon:
     """The tables of data/organizations.yml, compiled once (load_organization_lexicon) and passed along."""
 
     head_re: re.Pattern                  # a head word that makes a capitalised phrase a body's name
+    # The same question asked of the phrases by sets (has_head_word): a one-word head stands in a phrase
+    # exactly when it is one of the phrase's runs of word characters; the others are left to a pattern.
+    one_word_heads: frozenset[str]
+    other_heads_re: re.Pattern | None
     words: frozenset[str]                # the head words' words (for telling people from bodies)
     foreign_heads: frozenset[str]        # "Policía", "Banco": head words whose name's modifiers follow them
     aliases: Gazetteer                   # names and abbreviations -> the name as written
@@ -70,6 +74,9 @@ def load_organization_lexicon() -> OrganizationLexicon:
     introducers = "|".join(sorted(data["introducers"], key=len, reverse=True))
     return OrganizationLexicon(
         head_re=re.compile(r"\b(?:" + "|".join(re.escape(h) for h in heads) + r")\b"),
+        one_word_heads=frozenset(h for h in heads if _WORD_RUN.fullmatch(h)),
+        other_heads_re=re.compile(r"\b(?:" + "|".join(re.escape(h) for h in heads if not _WORD_RUN.fullmatch(h)) + r")\b")
+        if any(not _WORD_RUN.fullmatch(h) for h in heads) else None,
         words=frozenset(w for h in all_heads for w in h.split()),
         foreign_heads=frozenset(data["foreign_head_words"]),
         aliases=Gazetteer(data["aliases"].items()),
@@ -301,7 +308,7 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
             found.append((match.start(), _canonical(name, body, match.start(), taxonomy, home_country, lex, outlet,
                                                     field_countries) or name))
     for start, end, phrase in phrases:
-        if not head_re.search(phrase):
+        if not has_head_word(phrase, lex):
             if " and " not in phrase and phrase[phrase.rfind(" ") + 1:] not in _LEGAL_WORDS:
                 continue      # the common case, checked here as this loop is hot
             for at, name in _legal_form_names(phrase, body[end:end + 40]):
@@ -868,6 +875,16 @@ _ACRONYM_AFTER = r"(?:[ \t]+\([A-Z][A-Za-z]{1,9}\))?"
 # A name's first capital, the character before it no part of a word: written capital first, so that the
 # regex engine skips to the next capital in one scan instead of trying the lookbehind at every character.
 _NAME_OPENING = rf"[{_UPPER}](?<![\w'’.&-].)"
+
+
+_WORD_RUN = re.compile(r"\w+")
+
+
+def has_head_word(phrase: str, lex: OrganizationLexicon) -> bool:
+    """Whether lex.head_re finds a head word in `phrase`, asked of a set first."""
+    if not lex.one_word_heads.isdisjoint(_WORD_RUN.findall(phrase)):
+        return True
+    return lex.other_heads_re is not None and lex.other_heads_re.search(phrase) is not None
 
 
 def _opening_letters(words: list[str]) -> str:
