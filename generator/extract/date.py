@@ -117,7 +117,7 @@ def _head_stamp(lines: list[str], clean: CleanText) -> tuple[str, str] | None:
         # "Press release | Date: 07/11/2025 | No: 98/2025": a field of a line of fields is a stamp too, as is
         # a credit in brackets closing a repost's title line ("… (Mining Weekly – June 6, 2025)").
         pieces = [line, *line.split(" | ")] if " | " in line else [line]
-        if _PUBLISHED.search(line) and _UPDATED.search(line):
+        if len(line) <= _MAX_STAMP_CHARS * 2 and ", " in line and _PUBLISHED.search(line) and _UPDATED.search(line):
             # "Updated October 3 2025 - 9:12am, first published October 2 2025 - 4:45pm": the published part
             published = [piece for piece in re.split(r",\s+|\s+[|·•]\s+", line) if _PUBLISHED.search(piece)]
             if published and _piece_date(published[0], lines):
