@@ -276,8 +276,10 @@ def test_a_tab_title_ending_on_a_section_gives_way_to_the_page_s_headline():
 @pytest.mark.parametrize("line", [
     "This copy is for your personal non-commercial use only. To order presentation-ready copies for distribution "
     "to colleagues, clients or customers, or inquire about permissions, please go to the reprints page.",
+    "Regions » Queenstown",
+    "Home › Press & speeches › Central bankers' speeches",
 ])
-def test_a_reprint_notice_is_junk(line):
+def test_a_reprint_notice_and_a_breadcrumb_of_chevrons_are_junk(line):
     assert is_junk_line(line)
 
 
