@@ -401,3 +401,12 @@ def test_token_lookahead_only_skips_spaces():
     plain = re.compile(_TOKEN.pattern[len(lookahead) + 3:-1])
     for sentence in corpus_sentences() + ("H. E. Mr. Aliyev", "Gen. K. P. Oli, 3 ¶ x"):
         assert [m.span() for m in _TOKEN.finditer(sentence)] == [m.span() for m in plain.finditer(sentence)]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Kieran Moore, Ontario's chief medical officer of health, urged parents to vaccinate their children.", "CA"),
+    ("Iowa Secretary of Agriculture Mike Naig said the state would help the farmers.", "US"),
+])
+def test_a_region_in_a_role_gives_its_country(text, country, taxonomy):
+    people = extract_people(text, taxonomy, org_words())
+    assert [person.country for person in people] == [country]

@@ -88,6 +88,13 @@ def _region_gazetteer() -> Gazetteer[str]:
     return Gazetteer(list(_region_forms()))
 
 
+def region_country(text: str) -> str | None:
+    """The country of the first region a short text names ("Premier of Ontario", "Iowa Governor"): in a
+    role, a region is the state's part the post serves."""
+    found = _region_gazetteer().find(text)
+    return found[0].value if found else None
+
+
 @lru_cache(maxsize=1)
 def _translated_forms() -> tuple[tuple[str, str], ...]:
     """Countries' names in the languages of months.yml's pages ("Azerbaiyán", "Azerbaïdjan", "Азербайджан"),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from generator import resources
-from generator.extract.countries import country_mentions
+from generator.extract.countries import country_mentions, region_country
 from generator.model import Person
 from generator.taxonomy import Taxonomy
 
@@ -782,6 +782,9 @@ def _country_of(role: str | None, sentence: str, tokens, i: int, taxonomy: Taxon
             if body and body.end() <= found[0].start and _POSTED_IN.fullmatch(role[body.end():found[0].start]):
                 return None
             return found[0].value
+        region = region_country(role)
+        if region:
+            return region       # "Premier of Ontario", "Iowa Secretary of Agriculture"
     start = tokens[i][1]
     window = sentence[max(0, start - 60):start]
     before = country_mentions(window, taxonomy)
