@@ -283,3 +283,16 @@ def test_source(text, source):
 ])
 def test_source_from_the_cleaned_parts_alone(text, source):
     assert extract_source(clean(text)) == source
+
+
+def test_the_page_number_pre_check_lets_through_every_line_the_pattern_matches():
+    from corpus_text import corpus_lines
+    from generator.extract.source import _PAGE_NUMBER, _may_hold_a_page_number
+
+    lines = [line for line in corpus_lines() if line and len(line) <= 160]
+    lines += ["2                         Kestrel Watch Canada | Brief", "Kestrel Watch Canada | 3      www.k.example",
+              "Latin America Advisor   Thursday, December 14, 2023      PAGE 3", "Page 2 of 9"]
+    assert len(lines) > 5000
+    matched = [line for line in lines if _PAGE_NUMBER.search(line)]
+    assert len(matched) >= 4
+    assert all(_may_hold_a_page_number(line) for line in matched)

@@ -119,8 +119,10 @@ def _translated_forms() -> tuple[tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=1)
-def _translated_gazetteer() -> Gazetteer[str]:
-    return Gazetteer(list(_translated_forms()))
+def _places_gazetteer() -> Gazetteer[tuple[str, str]]:
+    """Regions and the countries' names in other languages, in one pass over a paragraph."""
+    return Gazetteer([*((form, ("region", code)) for form, code in _region_forms()),
+                      *((form, ("country", code)) for form, code in _translated_forms())])
 
 
 def _taxonomy_names(taxonomy: Taxonomy) -> tuple[tuple[str, str], ...]:
@@ -221,17 +223,16 @@ def prose_places(body: str, taxonomy: Taxonomy) -> tuple[list[Match[str]], list[
     for text in paragraphs(body):
         if not is_prose_line(text):
             continue
-        named = _region_gazetteer().find(text)
-        found = [m for m in named if not (_NAME_AFTER.match(text, m.end)
-                                          or _NAME_BEFORE.search(text, max(0, m.start - 40), m.start))]
-        spans = [(m.start, m.end) for m in named]
+        named = _places_gazetteer().find(text)
+        spans = [(m.start, m.end) for m in named if m.value[0] == "region"]
         countries += [m for m in country_mentions(text, taxonomy)
                       if not any(start <= m.start and m.end <= end and (start, end) != (m.start, m.end)
                                  for start, end in spans)]
-        # "Azerbaiyán" on a Spanish page; "Mauricio Macri" is a name, not Mauritius.
-        countries += [m for m in _translated_gazetteer().find(text)
-                      if not (_NAME_AFTER.match(text, m.end) or _NAME_BEFORE.search(text, max(0, m.start - 40), m.start))]
-        regions += found
+        for m in named:
+            if _NAME_AFTER.match(text, m.end) or _NAME_BEFORE.search(text, max(0, m.start - 40), m.start):
+                continue      # "Mauricio Macri" is a name, not Mauritius
+            # "Azerbaiyán" on a Spanish page counts as the country; "Iowa" as the region
+            (regions if m.value[0] == "region" else countries).append(Match(m.start, m.end, m.surface, m.value[1]))
     return countries, regions
 
 
