@@ -136,6 +136,11 @@ def test_date(text, expected):
      "will get full fibre connections from next year, the company said on Thursday.", ("2025-10-02", "day")),
     ("Mayor wins byelection\nBy The Example Press\nTue., Oct. 21, 20252 min. read\n\nThe former deputy mayor "
      "won Monday's byelection with 51 per cent of the vote, unofficial results show.", ("2025-10-21", "day")),
+    # A line of fields parted by slashes; a byline's outlet glued to a year-first stamp.
+    ("Diesel subsidy reaches the islands\nPosted in Local News / By Hafiz Ramli / March 3 2026 5:12 pm\n\nThe "
+     "programme will be extended to the two states from May 1, the finance minister announced.", ("2026-03-03", "day")),
+    ("Defence plan signed\nBenas Jarašius, LRT.lt2024.05.14 17:42\n\nThe two ministers signed a plan of "
+     "cooperation for the next year at a meeting in the capital on Tuesday.", ("2024-05-14", "day")),
 ])
 def test_date_lines_of_the_raw_page(text, expected):
     assert extract_date(clean(text), None, text) == expected

@@ -47,7 +47,8 @@ def extract_date(clean: CleanText, html_date: str | None = None,
     found = parse_date(html_date)
     if found and found.precision == "day":
         return found.iso, found.precision
-    raw_lines = [_GLUED_TIME.sub(r"\1 ", " ".join(line.split())) for line in raw.split("\n")] if raw else []
+    raw_lines = [_GLUED_DATE.sub(" ", _GLUED_TIME.sub(r"\1 ", " ".join(line.split()))) for line in raw.split("\n")] \
+        if raw else []
     raw_lines = [line for line in raw_lines if line]
     head = _head_stamp(raw_lines, clean)
     if head:
@@ -116,7 +117,9 @@ def _head_stamp(lines: list[str], clean: CleanText) -> tuple[str, str] | None:
             continue
         # "Press release | Date: 07/11/2025 | No: 98/2025": a field of a line of fields is a stamp too, as is
         # a credit in brackets closing a repost's title line ("… (Mining Weekly – June 6, 2025)").
-        pieces = [line, *line.split(" | ")] if " | " in line else [line]
+        # "Press release | Date: 07/11/2025 | No: 98/2025", "Posted in Local News / By Hafiz Ramli / March 3
+        # 2026 5:12 pm": each field of a line of fields is tried on its own
+        pieces = [line, *re.split(r" [|/] ", line)] if " | " in line or " / " in line else [line]
         if len(line) <= _MAX_STAMP_CHARS * 2 and ", " in line and _PUBLISHED.search(line) and _UPDATED.search(line):
             # "Updated October 3 2025 - 9:12am, first published October 2 2025 - 4:45pm": the published part
             published = [piece for piece in re.split(r",\s+|\s+[|·•]\s+", line) if _PUBLISHED.search(piece)]
@@ -153,6 +156,8 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")
 _CLOSING_CREDIT = re.compile(r"\(([^()]{4,60})\)\s*$")
 # "April 26, 20246:51 PM ET": a year and a time set without a space; "22 Oct 202522 Oct 2025": a stamp
 # glued to its hidden twin; "Tue., Oct. 21, 20252 min. read": a stamp glued to its reading time.
+# "LRT.lt2024.05.14 17:42": a byline's outlet glued to a year-first stamp.
+_GLUED_DATE = re.compile(r"(?<=[a-z])(?=(?:19|20)\d\d[./-][01]?\d[./-][0-3]?\d\b)")
 _GLUED_TIME = re.compile(r"\b((?:19|20)\d\d)(?=\d{1,2}:\d\d\b|\d{1,2}\s+[^\W\d_]{3,}\.?\s+(?:19|20)\d\d\b|\d{1,2}\s?min\.?\s+read\b)")
 
 
