@@ -141,6 +141,9 @@ def test_date(text, expected):
      "programme will be extended to the two states from May 1, the finance minister announced.", ("2026-03-03", "day")),
     ("Defence plan signed\nBenas Jarašius, LRT.lt2024.05.14 17:42\n\nThe two ministers signed a plan of "
      "cooperation for the next year at a meeting in the capital on Tuesday.", ("2024-05-14", "day")),
+    # A stamp's day and month and its time, without a year: the page's day is stated without its year.
+    ("Lebanon plunged into total blackout\nRania Khoury, 18/02 16:00 - Reading : 4 minute(s)\n\nThe last total "
+     "blackout dates back to August 17, 2024, when the plant also stopped for lack of fuel.", (None, None)),
 ])
 def test_date_lines_of_the_raw_page(text, expected):
     assert extract_date(clean(text), None, text) == expected
