@@ -46,6 +46,7 @@ class NameWords:
     media: re.Pattern
     breadcrumb_home: frozenset[str]     # a breadcrumb's first item: "Home", "Inicio", "Accueil"
     label_openings: frozenset[str]      # a label's first word, lower case: "From the Newsroom"
+    generic_bodies: frozenset[str]      # a word of a body's name that needs its state: "Ministry of Defence"
 
 
 def _words(words: list[str]) -> str:
@@ -68,6 +69,7 @@ def name_words() -> NameWords:
         media=re.compile(rf"\b(?:{_words(data['media'])})\b"),
         breadcrumb_home=frozenset(data["breadcrumb_home"]),
         label_openings=frozenset(data["label_openings"]),
+        generic_bodies=frozenset(data["generic_bodies"]),
     )
 
 

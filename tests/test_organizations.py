@@ -523,3 +523,14 @@ def test_the_head_word_asked_of_a_set_is_the_one_the_pattern_finds():
         assert has_head_word(phrase, lex) == bool(lex.head_re.search(phrase)), phrase
         headed += has_head_word(phrase, lex)
     assert headed > 1000
+
+
+@pytest.mark.parametrize("name, home, canonical", [
+    # A state whose English name takes "the" keeps it, whether the text gave the state or the article did.
+    ("Ministry of Defence of the Czech Republic", "AZ", "Ministry of Defence of the Czech Republic"),
+    ("Ministry of Industry and Trade", "CZ", "Ministry of Industry and Trade of the Czech Republic"),
+    ("Ministry of Defence", "AZ", "Ministry of Defence of Azerbaijan"),
+])
+def test_a_ministry_s_state_is_written_as_english_writes_it(name, home, canonical, taxonomy):
+    from generator.extract.organizations import canonical_organization
+    assert canonical_organization(name, taxonomy, home) == canonical

@@ -271,6 +271,11 @@ NAV = "Home\nWorld\nBusiness\n"
     (f"Headline about the soy\nRedacción Kestrel Agrícola\n\n{P} La productora contó a Kestrel Agrícola que "
      "la cosecha fue buena.", "Kestrel Agrícola"),
     (f"Assine\n{NAV}Headline about the dam\n\n{P}", None),
+    # A generic body's legal name keeps its state, though a menu names the body alone; a name two or three
+    # lines long ("Office of the Seimas of the Republic of Lithuania") takes "of the" after any word.
+    (f"Ministry of Defence & Armed Forces of the Kestrel Republic\nEnglish\nSearch\nHome\nMinistry of Defence\n"
+     f"Armed Forces\nNews\n\nHeadline about the visit\n\n{P}\n\n© 2024 Ministry of Defence of the Kestrel Republic, "
+     "all rights reserved", "Ministry of Defence of the Kestrel Republic"),
 ])
 def test_source(text, source):
     assert extract_source(clean(text), text) == source

@@ -298,7 +298,7 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
         field = lex.ministry_abbreviations[match.group("abbr")]
         if "Defense" in field and _spells_defence(body):
             field = field.replace("Defense", "Defence")
-        name = f"Ministry of {field} of {taxonomy.country_label(country)}" if country else f"Ministry of {field}"
+        name = f"Ministry of {field} of {_country_phrase(country, taxonomy, lex)}" if country else f"Ministry of {field}"
         found.append((match.start(), name))
         taken.append((match.start(), match.end()))
     for match in lex.lower_ministry_re.finditer(body):
@@ -814,7 +814,7 @@ def _ministry(name, body, position, taxonomy, home_country, lex: OrganizationLex
         or _capital_after(body, position, name, taxonomy) or field_countries.get(field) or home_country
     if country is None:
         return f"Ministry of {field}"
-    return f"Ministry of {field} of {taxonomy.country_label(country)}"
+    return f"Ministry of {field} of {_country_phrase(country, taxonomy, lex)}"      # "of the Czech Republic"
 
 
 def _capital_after(body: str, position: int, name: str, taxonomy: Taxonomy) -> str | None:

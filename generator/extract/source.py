@@ -37,7 +37,7 @@ _CONNECTOR = r"(?:of|de|da|do|du|des|del|la|le|el|al|the|and|for|from|&|di|y|e)"
 _WORD = rf"(?:[{_UPPER}0-9][\w'’&-]*(?:\.[A-Za-z]{{2,4}}\b)?|[a-z0-9][A-Za-z0-9]*\.(?:com|net|org|info|news|[a-z]{{2}})(?:\.[a-z]{{2}})?\b)"
 # An outlet-shaped name: up to six capitalised words or acronyms, with "of", "de", "&" between them; a
 # body's one word may take "of the" ("Parliament of the Republic of Kazakhstan", not a bare "Parliament").
-_NAME = rf"{_WORD}(?:\s+of\s+the\s+{_WORD})?(?:\s+(?:{_CONNECTOR}\s+)?{_WORD}){{0,5}}"
+_NAME = rf"{_WORD}(?:\s+of\s+the\s+{_WORD})?(?:\s+(?:{_CONNECTOR}\s+|of\s+the\s+)?{_WORD}){{0,5}}"
 # Words a company adds to its trading name ("Premium Times Services Limited", "Circuitline Media Group").
 _COMPANY_TAIL = re.compile(
     r"(?:[\s,]+(?:Private|Pvt\.?|Limited|Ltd\.?|Inc\.?|LLC|plc|PLC|GmbH|S\.?A\.?U?\.?|S\.?L?\.?|S\.?p\.?A\.?|B\.?V\.?"
@@ -309,6 +309,7 @@ def _running_header_signals(lines: list[str]):
                 yield _Signal("self", spelled, 1, 30_001)
 
 
+_LEGAL_NAME = re.compile(r"(?P<name>.+?) of the \S.*$")
 _LOWER_CAPITALS = re.compile(r"[a-z][A-Z]{2,}[\w-]*")      # "iFOREST"
 _SERIES = re.compile(r"(?P<name>[A-Z][A-Z&]{1,7})\s+(?i:Policy Brief|Issue Brief|Policy Paper|Working Paper|Briefing Paper"
                      r"|Discussion Paper|Commentary|Perspective|Insights|Analysis|Spotlight|Report)s?$")
@@ -523,6 +524,14 @@ def _winner(signals: list[_Signal]) -> str | None:
         twin = next((k for k in pools if k != key and k.replace(" ", "") == key.replace(" ", "")), None)
         if twin and key in pools:
             pools[twin] += pools.pop(key)
+    # "ATLANTIC COUNCIL" on a report's pages and "© The Atlantic Council of the United States": a body's
+    # name and its legal name are one.
+    # (A generic body's name, "Ministry of Defence", needs its state, and is no such name.)
+    generic = outlets.name_words().generic_bodies
+    for key in sorted(pools, key=len):
+        for other in [k for k in pools if k != key and k.startswith(key + " of the ") and key in pools
+                      and not generic.intersection(pools[key][0][1].split())]:
+            pools[key] += pools.pop(other)
     # "The Mainichi" and "© The Mainichi Newspapers": the company's name begins with the outlet's.
     for key in sorted(pools, key=len):
         for other in [k for k in pools if k != key and k.startswith(key + " ") and key in pools
@@ -548,6 +557,11 @@ def _winner(signals: list[_Signal]) -> str | None:
     chosen = next((shown for _, shown in ranked if not _shouted(shown)), None)
     if chosen is None:
         return ranked[0][1].title()
+    legal = _LEGAL_NAME.match(chosen)
+    if legal and " " in legal.group("name") and not generic.intersection(legal.group("name").split()):
+        # "© The Atlantic Council of the United States": a body's legal name, shown by the body's name; a
+        # generic body ("National Assembly of the Republic of Serbia") keeps its state
+        return legal.group("name")
     if chosen.isupper() and len(chosen) <= 6 and ranked[0][0].kind != "wire":
         # "BIS" beside "Bank for International Settlements": a body's name written out, unless the acronym
         # is how it signs its dateline ("(APS)"); a broadcaster goes by its letters ("RNZ", "RTS").
