@@ -18,6 +18,14 @@ NAV = "Home\nWorld\nBusiness\n"
     ("Title\n\nThe talks went well and both sides agreed.\n\nNews.Az", "News.Az"),
     (f"Title\n\nANKARA (AA) – {P}", "Anadolu Agency"),
     (f"Title\n\nKarlsruhe (dpa) - {P}", "dpa"),
+    # National agencies and papers of every region, each shown by its masthead's name ("(ENA)" signs the
+    # Ethiopian News Agency); letters another body shares are listed only in longer forms, so India's
+    # "Unified Payments Interface (UPI)" credits no agency and "© 2025 STAT" is no Slovenian agency's.
+    (f"Title\n\nBRUSSELS (Belga) - {P}", "Belga"),
+    (f"Title\n\nADDIS ABABA (ENA) - {P}", "Ethiopian News Agency"),
+    (f"Title\n\n{P}\n\nCopyright © 2025 Kommersant. All rights reserved.", "Kommersant"),
+    (f"Title\n\n{P} India's Unified Payments Interface (UPI) will be rolled out in Kenya, officials said.", None),
+    (f"Title\n\n{P}\n\n© 2025 STAT. All rights reserved.", "STAT"),
     # An agency cited inside the story, in the past tense, is not the source.
     ("Title\n\nThe talks went well, Xinhua news agency reported.", None),
     ("Title\n\nThe talks went well.", None),
