@@ -28,6 +28,30 @@ def alternation() -> str:
     return "|".join(re.escape(name) for name in sorted(spellings(), key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def alternation_trie() -> str:
+    """The same spellings as alternation(), factored by their common beginnings ("Trend(?:\\.az| News
+    Agency)?"): a pattern that holds it is tried a letter at a time instead of spelling by spelling, some
+    seven hundred of them. For case-sensitive patterns only: there, two branches that part on a letter can
+    never both match at one place, and where one spelling begins another the longer is tried first, as in
+    alternation() (tests/test_outlets.py checks that both find the same)."""
+    trie: dict = {}
+    for name in spellings():
+        node = trie
+        for ch in name:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _branches(trie)
+
+
+def _branches(node: dict) -> str:
+    children = [re.escape(ch) + _branches(below) for ch, below in sorted(node.items()) if ch]
+    if not children:
+        return ""
+    body = children[0] if len(children) == 1 else "(?:" + "|".join(children) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
 def outlet_named(text: str) -> str | None:
     """The outlet whose name `text` is, whatever its case ("News.Az", "NEWS.AZ"), else None."""
     return folded_spellings().get(text.strip().strip(".").lower())

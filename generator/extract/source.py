@@ -69,12 +69,12 @@ class _Signal:
 def _pattern(number: int) -> re.Pattern:
     # Compiled when first tried: each holds every outlet's spelling, a millisecond to compile.
     pattern = resources.load_data("outlets.yml")["attribution"][number]["pattern"]
-    return re.compile(pattern.replace("{outlet}", f"(?P<outlet>{outlets.alternation()})"), re.MULTILINE)
+    return re.compile(pattern.replace("{outlet}", f"(?P<outlet>{outlets.alternation_trie()})"), re.MULTILINE)
 
 
 @lru_cache(maxsize=1)
 def _signals() -> list[tuple[str, str, tuple[str, ...], int, re.Pattern]]:
-    name = f"(?:{outlets.alternation()}|{_NAME})"
+    name = f"(?:{outlets.alternation_trie()}|{_NAME})"
     return [(row["kind"], row["where"], tuple(row["needs"]), row["weight"],
              re.compile(row["pattern"].replace("{name}", name)))
             for row in resources.load_data("outlets.yml")["signals"]]
@@ -98,7 +98,7 @@ def _outlets() -> Gazetteer[bool]:
 
 @lru_cache(maxsize=1)
 def _name_re() -> re.Pattern:
-    return re.compile(rf"(?:{outlets.alternation()}|{_NAME})")
+    return re.compile(rf"(?:{outlets.alternation_trie()}|{_NAME})")
 
 
 def extract_source(clean: CleanText, text: str | None = None, people: tuple[str, ...] = ()) -> str | None:
