@@ -47,8 +47,7 @@ def extract_date(clean: CleanText, html_date: str | None = None,
     found = parse_date(html_date)
     if found and found.precision == "day":
         return found.iso, found.precision
-    raw_lines = [_GLUED_DATE.sub(" ", _GLUED_TIME.sub(r"\1 ", " ".join(line.split()))) for line in raw.split("\n")] \
-        if raw else []
+    raw_lines = [_unglued(" ".join(line.split())) for line in raw.split("\n")] if raw else []
     raw_lines = [line for line in raw_lines if line]
     head = _head_stamp(raw_lines, clean)
     if head:
@@ -67,7 +66,8 @@ def extract_date(clean: CleanText, html_date: str | None = None,
             return found.iso, found.precision     # a stamp stating only the month is still the page's date
     # "14 March at 10:24 · 🌐": a post's stamp with its day and month, the year left out as the current one.
     yearless_lead = any(post_age(line) and any(d.yearless for d in find_dates(line))
-                        or len(line) <= _MAX_STAMP_CHARS and _YEARLESS_CLOCK.search(line) for line in raw_lines[:_HEAD_LINES])
+                        or len(line) <= _MAX_STAMP_CHARS and ":" in line and "/" in line and _YEARLESS_CLOCK.search(line)
+                        for line in raw_lines[:_HEAD_LINES])
     if clean.dateline:
         found = find_dates(clean.dateline)
         if found and not found[0].yearless:
@@ -157,6 +157,13 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")
 _CLOSING_CREDIT = re.compile(r"\(([^()]{4,60})\)\s*$")
 # "April 26, 20246:51 PM ET": a year and a time set without a space; "22 Oct 202522 Oct 2025": a stamp
 # glued to its hidden twin; "Tue., Oct. 21, 20252 min. read": a stamp glued to its reading time.
+def _unglued(line: str) -> str:
+    # Both glues need a year's digits: a line without "19" or "20" is left as it is.
+    if "20" not in line and "19" not in line:
+        return line
+    return _GLUED_DATE.sub(" ", _GLUED_TIME.sub(r"\1 ", line))
+
+
 # "Rania Khoury, 18/02 16:00 - Reading : 4 minute(s)": a stamp's day and month and its time, no year.
 _YEARLESS_CLOCK = re.compile(r"(?<![\d/.])[0-3]?\d/[01]?\d(?![/.]?\d)\s*[-–,]?\s*\d{1,2}:\d\d\b")
 # "LRT.lt2024.05.14 17:42": a byline's outlet glued to a year-first stamp.
