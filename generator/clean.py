@@ -315,7 +315,6 @@ def _over_the_byline(kept: list[str], origin: list[int], byline_at: int,
     return None, body
 
 
-
 def _without_repeats(body: list[str], *headline: str) -> list[str]:
     """The body without the lines that repeat the headline (as written, or without its suffix); a long
     paragraph that happens to say the same words is text."""

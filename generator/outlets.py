@@ -71,6 +71,7 @@ class NameWords:
     breadcrumb_home: frozenset[str]     # a breadcrumb's first item: "Home", "Inicio", "Accueil"
     label_openings: frozenset[str]      # a label's first word, lower case: "From the Newsroom"
     generic_bodies: frozenset[str]      # a word of a body's name that needs its state: "Ministry of Defence"
+    report_series: str                  # an alternation of report series' names: "Policy Brief|Issue Brief|…"
 
 
 def _words(words: list[str]) -> str:
@@ -94,6 +95,7 @@ def name_words() -> NameWords:
         breadcrumb_home=frozenset(data["breadcrumb_home"]),
         label_openings=frozenset(data["label_openings"]),
         generic_bodies=frozenset(data["generic_bodies"]),
+        report_series=_words(data["report_series"]),
     )
 
 

@@ -10,13 +10,13 @@ shape against how often the text names each (tables in data/main_countries.yml).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
 from generator import resources
 from generator.gazetteer import Gazetteer, Match
+from generator.spellings import fold
 from generator.taxonomy import Taxonomy
 
 # Names that hold a country's name but are not that country.
@@ -64,7 +64,7 @@ def _region_forms() -> tuple[tuple[str, str], ...]:
         if region.parent_code is not None or region.type not in kinds:
             continue
         name = _BRACKETED.sub("", region.name).strip()
-        for form in {name, _without_marks(name)}:
+        for form in {name, fold(name)}:
             if len(form) >= 4 and not any(ch.isdigit() or ch in ",[" for ch in form):
                 codes.setdefault(form, set()).add(region.country_code)
     return tuple((form, next(iter(held))) for form, held in sorted(codes.items())
@@ -74,25 +74,15 @@ def _region_forms() -> tuple[tuple[str, str], ...]:
 _BRACKETED = re.compile(r"\s*\(.*\)$")
 
 
-def _without_marks(name: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
-
-
 @lru_cache(maxsize=8)
 def _gazetteer(extra: tuple[tuple[str, str], ...]) -> Gazetteer[str | None]:
     return Gazetteer([*_country_forms(), *extra, *((name, None) for name in _MASKED_NAMES)])
 
 
-@lru_cache(maxsize=1)
-def _region_gazetteer() -> Gazetteer[str]:
-    return Gazetteer(list(_region_forms()))
-
-
 def region_country(text: str) -> str | None:
     """The country of the first region a short text names ("Premier of Ontario", "Iowa Governor"): in a
     role, a region is the state's part the post serves."""
-    found = _region_gazetteer().find(text)
-    return found[0].value if found else None
+    return next((m.value[1] for m in _places_gazetteer().find(text) if m.value[0] == "region"), None)
 
 
 @lru_cache(maxsize=1)
@@ -210,15 +200,10 @@ def paragraphs(body: str) -> list[str]:
     return joined
 
 
-def prose_mentions(body: str, taxonomy: Taxonomy) -> list[Match[str]]:
-    """Country mentions in the body's prose only (offsets are within each paragraph)."""
-    return [m for text in paragraphs(body) if is_prose_line(text) for m in country_mentions(text, taxonomy)]
-
-
 def prose_places(body: str, taxonomy: Taxonomy) -> tuple[list[Match[str]], list[Match[str]]]:
-    """(country mentions, region mentions) in the body's prose: a country's name inside a region's ("New
-    Mexico") is the region's, and a region's name inside a person's or a body's ("Ahmet Hamdi Kara",
-    "Ararat Mirzoyan", "Iowa State University") is neither."""
+    """(country mentions, region mentions) in the body's prose only, offsets within each paragraph: a
+    country's name inside a region's ("New Mexico") is the region's, and a region's name inside a person's
+    or a body's ("Ahmet Hamdi Kara", "Ararat Mirzoyan", "Iowa State University") is neither."""
     countries, regions = [], []
     for text in paragraphs(body):
         if not is_prose_line(text):

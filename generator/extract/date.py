@@ -64,15 +64,17 @@ def extract_date(clean: CleanText, html_date: str | None = None,
     for found in stamps:
         if found.precision == "month":
             return found.iso, found.precision     # a stamp stating only the month is still the page's date
-    # "14 March at 10:24 · 🌐": a post's stamp with its day and month, the year left out as the current one.
-    yearless_lead = any(post_age(line) and any(d.yearless for d in find_dates(line))
-                        or len(line) <= _MAX_STAMP_CHARS and ":" in line and "/" in line and _YEARLESS_CLOCK.search(line)
-                        for line in raw_lines[:_HEAD_LINES])
+    yearless_lead = False
     if clean.dateline:
         found = find_dates(clean.dateline)
         if found and not found[0].yearless:
             return _result(found[0])
-        yearless_lead = yearless_lead or bool(found)
+        yearless_lead = bool(found)
+    # "14 March at 10:24 · 🌐": a post's stamp with its day and month, the year left out as the current one.
+    yearless_lead = yearless_lead or any(
+        post_age(line) and any(d.yearless for d in find_dates(line))
+        or len(line) <= _MAX_STAMP_CHARS and ":" in line and "/" in line and _YEARLESS_CLOCK.search(line)
+        for line in raw_lines[:_HEAD_LINES])
     # "2d · 🌐", "5d • Edited •", "2 days ago": the page states when it was posted, relative to a day the
     # text never gives; a day or month in its body is an event's, not the page's (a year in the event's
     # name still counts, as LABELLING.md says).
@@ -116,10 +118,9 @@ def _head_stamp(lines: list[str], clean: CleanText) -> tuple[str, str] | None:
         if month and 1 <= int(month.group("m")) <= 12:
             candidates.append((0, end - index, f"{month.group('y')}-{month.group('m')}", "month"))
             continue
-        # "Press release | Date: 07/11/2025 | No: 98/2025": a field of a line of fields is a stamp too, as is
-        # a credit in brackets closing a repost's title line ("… (Mining Weekly – June 6, 2025)").
         # "Press release | Date: 07/11/2025 | No: 98/2025", "Posted in Local News / By Hafiz Ramli / March 3
-        # 2026 5:12 pm": each field of a line of fields is tried on its own
+        # 2026 5:12 pm": a field of a line of fields is a stamp too, as is a credit in brackets closing a
+        # repost's title line ("… (Mining Weekly – June 6, 2025)").
         pieces = [line, *re.split(r" [|/] ", line)] if " | " in line or " / " in line else [line]
         if len(line) <= _MAX_STAMP_CHARS * 2 and ", " in line and _PUBLISHED.search(line) and _UPDATED.search(line):
             # "Updated October 3 2025 - 9:12am, first published October 2 2025 - 4:45pm": the published part
@@ -155,20 +156,20 @@ _RELATIVE_STAMP = re.compile(r"^\s*\d{1,2}\s?[hdw]\s*[·•]|^\s*\d{1,2}\s?(?:mi
                              r"|\b\d{1,2}\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?$")
 _CLOSING_CREDIT = re.compile(r"\(([^()]{4,60})\)\s*$")
+# "Rania Khoury, 18/02 16:00 - Reading : 4 minute(s)": a stamp's day and month and its time, no year.
+_YEARLESS_CLOCK = re.compile(r"(?<![\d/.])[0-3]?\d/[01]?\d(?![/.]?\d)\s*[-–,]?\s*\d{1,2}:\d\d\b")
+# "LRT.lt2024.05.14 17:42": a byline's outlet glued to a year-first stamp.
+_GLUED_DATE = re.compile(r"(?<=[a-z])(?=(?:19|20)\d\d[./-][01]?\d[./-][0-3]?\d\b)")
 # "April 26, 20246:51 PM ET": a year and a time set without a space; "22 Oct 202522 Oct 2025": a stamp
 # glued to its hidden twin; "Tue., Oct. 21, 20252 min. read": a stamp glued to its reading time.
+_GLUED_TIME = re.compile(r"\b((?:19|20)\d\d)(?=\d{1,2}:\d\d\b|\d{1,2}\s+[^\W\d_]{3,}\.?\s+(?:19|20)\d\d\b|\d{1,2}\s?min\.?\s+read\b)")
+
+
 def _unglued(line: str) -> str:
     # Both glues need a year's digits: a line without "19" or "20" is left as it is.
     if "20" not in line and "19" not in line:
         return line
     return _GLUED_DATE.sub(" ", _GLUED_TIME.sub(r"\1 ", line))
-
-
-# "Rania Khoury, 18/02 16:00 - Reading : 4 minute(s)": a stamp's day and month and its time, no year.
-_YEARLESS_CLOCK = re.compile(r"(?<![\d/.])[0-3]?\d/[01]?\d(?![/.]?\d)\s*[-–,]?\s*\d{1,2}:\d\d\b")
-# "LRT.lt2024.05.14 17:42": a byline's outlet glued to a year-first stamp.
-_GLUED_DATE = re.compile(r"(?<=[a-z])(?=(?:19|20)\d\d[./-][01]?\d[./-][0-3]?\d\b)")
-_GLUED_TIME = re.compile(r"\b((?:19|20)\d\d)(?=\d{1,2}:\d\d\b|\d{1,2}\s+[^\W\d_]{3,}\.?\s+(?:19|20)\d\d\b|\d{1,2}\s?min\.?\s+read\b)")
 
 
 def _body_start(lines: list[str], clean: CleanText) -> int:

@@ -35,8 +35,9 @@ SHOWN_FIRST = ("issuer", "repost", "wire", "self", "told", "copyright", "masthea
 _UPPER = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x250) if chr(c).isupper())
 _CONNECTOR = r"(?:of|de|da|do|du|des|del|la|le|el|al|the|and|for|from|&|di|y|e)"
 _WORD = rf"(?:[{_UPPER}0-9][\w'’&-]*(?:\.[A-Za-z]{{2,4}}\b)?|[a-z0-9][A-Za-z0-9]*\.(?:com|net|org|info|news|[a-z]{{2}})(?:\.[a-z]{{2}})?\b)"
-# An outlet-shaped name: up to six capitalised words or acronyms, with "of", "de", "&" between them; a
-# body's one word may take "of the" ("Parliament of the Republic of Kazakhstan", not a bare "Parliament").
+# An outlet-shaped name: up to six capitalised words or acronyms, with "of", "de", "&" or "of the" between
+# them ("Ministry of Defence of the Czech Republic"); a first word's "of the" adds a seventh ("Parliament of
+# the Republic of Kazakhstan", not a bare "Parliament").
 _NAME = rf"{_WORD}(?:\s+of\s+the\s+{_WORD})?(?:\s+(?:{_CONNECTOR}\s+|of\s+the\s+)?{_WORD}){{0,5}}"
 # Words a company adds to its trading name ("Premium Times Services Limited", "Circuitline Media Group").
 _COMPANY_TAIL = re.compile(
@@ -74,9 +75,9 @@ def _pattern(number: int) -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _signals() -> list[tuple[str, str, tuple[str, ...], int, re.Pattern]]:
-    name = f"(?:{outlets.alternation_trie()}|{_NAME})"
+    name, series = f"(?:{outlets.alternation_trie()}|{_NAME})", outlets.name_words().report_series
     return [(row["kind"], row["where"], tuple(row["needs"]), row["weight"],
-             re.compile(row["pattern"].replace("{name}", name)))
+             re.compile(row["pattern"].replace("{name}", name).replace("{series}", series)))
             for row in resources.load_data("outlets.yml")["signals"]]
 
 
@@ -294,7 +295,7 @@ def _running_header_signals(lines: list[str]):
     for key, parts in seen.items():
         if len(parts) + (key == cover) < 2:
             continue          # the cover's first line is the name's first page ("LATIN AMERICA ADVISOR")
-        series = _SERIES.match(parts[0])
+        series = _series().match(parts[0])
         name = series.group("name") if series else parts[0]
         if not (_name_re().fullmatch(name) or _LOWER_CAPITALS.fullmatch(name)):
             continue
@@ -311,8 +312,12 @@ def _running_header_signals(lines: list[str]):
 
 _LEGAL_NAME = re.compile(r"(?P<name>.+?) of the \S.*$")
 _LOWER_CAPITALS = re.compile(r"[a-z][A-Z]{2,}[\w-]*")      # "iFOREST"
-_SERIES = re.compile(r"(?P<name>[A-Z][A-Z&]{1,7})\s+(?i:Policy Brief|Issue Brief|Policy Paper|Working Paper|Briefing Paper"
-                     r"|Discussion Paper|Commentary|Perspective|Insights|Analysis|Spotlight|Report)s?$")
+
+
+@lru_cache(maxsize=1)
+def _series() -> re.Pattern:
+    # "DIIS POLICY BRIEF": the series after its publisher's acronym, as the signals' series row reads it
+    return re.compile(rf"(?P<name>[A-Z][A-Z&]{{1,7}})\s+(?i:{outlets.name_words().report_series})s?$")
 
 
 _BYLINE_OUTLET = re.compile(r"^By [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\s*[|–—]\s*(?P<name>[^|–—]{3,50}?)\s*$")
