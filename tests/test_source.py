@@ -284,6 +284,19 @@ NAV = "Home\nWorld\nBusiness\n"
     (f"Ministry of Defence & Armed Forces of the Kestrel Republic\nEnglish\nSearch\nHome\nMinistry of Defence\n"
      f"Armed Forces\nNews\n\nHeadline about the visit\n\n{P}\n\n© 2024 Ministry of Defence of the Kestrel Republic, "
      "all rights reserved", "Ministry of Defence of the Kestrel Republic"),
+    # A name over the text that the page signs again under it (its "About" box, a line of its own with its
+    # letters, a running footer, before its copyright) is the publisher; set in capitals, it is shown as the
+    # text writes it. A section's label alone again, or an author's name in a sentence, is no signature.
+    (f"Kestrel Institute of Affairs\nCOMMENTARY 25 | 61\n\n{P}\n\nKestrel Institute of Affairs (KIA)\n{P}",
+     "Kestrel Institute of Affairs"),
+    (f"Policy Brief\nHeadline about the tariff\nKESTREL CENTER FOR THE SOUTH\n1\n\n{P}\n\n"
+     "About the Kestrel Center for the South\nThe Kestrel Center for the South is a think tank.", "Kestrel Center for the South"),
+    (f"Harbourwatch | English\nHeadline about the accord\n\n{P}\n\nHarbourwatch © 2025 All rights reserved.",
+     "Harbourwatch"),
+    (f"Tankers\nHeadline about the collision\n\n{P}\n\nTankers\nHeadline about another ship", None),
+    (f"Helen Marrow\nHeadline about the summit\n\n{P}\n\nHelen Marrow is a columnist at large.", None),
+    # A repost's credit in French spacing and brackets.
+    (f"Kestrel Actu\nHeadline about the gold\n\n{P}\n\nSource : (Agence Kestrelfin)", "Agence Kestrelfin"),
 ])
 def test_source(text, source):
     assert extract_source(clean(text), text) == source

@@ -116,7 +116,21 @@ def extract_source(clean: CleanText, text: str | None = None, people: tuple[str,
     common = _common_words(lines)
     signals = [_as_defined(signal, lines) for signal in signals]
     chosen = _winner([signal for signal in signals if _kept(signal.shown or "", vendors, common)])
-    return _spelled_as_on_the_page(chosen, lines) if chosen and chosen.islower() else chosen
+    if chosen and chosen.islower():
+        return _spelled_as_on_the_page(chosen, lines)
+    return _unshouted(chosen, lines) if chosen and _shouted(chosen.upper()) and chosen == chosen.title() else chosen
+
+
+def _unshouted(name: str, lines: list[str]) -> str:
+    """A name the page sets in capitals ("POLICY CENTER FOR THE NEW SOUTH") as it writes it in its own
+    text ("at the Policy Center for the New South"), when it does; else in title case."""
+    wanted = name.lower()
+    for line in lines:
+        at = line.lower().find(wanted)
+        found = line[at:at + len(name)] if at >= 0 else ""
+        if found[:1].isupper() and not any(len(word) > 3 and word.isupper() for word in found.split()):
+            return found
+    return name
 
 
 def _as_defined(signal: _Signal, lines: list[str]) -> _Signal:
@@ -252,7 +266,7 @@ def _open_signals(lines: list[str], people: frozenset[str] = frozenset()):
                 else:
                     weight_here = weight
                 yield _Signal(kind, name, weight_here, order)
-    yield from _masthead_signals(lines[:first], lines)
+    yield from _masthead_signals(lines[:first], lines, people)
     yield from _running_header_signals(lines)
     yield from _title_suffix_signals(lines)
     yield from _account_signals(lines[:first + 2])
@@ -383,11 +397,12 @@ def _title_suffix_signals(lines: list[str]):
 _LOWER_BRAND = re.compile(r"[a-z][a-z0-9]*[A-Za-z0-9]{3,}")
 
 
-def _masthead_signals(head: list[str], lines: list[str]):
+def _masthead_signals(head: list[str], lines: list[str], people: frozenset[str] = frozenset()):
     """The outlet's name standing alone above the headline: "Interfax", "OSN | Outbreak Science News",
     "DAWN.COM Logo". The first line of a page that opens on its navigation counts for more: a masthead
     sits there, while a title-case line elsewhere in the head may be a section or a byline."""
     # After "Skip to content", and after the browser's title line ("<headline> - spectator.sme.sk").
+    lowered = [line.lower() for line in lines]
     first = next((n for n, line in enumerate(head) if not is_furniture(line)
                   and not (n == 0 and len(line.split()) >= 5 and _TITLE_SUFFIX.search(line))), 0)
     for index, line in enumerate(head[:25]):
@@ -416,7 +431,30 @@ def _masthead_signals(head: list[str], lines: list[str]):
                 or strip_below or issuer else 1
             if number and re.match(r"\s*with\s", line[line.find(part) - 6:line.find(part)], re.I):
                 weight = 1    # "DAILY SABAH WITH AA": the agency is credited, the page is Daily Sabah
+            elif weight == 1 and part.strip() not in people and _named_again(part.strip(), lines, lowered, index + 2):
+                weight = 2    # "Istituto Affari Internazionali" over the text and in its "About" box
             yield _Signal("masthead", part, weight, 20_000 + index)
+
+
+def _named_again(name: str, lines: list[str], lowered: list[str], start: int) -> bool:
+    """A name over the text that the page signs again further down, where a publisher signs: on a line of
+    its own (a footer, "Istituto Affari Internazionali (IAI)"), before its copyright ("Walaw © 2025"),
+    over its "About" box or in a report's running footer. A section's or a series' label stands once; an
+    author's name comes back in a sentence ("Helen Marr is a columnist"), which is no signature. One word
+    alone on a line again is a section's label ("Tankers"), so one word needs the other signatures."""
+    if len(name) < 3 or any(c.isdigit() for c in name) or not _name_re().fullmatch(name):
+        return False
+    wanted = name.lower()
+    for line, low in zip(lines[start:], lowered[start:]):
+        at = low.find(wanted)
+        if at < 0 or _is_paragraph(line):
+            continue
+        before, after = low[:at].strip(), low[at + len(wanted):].strip()
+        alone = not after or re.fullmatch(r"\([a-z&]{2,8}\)", after)
+        if alone and before in ("about", "about the") or alone and not before and " " in name \
+                or not before and after.startswith(("©", "copyright")) or _PAGE_NUMBER.search(line):
+            return True
+    return False
 
 
 _LEGAL_FORM = re.compile(
