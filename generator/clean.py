@@ -190,7 +190,8 @@ def _with_wrapped_titles(head: list[str], origin: list[int]) -> list[str]:
             continue
         if first.endswith(":"):
             # after the colon, the title's second part: a line or two of title-case words
-            span = 2 if next_to(number + 1) and _title_cased(head[number + 2]) and len(head[number + 2].split()) <= 4 \
+            # (the last may ask: "… Protecting Industry or Raising" / "Revenue?")
+            span = 2 if next_to(number + 1) and _title_cased(head[number + 2].rstrip("?!")) and len(head[number + 2].split()) <= 4 \
                 and not first.endswith("::") else 1
         elif ":" in " ".join(following.split()[:3]) and _title_cased(first):
             span = 1          # the first line's phrase runs on to the colon in the next
@@ -281,14 +282,17 @@ def _split_head(lines: list[str], owners: tuple[str, ...] = (),
 
 
 def _without_tab_tail(candidates: list[str], chosen: int) -> int:
-    # The browser tab's "<headline> - Nasional" above the page's own "<headline>": the tab's copy ends on a
-    # section's name that the site-suffix table cannot know, and the page's line is the headline.
+    # The browser tab's "<headline> - Nasional" or "Deutscher Bundestag - <headline>" above the page's own
+    # "<headline>": the tab's copy adds a section's or a site's name that the site-suffix table cannot
+    # know, and the page's line is the headline.
     line = candidates[chosen]
     return next((number for number, other in enumerate(candidates) if number != chosen and len(other.split()) >= 4
-                 and line.startswith(other) and _TAB_TAIL.fullmatch(line, len(other))), chosen)
+                 and (line.startswith(other) and _TAB_TAIL.fullmatch(line, len(other))
+                      or line.endswith(other) and _TAB_HEAD.fullmatch(line, 0, len(line) - len(other)))), chosen)
 
 
 _TAB_TAIL = re.compile(r"\s+[-–—|]\s+[^\W\d_][\w&' ]{0,30}")
+_TAB_HEAD = re.compile(r"[^\W\d_][\w&' ]{0,30}\s+[-–—|]\s+")
 
 
 def _label_over(line: str, lead: str) -> bool:

@@ -173,6 +173,8 @@ def headline_score(line: str, lead_stems: set[str], repeated: bool) -> float | N
         return None                     # "Daily Sabah - Latest & Breaking News from Turkey": the site's own title
     if line[:1] in _BULLETS:
         return None                     # "→ Eighteen months after …": a point of a list
+    if not any(ch.isupper() for ch in line) and any(ch.islower() for ch in line):
+        return None                     # "ep archivo vacunacion …": a file name or a caption; a headline has a capital
     if len(_CRUMB_SEPARATOR.findall(line)) >= 2:
         return None                     # "Home › Press & speeches › Central bankers' speeches": a breadcrumb
     if 2 * sum(any(ch.isalpha() for ch in w) for w in words) < len(words) + 1:
@@ -312,7 +314,9 @@ def choose_headline(candidates: list[str], lead: str, page_lines: list[str], fir
             score = None      # "Mireille Okafor and Daniel P. Hartwell" over "Mireille Okafor is a senior fellow …"
         if score is not None and lexicon().body_name.fullmatch(line) and navigation_follows(candidates, number + 1):
             score = None      # "Ministry of Foreign Affairs of the Republic of Serbia" above its menu: the site
-        if score is not None and is_organization_name(line):
+        if score is not None and _names_a_body_after_the_site(line):
+            score = None      # "France Diplomacy - Ministry for Europe and Foreign Affairs": the site's own title
+        if score is not None and is_organization_name(line) and not _title_case_headline(line):
             score -= 2.5      # a body's name alone (the site's, the issuer's) shares the lead's words, says nothing
             names.add(number)
         if score is not None and line_key(line) in menu_items:
@@ -337,6 +341,19 @@ def choose_headline(candidates: list[str], lead: str, page_lines: list[str], fir
     close = [number for number, score in scored if score >= best - _TIE]
     # The upper of two close lines is the headline over its deck; a body's name is over the headline.
     return next((number for number in close if number not in names), close[0])
+
+
+def _names_a_body_after_the_site(line: str) -> bool:
+    parts = _SITE_TITLE_SPLIT.split(line)
+    return len(parts) == 2 and len(parts[0].split()) <= 4 and is_organization_name(parts[1]) \
+        and not _title_case_headline(parts[1])
+
+
+def _title_case_headline(line: str) -> bool:
+    """"… Reaches Voluntary Pricing Agreement With Colorado …": a small word set in capitals inside the line is
+    a headline's title case; a body's name writes its "of", "for" and "with" small."""
+    stop = lexicon().stopwords
+    return any(word[:1].isupper() and not word.isupper() and word.lower() in stop for word in line.split()[1:])
 
 
 def _cut_short(line: str, candidates: list[str]) -> bool:

@@ -295,3 +295,46 @@ def test_a_title_line_ending_on_a_possessive_runs_on():
     text = "\n".join(["POLICY BRIEF", "", "Back to the Market: What Jordan's", "2025 Eurobond Tells Us About the Cost",
                       "", PARAGRAPH])
     assert clean(text).headline == "Back to the Market: What Jordan's 2025 Eurobond Tells Us About the Cost"
+
+
+def test_a_tab_title_opening_on_the_site_s_name_gives_way_to_the_page_s_headline():
+    text = "\n".join(["Kestrel Parliament - Experts divided over the cap on fertiliser tariffs", "", "Kestrel Parliament",
+                      "Members  Committees  Documents  Press", "", "Experts divided over the cap on fertiliser tariffs",
+                      "", PARAGRAPH])
+    assert clean(text).headline == "Experts divided over the cap on fertiliser tariffs"
+
+
+def test_a_site_s_title_naming_its_body_and_a_caption_placing_people_are_no_headline():
+    site = "\n".join(["Finance Diplomacy - Ministry of Finance and Tariffs", "Skip to content", "Home",
+                      "Press", "Twelve countries – Q&A – excerpt from the press briefing (4 June 2025)", "", PARAGRAPH])
+    assert clean(site).headline == "Twelve countries – Q&A – excerpt from the press briefing (4 June 2025)"
+    caption = "\n".join(["Ministers meet in Geneva", "", "Finance ministers (right) and officials (left) agree to cut "
+                         "tariffs on fertiliser imports by half in Geneva", "", PARAGRAPH])
+    assert clean(caption).headline == "Ministers meet in Geneva"
+
+
+def test_a_government_site_s_banner_is_junk():
+    for line in ["An official website of the United States government", "Here's how you know",
+                 "Official websites use .gov", "Secure .gov websites use HTTPS",
+                 "A .gov website belongs to an official government organization in the United States.",
+                 "An official website of the European Union", "How do you know?"]:
+        assert is_junk_line(line), line
+
+
+def test_a_title_case_headline_naming_a_body_is_no_body_s_name_and_a_title_wrapped_over_three_lines_may_ask():
+    release = "\n".join(["Kestrel Newswire", "Newsroom", "Pricing", "Kestrel Therapeutics, Inc.",
+                         "Kestrel Therapeutics Reaches Fertiliser Tariff Agreement With the Ministers' Tariffs Board",
+                         "Agreement lowers the tariffs on fertiliser imports by 38% for the ministers' farmers",
+                         "", PARAGRAPH])
+    assert clean(release).headline == \
+        "Kestrel Therapeutics Reaches Fertiliser Tariff Agreement With the Ministers' Tariffs Board"
+    brief = "\n".join(["Policy Brief", "Fertiliser Tariffs in 2026:", "Protecting Farmers or Raising", "Imports?",
+                       "", PARAGRAPH])
+    assert clean(brief).headline == "Fertiliser Tariffs in 2026: Protecting Farmers or Raising Imports?"
+
+
+def test_a_line_without_a_capital_is_no_headline():
+    from generator.head import content_stems, headline_score
+    lead = content_stems(PARAGRAPH)
+    assert headline_score("finance ministers agree to cut tariffs on fertiliser imports in geneva", lead, False) is None
+    assert headline_score("Finance ministers agree to cut tariffs on fertiliser imports in Geneva", lead, False) > 0

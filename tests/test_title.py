@@ -33,6 +33,9 @@ def test_derived_title_is_marked():
     ("Relations between Azerbaijan and Uzbekistan have in recent years grown from a warm friendship into a "
      "genuine alliance that now reaches from trade and energy to defence and security.",
      "Relations between Azerbaijan and Uzbekistan have in recent years grown from a warm friendship"),
+    # A point of a summary list keeps no list mark.
+    ("- Nigeria and Azerbaijan have agreed to explore the joint production of drones.",
+     "Nigeria and Azerbaijan have agreed to explore the joint production of drones"),
 ])
 def test_a_derived_title_ends_where_a_clause_or_phrase_ends(sentence, title):
     assert derive_title(sentence) == title

@@ -12,6 +12,7 @@ from generator.model import CleanText
 
 _MAX_DERIVED_WORDS = 14     # a derived title longer than this is cut at a phrase boundary
 _HEAD_LINES = 60
+_LIST_MARK = re.compile(r"^[-–—•*·▪►→]\s+")
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +56,7 @@ def derive_title(sentence: str) -> str:
     """A short title made from a sentence: the subject and verb phrase of its main clause, without the
     dateline and the leading phrase ("In recent years,"), cut at a clause boundary, then, while longer
     than a dozen words or so, before a modifier or a phrase; it always ends where a phrase ends."""
-    text = sentence.strip()
+    text = _LIST_MARK.sub("", sentence.strip())     # "- Nigeria and Azerbaijan have agreed …": a point of a summary
     text = text[clauses.dateline_end(text):]
     words = clauses.tokenize(text)
     leads = clauses.leading_phrases(words)
