@@ -144,6 +144,26 @@ def test_date(text, expected):
     # A stamp's day and month and its time, without a year: the page's day is stated without its year.
     ("Lebanon plunged into total blackout\nRania Khoury, 18/02 16:00 - Reading : 4 minute(s)\n\nThe last total "
      "blackout dates back to August 17, 2024, when the plant also stopped for lack of fuel.", (None, None)),
+    # A byline's stamp with its clock, nearer the text than the edition's clock; a stamp right under the
+    # headline, above a list of related cases; a "Published" stamp under a caption, past an appeal that
+    # reads as a sentence; a wrapped sentence's end in a PDF's text is no stamp.
+    ("International Edition | Tuesday | August 1, 2017\nTyphoon leaves thousands without power\nThe Kestrel Post "
+     "news staff Monday, July 31, 2017, 9:47 pm TWN\n\nThe typhoon cut power to thousands of homes in the east "
+     "of the island on Monday, the power company said.", ("2017-07-31", "day")),
+    ("WADA vs MNADA & Khulan Enkhbayar\n14 Mar 2025\nRelated cases\n• MNADA vs Khulan Enkhbayar\nSeptember 12, 2024"
+     "\n\nThe panel upheld the appeal of the agency against the decision of the national body, the court said.",
+     ("2025-03-14", "day")),
+    ("Play Live Radio\nNHPR\nDonate\nOur year-end drive is on: give today and we'll send you the wool beanie as a "
+     "thank-you.\nNews\nPolitics\nSenate and House pass the budget, sending it to the governor\nThe two-year spending "
+     "plan cuts funding for the university system and freezes some taxes.\nSenators listen to the debate on the "
+     "budget in the State House in Concord on Thursday.\nKate Ellery / NHPR\nKate Ellery\nPublished June 26, 2025 at "
+     "6:14 PM EDT\nUpdated June 26, 2025 at 9:02 PM EDT\nThe Legislature approved a two-year state budget on "
+     "Thursday, ending weeks of talks among the leaders of both chambers.\nThe Senate voted 16-8 along party lines "
+     "to pass the budget and its companion bill, which carries dozens of policy changes.\nRelated Content\nHouse "
+     "passes its budget\nMay 29, 2025\n© 2025 New Hampshire Public Radio", ("2025-06-26", "day")),
+    ("Issue Brief\nJuly 2025\nIntroduction\nThe government organization bill, however, stalled in the\n"
+     "National Assembly after the declaration of martial law\non December 3, 2024, and the impeachment.\n"
+     "The plan shifts the emphasis to housing", ("2025-07", "month")),
 ])
 def test_date_lines_of_the_raw_page(text, expected):
     assert extract_date(clean(text), None, text) == expected

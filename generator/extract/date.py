@@ -22,6 +22,8 @@ _HEAD_LINES = 60            # a page's head (menus, badges, the headline) is rar
 _FOOT_LINES = 6
 _MAX_STAMP_CHARS = 140
 _MAX_STAMP_WORDS = 4        # words beside the date that are not labels, times or weekdays
+_UNDER_HEADLINE = 2         # lines under the headline where its story's stamp stands
+_LABELLED_STAMP_REACH = 6   # lines past the head's end where a "Published" stamp still dates the page
 _TOP_PARAGRAPHS = 4         # a month and year later in the text is background, not the article's date
 
 # Labels of date lines in the languages of months.yml; "updated" ranks after a plain stamp.
@@ -113,7 +115,11 @@ def _head_stamp(lines: list[str], clean: CleanText) -> tuple[str, str] | None:
     # short lines after it ("Edited by …", a section, "Updated: …") are still the head.
     end += sum(1 for _ in takewhile(lambda line: len(line.split()) <= 12, lines[end:end + 4]))
     candidates = []
+    # (the last of its lines: the browser tab's title above the menu and the site's clock repeats it)
+    headline_at = max((i for i, line in enumerate(lines[:end]) if clean.headline and clean.headline in line), default=None)
     for index, line in enumerate(lines[:end]):
+        if _wrapped_sentence_end(lines, index, headline_at):
+            continue      # "on December 3, 2024, and Yoon's impeachment.": a wrapped sentence's end, in a PDF's text
         month = _MONTH_PREFIX.match(line)
         if month and 1 <= int(month.group("m")) <= 12:
             candidates.append((0, end - index, f"{month.group('y')}-{month.group('m')}", "month"))
@@ -143,9 +149,17 @@ def _head_stamp(lines: list[str], clean: CleanText) -> tuple[str, str] | None:
             # precision it is stated, after any stamp that gives the day.
             candidates.append((3, end - index, found.iso, "month"))
             continue
-        rank = 0 if _PUBLISHED.search(line) else 2 if _UPDATED.search(line) else 1
+        # A stamp right under the headline is its story's (a list of other cases may stand nearer the text).
+        rank = 0 if _PUBLISHED.search(line) else 2 if _UPDATED.search(line) else \
+            0.5 if headline_at is not None and 0 < index - headline_at <= _UNDER_HEADLINE else 1
         candidates.append((rank, end - index, found.iso, "day"))
     if not candidates:
+        # A caption may stand between the deck and the stamp: a "Published" stamp a few lines on is still
+        # the head's, its label says so.
+        for line in lines[end:end + _LABELLED_STAMP_REACH]:
+            found = _PUBLISHED.search(line) and len(line) <= _MAX_STAMP_CHARS and _piece_date(line, lines)
+            if found and found.precision == "day":
+                return found.iso, found.precision
         return None
     _, _, iso, precision = min(candidates)
     return iso, precision
@@ -172,15 +186,25 @@ def _unglued(line: str) -> str:
     return _GLUED_DATE.sub(" ", _GLUED_TIME.sub(r"\1 ", line))
 
 
+def _wrapped_sentence_end(lines: list[str], index: int, headline_at: int | None) -> bool:
+    """A line in lower case ending as a sentence, under a line of text that runs on (not the headline, under
+    which a stamp in lower case may stand: "by Karl Azzopardi/Sail-World on 14 Oct 2025")."""
+    line, above = lines[index], lines[index - 1] if index else ""
+    return line[:1].islower() and _SENTENCE_END.search(line) is not None and index - 1 != headline_at \
+        and len(above.split()) >= 6 and not above.endswith((".", "!", "?", ":"))
+
+
 def _body_start(lines: list[str], clean: CleanText) -> int:
     """One past the first paragraph's line: the first long line that ends as a sentence does, else the
     line cleaning's first paragraph starts on. Its own line may open with a date ("Baku/18.10.22/Turan:")."""
+    probe = clean.lines[0][:40] if clean.lines else ""
+    found = _line_index(lines[:_HEAD_LINES], probe) if probe else None
     for index, line in enumerate(lines[:_HEAD_LINES]):
         if len(line.split()) >= 12 and _SENTENCE_END.search(line) and not (line.endswith("?") and len(line.split()) < 25) \
                 and not is_junk_line(line):
-            return index + 1      # (a short line that asks is as often a headline; a cookie notice is furniture)
-    probe = clean.lines[0][:40] if clean.lines else ""
-    found = _line_index(lines[:_HEAD_LINES], probe) if probe else None
+            # (a short line that asks is as often a headline; a cookie notice is furniture). A sentence above
+            # the line cleaning begins the text on is the head's ("Our year-end drive is on: give today …").
+            return index + 1 if found is None or found <= index else found + 1
     return min(len(lines), _HEAD_LINES) if found is None else found + 1
 
 
@@ -233,12 +257,15 @@ def _stamp_date(line: str) -> DateMention | None:
     before = [] if _BYLINE_BEFORE.match(line[:found.start]) else _words(line[:found.start])
     after = _words(line[found.end:])
     if len(before) > _MAX_STAMP_WORDS:
-        return None
+        # "The China Post news staff Monday, July 31, 2017, 9:47 pm TWN": a date with its clock after a
+        # byline is the byline's stamp; a sentence that gives an hour ends as one.
+        return found if _CLOCK_AFTER.match(line, found.end) and not _SENTENCE_END.search(line) else None
     if len(before) + len(after) <= _MAX_STAMP_WORDS or _AFTER_DATE_SEPARATOR.match(line, found.end):
         return found
     return None
 
 
+_CLOCK_AFTER = re.compile(r",?\s*(?:at\s+)?\d{1,2}[:.]\d\d\b", re.IGNORECASE)
 _BYLINE_BEFORE = re.compile(r"(?i)^\s*by\s+[A-Z][^|,;:.]{1,60}?\s+(?:on|at|[|–—-])\s*$")
 _NUMERIC = re.compile(r"[\d./-]+")
 _NUMERIC_STAMP = re.compile(r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)?\d\d)\b(?![.\d])")
