@@ -118,6 +118,11 @@ def test_person_country(text, home, expected, taxonomy):
     ("In July 2016, the state company OJSC Rogun Hydropower Plant signed a contract. Rogun Hydropower Plant said "
      "the dam was on time.", []),
     ("Taiwan Power Co said electricity had been restored.", []),
+    # The American press's abbreviated titles of office keep their stop and end no sentence; without the
+    # stop the same letters are a word of their own ("the Sen Kra Ob variety").
+    ("The Legislature sent the budget to Gov. Kelly Ayotte on Thursday.", [("Kelly Ayotte", "Gov.")]),
+    ("Sen. Denise Larochelle, a Hooksett Republican, called it fair.", [("Denise Larochelle", "Sen.")]),
+    ("Prices for paddy of the Sen Kra Ob fragrant variety fell this week.", []),
     # Credit lines name journalists, who are not people of the article.
     ("Reporting by Jane Doe; Editing by John Smith", []),
     ("By Jane Doe", []),
@@ -394,8 +399,9 @@ def test_token_lookahead_only_skips_spaces():
 
     from corpus_text import corpus_sentences
 
-    from generator.extract.people import _TOKEN
+    from generator.extract.people import load_people_lexicon
 
+    _TOKEN = load_people_lexicon().tokens
     lookahead = "(?=\\S)"
     assert _TOKEN.pattern.startswith(lookahead + "(?:") and _TOKEN.pattern.endswith(")")
     plain = re.compile(_TOKEN.pattern[len(lookahead) + 3:-1])

@@ -21,7 +21,12 @@ from generator.taxonomy import Taxonomy
 
 # Every token starts on a character that is no space: the lookahead passes over spaces without trying
 # the branches. "H.E." is one token, written with its stops or without them ("H E Adish Mammadov").
-_TOKEN = re.compile(r"(?=\S)(?:H\.\s?E\.|H E(?=\s+[A-Z])|(?:Gen|Lt|Adm|Col|Maj|Brig|Capt|Cmdr|Sgt|Mr|Mrs|Ms|Dr|Prof)\.|[A-Z]\.(?=\s?[A-Z])|[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+|[^\w\s])")
+def _token_pattern(abbreviations: frozenset[str]) -> re.Pattern:
+    """A sentence's words; a rank's or a form of address's abbreviation keeps its stop ("Gen.", "Gov.",
+    "Dr."), as do initials ("Z. Hasanov")."""
+    dotted = "|".join(sorted((re.escape(a) for a in abbreviations), key=len, reverse=True))
+    return re.compile(rf"(?=\S)(?:H\.\s?E\.|H E(?=\s+[A-Z])|(?:{dotted})\.|[A-Z]\.(?=\s?[A-Z])|"
+                      r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+|[^\w\s])")
 # "Abdel Fattah el-Sisi", "Bashar al-Assad": a lower-case particle joined to a capitalised part.
 _NAME_PARTICLE = re.compile(r"(?:el|al|ad|as|ash|ul|bin|ibn|van|von|de|da|di|du|der|den|ben)-[A-Z][\w'’-]*")
 _CONNECTORS = {"of", "the", "for", "and", "on", "in", "at", "-", "(", ")", ","}
@@ -59,6 +64,7 @@ class PeopleLexicon:
     legal_before: re.Pattern         # "OJSC ": and right before it
     personal_nouns: frozenset[str]   # "government", "wife": after a possessive, they make the owner a person
     surname_titles: frozenset[str]   # "King", "Emir": titles that are family names too ("Madeleine King said")
+    tokens: re.Pattern               # a sentence's words, abbreviated ranks and forms of address with their stop
 
 
 @lru_cache(maxsize=1)
@@ -66,10 +72,14 @@ def load_people_lexicon() -> PeopleLexicon:
     data = resources.load_data("roles.yml")
     ranks = frozenset(r.lower() for r in data["ranks"])
     # British and Asian papers write the abbreviations without their stops ("Capt", "Pol Lt Gen").
-    ranks |= frozenset(r.replace(".", "") for r in ranks)
+    ranks |= frozenset(r.replace(".", "") for r in ranks) | frozenset(r.lower() for r in data["office_abbreviations"])
     rank_words = frozenset(w for r in ranks for w in re.split(r"[\s-]+", r)) | ranks
     role_words = frozenset(w.lower() for w in data["role_words"])
+    # "Gen.", "Lt.", "Gov.", "Mrs.": the abbreviated words of the ranks and forms of address, without the stop
+    abbreviations = frozenset(word[:-1] for phrase in (*data["ranks"], *data["office_abbreviations"], *data["honorifics"]) for word in str(phrase).split()
+                              if word.endswith(".") and len(word) >= 3 and word[:-1].isalpha())
     return PeopleLexicon(
+        tokens=_token_pattern(abbreviations),
         ranks=ranks,
         rank_words=rank_words,
         rank_ends=frozenset(re.split(r"[\s-]+", r)[-1] for r in ranks),
@@ -205,7 +215,7 @@ def _common_word_at(run, common: frozenset[str], lex: PeopleLexicon) -> int | No
 
 def _sentence_mentions(sentence: str, lex: PeopleLexicon, taxonomy: Taxonomy, org_words, country_words,
                        common: frozenset[str], body_text: str, order: int) -> list[_Mention]:
-    tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(sentence)]
+    tokens = [(m.group(), m.start(), m.end()) for m in lex.tokens.finditer(sentence)]
     found: list[_Mention] = []
     unmarked: list[_Mention] = []     # full names nothing marks as a person's (see _vouched)
     last_end = -1      # the token after the last person found in this sentence
@@ -297,6 +307,9 @@ def _sentence_mentions(sentence: str, lex: PeopleLexicon, taxonomy: Taxonomy, or
             unmarked.append(_Mention(name=re.sub(r"['’]s$", "", name), role=None, country=None, order=order,
                                      unvouched=True))
         if anchored and _plausible(run):
+            if role_before and " " in role_before and role_before.split(None, 1)[0].endswith(".") \
+                    and role_before.split(None, 1)[0].lower() in lex.honorifics:
+                role_before = role_before.split(None, 1)[1]     # "Hon. Prime Minister": the address is no post
             role = role_before or role_after
             if role_before and role_after and _is_rank(role_before, lex):
                 # "General Liu Zhenli, chief of the Joint Staff Department, held talks": the post, then the rank.
@@ -598,7 +611,7 @@ def _role_before(sentence: str, tokens, i: int, lex: PeopleLexicon, country_word
             # has a word of its own before it, "President Putin and Energy Minister", or is followed by a
             # title or a state's word, "Meloni and Albanian Premier").
             if (k > 0 and tokens[k - 1][0].lower() in ("of", "for")) or (
-                    start == k + 1 and k + 1 < i - 1 and after[:1].isupper() and after.isalpha()) or (
+                    start == k + 1 and k + 1 < i - 1 and after[:1].isupper() and after.rstrip(".").isalpha()) or (
                     start == k + 1 and after.lower() in lex.role_words) or _reaches_of(tokens, k) or (
                     start == k + 1 and after == "(" and k + 3 < i and tokens[k + 2][0].isupper()
                     and tokens[k + 3][0] == ")") or (

@@ -10,6 +10,9 @@ ABBREVIATIONS = frozenset({
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n",
     "inc", "ltd", "co", "corp", "jr", "sr", "h.e", "approx", "min", "art",
     "mag", "b.v", "n.v", "s.a", "s.p.a",        # an Austrian degree before a name, companies' legal forms
+    # titles of office and rank before a name ("sending it to Gov. Kelly Ayotte", "Sen. Denise Larochelle")
+    "gov", "sen", "sens", "rep", "reps", "rev", "fr", "hon", "sgt", "cpl", "pvt", "cmdr", "brig", "supt", "insp",
+    "det", "amb", "atty", "asst", "cllr", "messrs",
 })
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 
