@@ -295,6 +295,11 @@ NAV = "Home\nWorld\nBusiness\n"
      "Harbourwatch"),
     (f"Tankers\nHeadline about the collision\n\n{P}\n\nTankers\nHeadline about another ship", None),
     (f"Helen Marrow\nHeadline about the summit\n\n{P}\n\nHelen Marrow is a columnist at large.", None),
+    (f"Kestrel Gas\nAbout Kestrel Gas\nHeadline about the pipeline\nAnna Berg and Omar Daud\nAnna Berg and Omar Daud"
+     f"\n\n{P}\n\nAnna Berg and Omar Daud\n{P}\n\n© 2025 Kestrel Gas", "Kestrel Gas"),
+    (f"Post\n\nConversation\n\nKestrel Embassy Baku\n@KestrelBaku\n[1/4] {P}\n4:37 PM · Oct 22, 2024\n\n"
+     f"Kestrel Embassy Baku\n@KestrelBaku\n[2/4] {P}\n\nKestrel Embassy Baku\n@KestrelBaku\n[3/4] {P}\n\n"
+     f"Kestrel Embassy Baku\n@KestrelBaku\n[4/4] {P}", None),
     # A repost's credit in French spacing and brackets.
     (f"Kestrel Actu\nHeadline about the gold\n\n{P}\n\nSource : (Agence Kestrelfin)", "Agence Kestrelfin"),
 ])

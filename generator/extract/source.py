@@ -403,6 +403,7 @@ def _masthead_signals(head: list[str], lines: list[str], people: frozenset[str] 
     sits there, while a title-case line elsewhere in the head may be a section or a byline."""
     # After "Skip to content", and after the browser's title line ("<headline> - spectator.sme.sk").
     lowered = [line.lower() for line in lines]
+    foot = max((n for n, line in enumerate(lines) if _is_paragraph(line)), default=len(lines))
     first = next((n for n, line in enumerate(head) if not is_furniture(line)
                   and not (n == 0 and len(line.split()) >= 5 and _TITLE_SUFFIX.search(line))), 0)
     for index, line in enumerate(head[:25]):
@@ -431,27 +432,32 @@ def _masthead_signals(head: list[str], lines: list[str], people: frozenset[str] 
                 or strip_below or issuer else 1
             if number and re.match(r"\s*with\s", line[line.find(part) - 6:line.find(part)], re.I):
                 weight = 1    # "DAILY SABAH WITH AA": the agency is credited, the page is Daily Sabah
-            elif weight == 1 and part.strip() not in people and _named_again(part.strip(), lines, lowered, index + 2):
+            elif weight == 1 and part.strip() not in people and _named_again(part.strip(), lines, lowered, index + 2, foot):
                 weight = 2    # "Istituto Affari Internazionali" over the text and in its "About" box
             yield _Signal("masthead", part, weight, 20_000 + index)
 
 
-def _named_again(name: str, lines: list[str], lowered: list[str], start: int) -> bool:
-    """A name over the text that the page signs again further down, where a publisher signs: on a line of
-    its own (a footer, "Istituto Affari Internazionali (IAI)"), before its copyright ("Walaw © 2025"),
-    over its "About" box or in a report's running footer. A section's or a series' label stands once; an
-    author's name comes back in a sentence ("Helen Marr is a columnist"), which is no signature. One word
-    alone on a line again is a section's label ("Tankers"), so one word needs the other signatures."""
+def _named_again(name: str, lines: list[str], lowered: list[str], start: int, foot: int) -> bool:
+    """A name over the text that the page signs again further down, where a publisher signs: with its
+    letters on a line of its own ("Istituto Affari Internazionali (IAI)"), alone in the page's foot (past
+    its last paragraph, `foot`), before its copyright ("Walaw © 2025"), over its "About" box or in a
+    report's running footer. A section's or a series' label stands once; an author's name comes back in a
+    sentence ("Helen Marr is a columnist"); a caption or a post's account stands alone again and again
+    ("Alexey Miller and Sanzhar Zharkeshov" under each photo), which is no signature either. One word alone
+    on a line again is a section's label ("Tankers"), so one word needs the other signatures."""
     if len(name) < 3 or any(c.isdigit() for c in name) or not _name_re().fullmatch(name):
         return False
     wanted = name.lower()
-    for line, low in zip(lines[start:], lowered[start:]):
+    alone_at = [n for n, low in enumerate(lowered) if low.strip(" .") == wanted]
+    for number, (line, low) in enumerate(zip(lines[start:], lowered[start:]), start):
         at = low.find(wanted)
         if at < 0 or _is_paragraph(line):
             continue
         before, after = low[:at].strip(), low[at + len(wanted):].strip()
-        alone = not after or re.fullmatch(r"\([a-z&]{2,8}\)", after)
-        if alone and before in ("about", "about the") or alone and not before and " " in name \
+        lettered = re.fullmatch(r"\([a-z&]{2,8}\)", after) is not None
+        alone = not after.strip(" .") or lettered
+        if alone and before in ("about", "about the") or not before and lettered and " " in name \
+                or not before and not after.strip(" .") and " " in name and number > foot and len(alone_at) <= 2 \
                 or not before and after.startswith(("©", "copyright")) or _PAGE_NUMBER.search(line):
             return True
     return False
