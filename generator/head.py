@@ -165,8 +165,10 @@ def headline_score(line: str, lead_stems: set[str], repeated: bool) -> float | N
         return None
     if line.rstrip().endswith(":") or _URL.search(line) or line.count("|") >= 2 or is_furniture(line):
         return None
-    if lexicon().credits.search(line):
-        return None                     # a photo caption or credit
+    if lexicon().credits.search(line) or _CAPTION_CREDIT.search(line):
+        return None                     # a photo caption or credit ("… in Nairobi/FILE - KENYA POWER")
+    if _NAMES_ONLY.fullmatch(line):
+        return None                     # "Alexey Miller and Sanzhar Zharkeshov": the people in a photo, a byline
     if len(words) <= 6 and outlets.looks_like_outlet(line):
         return None                     # "The Times of Central Asia": the masthead, whatever it shares with the lead
     if outlets.outlet_named(_SITE_TITLE_SPLIT.split(line, 1)[0]):
@@ -201,6 +203,13 @@ def headline_score(line: str, lead_stems: set[str], repeated: bool) -> float | N
         score -= 2.0                    # a dateline or a date stamp ("Beijing, September 13, AZERTAC"); a
         # headline may end on the day it names ("Spokesperson's Regular Press Conference on June 12, 2025")
     return score
+
+
+# A wire's or a file's credit glued to a caption's last word ("Nairobi/FILE", "Baku/AFP").
+_CAPTION_CREDIT = re.compile(r"(?<=\w)/\s?(?:FILE|File|AFP|Reuters|REUTERS|AP|EPA|Getty|Xinhua|Anadolu)\b")
+# Two or more full names joined by "and" or commas, and nothing else.
+_NAME_WORD = r"[A-Z][\w'’.-]+"
+_NAMES_ONLY = re.compile(rf"{_NAME_WORD}(?: {_NAME_WORD}){{1,3}}(?:(?:,| and| &|, and) {_NAME_WORD}(?: {_NAME_WORD}){{1,3}})+")
 
 
 def _two_sentences(line: str) -> bool:

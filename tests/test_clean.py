@@ -338,3 +338,12 @@ def test_a_line_without_a_capital_is_no_headline():
     lead = content_stems(PARAGRAPH)
     assert headline_score("finance ministers agree to cut tariffs on fertiliser imports in geneva", lead, False) is None
     assert headline_score("Finance ministers agree to cut tariffs on fertiliser imports in Geneva", lead, False) > 0
+
+
+def test_a_caption_with_its_file_credit_and_a_line_of_names_alone_are_no_headline():
+    from generator.head import content_stems, headline_score
+    lead = content_stems("Anna Berg and Omar Daud signed the agreement on fertiliser tariffs at the substation in "
+                         "Nairobi on Tuesday, the ministry said.")
+    assert headline_score("Technicians at the substation in Nairobi/FILE - KESTREL POWER", lead, False) is None
+    assert headline_score("Anna Berg and Omar Daud", lead, True) is None
+    assert headline_score("Berg and Daud sign the fertiliser tariffs agreement in Nairobi", lead, False) > 0
