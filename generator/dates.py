@@ -28,7 +28,7 @@ _DATE = re.compile((
     r"|(?<![\d.,])\b(?P<ea>[0-3]\d)\.(?P<eb>[01]\d)\.(?P<ey>\d\d)\b(?![.\d])"       # 18.10.22
     r"|(?<![\d.,$£€])\b(?:(?P<d0>[0-3]?\d){o}\s*(?:[-–—]|to|and|&)\s*)?(?P<d1>[0-3]?\d){o}\.?(?:\s+(?:of|de)\b)?[\s-]*"
     r"(?P<m1>{w})\b\.?(?:[,\s-]+(?:(?:de|del|of)\s+)?(?P<y1>{y})\b)?"                # 22 October 2019, 11-12 July, 12 de marzo de 2024
-    r"|\b(?P<m2>{w})\b\.?,?\s*(?P<d2>[0-3]?\d){o}(?:\s*[-–]\s*[0-3]?\d)?,?\s*(?P<y2>{y})\b"  # October 22, 2019; Nov 21-24, 2024; March, 15, 2025
+    r"|\b(?P<m2>{w})\b\.?,?\s*(?P<d2>[0-3]?\d){o}(?:\s*[-–]\s*[0-3]?\d)?\s?,?\s*(?P<y2>{y})\b"  # October 22, 2019; Nov 21-24, 2024; March, 15, 2025; Aug 9 , 2025
     r"|\b(?P<m3>{w})\b\.?,?\s+(?:(?:de|del|of)\s+)?(?P<y3>{y})\b"                    # October 2023, marzo de 2024
     r"|\b(?P<m5>{w})\b\.?\s*(?P<d5>[0-3]?\d){o}\b(?![\d,]*\s*{y})(?!\s*%|[.,:]\d)"   # October 22
 ).format(y=_YEAR, w=_WORD, o=_ORDINAL))

@@ -164,6 +164,16 @@ def test_date(text, expected):
     ("Issue Brief\nJuly 2025\nIntroduction\nThe government organization bill, however, stalled in the\n"
      "National Assembly after the declaration of martial law\non December 3, 2024, and the impeachment.\n"
      "The plan shifts the emphasis to housing", ("2025-07", "month")),
+    # A day written with a space before its comma; a teaser's stamp under the text that names another day
+    # than the dateline's dates another story.
+    ("Fuel subsidy ends\nAug 9 , 2025\n\nThe government ended the fuel subsidy for public transport on "
+     "Saturday, the ministry said.", ("2025-08-09", "day")),
+    ("Nationwide blackout hits the country\n\nNAIROBI, Kenya, Jun 3 – Large parts of the country were plunged "
+     "into darkness on Tuesday evening after a fault on the main line, the company said.\n\nPower was back in "
+     "most of the capital by midnight, and engineers were still working on the line on Wednesday morning.\n\n"
+     "The company said it would publish a report on the fault within two weeks, as the regulator requires.\n\nMore on Capital FM"
+     "\nParliament approves the budget estimates\nNAIROBI, Kenya, May 14 – The regulator raised prices.\n"
+     "May 14, 2025", (None, None)),
 ])
 def test_date_lines_of_the_raw_page(text, expected):
     assert extract_date(clean(text), None, text) == expected

@@ -60,8 +60,11 @@ def extract_date(clean: CleanText, html_date: str | None = None,
             return found.iso, found.precision
     foot = raw_lines[-_FOOT_LINES:]
     foot_stamps = [_stamp_date(line) for line in foot]
+    # A dateline that gives the day and month ("NAIROBI, Kenya, Jun 3 –") says which day the page is of: a
+    # stamp under the text that names another day dates another story ("More on" teasers).
+    stated = next(iter(find_dates(clean.dateline)), None) if clean.dateline else None
     for found in reversed(foot_stamps if not _story_list(foot_stamps) else []):
-        if found and found.precision == "day":
+        if found and found.precision == "day" and not (stated and stated.day and (stated.month, stated.day) != (found.month, found.day)):
             return found.iso, found.precision
     for found in stamps:
         if found.precision == "month":
