@@ -300,6 +300,13 @@ NAV = "Home\nWorld\nBusiness\n"
     (f"Post\n\nConversation\n\nKestrel Embassy Baku\n@KestrelBaku\n[1/4] {P}\n4:37 PM · Oct 22, 2024\n\n"
      f"Kestrel Embassy Baku\n@KestrelBaku\n[2/4] {P}\n\nKestrel Embassy Baku\n@KestrelBaku\n[3/4] {P}\n\n"
      f"Kestrel Embassy Baku\n@KestrelBaku\n[4/4] {P}", None),
+    # A dateline's credit after a standfirst, glued to the year ("2025/APO Group/"), outweighs a body's letters
+    # in a "Source:" line; a listed outlet's letters at the front of a longer name are not its credit ("APO"
+    # is not AP); an English edition's credit for the paper it translates.
+    (f"Africa-Newsroom\nSource: World Health Organization (WHO) - Tanzania |\nHeadline about the vaccine\n\n{P}\n\n"
+     f"DAR ES SALAAM, Tanzania, April 25, 2025/APO Group/ --\n\n{P}\n\n© 2025 APO Group. All rights reserved.",
+     "APO Group"),
+    (f"Business\nHeadline about the pound\n\n{P}\n\nEdited translation from Al-Kestrel Al-Youm", "Al-Kestrel Al-Youm"),
     # A repost's credit in French spacing and brackets.
     (f"Kestrel Actu\nHeadline about the gold\n\n{P}\n\nSource : (Agence Kestrelfin)", "Agence Kestrelfin"),
 ])

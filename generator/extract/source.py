@@ -75,7 +75,8 @@ def _pattern(number: int) -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _signals() -> list[tuple[str, str, tuple[str, ...], int, re.Pattern]]:
-    name, series = f"(?:{outlets.alternation_trie()}|{_NAME})", outlets.name_words().report_series
+    # A listed spelling ends where a word does: "© 2025 APO Group" is no credit of AP's.
+    name, series = f"(?:(?:{outlets.alternation_trie()})(?!\\w)|{_NAME})", outlets.name_words().report_series
     return [(row["kind"], row["where"], tuple(row["needs"]), row["weight"],
              re.compile(row["pattern"].replace("{name}", name).replace("{series}", series)))
             for row in resources.load_data("outlets.yml")["signals"]]
@@ -223,7 +224,9 @@ def _open_signals(lines: list[str], people: frozenset[str] = frozenset()):
     last = paragraphs[-1] if paragraphs else len(lines)
     regions = {
         "head": lines[:first],
-        "lead": [lines[i] for i in paragraphs[:3]] + lines[max(0, first - 2):first],
+        # the first three paragraphs, the short lines between them (a dateline under a standfirst) and the
+        # two lines above them
+        "lead": lines[max(0, first - 2):paragraphs[:3][-1] + 1] if paragraphs else [],
         "body": lines[first:last + 1],
         "any": [line for line in lines if not _PHOTO_CREDIT.search(line)],
     }
