@@ -26,6 +26,16 @@ from generator.extract.organizations import extract_organizations
      ["Defense Industry Agency", "Ministry of Defence Production of Pakistan"]),
     ("The Turkish National Defense Ministry said so.", None, ["Ministry of National Defense of Türkiye"]),
     ("Deals with HBIS Group and Zijin Mining followed.", None, ["HBIS Group", "Zijin Mining"]),
+    # Two bodies' names joined by "and", the second a whole name of its own; a place before "and" is no
+    # body's; a name that holds its "and" stays whole; a possessive ends a name at the phrase's end too.
+    ("Ahead were the Belarusian State University of Informatics and Radioelectronics and Yanka Kupala State "
+     "University of Grodno.", None, ["Belarusian State University of Informatics and Radioelectronics",
+                                     "Yanka Kupala State University of Grodno"]),
+    ("The rate was 49.5 pounds at the National Bank of Egypt and Banque Misr on Wednesday.", None,
+     ["National Bank of Egypt", "Banque Misr"]),
+    ("The Securities and Exchange Commission and the Institute for Peace and Security Studies met.", None,
+     ["Securities and Exchange Commission", "Institute for Peace and Security Studies"]),
+    ("After that, Virgin Australia's services to Brisbane resumed.", None, ["Virgin Australia"]),
     # A name defined by its acronym keeps its "and"; later uses of the acronym are that body.
     ("The National Economic and Development Authority (NEDA) approved it. NEDA met again.", None,
      ["National Economic and Development Authority"]),

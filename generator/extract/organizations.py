@@ -404,7 +404,7 @@ def _with_place(body: str, start: int, name: str, lex: OrganizationLexicon, pers
 
 
 # "People's", "Women's" belong to names ("People's Liberation Army"); other possessives end one.
-_POSSESSIVE = re.compile(r"(?<!People)(?<!Women)(?<!Children)['’]s(?=[ \t])")
+_POSSESSIVE = re.compile(r"(?<!People)(?<!Women)(?<!Children)['’]s(?=[ \t]|$)")
 # "the Higher Public Prosecutor's Office", "Mersin Governor's Office": an officer's office is a body's name.
 _OFFICE_HOLDER = re.compile(r"\b(?:Prosecutor|Governor|General|Mayor|President|Ombudsman|Auditor|Chancellor)$")
 
@@ -414,7 +414,7 @@ def _capitalised_phrases(text: str):
     ends a name: "the Treasury's Office of Foreign Assets Control" is the office, not "Treasury s Office"."""
     for match in _PHRASE.finditer(text):
         phrase = match.group()
-        if "s " not in phrase or not _POSSESSIVE.search(phrase):
+        if ("s " not in phrase and not phrase.endswith(("'s", "’s"))) or not _POSSESSIVE.search(phrase):
             yield match.start(), match.end(), phrase
             continue
         at = 0
@@ -568,6 +568,16 @@ def _organizations_in_phrase(phrase: str, lex: OrganizationLexicon, offset: int 
             at = name.index(piece, cursor)
             results.append((offset + start + at, piece))
             cursor = at + len(piece)
+        name = pieces[0]      # (a body nested in the first: "… Institute of Technology and Dalian University")
+    elif (pair := _two_bodies(name, head_re)) is not None:
+        # "Belarusian State University of Informatics and Radioelectronics and Yanka Kupala State University
+        # of Grodno", "National Bank of Egypt and Banque Misr": a body's whole name after the last such "and";
+        # before it, a body's name, or a place's ("Egypt and Banque Misr", nested after "of").
+        first, second = pair
+        if head_re.search(first):
+            results.append((offset + start, first))
+        results.append((offset + start + len(name) - len(second), second))
+        name = first
     else:
         results.append((offset + start, name))
     nested = re.search(r"\bof (?:the )?", name[head.end() - start:]) if head.end() > start else None
@@ -575,6 +585,22 @@ def _organizations_in_phrase(phrase: str, lex: OrganizationLexicon, offset: int 
         inner_at = head.end() - start + nested.end()
         results.extend(_organizations_in_phrase(name[inner_at:], lex, offset + start + inner_at))
     return results
+
+
+def _two_bodies(name: str, head_re: re.Pattern) -> tuple[str, str] | None:
+    """(first, second) when `name` is two names joined by "and", the second a body's of its own: opening on
+    its head word ("Banque Misr"), or, after a body's name, of three words or more that
+    open on no common noun ("Yanka Kupala State University of Grodno", not the "Security Studies of …" of
+    "Institute for Peace and Security Studies" nor the "Engineering School" of a school's name)."""
+    for joint in reversed(list(re.finditer(r"\s+(?:and|&)\s+(?=[A-Z])", name))):
+        first, second = name[:joint.start()], name[joint.end():]
+        words = second.split()
+        opens_on_head = (head := head_re.search(second)) is not None and head.start() == 0
+        own_name = len(words) >= 3 and not _COMMON_NOUN.search(words[0]) and head is not None
+        place_before = " " not in first and first[:1].isupper() and not _COMMON_NOUN.search(first)
+        if len(words) >= 2 and (opens_on_head and (place_before or head_re.search(first)) or own_name and head_re.search(first)):
+            return first, second
+    return None
 
 
 # "Jordan News Agency", "Tasnim News Agency": an outlet cited, no organisation here (LABELLING.md).
