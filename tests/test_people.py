@@ -123,6 +123,11 @@ def test_person_country(text, home, expected, taxonomy):
     ("The Legislature sent the budget to Gov. Kelly Ayotte on Thursday.", [("Kelly Ayotte", "Gov.")]),
     ("Sen. Denise Larochelle, a Hooksett Republican, called it fair.", [("Denise Larochelle", "Sen.")]),
     ("Prices for paddy of the Sen Kra Ob fragrant variety fell this week.", []),
+    # An initial glued to the name it abbreviates, of one letter or of a transliterated two.
+    ("Minister of Labour L.Enkh-Amgalan told a press conference that the wage would rise.",
+     [("L. Enkh-Amgalan", "Minister of Labour")]),
+    ("The chairman of the confederation, Kh.Amgalanbaatar, said the wage was too low.",
+     [("Kh. Amgalanbaatar", "chairman of the confederation")]),
     # Credit lines name journalists, who are not people of the article.
     ("Reporting by Jane Doe; Editing by John Smith", []),
     ("By Jane Doe", []),

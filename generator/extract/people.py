@@ -25,7 +25,8 @@ def _token_pattern(abbreviations: frozenset[str]) -> re.Pattern:
     """A sentence's words; a rank's or a form of address's abbreviation keeps its stop ("Gen.", "Gov.",
     "Dr."), as do initials ("Z. Hasanov")."""
     dotted = "|".join(sorted((re.escape(a) for a in abbreviations), key=len, reverse=True))
-    return re.compile(rf"(?=\S)(?:H\.\s?E\.|H E(?=\s+[A-Z])|(?:{dotted})\.|[A-Z]\.(?=\s?[A-Z])|"
+    # (an initial of a transliterated letter is two: Mongolian "Kh.Amgalanbaatar", Russian "Zh.")
+    return re.compile(rf"(?=\S)(?:H\.\s?E\.|H E(?=\s+[A-Z])|(?:{dotted})\.|(?:[A-Z]|Kh|Ts|Ch|Sh|Zh)\.(?=\s?[A-Z])|"
                       r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+|[^\w\s])")
 # "Abdel Fattah el-Sisi", "Bashar al-Assad": a lower-case particle joined to a capitalised part.
 _NAME_PARTICLE = re.compile(r"(?:el|al|ad|as|ash|ul|bin|ibn|van|von|de|da|di|du|der|den|ben)-[A-Z][\w'’-]*")
@@ -553,7 +554,12 @@ def _list_goes_on(tokens, k: int) -> bool:
 
 
 def _join(sentence: str, run) -> str:
-    return sentence[run[0][1]:run[-1][2]]
+    name = sentence[run[0][1]:run[-1][2]]
+    # "Z.Hasanov", "L.Enkh-Amgalan": an initial glued to the name it abbreviates stands apart from it
+    return _GLUED_INITIAL.sub(r"\1 ", name) if "." in name else name
+
+
+_GLUED_INITIAL = re.compile(r"(?<![\w.])([A-Z][a-z]?\.)(?=[A-Z][a-z])")
 
 
 def _plausible(run) -> bool:
