@@ -123,6 +123,11 @@ def test_person_country(text, home, expected, taxonomy):
     ("The Legislature sent the budget to Gov. Kelly Ayotte on Thursday.", [("Kelly Ayotte", "Gov.")]),
     ("Sen. Denise Larochelle, a Hooksett Republican, called it fair.", [("Denise Larochelle", "Sen.")]),
     ("Prices for paddy of the Sen Kra Ob fragrant variety fell this week.", []),
+    # A magistrate's rank; "Alhaji", a form of address.
+    ("In August, Principal Resident Magistrate Felix Kaoma convicted the two accused of smuggling gold.",
+     [("Felix Kaoma", "Principal Resident Magistrate")]),
+    ("The Minister of Defence, Alhaji Mohammed Badaru Abubakar, received the ambassador.",
+     [("Mohammed Badaru Abubakar", "Minister of Defence")]),
     # An initial glued to the name it abbreviates, of one letter or of a transliterated two.
     ("Minister of Labour L.Enkh-Amgalan told a press conference that the wage would rise.",
      [("L. Enkh-Amgalan", "Minister of Labour")]),
