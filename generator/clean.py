@@ -11,7 +11,7 @@ from functools import lru_cache
 from generator import outlets, resources
 from generator.dates import find_dates
 from generator.head import (choose_headline, content_stems, first_paragraph, is_furniture, is_ticker, lexicon, line_key,
-                            navigation_follows, without_breadcrumb)
+                            navigation_follows, post_age, without_breadcrumb)
 from generator.model import CleanText
 
 _DATE_PREFIX = re.compile(r"^\s*(?:date|published|posted|updated)\s*:?\s*(\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?)\s+", re.I)
@@ -250,8 +250,8 @@ def _sidebar_above_text(kept: list[str], raw: list[str], start: int) -> bool:
     return not any(_is_paragraph(line) for line in kept) and any(_is_paragraph(" ".join(line.split())) for line in raw[start:])
 
 
-def _split_head(lines: list[str], owners: tuple[str, ...] = (),
-                origin: list[int] | None = None) -> tuple[str | None, list[str], list[str]]:
+def _split_head(lines: list[str], owners: tuple[str, ...] = (), origin: list[int] | None = None,
+                posted: bool = False) -> tuple[str | None, list[str], list[str]]:
     """(headline, body lines, masthead): the head of the page is the lines above the first paragraph;
     the headline is the one of them that reads as the lead's (head.py). What stands above it is the
     masthead (kept for the source); below it, only sentences stay (a deck), not bylines, badges or credits."""
@@ -264,18 +264,24 @@ def _split_head(lines: list[str], owners: tuple[str, ...] = (),
     candidates = _with_wrapped_titles(["" if is_ticker(line) else strip_headline_suffix(line) for line in lines[:head_end]],
                                       origin or list(range(len(lines))))
     above_menu = navigation_follows(lines, 1)
-    chosen = choose_headline(candidates, " ".join(lines[head_end:head_end + 2]), lines,
-                             first_above_menu=above_menu, owners=owners)
-    if chosen is None and len(lines) > head_end + 3:
+    # A social post has no headline: its author's name and tagline stand above its age (head.py).
+    chosen = None if posted else choose_headline(candidates, " ".join(lines[head_end:head_end + 2]), lines,
+                                                 first_above_menu=above_menu, owners=owners)
+    if chosen is None and len(lines) > head_end + 3 and not posted:
         # The first paragraphs may be a notice the head says nothing of ("This document has been translated
         # from the Japanese original for reference purposes only …"): the text after them is the lead.
         chosen = choose_headline(candidates, " ".join(lines[head_end + 2:head_end + 4]), lines,
                                  first_above_menu=above_menu, owners=owners)
     if chosen is None:
         head = lines[:head_end]
+        if posted:
+            # a post's author, the tagline of fields under the name and the buttons are none of its text
+            return None, [line for line in head if _is_head_text(line) and " | " not in line] + lines[head_end:], \
+                [line for line in head if not _is_head_text(line) or " | " in line]
         return None, [line for line in head if _is_head_text(line)] + lines[head_end:], \
             [line for line in head if not _is_head_text(line)]
     chosen = _without_tab_tail(candidates, chosen)
+    chosen = _title_over_subtitle(candidates, chosen, origin or list(range(len(lines))))
     headline = candidates[chosen]
     body = [line for line in lines[chosen + 1:head_end] if _is_head_text(line)] + lines[head_end:]
     return headline, _without_repeats(body, lines[chosen], headline), lines[:chosen]
@@ -285,13 +291,38 @@ def _without_tab_tail(candidates: list[str], chosen: int) -> int:
     # The browser tab's "<headline> - Nasional" or "Deutscher Bundestag - <headline>" above the page's own
     # "<headline>": the tab's copy adds a section's or a site's name that the site-suffix table cannot
     # know, and the page's line is the headline.
+    # A tab's title cut short ("SSAB to close blast furnace operations in Oxelösund") above the page's
+    # whole headline ("…; around 550 positions affected") gives way to it too.
     line = candidates[chosen]
-    return next((number for number, other in enumerate(candidates) if number != chosen and len(other.split()) >= 4
+    return next((number for number, other in enumerate(candidates) if number != chosen and len(other.split()) >= 3
                  and (line.startswith(other) and _TAB_TAIL.fullmatch(line, len(other))
-                      or line.endswith(other) and _TAB_HEAD.fullmatch(line, 0, len(line) - len(other)))), chosen)
+                      or line.endswith(other) and _TAB_HEAD.fullmatch(line, 0, len(line) - len(other))
+                      or number > chosen and other.startswith(line) and other[len(line):len(line) + 2] in ("; ", ": ", ", "))),
+                chosen)
 
 
-_TAB_TAIL = re.compile(r"\s+[-–—|]\s+[^\W\d_][\w&' ]{0,30}")
+def _title_over_subtitle(candidates: list[str], chosen: int, origin: list[int]) -> int:
+    # A report's cover under its series' name ("POLICY BRIEF", "Clingendael Policy Brief"): a short title
+    # ("Between Baku and Beijing") right over the longer line that says what it is about, its subtitle,
+    # which the lead's words favour.
+    above = chosen - 1
+    if above < 1 or origin[above] + 1 != origin[chosen] or not _report_series().search(" ".join(candidates[:above])):
+        return chosen
+    title, subtitle = candidates[above], candidates[chosen]
+    words = title.split()
+    if 2 <= len(words) <= 7 and len(words) < len(subtitle.split()) and not title.endswith((".", ":", "?", "!")) \
+            and not any(ch.isdigit() for ch in title) and title[:1].isupper() and not is_furniture(title) \
+            and not _report_series().search(title):
+        return above
+    return chosen
+
+
+@lru_cache(maxsize=1)
+def _report_series() -> re.Pattern:
+    return re.compile(rf"(?i)\b(?:{outlets.name_words().report_series})\b")
+
+
+_TAB_TAIL = re.compile(r"(?:\s+[-–—|]\s+[^\W\d_][\w&' ]{0,40}){1,3}")     # "- Hansard written question HL5873 - UK Parliament"
 _TAB_HEAD = re.compile(r"[^\W\d_][\w&' ]{0,30}\s+[-–—|]\s+")
 
 
@@ -427,10 +458,12 @@ def clean(text: str) -> CleanText:
     lines: list[str] = []
     origin: list[int] = []  # for each line kept, the pasted line (after unwrapping) it comes from
     begun = False           # whether the article's text has started (a sentence; a menu item is none)
+    posted = False          # whether the head held a social post's age ("2w • Edited • 🌐"), set aside as a stamp
     pasted = text.split("\n")
     raw_lines = unwrap_lines(pasted)
     skip_to = -1
     for number, raw in enumerate(raw_lines):
+        posted = posted or not begun and post_age(raw.strip())
         if number < skip_to or _is_menu_line(raw):
             continue
         line = _HEADING_MARKERS.sub("", " ".join(without_breadcrumb(raw).split()))
@@ -467,7 +500,7 @@ def clean(text: str) -> CleanText:
 
     owners = tuple(line.strip() for line in pasted if len(line) <= 200 and ("©" in line or "Copyright" in line))
     kept = lines
-    headline, lines, masthead = _split_head(lines, owners, origin)
+    headline, lines, masthead = _split_head(lines, owners, origin, posted)
     if headline is None and byline_at > 0:
         headline, lines = _over_the_byline(kept, origin, byline_at, lines)
     lines = [line for line in lines if not _is_shouting(line)]   # the head's shouted lines that did not lead

@@ -167,6 +167,8 @@ def headline_score(line: str, lead_stems: set[str], repeated: bool) -> float | N
         return None
     if lexicon().credits.search(line) or _CAPTION_CREDIT.search(line):
         return None                     # a photo caption or credit ("… in Nairobi/FILE - KENYA POWER")
+    if _EMOJI.search(line):
+        return None                     # "… and I could not be prouder 🚇": a post's text, not a headline
     if _NAMES_ONLY.fullmatch(line):
         return None                     # "Alexey Miller and Sanzhar Zharkeshov": the people in a photo, a byline
     if len(words) <= 6 and outlets.looks_like_outlet(line):
@@ -205,6 +207,7 @@ def headline_score(line: str, lead_stems: set[str], repeated: bool) -> float | N
     return score
 
 
+_EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\U0001F1E6-\U0001F1FF]")
 # A wire's or a file's credit glued to a caption's last word ("Nairobi/FILE", "Baku/AFP").
 _CAPTION_CREDIT = re.compile(r"(?<=\w)/\s?(?:FILE|File|AFP|Reuters|REUTERS|AP|EPA|Getty|Xinhua|Anadolu)\b")
 # Two or more full names joined by "and" or commas, and nothing else.

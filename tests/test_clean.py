@@ -347,3 +347,33 @@ def test_a_caption_with_its_file_credit_and_a_line_of_names_alone_are_no_headlin
     assert headline_score("Technicians at the substation in Nairobi/FILE - KESTREL POWER", lead, False) is None
     assert headline_score("Anna Berg and Omar Daud", lead, True) is None
     assert headline_score("Berg and Daud sign the fertiliser tariffs agreement in Nairobi", lead, False) > 0
+
+
+def test_a_report_s_short_title_over_its_subtitle_is_the_headline():
+    text = "\n".join(["Kestrel Policy Brief", "MAY 2025", "", "Between Geneva and the Farms",
+                      "What the fertiliser tariff cut means for twelve countries' finance ministers", "",
+                      "Anna Berg", "", PARAGRAPH])
+    assert clean(text).headline == "Between Geneva and the Farms"
+    news = "\n".join(["Home", "News", "Between Geneva and the Farms",
+                      "What the fertiliser tariff cut means for twelve countries' finance ministers", "", PARAGRAPH])
+    assert clean(news).headline == "What the fertiliser tariff cut means for twelve countries' finance ministers"
+
+
+def test_tab_titles_with_two_tails_or_cut_short_give_way_to_the_page_s_headline():
+    text = "\n".join(["Fertiliser: Tariff Cuts - Hansard written question HL5873 - Kestrel Parliament", "",
+                      "Cookies on Kestrel Parliament", "Written questions, answers and statements",
+                      "Fertiliser: Tariff Cuts", "", PARAGRAPH])
+    assert clean(text).headline == "Fertiliser: Tariff Cuts"
+    text = "\n".join(["Ministers to cut tariffs on fertiliser imports", "Regulatory press releases",
+                      "Ministers to cut tariffs on fertiliser imports; twelve countries affected", "", PARAGRAPH])
+    assert clean(text).headline == "Ministers to cut tariffs on fertiliser imports; twelve countries affected"
+
+
+def test_a_social_post_has_no_headline_though_its_age_stands_in_a_strip():
+    text = "\n".join(["Skip to main content", "Home    My Network    Jobs    Messaging", "", "Anna Berg • 2nd",
+                      "Tariff analyst at Kestrel | Trade | Farming", "2w • Edited • 🌐", "", "Follow", "",
+                      "Twelve countries cut fertiliser tariffs in Geneva today, and I could not be prouder 🚜", "",
+                      PARAGRAPH])
+    cleaned = clean(text)
+    assert cleaned.headline is None
+    assert cleaned.lines[0].startswith("Twelve countries cut fertiliser tariffs")
