@@ -503,11 +503,18 @@ def _domain_signals(lines: list[str], signals: list[_Signal]):
 
 
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=1)
+def _series_tail() -> re.Pattern:
+    return re.compile(rf"(?<=\S)\s+(?:{outlets.name_words().report_series})$")
+
+
 def _display(name: str) -> str | None:
     """The name as shown, or None when it is no outlet's name ("Home", "Crown")."""
     name = re.sub(r"\s*[(«].*$", "", name).strip(" .,:;-–—|")     # "Arms of Russia («Оружие России»)"
     name = re.sub(r"\s+(?:or|and) its affiliated companies.*$", "", name)
     name = re.sub(r"(?:,?\s+\d{4})+$", "", name)        # "© Eurasianet 2024"
+    if " " in name:
+        name = _series_tail().sub("", name) or name   # "WWF-Pakistan Policy Brief": the publisher, not its series
     name = _RIGHTS_RESERVED.sub("", name)
     name = re.sub(r"\s+(?:Tüm|Bütün|Все|Alle|Tutti|Todos|Tous|All)$", "", name)     # the phrase's first word only
     name = re.sub(r"(?<=[a-z])\.com(?:\.[a-z]{2})?$", "", name, flags=re.IGNORECASE)   # "SavunmaSanayiST.com", "iTnews.com.au"
