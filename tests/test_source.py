@@ -307,6 +307,9 @@ NAV = "Home\nWorld\nBusiness\n"
      f"DAR ES SALAAM, Tanzania, April 25, 2025/APO Group/ --\n\n{P}\n\n© 2025 APO Group. All rights reserved.",
      "APO Group"),
     (f"Business\nHeadline about the pound\n\n{P}\n\nEdited translation from Al-Kestrel Al-Youm", "Al-Kestrel Al-Youm"),
+    # A brand's lower-case prefix before a word with a capital inside it.
+    (f"Headline about the howitzers | bne KestrelNews\nHome\nNews\n\n{P}\n\nCopyright © 2025 bne KestrelNews. "
+     "All rights reserved.", "bne KestrelNews"),
     # A report series' name after its publisher's is no part of it.
     (f"Kestrel-Pakistan Policy Brief\nMay 2025\nHeadline about the fishing ban\n\n{P}\n\n"
      f"Kestrel-Pakistan Policy Brief | 2\n\n{P}\n\nKestrel-Pakistan Policy Brief | 3", "Kestrel-Pakistan"),

@@ -38,7 +38,9 @@ _WORD = rf"(?:[{_UPPER}0-9][\w'’&-]*(?:\.[A-Za-z]{{2,4}}\b)?|[a-z0-9][A-Za-z0-
 # An outlet-shaped name: up to six capitalised words or acronyms, with "of", "de", "&" or "of the" between
 # them ("Ministry of Defence of the Czech Republic"); a first word's "of the" adds a seventh ("Parliament of
 # the Republic of Kazakhstan", not a bare "Parliament").
-_NAME = rf"{_WORD}(?:\s+of\s+the\s+{_WORD})?(?:\s+(?:{_CONNECTOR}\s+|of\s+the\s+)?{_WORD}){{0,5}}"
+# A brand's lower-case prefix before a word with a capital inside it: "bne IntelliNews".
+_BRAND_PREFIX = r"(?:(?!(?:the|and|for|via|per|from|with)\s)[a-z]{2,4}\s(?=[A-Z][a-z]+[A-Z]))?"
+_NAME = rf"{_BRAND_PREFIX}{_WORD}(?:\s+of\s+the\s+{_WORD})?(?:\s+(?:{_CONNECTOR}\s+|of\s+the\s+)?{_WORD}){{0,5}}"
 # Words a company adds to its trading name ("Premium Times Services Limited", "Circuitline Media Group").
 _COMPANY_TAIL = re.compile(
     r"(?:[\s,]+(?:Private|Pvt\.?|Limited|Ltd\.?|Inc\.?|LLC|plc|PLC|GmbH|S\.?A\.?U?\.?|S\.?L?\.?|S\.?p\.?A\.?|B\.?V\.?"
