@@ -17,6 +17,7 @@ from functools import lru_cache
 from generator import resources
 from generator.extract.countries import country_mentions, region_country
 from generator.model import Person
+from generator.spellings import fold
 from generator.taxonomy import Taxonomy
 
 # Every token starts on a character that is no space: the lookahead passes over spaces without trying
@@ -66,6 +67,7 @@ class PeopleLexicon:
     personal_nouns: frozenset[str]   # "government", "wife": after a possessive, they make the owner a person
     surname_titles: frozenset[str]   # "King", "Emir": titles that are family names too ("Madeleine King said")
     tokens: re.Pattern               # a sentence's words, abbreviated ranks and forms of address with their stop
+    public_figures: dict[str, str]   # a well-known office-holder's folded, lower-case name -> the state served
 
 
 @lru_cache(maxsize=1)
@@ -79,8 +81,10 @@ def load_people_lexicon() -> PeopleLexicon:
     # "Gen.", "Lt.", "Gov.", "Mrs.": the abbreviated words of the ranks and forms of address, without the stop
     abbreviations = frozenset(word[:-1] for phrase in (*data["ranks"], *data["office_abbreviations"], *data["honorifics"]) for word in str(phrase).split()
                               if word.endswith(".") and len(word) >= 3 and word[:-1].isalpha())
+    figures = resources.load_data("public_figures.yml")["figures"] or {}
     return PeopleLexicon(
         tokens=_token_pattern(abbreviations),
+        public_figures={_figure_key(name): code for code, names in figures.items() for name in names or ()},
         ranks=ranks,
         rank_words=rank_words,
         rank_ends=frozenset(re.split(r"[\s-]+", r)[-1] for r in ranks),
@@ -860,8 +864,9 @@ def _fold(mentions: list[_Mention], taxonomy: Taxonomy, lex: PeopleLexicon, home
             person.order = min(person.order, mention.order)
     people = [p for p in sorted(full.values(), key=lambda m: m.order)
               if (_keep(p) and not _is_company(p.name, body, lex)) or taxonomy.person_by_alias.get(p.name)]
-    stated = {p.name: p.country or _curated_country(p.name, taxonomy) or _organization_country(p.role, body, taxonomy, lex)
-              for p in people}
+    # What the text says first, then a curator's word, then the state a well-known office-holder serves.
+    stated = {p.name: p.country or _curated_country(p.name, taxonomy) or lex.public_figures.get(_figure_key(p.name))
+              or _organization_country(p.role, body, taxonomy, lex) for p in people}
     # A story filed from a capital ("AMMAN —") names that state's officials without saying whose they are.
     # (The dateline the cleaner took off the body, "ISLAMABAD, Mar 11 (APP):", still says where it was filed.)
     filed_from = _dateline_country(f"{dateline} \n{body}" if dateline else body, taxonomy)
@@ -979,6 +984,12 @@ def _organization_country(role: str | None, body: str, taxonomy: Taxonomy, lex: 
             start = body.find(name, start + len(name))
             seen += 1
     return None
+
+
+def _figure_key(name: str) -> str:
+    """A name as the table of public figures is looked up: without diacritics, case or hyphens
+    ("Recep Tayyip Erdogan", "Sergei Lavrov" as the table writes them)."""
+    return " ".join(fold(name).lower().replace("-", " ").split())
 
 
 def _curated_country(name: str, taxonomy: Taxonomy) -> str | None:
