@@ -429,7 +429,9 @@ def clean(text: str) -> CleanText:
     for number, raw in enumerate(raw_lines):
         if number < skip_to or _is_menu_line(raw):
             continue
-        line = _HEADING_MARKERS.sub("", " ".join(without_breadcrumb(raw).split()))
+        line = " ".join(without_breadcrumb(raw).split())
+        if "#" in line:         # the markers' pattern, tried at every space, on the few lines that hold one
+            line = _HEADING_MARKERS.sub("", line)
         if not line:
             continue
         prefix = _DATE_PREFIX.match(line)

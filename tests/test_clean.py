@@ -295,3 +295,16 @@ def test_a_title_line_ending_on_a_possessive_runs_on():
     text = "\n".join(["POLICY BRIEF", "", "Back to the Market: What Jordan's", "2025 Eurobond Tells Us About the Cost",
                       "", PARAGRAPH])
     assert clean(text).headline == "Back to the Market: What Jordan's 2025 Eurobond Tells Us About the Cost"
+
+
+def test_heading_markers_are_removed_only_from_lines_holding_a_hash():
+    # clean tries _HEADING_MARKERS only on a line holding "#": on every line of the corpus without one
+    # the pattern leaves the line as it is.
+    from corpus_text import corpus_lines
+    from generator.clean import _HEADING_MARKERS
+
+    for line in corpus_lines() | {"## Title ##", "# Title", "Title #", "#hashtag", "  "}:
+        line = " ".join(line.split())
+        if "#" not in line:
+            assert _HEADING_MARKERS.sub("", line) == line, line
+    assert _HEADING_MARKERS.sub("", "## Title ##") == "Title"

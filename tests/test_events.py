@@ -247,3 +247,18 @@ def test_kept_words_are_those_outside_every_dropped_span():
         assert kept == plain(sentence, resolved)
         dropping += len(kept) < len(clauses.tokenize(sentence))
     assert dropping > 500       # the corpus does drop datelines, attributions and times
+
+
+def test_ceremonial_phrases_hold_the_words_that_let_them_be_tried():
+    """_may_be_ceremonial (words each ceremonial phrase holds) lets every sentence through that
+    _CEREMONIAL matches, over the corpus's sentences and a few made for each phrase."""
+    from corpus_text import corpus_sentences
+
+    from generator.extract.events import _CEREMONIAL, _may_be_ceremonial
+
+    made = ("laid wreaths", "laid a wreath", "laid flowers", "guard of honor", "book of honour", "honored the memory",
+            "honoured the memory", "paid tribute")
+    for sentence in corpus_sentences() + made:
+        lowered = sentence.lower()
+        assert _may_be_ceremonial(lowered) or not _CEREMONIAL.search(lowered), sentence
+    assert all(_CEREMONIAL.search(text) for text in made)

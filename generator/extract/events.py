@@ -27,6 +27,13 @@ _EVENT_WORDS = re.compile(
     r"classified|discharged|reported|designated|issued|passed|entered|joined|ratified|acquired|bought|sold)\b"
 )
 _CEREMONIAL = re.compile(r"\b(wreaths?|laid flowers|guard of honou?r|book of honou?r|honou?red the memory|paid tribute)\b")
+
+
+def _may_be_ceremonial(lowered: str) -> bool:
+    # Each of _CEREMONIAL's phrases holds one of these; most sentences hold none, and are not tried.
+    return "wreath" in lowered or "flowers" in lowered or "hono" in lowered or "tribute" in lowered
+
+
 # Words before a date that make it a limit or a span's end, not when something happened.
 _NOT_WHEN = re.compile(r"(?:\b(?:until|till|through|since|by|to|before|between|and|than|from|as of)\s+"
                        r"(?:the\s+)?(?:(?:end|start|beginning|middle) of\s+)?(?:early|late|mid-?)?\s*)$")
@@ -71,7 +78,7 @@ def extract_events(body: str, article_date: str | None = None, precision: str | 
     previous: str | None = None
     for sentence in split_sentences(body):
         lowered = sentence.lower()
-        if _CEREMONIAL.search(lowered):
+        if _may_be_ceremonial(lowered) and _CEREMONIAL.search(lowered):
             continue
         if not _SENTENCE_END.search(sentence):
             continue        # a headline or an "other news" line left in the text
@@ -170,10 +177,11 @@ def _whens(sentence: str, stated: list[DateMention], anchor: dt.date | None, pre
             add(mention.start, mention.end, mention.iso)
         elif mention.month is not None:
             add(mention.start, mention.end, _nearest_day(anchor, mention.month, mention.day) if anchor else None)
-    for m in _BARE_MONTH.finditer(sentence):
+    # A month alone beside no event word is a figure's period ("a record in December"): not looked for.
+    for m in _BARE_MONTH.finditer(sentence) if has_event else ():
         month = month_number(m.group("month"))
-        if month is None or not has_event or m.group("rel") in ("since", "until", "by", "from"):
-            continue        # a month alone beside no event word is a figure's period ("a record in December")
+        if month is None or m.group("rel") in ("since", "until", "by", "from"):
+            continue
         iso = None
         if anchor:
             shift = {"next": 1, "last": -1, "this": 0}.get(m.group("year") or "")
