@@ -525,6 +525,49 @@ def test_the_head_word_asked_of_a_set_is_the_one_the_pattern_finds():
     assert headed > 1000
 
 
+def test_capitalised_phrases_written_capital_first_are_those_of_the_lookbehind_first_form():
+    """_PHRASE opens on a capital and checks the character before it after it; it finds the runs the
+    form that checks that character first finds."""
+    import re
+
+    from corpus_text import corpus_bodies
+
+    from generator.extract.organizations import _NAME_OPENING, _PHRASE, _UPPER
+
+    assert _PHRASE.pattern.startswith(_NAME_OPENING)
+    plain = re.compile("(?<![\\w'’.&-])[" + _UPPER + "]" + _PHRASE.pattern[len(_NAME_OPENING):])
+    for text in corpus_bodies() + ("xBank of England", "-Bank", "O'Brien's Bank", "a.B C", "'Ministry"):
+        assert [m.span() for m in _PHRASE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_names_taken_whole_before_a_space_or_a_comma_match_as_the_plain_words_do():
+    """The patterns that take a capitalised word whole where a space, a comma or a bracket follows it
+    (_CAPITALISED_WHOLE) find, over the corpus's bodies and a few made to end words on marks, the
+    matches and groups the same patterns with the plain word (_CAPITALISED) find."""
+    import re
+
+    from corpus_text import corpus_bodies
+
+    from generator.extract import organizations as o
+
+    whole, plain = "(?>[\\w'’.&-]*)(?<=\\w)", "(?:[\\w'’.&-]*\\w)?"
+    assert o._CAPITALISED_WHOLE.endswith(whole) and o._CAPITALISED.endswith(plain)
+    patterns = [p for p in (*o.load_organization_lexicon().context_patterns, o._LIST, o._CLOSED_LIST)
+                if whole in p.pattern]
+    assert len(patterns) == 5
+    texts = corpus_bodies() + ("Iberdrola Corp., the utility", "Foo Inc. and Bar", "A., B. and C.", "X-, Y and Z",
+                               "Vodacom, MTN., Cell C and all other licensees", "Lam Research's. and KLA",
+                               "the Hlas. party", "Shell Plc. chairman Tom Smith", "Umbrella for Democratic Change (UDC), a coalition")
+    found = 0
+    for fast in patterns:
+        slow = re.compile(fast.pattern.replace(whole, plain))
+        for text in texts:
+            matches = [(m.span(), m.groupdict()) for m in fast.finditer(text)]
+            assert matches == [(m.span(), m.groupdict()) for m in slow.finditer(text)], (fast.pattern[:60], text[:80])
+            found += len(matches)
+    assert found > 300
+
+
 @pytest.mark.parametrize("name, home, canonical", [
     # A state whose English name takes "the" keeps it, whether the text gave the state or the article did.
     ("Ministry of Defence of the Czech Republic", "AZ", "Ministry of Defence of the Czech Republic"),

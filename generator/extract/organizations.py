@@ -371,12 +371,22 @@ _ORDINAL_BEFORE = re.compile(r"(?<![\w.,])(\d{1,3}(?:st|nd|rd|th))[ \t]+$")
 _MEMBER_TAIL = re.compile(r"[ \t]+and[ \t]+[A-Z][a-z]+\b(?![ \t]+[A-Z])")
 _UPPER = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x250) if chr(c).isupper())
 _CAPITALISED = rf"[{_UPPER}](?:[\w'’.&-]*\w)?"
+# A name's first capital, the character before it no part of a word: written capital first, so that the
+# regex engine skips to the next capital in one scan instead of trying the lookbehind at every character.
+_NAME_OPENING = rf"[{_UPPER}](?<![\w'’.&-].)"
+
+
+def _opening(name: str) -> str:
+    """A name pattern (_BARE, _CAPITALISED …) that starts at a word's start: "(?<![\\w'’.&-])" + name."""
+    return name.replace(f"[{_UPPER}]", _NAME_OPENING, 1)
+
+
 # Runs of capitalised words joined by "of", "the", "for", "and" (not "and the" nor "and of the": two bodies)
 # inside names, never across a line ("0 Comments" above a paragraph is no part of the court's name). Names
 # in other languages join theirs ("Banco Central de la República Argentina", "Policía Nacional del Perú",
 # "Bolsas y Mercados Argentinos", "Mutuelle Agricole Marocaine d'Assurances").
 _PHRASE = re.compile(
-    rf"(?<![\w'’.&-]){_CAPITALISED}(?:(?:[ \t]+(?:of|the|for|de|des|du|da|do|del|la|las|los|van|&|-"
+    rf"{_opening(_CAPITALISED)}(?:(?:[ \t]+(?:of|the|for|de|des|du|da|do|del|la|las|los|van|&|-"
     rf"|(?:and|y|e|et)(?![ \t]+(?:the|of|de|del|la|des|du)\b)))*[ \t]+(?:[dl]['’])?{_CAPITALISED})*"
 )
 
@@ -869,12 +879,16 @@ def _spells_defence(body: str, name: str = "") -> bool:
 
 
 _BARE = rf"{_CAPITALISED}(?:[ \t]+{_CAPITALISED}){{0,3}}"
+# A capitalised word where what follows it in the pattern opens on a space, a tab, a comma or a bracket
+# (no character of a word's run): the word is taken whole, at once. _CAPITALISED would give back its run
+# a character at a time, and every shorter word it tried is followed by a character of the run, which
+# nothing after it matches, so the two find the same; a name of several words that fails (most do) fails
+# without trying each word at each of its lengths.
+_CAPITALISED_WHOLE = rf"[{_UPPER}](?>[\w'’.&-]*)(?<=\w)"
+_BARE_WHOLE = rf"{_CAPITALISED_WHOLE}(?:[ \t]+{_CAPITALISED_WHOLE}){{0,3}}"     # _BARE, with the same proviso
 # A name with its inner small words ("Umbrella for Democratic Change"), and the acronym it may be given.
-_BARE_WITH_INNER = rf"{_CAPITALISED}(?:(?:[ \t]+(?:of|for|the|and|de))?[ \t]+{_CAPITALISED}){{0,5}}"
+_BARE_WITH_INNER = rf"{_CAPITALISED_WHOLE}(?:(?:[ \t]+(?:of|for|the|and|de))?[ \t]+{_CAPITALISED_WHOLE}){{0,5}}"
 _ACRONYM_AFTER = r"(?:[ \t]+\([A-Z][A-Za-z]{1,9}\))?"
-# A name's first capital, the character before it no part of a word: written capital first, so that the
-# regex engine skips to the next capital in one scan instead of trying the lookbehind at every character.
-_NAME_OPENING = rf"[{_UPPER}](?<![\w'’.&-].)"
 
 
 _WORD_RUN = re.compile(r"\w+")
@@ -900,11 +914,6 @@ def _opening_letters(words: list[str]) -> str:
     return rf"(?=[{letters}\x80-\U0010ffff])"
 
 
-def _opening(name: str) -> str:
-    """A name pattern (_BARE, _CAPITALISED …) that starts at a word's start: "(?<![\\w'’.&-])" + name."""
-    return name.replace(f"[{_UPPER}]", _NAME_OPENING, 1)
-
-
 # The key-word list each context pattern needs, in the order _context_patterns returns them.
 _CONTEXT_KEYS = ("appositive_nouns", "officer_titles", "kind_nouns", "source_phrases", "company_possessions",
                  "company_parts", "described_kinds")
@@ -923,9 +932,9 @@ def _context_patterns(data: dict) -> tuple[re.Pattern, ...]:
         re.compile(rf"(?P<name>{_opening(_BARE_WITH_INNER)}){_ACRONYM_AFTER},[ \t]+(?:the|a|an|its|{_CAPITALISED}['’]s)"
                    rf"[ \t]+(?:[\w'’-]+[ \t]+){{0,4}}?(?:{words('appositive_nouns')})\b{not_a_person}"),
         # "Iberdrola chairman Ignacio Sánchez Galán"
-        re.compile(rf"(?P<name>{_opening(_BARE)})[ \t]+(?:{words('officer_titles')})[ \t]+{_CAPITALISED}"),
+        re.compile(rf"(?P<name>{_opening(_BARE_WHOLE)})[ \t]+(?:{words('officer_titles')})[ \t]+{_CAPITALISED}"),
         # "the Hlas party", "the ruling Georgian Dream party" ("the" at a word's start, written literal first)
-        re.compile(rf"the(?<!\wthe)[ \t]+(?:[a-z][a-z-]+[ \t]+){{0,2}}?(?P<name>{_BARE})[ \t]+(?:{words('kind_nouns')})\b"
+        re.compile(rf"the(?<!\wthe)[ \t]+(?:[a-z][a-z-]+[ \t]+){{0,2}}?(?P<name>{_BARE_WHOLE})[ \t]+(?:{words('kind_nouns')})\b"
                    rf"{not_a_person}"),
         # "data from Kpler", "analysts at Capital Economics", "head of research at Sandgate Capital",
         # "the network operated by Uztransgaz"
@@ -950,9 +959,10 @@ _DESCRIBING_WORD = (r"(?!(?:the|a|an|its|their|in|of|on|at|to|for|by|with|from|a
 
 
 # "Iberdrola, Endesa and Naturgy": names listed beside a body found are bodies too.
-_LIST = re.compile(rf"(?P<items>{_BARE}{_ACRONYM_AFTER}(?:(?:,[ \t]+{_BARE}{_ACRONYM_AFTER})+,?|)[ \t]+and[ \t]+{_BARE})")
+_LIST = re.compile(rf"(?P<items>{_BARE_WHOLE}{_ACRONYM_AFTER}(?:(?:,[ \t]+{_BARE_WHOLE}{_ACRONYM_AFTER})+,?|)[ \t]+and[ \t]+"
+                   rf"{_BARE})")
 _LIST_ITEM = re.compile(rf"(?P<name>{_BARE}){_ACRONYM_AFTER}")
-_CLOSED_LIST = re.compile(rf"(?P<items>{_BARE}{_ACRONYM_AFTER}(?:,[ \t]+{_BARE}{_ACRONYM_AFTER})+),?[ \t]+(?:and|or)[ \t]+"
+_CLOSED_LIST = re.compile(rf"(?P<items>{_BARE_WHOLE}{_ACRONYM_AFTER}(?:,[ \t]+{_BARE_WHOLE}{_ACRONYM_AFTER})+),?[ \t]+(?:and|or)[ \t]+"
                           r"(?:all[ \t]+|many[ \t]+|several[ \t]+|the[ \t]+)?other[ \t]+[a-z-]+s\b")
 
 
