@@ -20,6 +20,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import ahocorasick
+
 from generator import outlets, resources
 from generator.dates import find_dates, month_number, weekday_number
 from generator.gazetteer import Gazetteer
@@ -50,6 +52,17 @@ _RIGHTS_RESERVED = re.compile(
     r"|Tutti i diritti riservati)\b.*$", re.IGNORECASE)
 _PHOTO_CREDIT = re.compile(r"(?i)^\s*(?:\(?photo|image|credit|foto|picture|source: getty)\b|getty images|shutterstock|/afp\b"
                            r"|\b(?:photo|image|picture|foto|illustration)s?\s*(?:credits?\s*)?:")   # "Cover photo: … © Ritzau Scanpix"
+# The same pattern in two parts, as a line is tried: its opening, and the rest behind a lookahead of their
+# first letters (in a pattern that ignores case, the class folds as the words do), which turns most
+# characters away without trying each word at each of them.
+_PHOTO_CREDIT_OPENING = re.compile(r"(?i)\s*(?:\(?photo|image|credit|foto|picture|source: getty)\b")
+_PHOTO_CREDIT_INSIDE = re.compile(r"(?i)(?=[gs/pif])(?:getty images|shutterstock|/afp\b"
+                                  r"|\b(?:photo|image|picture|foto|illustration)s?\s*(?:credits?\s*)?:)")
+
+
+def _is_photo_credit(line: str) -> bool:
+    """Whether _PHOTO_CREDIT finds a credit in the line."""
+    return _PHOTO_CREDIT_OPENING.match(line) is not None or _PHOTO_CREDIT_INSIDE.search(line) is not None
 _SPLIT_PARTS = re.compile(r"\s+[|–—-]\s+|,\s+|\s+with\s+", re.IGNORECASE)
 
 
@@ -71,6 +84,21 @@ def _pattern(number: int) -> re.Pattern:
     # Compiled when first tried: each holds every outlet's spelling, a millisecond to compile.
     pattern = resources.load_data("outlets.yml")["attribution"][number]["pattern"]
     return re.compile(pattern.replace("{outlet}", f"(?P<outlet>{outlets.alternation_trie()})"), re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def _needs_automaton() -> ahocorasick.Automaton:
+    """Every word a signal's row needs (outlets.yml, `needs`), to find which of them a line holds."""
+    automaton = ahocorasick.Automaton()
+    for need in {need for _, _, needs, _, _ in _signals() for need in needs}:
+        automaton.add_word(need, need)
+    automaton.make_automaton()
+    return automaton
+
+
+def _needs_held(line: str) -> frozenset[str]:
+    """The rows' words that stand in `line` (each `need in line`), found in one pass."""
+    return frozenset(need for _, need in _needs_automaton().iter(line))
 
 
 @lru_cache(maxsize=1)
@@ -211,18 +239,23 @@ def _open_signals(lines: list[str], people: frozenset[str] = frozenset()):
         "head": lines[:first],
         "lead": [lines[i] for i in paragraphs[:3]] + lines[max(0, first - 2):first],
         "body": lines[first:last + 1],
-        "any": [line for line in lines if not _PHOTO_CREDIT.search(line)],
+        "any": [line for line in lines if not _is_photo_credit(line)],
     }
     # "From:" on its own line, the issuer on the next (a government release).
     regions["any"] = [f"{line} {lines[i + 1]}" if line == "From:" and i + 1 < len(lines) else line
                       for i, line in enumerate(regions["any"])]
     order = 0
-    joined = {where: "\n".join(region) for where, region in regions.items()}
+    lead_text = "\n".join(regions["lead"])
+    # Which of the rows' words each line holds, found in one pass over it: a row is tried on the lines that
+    # hold one of its words, and most pages hold no "©", no "told", no "Staff" (a word of no line of a
+    # region is in none of them: no row's word holds a line break).
+    held = {line: _needs_held(line) for line in {*lines, *regions["any"]}}
+    in_region = {where: frozenset().union(*(held[line] for line in region)) for where, region in regions.items()}
     for kind, where, needs, weight, regex in _signals():
-        if not any(need in joined[where] for need in needs):
-            continue          # most pages hold no "©", no "told", no "Staff": their lines are not tried
+        if in_region[where].isdisjoint(needs):
+            continue
         for line in regions[where]:
-            if len(line) > 2000 or not any(need in line for need in needs):
+            if len(line) > 2000 or held[line].isdisjoint(needs):
                 continue
             for match in regex.finditer(line):
                 order += 1
@@ -241,7 +274,7 @@ def _open_signals(lines: list[str], people: frozenset[str] = frozenset()):
                     # behind the page, which gives way to the masthead.
                     kind, weight_here = "owner", weight - 1
                 elif kind == "copyright" and (company := _with_legal_form(name, line[match.end():])):
-                    if _names_itself(company, joined["lead"]):
+                    if _names_itself(company, lead_text):
                         # "© 2024 Kalvara Copper Corp." on a release whose text is about Kalvara Copper Corp.:
                         # the company issued the page, and is shown as it writes its name.
                         kind, name, weight_here = "issuer", company, weight
