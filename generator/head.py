@@ -231,8 +231,9 @@ def post_age(line: str) -> bool:
 
 
 _CRUMB_GAP = re.compile(r"\s{2,}|\s*[»›]\s*|\s+[>/]\s+")     # "Home»Politics»<headline>" too
-# What any match of _CRUMB_GAP holds: two spaces, a space of another kind, a chevron, or " >" / " /".
-_CRUMB_HINT = re.compile(r"  |[^\S ]|[»›]| [>/]")
+# What any match of _CRUMB_GAP holds: two spaces, a space of another kind, a chevron, or " >" / " /";
+# one class first (the space's own test after it), so that the engine skips to such a mark.
+_CRUMB_HINT = re.compile(r"[\s»›](?:(?<! )|(?=[ >/]))")
 
 
 def without_breadcrumb(line: str) -> str:

@@ -36,3 +36,16 @@ def test_lowercase_keeping_offsets_is_lower_one_for_one(text):
     folded = lowercase_keeping_offsets(text)
     assert len(folded) == len(text)
     assert all(low == ch.lower()[0] for ch, low in zip(text, folded))     # "İ" -> "i", the rest as lower()
+
+
+def test_substrings_held_are_those_each_in_test_finds():
+    # Overlapping and nested strings are each found ("he", "she", "hers" in "ushers").
+    from corpus_text import corpus_lines
+    from generator.gazetteer import Substrings
+
+    strings = ["he", "she", "hers", "his", "©", "(c)", "told ", "rom", "Staff", "İ", "ı", "", "rights"]
+    found = Substrings(strings)
+    assert found.held("ushers") == {"he", "she", "hers"}
+    assert Substrings([]).held("anything") == frozenset()
+    for line in corpus_lines():
+        assert found.held(line) == {s for s in strings if s and s in line}, line

@@ -336,6 +336,20 @@ def test_the_quick_checks_before_splitting_a_line_skip_only_lines_with_nothing_t
             assert len([p for p in _MENU_SEPARATOR.split(line) if p.strip()]) <= 1, line
 
 
+def test_the_quick_checks_written_class_first_find_what_their_plain_alternations_find():
+    import re
+
+    from corpus_text import corpus_lines
+    from generator.clean import _MENU_HINT
+    from generator.head import _CRUMB_HINT
+
+    crumb, menu = re.compile(r"  |[^\S ]|[»›]| [>/]"), re.compile(r"  |[^\S ]|[|•·»>]")
+    for line in set(corpus_lines()) | {"a  b", "a\u00a0b", "a » b", "a›b", "a > b", "a / b", "a|b", "a•b", "a·b", "a>b",
+                                       "a ", " a", "a\tb", "a /", "a b"}:
+        assert bool(_CRUMB_HINT.search(line)) == bool(crumb.search(line)), line
+        assert bool(_MENU_HINT.search(line)) == bool(menu.search(line)), line
+
+
 def test_a_shortened_copy_of_the_headline_is_not_it():
     # A breadcrumb's last item cut with an ellipsis above the whole headline agrees with the lead as well.
     page = "\n".join(["Government of Ledgerland", "Search", "Twelve countries agree to halve fertiliser...", HEADLINE

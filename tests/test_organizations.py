@@ -577,3 +577,17 @@ def test_names_taken_whole_before_a_space_or_a_comma_match_as_the_plain_words_do
 def test_a_ministry_s_state_is_written_as_english_writes_it(name, home, canonical, taxonomy):
     from generator.extract.organizations import canonical_organization
     assert canonical_organization(name, taxonomy, home) == canonical
+
+
+def test_the_context_words_a_text_holds_are_those_each_word_s_search_finds():
+    """_named_by_context tries a context pattern on a text that holds one of its words, as one pass of
+    context_words_held finds them."""
+    from corpus_text import corpus_bodies
+
+    from generator.extract.organizations import load_organization_lexicon
+
+    lex = load_organization_lexicon()
+    for body in corpus_bodies():
+        lowered = body.lower()
+        held = lex.context_words_held.held(lowered)
+        assert [not held.isdisjoint(w) for w in lex.context_words] == [any(x in lowered for x in w) for w in lex.context_words]

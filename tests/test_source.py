@@ -326,14 +326,14 @@ def test_photo_credits_found_in_two_parts_are_those_of_the_one_pattern():
 
 
 def test_the_rows_words_a_line_holds_are_found_in_one_pass():
-    # _open_signals tries a row on the lines that hold one of its `needs`, as _needs_held finds them.
+    # _open_signals tries a row on the lines that hold one of its `needs`, as _needs finds them.
     from corpus_text import corpus_lines
-    from generator.extract.source import _needs_held, _signals
+    from generator.extract.source import _needs, _signals
 
     needs = {need for _, _, row_needs, _, _ in _signals() for need in row_needs}
     assert not any("\n" in need for need in needs)       # a region's lines are joined by line breaks
     held = 0
     for line in corpus_lines() | {"© 2024 X", "told Reuters", "From:", "(c) X (C) Y"}:
-        assert _needs_held(line) == {need for need in needs if need in line}, line
-        held += bool(_needs_held(line))
+        assert _needs().held(line) == {need for need in needs if need in line}, line
+        held += bool(_needs().held(line))
     assert held > 1000

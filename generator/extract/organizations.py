@@ -15,7 +15,7 @@ from functools import lru_cache
 from generator import resources
 from generator.outlets import spellings as outlet_spellings
 from generator.extract.countries import country_mentions
-from generator.gazetteer import Gazetteer
+from generator.gazetteer import Gazetteer, Substrings
 from generator.taxonomy import Taxonomy
 
 _NOT_AFTER = ("Exercise", "Exercises", "Drills", "Declaration", "Initiative", "Agreement", "Treaty", "Strategy",
@@ -62,6 +62,7 @@ class OrganizationLexicon:
     # Each signal's key words, lower case: where none stands in the text, its pattern cannot match and is
     # not run (the patterns try a name at every capital; most texts hold none of a signal's words).
     context_words: tuple[tuple[str, ...], ...]
+    context_words_held: Substrings       # which of those words a text holds, found in one pass over it
 
 
 @lru_cache(maxsize=1)
@@ -101,6 +102,7 @@ def load_organization_lexicon() -> OrganizationLexicon:
                                      + r")\b"),
         context_patterns=_context_patterns(data["context"]),
         context_words=tuple(tuple(w.lower() for w in data["context"][key]) for key in _CONTEXT_KEYS),
+        context_words_held=Substrings(w.lower() for key in _CONTEXT_KEYS for w in data["context"][key]),
         unit_re=re.compile(r"\b(?:" + "|".join(map(re.escape, data["numbered_units"])) + r")\b"),
         modified_body_re=re.compile(r"[ \t]+(?:[A-Z][a-z]|(?:[a-z-]+[ \t]+)?(?:" + "|".join(
             map(re.escape, data["context"]["qualified_nouns"])) + r")\b)"),
@@ -1009,9 +1011,10 @@ def _named_by_context(body: str, found: list[tuple[int, str]], taken: list[tuple
 
     results = []
     lowered = body.lower()
+    held = lex.context_words_held.held(lowered)
     for pattern, needs, may_start_a_sentence in zip(lex.context_patterns, lex.context_words,
                                                     (False, True, True, True, False, True, True)):
-        if not any(word in lowered for word in needs):
+        if held.isdisjoint(needs):
             continue
         for match in pattern.finditer(body):
             group = "name" if match.group("name") else "named"

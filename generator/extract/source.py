@@ -20,11 +20,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import ahocorasick
-
 from generator import outlets, resources
 from generator.dates import find_dates, month_number, weekday_number
-from generator.gazetteer import Gazetteer
+from generator.gazetteer import Gazetteer, Substrings
 from generator.head import is_furniture, navigation_follows, post_age, lexicon as head_lexicon
 from generator.extract.organizations import is_organization_name
 from generator.model import CleanText
@@ -87,18 +85,9 @@ def _pattern(number: int) -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
-def _needs_automaton() -> ahocorasick.Automaton:
+def _needs() -> Substrings:
     """Every word a signal's row needs (outlets.yml, `needs`), to find which of them a line holds."""
-    automaton = ahocorasick.Automaton()
-    for need in {need for _, _, needs, _, _ in _signals() for need in needs}:
-        automaton.add_word(need, need)
-    automaton.make_automaton()
-    return automaton
-
-
-def _needs_held(line: str) -> frozenset[str]:
-    """The rows' words that stand in `line` (each `need in line`), found in one pass."""
-    return frozenset(need for _, need in _needs_automaton().iter(line))
+    return Substrings(need for _, _, needs, _, _ in _signals() for need in needs)
 
 
 @lru_cache(maxsize=1)
@@ -249,7 +238,7 @@ def _open_signals(lines: list[str], people: frozenset[str] = frozenset()):
     # Which of the rows' words each line holds, found in one pass over it: a row is tried on the lines that
     # hold one of its words, and most pages hold no "©", no "told", no "Staff" (a word of no line of a
     # region is in none of them: no row's word holds a line break).
-    held = {line: _needs_held(line) for line in {*lines, *regions["any"]}}
+    held = {line: _needs().held(line) for line in {*lines, *regions["any"]}}
     in_region = {where: frozenset().union(*(held[line] for line in region)) for where, region in regions.items()}
     for kind, where, needs, weight, regex in _signals():
         if in_region[where].isdisjoint(needs):
