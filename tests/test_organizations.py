@@ -591,3 +591,21 @@ def test_the_context_words_a_text_holds_are_those_each_word_s_search_finds():
         lowered = body.lower()
         held = lex.context_words_held.held(lowered)
         assert [not held.isdisjoint(w) for w in lex.context_words] == [any(x in lowered for x in w) for w in lex.context_words]
+
+
+def test_the_ministry_patterns_are_tried_only_where_what_they_match_stands():
+    """A ministry's abbreviation and a ministry named in lower case are looked for only in a text holding an
+    abbreviation or " ministry": each match holds one (the abbreviations are plain letters, the fields hold
+    no " ministry" of their own), so the texts skipped hold no match."""
+    from corpus_text import corpus_bodies
+
+    from generator.extract.organizations import load_organization_lexicon
+
+    lex = load_organization_lexicon()
+    assert all(a.isalpha() for a in lex.ministry_abbreviations)
+    assert lex.lower_ministry_re.pattern.endswith(") ministry\\b")
+    for body in corpus_bodies() + ("the MoD said", "Iraq's oil ministry", "the defence ministry's"):
+        for match in lex.abbreviation_re.finditer(body):
+            assert any(a in match.group() for a in lex.ministry_abbreviations)
+        for match in lex.lower_ministry_re.finditer(body):
+            assert " ministry" in match.group()

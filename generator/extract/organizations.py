@@ -295,7 +295,9 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
         if not any(a <= match.start() < b for a, b in taken) and name not in outlets and name != outlet:
             found.append((match.start("name"), name))
             taken.append((match.start("name"), match.end("name")))
-    for match in lex.abbreviation_re.finditer(body):
+    # The two patterns below are tried only on a text that holds what each of their matches holds (an
+    # abbreviation; " ministry"): most hold neither, and each tries its alternation at every character.
+    for match in lex.abbreviation_re.finditer(body) if any(a in body for a in lex.ministry_abbreviations) else ():
         country = _country_before(body, match.start(), taxonomy) or home_country
         field = lex.ministry_abbreviations[match.group("abbr")]
         if "Defense" in field and _spells_defence(body):
@@ -303,7 +305,7 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
         name = f"Ministry of {field} of {_country_phrase(country, taxonomy, lex)}" if country else f"Ministry of {field}"
         found.append((match.start(), name))
         taken.append((match.start(), match.end()))
-    for match in lex.lower_ministry_re.finditer(body):
+    for match in lex.lower_ministry_re.finditer(body) if " ministry" in body else ():
         # "the defence ministry said", "Iraq's oil ministry": a ministry named in lower case is one all the same.
         name = match.group().title()
         if not any(a <= match.start() < b for a, b in taken):
