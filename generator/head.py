@@ -49,7 +49,9 @@ def lexicon() -> Lexicon:
     return Lexicon(
         stopwords=frozenset(data["stopwords"]),
         furniture=re.compile("|".join(f"(?:{p})" for p in data["furniture"]), re.IGNORECASE),
-        credits=re.compile("|".join(rf"(?<![\w]){re.escape(c)}(?![\w])" for c in data["credits"]), re.IGNORECASE),
+        # One alternation between the word boundaries' tests, not each word with its own: the engine tries
+        # the words only where a word starts, instead of every lookbehind at every character.
+        credits=re.compile(r"(?<![\w])(?:" + "|".join(re.escape(c) for c in data["credits"]) + r")(?![\w])", re.IGNORECASE),
         body_name=re.compile(rf"(?:The\s+)?(?:[A-Z][\w-]+\s+){{0,2}}(?:{'|'.join(data['body_heads'])})\s+(?:of|for)\s+[^:;,.!?]+"),
     )
 

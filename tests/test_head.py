@@ -355,3 +355,17 @@ def test_a_shortened_copy_of_the_headline_is_not_it():
     page = "\n".join(["Government of Ledgerland", "Search", "Twelve countries agree to halve fertiliser...", HEADLINE
                       + " before the planting season", "", LEAD])
     assert clean(page).headline == HEADLINE + " before the planting season"
+
+
+def test_credits_found_by_one_alternation_are_those_each_word_s_own_boundaries_find():
+    import re
+
+    from corpus_text import corpus_lines
+    from generator import resources
+    from generator.head import lexicon
+
+    words = resources.load_data("headline.yml")["credits"]
+    plain = re.compile("|".join(rf"(?<![\w]){re.escape(c)}(?![\w])" for c in words), re.IGNORECASE)
+    lines = set(corpus_lines()) | {"Photo: X", "photos", "photographer", "Reuters/", "x/ staff", "EPA-EFE", "epaper"}
+    for line in lines:
+        assert bool(lexicon().credits.search(line)) == bool(plain.search(line)), line

@@ -1079,7 +1079,7 @@ def _named_after_a_country(body: str, phrases: list[tuple[int, int, str]], found
     known = {name for _, name in found}
     for start, end, phrase in phrases:
         words = phrase.split()
-        if not 2 <= len(words) <= 4 or len(words[-1]) < 4 or phrase in known or lex.head_re.search(phrase):
+        if not 2 <= len(words) <= 4 or len(words[-1]) < 4 or phrase in known or has_head_word(phrase, lex):
             continue
         countries = country_mentions(phrase, taxonomy)
         if not countries or countries[-1].end != len(phrase) or not countries[-1].start:
