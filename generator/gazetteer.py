@@ -104,3 +104,9 @@ class Substrings:
         if self._empty:
             return frozenset()
         return frozenset(string for _, string in self._automaton.iter(text))
+
+    def starts(self, text: str) -> list[int]:
+        """Where each of the strings starts in `text`, every place once, left to right."""
+        if self._empty:
+            return []
+        return sorted({end - len(string) + 1 for end, string in self._automaton.iter(text)})

@@ -49,3 +49,14 @@ def test_substrings_held_are_those_each_in_test_finds():
     assert Substrings([]).held("anything") == frozenset()
     for line in corpus_lines():
         assert found.held(line) == {s for s in strings if s and s in line}, line
+
+
+def test_substrings_start_where_each_string_stands():
+    from corpus_text import corpus_lines
+    from generator.gazetteer import Substrings
+
+    strings = ["he", "she", "hers", "company", "bank"]
+    found = Substrings(strings)
+    assert found.starts("ushers") == [1, 2]
+    for line in corpus_lines():
+        assert found.starts(line) == sorted({i for s in strings for i in range(len(line)) if line.startswith(s, i)})

@@ -609,3 +609,45 @@ def test_the_ministry_patterns_are_tried_only_where_what_they_match_stands():
             assert any(a in match.group() for a in lex.ministry_abbreviations)
         for match in lex.lower_ministry_re.finditer(body):
             assert " ministry" in match.group()
+
+
+def test_patterns_written_from_their_first_character_match_as_their_lookbehind_first_forms():
+    """The sentence-case acronym pattern opens on its " (" and the company endings' on the name's capital,
+    each checking what stands before it afterwards; they find what the forms that check it first find."""
+    import re
+
+    from corpus_text import corpus_bodies
+
+    from generator.extract.organizations import _SENTENCE_CASE_ACRONYM, load_organization_lexicon
+
+    acronym = re.compile(r"(?<=[a-zà-ÿ]) \((?P<abbr>[A-Z]{2,6})\)")
+    endings = load_organization_lexicon().company_ending_re
+    plain_endings = re.compile("(?<![\\w'’-])[A-Z]" + endings.pattern[len("[A-Z](?<![\\w'’-].)"):])
+    assert endings.pattern.startswith("[A-Z](?<![\\w'’-].)")
+    texts = corpus_bodies() + ("Société de transport de Montréal (STM)", "x (AB)", "ROSATOM (AB)", "-Rosatom",
+                               "Srbijagas and Bulgartransgaz", "xGazprom")
+    for text in texts:
+        assert [(m.span(), m.group("abbr")) for m in _SENTENCE_CASE_ACRONYM.finditer(text)] == \
+            [(m.span(), m.group("abbr")) for m in acronym.finditer(text)]
+        assert [m.span() for m in endings.finditer(text)] == [m.span() for m in plain_endings.finditer(text)]
+
+
+def test_introducers_tried_where_their_words_stand_match_as_the_pattern_s_own_search():
+    """The introducers' pattern is tried only where one of its words starts (found in one pass): its words
+    are plain (letters, spaces, hyphens), so every match starts at one, and over the corpus the matches are
+    those of finditer."""
+    import re
+
+    from corpus_text import corpus_bodies
+
+    from generator import resources
+    from generator.extract.organizations import _matches_at, load_organization_lexicon
+
+    lex = load_organization_lexicon()
+    assert all(re.fullmatch(r"[A-Za-z -]+", word) for word in resources.load_data("organizations.yml")["introducers"])
+    found = 0
+    for body in corpus_bodies() + ("the miner Rio Tinto and the company Leonardo", "companyLeonardo", "xcompany Leonardo"):
+        fast = [(m.span(), m.groupdict()) for m in _matches_at(lex.introducer_re, body, lex.introducers.starts(body))]
+        assert fast == [(m.span(), m.groupdict()) for m in lex.introducer_re.finditer(body)]
+        found += len(fast)
+    assert found > 50

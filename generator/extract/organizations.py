@@ -43,6 +43,7 @@ class OrganizationLexicon:
     minister_re: re.Pattern              # a minister's or ministry's field in a role: "Energy Minister"
     abbreviation_re: re.Pattern          # "MFA", "MoD"
     introducer_re: re.Pattern            # "company Leonardo", "miner Rio Tinto"
+    introducers: Substrings              # the words it opens on, found where they stand in one pass
     national_bodies: frozenset[str]      # "Central Bank": a country's, named after it
     countries_with_article: frozenset[str]
     member_company_re: re.Pattern        # " Steel", " Aerospace" right after a group's name
@@ -96,6 +97,7 @@ def load_organization_lexicon() -> OrganizationLexicon:
         # "Danish company Bavarian Nordic", "miner Rio Tinto": up to three capitalised words.
         introducer_re=re.compile(rf"\b{_opening_letters(data['introducers'])}(?:{introducers})\s+(?P<name>(?:[A-Z][A-Z0-9&-]{{1,}}|[A-Z][a-zà-ž]+(?:[A-Z][\w]+)?)"
                                  rf"(?:[ \t]+(?:[A-Z][A-Z0-9&-]+|[A-Z][a-zà-ž]+\d*)){{0,2}})\b(?![ \t]+(?:of|[A-Z]))"),
+        introducers=Substrings(data["introducers"]),
         national_bodies=frozenset(data["national_bodies"]),
         countries_with_article=frozenset(data["countries_with_article"]),
         member_company_re=re.compile(r"[ \t]+(?:" + "|".join(sorted(map(re.escape, data["company_words"]), key=len, reverse=True))
@@ -110,7 +112,7 @@ def load_organization_lexicon() -> OrganizationLexicon:
         place_qualifiers=frozenset(data["place_qualifiers"]),
         instruments=frozenset(data["instruments"]),
         company_endings=tuple(sorted({e.lower() for e in data["company_endings"]})),
-        company_ending_re=re.compile(r"(?<![\w'’-])[A-Z][A-Za-z]{2,}(?:" + "|".join(data["company_endings"]) + r")\b"),
+        company_ending_re=re.compile(r"[A-Z](?<![\w'’-].)[A-Za-z]{2,}(?:" + "|".join(data["company_endings"]) + r")\b"),
         common_acronyms=frozenset(data["common_acronyms"]),
         press_office_re=re.compile(r"\b(?:" + "|".join(map(re.escape, data["press_offices"])) + r")\b"),
         company_organ_re=re.compile(r"(?:" + "|".join(map(re.escape, data["company_organs"])) + r")(?:$| of )"),
@@ -161,7 +163,8 @@ def _defined_acronyms(body: str, phrases, head_re: re.Pattern, things_re: re.Pat
 
 # "Société de transport de Montréal (STM)", "Tribunal administratif du travail (TAT)": a name in a language
 # that capitalises only its first word, read back from its acronym; the small words of such names.
-_SENTENCE_CASE_ACRONYM = re.compile(r"(?<=[a-zà-ÿ]) \((?P<abbr>[A-Z]{2,6})\)")
+# Written from its " (": a pattern that opens on a literal is searched for it, not tried at every character.
+_SENTENCE_CASE_ACRONYM = re.compile(r" \((?<=[a-zà-ÿ] \()(?P<abbr>[A-Z]{2,6})\)")
 _SMALL_WORDS = frozenset({"de", "du", "des", "la", "le", "les", "del", "y", "e", "et", "en", "pour", "para", "por",
                           "of", "the", "and", "for"})
 
@@ -290,7 +293,7 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
         # Later uses of a defined acronym are the body already found, not one more.
         for match in re.finditer(r"\b(?:" + "|".join(map(re.escape, defined)) + r")\b", body):
             taken.append((match.start(), match.end()))
-    for match in lex.introducer_re.finditer(body):
+    for match in _matches_at(lex.introducer_re, body, lex.introducers.starts(body)):
         name = match.group("name")
         if not any(a <= match.start() < b for a, b in taken) and name not in outlets and name != outlet:
             found.append((match.start("name"), name))
@@ -363,6 +366,16 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
     # and all, once.
     with_form = {_without_legal_form(name) for name in names if _without_legal_form(name) != name}
     return [name for name in names if name not in with_form]
+
+
+def _matches_at(pattern: re.Pattern, text: str, starts: list[int]):
+    """pattern.finditer(text) for a pattern whose every match is non-empty and starts at one of `starts`
+    (left to right): tried only there, not at every character."""
+    end = 0
+    for start in starts:
+        if start >= end and (match := pattern.match(text, start)):
+            end = match.end()
+            yield match
 
 
 _ACRONYM = re.compile(r"[A-Z](?:\.?[A-Z]){1,5}\.?")
