@@ -57,7 +57,28 @@ _YEAR_ONLY = re.compile(
     r"(?P<year>(?:19|20)\d\d)\b(?![-./]\d|\s*%|,\d)"
 )
 _DIGIT = re.compile(r"\d")
-_HAS_YEAR = re.compile(_YEAR)      # most lines with a digit hold no year: _YEAR_ONLY is not run on them
+_YEAR_DIGITS = re.compile(_YEAR)
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _bare_years(text: str):
+    """_YEAR_ONLY.finditer(text), tried only where a match can start: a match is a word of ASCII letters
+    and the spaces after it, or a dash, right before a year's digits, so it starts at the start of the
+    letters before the spaces before a year, or at the dash before it (nowhere else, and at most one
+    match a year). The pattern's many openings are not tried at every character of the text."""
+    for year in _YEAR_DIGITS.finditer(text):
+        at = before = year.start()
+        while before and text[before - 1].isspace():
+            before -= 1
+        if before == at:
+            start = at - 1 if at and text[at - 1] == "-" else None
+        else:
+            start = before
+            while start and text[start - 1] in _ASCII_LETTERS:
+                start -= 1
+            start = start if start < before else None
+        if start is not None and (match := _YEAR_ONLY.match(text, start)):
+            yield match
 
 
 @dataclass(frozen=True)
@@ -222,7 +243,7 @@ def _find_dates(text: str) -> tuple[DateMention, ...]:
         mentions.append(DateMention(m.start(), m.end(), *read))
         taken.append((m.start(), m.end()))
         pos = m.end()
-    for m in _YEAR_ONLY.finditer(text) if _HAS_YEAR.search(text) else ():
+    for m in _bare_years(text):
         start = m.start("year")
         if any(a <= start < b for a, b in taken):
             continue

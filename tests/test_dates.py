@@ -96,3 +96,19 @@ def test_a_date_starts_where_the_date_pattern_matches():
     for text in texts:
         for at in range(len(text)):
             assert (_DATE_START.match(text, at) is None) == (_DATE.match(text, at) is None), (text, at)
+
+
+def test_bare_years_tried_before_each_year_are_those_the_pattern_finds():
+    # _bare_years tries _YEAR_ONLY only at the word or dash right before each year's digits: over every line
+    # and sentence of the corpus (and a few made for each opening) it finds what finditer finds.
+    from corpus_text import corpus_lines, corpus_sentences
+    from generator.dates import _YEAR_ONLY, _bare_years
+
+    made = ["in 2020", "In  2020", "-2020", "x-2020", "within 2020", "ABC 2020", "Zürich 2020", "since\u00a02019",
+            "in 2020 and in 2021", "US 2020", "9in 2020", "the 1999-2000", "of 20201", "mid-2021", "Spring 2024,"]
+    found = 0
+    for text in (*corpus_lines(), *corpus_sentences(), *made):
+        years = [m.span("year") for m in _bare_years(text)]
+        assert years == [m.span("year") for m in _YEAR_ONLY.finditer(text)], text
+        found += len(years)
+    assert found > 1000
