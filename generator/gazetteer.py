@@ -82,6 +82,19 @@ class Gazetteer(Generic[Value]):
                 last_end = match[1]
         return [Match(start, end, text[start:end], value) for start, end, value in chosen]
 
+    def holds(self, text: str) -> bool:
+        """Whether any phrase stands in `text` as whole words (whether find would find one)."""
+        if self._empty or not text:
+            return False
+        haystack = lowercase_keeping_offsets(text) if self.fold_case else text
+        size = len(text)
+        for end_index, (length, _) in self._automaton.iter(haystack):
+            start, end = end_index - length + 1, end_index + 1
+            if (start == 0 or not _is_word_char(text[start - 1]) or not _is_word_char(text[start])) and (
+                    end == size or not _is_word_char(text[end]) or not _is_word_char(text[end - 1])):
+                return True
+        return False
+
     def values(self, text: str) -> Iterator[Value]:
         for match in self.find(text):
             yield match.value

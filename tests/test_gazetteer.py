@@ -60,3 +60,14 @@ def test_substrings_start_where_each_string_stands():
     assert found.starts("ushers") == [1, 2]
     for line in corpus_lines():
         assert found.starts(line) == sorted({i for s in strings for i in range(len(line)) if line.startswith(s, i)})
+
+
+def test_holds_is_whether_find_finds_a_phrase():
+    from corpus_text import corpus_lines
+
+    g = Gazetteer([("China", "CN"), ("US", "US"), ("Republic of Korea", "KR"), ("Oman", "OM")])
+    folded = Gazetteer([("joint exercises", 1), ("met", 2)], fold_case=True)
+    assert not g.holds("CHINAS and us") and g.holds("the US.") and not Gazetteer([]).holds("US")
+    for line in corpus_lines():
+        assert g.holds(line) == bool(g.find(line)), line
+        assert folded.holds(line) == bool(folded.find(line)), line
