@@ -587,7 +587,7 @@ def _organizations_in_phrase(phrase: str, lex: OrganizationLexicon, offset: int 
     # does a common noun and a head word ("Chirchik Higher Tank Command and Engineering School").
     if not any(_COMMON_NOUN.search(p) and " " not in p or _COMMON_NOUN.search(p.split()[0])
                and _ends_with_head(p, head_re) and len(p.split()) == 2 for p in pieces[1:]) and (
-            len(pieces) > 1 and all(head_re.search(p.split(" of ")[0]) or any(aliases.find(p)) or p.isupper()
+            len(pieces) > 1 and all(head_re.search(p.split(" of ")[0]) or aliases.holds(p) or p.isupper()
                                     for p in pieces)
             or len(pieces) == 2 and _ends_with_head(pieces[0], head_re)):
         cursor = 0

@@ -201,7 +201,7 @@ def _known_signals(clean: CleanText):
     """Attribution patterns for listed outlets, on the parts cleaning found (dateline, body, byline)."""
     texts = [clean.dateline or "", clean.body, "\n".join(clean.trailing), clean.byline_line or ""]
     # Only the lines that name a listed outlet are tried (most name none; the patterns are long).
-    lines = list(dict.fromkeys(line for text in texts for line in text.split("\n") if line and _outlets().find(line)))
+    lines = list(dict.fromkeys(line for text in texts for line in text.split("\n") if line and _outlets().holds(line)))
     rows = resources.load_data("outlets.yml")["attribution"]
     order = 0
     for number, row in enumerate(rows if lines else ()):     # with no line to try, no pattern is compiled
