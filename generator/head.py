@@ -371,7 +371,7 @@ def _among_menu_items(lines: list[str], number: int) -> bool:
 @lru_cache(maxsize=4096)
 def line_key(line: str) -> str:
     """A line as compared for repeats: its words, lower case, punctuation and spacing aside."""
-    return _NON_WORDS.sub(" ", line).strip().lower()
+    return " ".join(_WORD_RUNS.findall(line)).lower()     # as \W+ made one space, and the ends stripped
 
 
-_NON_WORDS = re.compile(r"\W+")
+_WORD_RUNS = re.compile(r"\w+")

@@ -369,3 +369,13 @@ def test_credits_found_by_one_alternation_are_those_each_word_s_own_boundaries_f
     lines = set(corpus_lines()) | {"Photo: X", "photos", "photographer", "Reuters/", "x/ staff", "EPA-EFE", "epaper"}
     for line in lines:
         assert bool(lexicon().credits.search(line)) == bool(plain.search(line)), line
+
+
+def test_a_line_s_key_is_its_words_joined_as_the_non_words_replaced_by_one_space():
+    import re
+
+    from corpus_text import corpus_lines
+    from generator.head import line_key
+
+    for line in set(corpus_lines()) | {"  -- Hello, World! --  ", "", "___", "a\u00a0b", "İstanbul’s"}:
+        assert line_key(line) == re.sub(r"\W+", " ", line).strip().lower(), line
