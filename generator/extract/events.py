@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.dates import DateMention, calendar_words, find_dates, month_number, weekday_number
 from generator.extract import clauses
@@ -306,7 +307,7 @@ def _what(sentence: str, whens: list[_When], resolved: bool, clause: tuple[int, 
         at = next((i for i, w in enumerate(words) if w.start <= focus.start < w.end), None)
         if at is None:
             at = max((i for i, w in enumerate(words) if w.start < focus.start), default=None)
-    attribution = _ATTRIBUTION.search(sentence)
+    attribution = _attribution(sentence)
     if focus is not None and attribution and attribution.start() <= focus.start < attribution.end() and resolved \
             and any(w.iso and clauses.dateline_end(sentence) <= w.start < attribution.start() for w in whens):
         # "..., Zakharova said in a statement on Saturday": the statement is the occurrence of that day
@@ -442,6 +443,12 @@ _ATTRIBUTION = re.compile(r",\s*(?!(?:was|were|is|are|has|have|had|which|who|tha
                           r"(?=\.?\s*$|,\s+(?:as|while|after|adding|saying|amid|when|but|noting)\b)")
 
 
+@lru_cache(maxsize=64)
+def _attribution(sentence: str) -> re.Match | None:
+    # A sentence's line asks for its attribution two or three times (its words kept, then the line).
+    return _ATTRIBUTION.search(sentence)
+
+
 def _dropped_spans(sentence: str, resolved: list[_When], with_attribution: bool = True) -> list[tuple[int, int]]:
     """Spans a line leaves out: a dateline ("BELGRADE -", "Jakarta (ANTARA) -"), a trailing attribution
     (", Report informs, citing the ministry") and each resolved time phrase that stands as a phrase of its
@@ -451,7 +458,7 @@ def _dropped_spans(sentence: str, resolved: list[_When], with_attribution: bool 
     dateline = clauses.dateline_end(sentence)
     if dateline:
         spans.append((0, dateline))
-    attribution = _ATTRIBUTION.search(sentence) if with_attribution else None
+    attribution = _attribution(sentence) if with_attribution else None
     if attribution and attribution.start() > 20:
         spans.append((attribution.start(), attribution.end()))
     for when in resolved:
