@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from generator import outlets, resources
 from generator.dates import find_dates
+from generator.gazetteer import Substrings
 from generator.head import (choose_headline, content_stems, first_paragraph, is_furniture, is_ticker, lexicon, line_key,
                             navigation_follows, post_age, without_breadcrumb)
 from generator.model import CleanText
@@ -62,12 +63,14 @@ class _JunkPatterns:
 
     def __init__(self, plain: re.Pattern, guarded: tuple[tuple[tuple[str, ...], re.Pattern], ...]):
         self.plain, self.guarded = plain, guarded
+        # Which rows' words a line holds, found in one pass over it rather than one search for each word.
+        self._words = Substrings(n for needs, _ in guarded for n in needs)
 
     def fullmatch(self, line: str) -> bool:
         if self.plain.fullmatch(line):
             return True
-        lowered = line.lower()
-        return any(pattern.fullmatch(line) for needs, pattern in self.guarded if any(n in lowered for n in needs))
+        held = self._words.held(line.lower())
+        return bool(held) and any(pattern.fullmatch(line) for needs, pattern in self.guarded if not held.isdisjoint(needs))
 
 
 def is_junk_line(line: str) -> bool:
@@ -466,7 +469,9 @@ def clean(text: str) -> CleanText:
         posted = posted or not begun and post_age(raw.strip())
         if number < skip_to or _is_menu_line(raw):
             continue
-        line = _HEADING_MARKERS.sub("", " ".join(without_breadcrumb(raw).split()))
+        line = " ".join(without_breadcrumb(raw).split())
+        if "#" in line:         # the markers' pattern, tried at every space, on the few lines that hold one
+            line = _HEADING_MARKERS.sub("", line)
         if not line:
             continue
         prefix = _DATE_PREFIX.match(line)
@@ -524,7 +529,9 @@ def clean(text: str) -> CleanText:
 
 
 _MENU_SEPARATOR = re.compile(r"\s{2,}|\t|\s[|•·»>]\s")
-_MENU_HINT = re.compile(r"  |[^\S ]|[|•·»>]")     # what any match of _MENU_SEPARATOR holds
+# What any match of _MENU_SEPARATOR holds: two spaces, a space of another kind, a bar, a dot or a chevron.
+# Written as one class first (the space's own test after it), so that the engine skips to such a mark.
+_MENU_HINT = re.compile(r"[\s|•·»>](?:(?<! )|(?= ))")
 
 
 def _is_menu_line(raw: str) -> bool:

@@ -1,4 +1,5 @@
-"""Fast whole-word lookup of many names in a text (Aho-Corasick), for countries, outlets, topics, ranks."""
+"""Fast whole-word lookup of many names in a text (Aho-Corasick), for countries, outlets, topics, ranks;
+and which of many strings a text holds anywhere, for the rows that are tried only beside their words."""
 
 from __future__ import annotations
 
@@ -81,6 +82,44 @@ class Gazetteer(Generic[Value]):
                 last_end = match[1]
         return [Match(start, end, text[start:end], value) for start, end, value in chosen]
 
+    def holds(self, text: str) -> bool:
+        """Whether any phrase stands in `text` as whole words (whether find would find one)."""
+        if self._empty or not text:
+            return False
+        haystack = lowercase_keeping_offsets(text) if self.fold_case else text
+        size = len(text)
+        for end_index, (length, _) in self._automaton.iter(haystack):
+            start, end = end_index - length + 1, end_index + 1
+            if (start == 0 or not _is_word_char(text[start - 1]) or not _is_word_char(text[start])) and (
+                    end == size or not _is_word_char(text[end]) or not _is_word_char(text[end - 1])):
+                return True
+        return False
+
     def values(self, text: str) -> Iterator[Value]:
         for match in self.find(text):
             yield match.value
+
+
+class Substrings:
+    """Which of many strings stand anywhere in a text, as `string in text` says of each, found in one pass
+    over the text instead of one search of it for each string."""
+
+    def __init__(self, strings: Iterable[str]):
+        self._automaton = ahocorasick.Automaton()
+        for string in set(strings):
+            if string:
+                self._automaton.add_word(string, string)
+        self._empty = not len(self._automaton)
+        if not self._empty:
+            self._automaton.make_automaton()
+
+    def held(self, text: str) -> frozenset[str]:
+        if self._empty:
+            return frozenset()
+        return frozenset(string for _, string in self._automaton.iter(text))
+
+    def starts(self, text: str) -> list[int]:
+        """Where each of the strings starts in `text`, every place once, left to right."""
+        if self._empty:
+            return []
+        return sorted({end - len(string) + 1 for end, string in self._automaton.iter(text)})

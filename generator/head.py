@@ -49,7 +49,9 @@ def lexicon() -> Lexicon:
     return Lexicon(
         stopwords=frozenset(data["stopwords"]),
         furniture=re.compile("|".join(f"(?:{p})" for p in data["furniture"]), re.IGNORECASE),
-        credits=re.compile("|".join(rf"(?<![\w]){re.escape(c)}(?![\w])" for c in data["credits"]), re.IGNORECASE),
+        # One alternation between the word boundaries' tests, not each word with its own: the engine tries
+        # the words only where a word starts, instead of every lookbehind at every character.
+        credits=re.compile(r"(?<![\w])(?:" + "|".join(re.escape(c) for c in data["credits"]) + r")(?![\w])", re.IGNORECASE),
         body_name=re.compile(rf"(?:The\s+)?(?:[A-Z][\w-]+\s+){{0,2}}(?:{'|'.join(data['body_heads'])})\s+(?:of|for)\s+[^:;,.!?]+"),
     )
 
@@ -245,8 +247,9 @@ def post_age(line: str) -> bool:
 
 
 _CRUMB_GAP = re.compile(r"\s{2,}|\s*[»›]\s*|\s+[>/]\s+")     # "Home»Politics»<headline>" too
-# What any match of _CRUMB_GAP holds: two spaces, a space of another kind, a chevron, or " >" / " /".
-_CRUMB_HINT = re.compile(r"  |[^\S ]|[»›]| [>/]")
+# What any match of _CRUMB_GAP holds: two spaces, a space of another kind, a chevron, or " >" / " /";
+# one class first (the space's own test after it), so that the engine skips to such a mark.
+_CRUMB_HINT = re.compile(r"[\s»›](?:(?<! )|(?=[ >/]))")
 
 
 def without_breadcrumb(line: str) -> str:
@@ -397,7 +400,7 @@ def _among_menu_items(lines: list[str], number: int) -> bool:
 @lru_cache(maxsize=4096)
 def line_key(line: str) -> str:
     """A line as compared for repeats: its words, lower case, punctuation and spacing aside."""
-    return _NON_WORDS.sub(" ", line).strip().lower()
+    return " ".join(_WORD_RUNS.findall(line)).lower()     # as \W+ made one space, and the ends stripped
 
 
-_NON_WORDS = re.compile(r"\W+")
+_WORD_RUNS = re.compile(r"\w+")

@@ -377,3 +377,16 @@ def test_a_social_post_has_no_headline_though_its_age_stands_in_a_strip():
     cleaned = clean(text)
     assert cleaned.headline is None
     assert cleaned.lines[0].startswith("Twelve countries cut fertiliser tariffs")
+
+
+def test_heading_markers_are_removed_only_from_lines_holding_a_hash():
+    # clean tries _HEADING_MARKERS only on a line holding "#": on every line of the corpus without one
+    # the pattern leaves the line as it is.
+    from corpus_text import corpus_lines
+    from generator.clean import _HEADING_MARKERS
+
+    for line in corpus_lines() | {"## Title ##", "# Title", "Title #", "#hashtag", "  "}:
+        line = " ".join(line.split())
+        if "#" not in line:
+            assert _HEADING_MARKERS.sub("", line) == line, line
+    assert _HEADING_MARKERS.sub("", "## Title ##") == "Title"

@@ -123,3 +123,23 @@ def test_a_region_names_its_country_only_where_no_country_is_named(body, countri
 ])
 def test_countries_named_in_other_languages(body, countries, taxonomy):
     assert set(extract_countries(None, body, taxonomy)[0]) == countries
+
+
+def test_addresses_read_with_whole_parts_are_those_of_the_plain_pattern():
+    # _ADDRESS takes a host name's parts possessively; over every line of the corpus it finds what the
+    # pattern that gives a part back a character at a time finds.
+    import re
+
+    from corpus_text import corpus_lines
+    from generator.extract.countries import _ADDRESS
+
+    plain = re.compile(_ADDRESS.pattern.replace("++", "+"))
+    assert plain.pattern != _ADDRESS.pattern
+    lines = sorted(corpus_lines()) + ["lhj@koreatimes.co.kr", "www.yle.fi/news", "Kun.uz.", "a-b.c-d.uk-x", "x.fi.com",
+                                      "e.g. fi"]
+    found = 0
+    for line in lines:
+        fast = [(m.span(), m.group(1)) for m in _ADDRESS.finditer(line)]
+        assert fast == [(m.span(), m.group(1)) for m in plain.finditer(line)], line
+        found += len(fast)
+    assert found > 100

@@ -79,3 +79,36 @@ def test_calendar_words_answer_as_the_month_and_weekday_lookups_do():
     assert len(words) > 5000
     for word in words:
         assert (word in calendar_words()) == (month_number(word) is not None or weekday_number(word) is not None), word
+
+
+def test_a_date_starts_where_the_date_pattern_matches():
+    # find_dates looks for where a date starts with _DATE_START and reads it there with _DATE: at every
+    # place of every line and sentence of the corpus (and a few made to try each alternative), the one
+    # matches exactly where the other does.
+    from corpus_text import corpus_lines, corpus_sentences
+    from generator.dates import _DATE, _DATE_START
+
+    made = ["2024-06-20T10:00", "2024. 06. 20.", "2024年6月20日", "20.06.2024", "12/18/2023", "18.10.22",
+            "11-12 July", "12 de marzo de 2024", "Nov 21-24, 2024", "March, 15, 2025", "marzo de 2024",
+            "October 22", "Septembers 5", "Internationally 2024", "5 tanks", "killed 5%", "on 3rd of May"]
+    texts = [t for t in (*corpus_lines(), *corpus_sentences(), *made) if any(c.isdigit() for c in t)]
+    assert len(texts) > 5000
+    for text in texts:
+        for at in range(len(text)):
+            assert (_DATE_START.match(text, at) is None) == (_DATE.match(text, at) is None), (text, at)
+
+
+def test_bare_years_tried_before_each_year_are_those_the_pattern_finds():
+    # _bare_years tries _YEAR_ONLY only at the word or dash right before each year's digits: over every line
+    # and sentence of the corpus (and a few made for each opening) it finds what finditer finds.
+    from corpus_text import corpus_lines, corpus_sentences
+    from generator.dates import _YEAR_ONLY, _bare_years
+
+    made = ["in 2020", "In  2020", "-2020", "x-2020", "within 2020", "ABC 2020", "Zürich 2020", "since\u00a02019",
+            "in 2020 and in 2021", "US 2020", "9in 2020", "the 1999-2000", "of 20201", "mid-2021", "Spring 2024,"]
+    found = 0
+    for text in (*corpus_lines(), *corpus_sentences(), *made):
+        years = [m.span("year") for m in _bare_years(text)]
+        assert years == [m.span("year") for m in _YEAR_ONLY.finditer(text)], text
+        found += len(years)
+    assert found > 1000

@@ -247,3 +247,35 @@ def test_kept_words_are_those_outside_every_dropped_span():
         assert kept == plain(sentence, resolved)
         dropping += len(kept) < len(clauses.tokenize(sentence))
     assert dropping > 500       # the corpus does drop datelines, attributions and times
+
+
+def test_ceremonial_phrases_hold_the_words_that_let_them_be_tried():
+    """_may_be_ceremonial (words each ceremonial phrase holds) lets every sentence through that
+    _CEREMONIAL matches, over the corpus's sentences and a few made for each phrase."""
+    from corpus_text import corpus_sentences
+
+    from generator.extract.events import _CEREMONIAL, _may_be_ceremonial
+
+    made = ("laid wreaths", "laid a wreath", "laid flowers", "guard of honor", "book of honour", "honored the memory",
+            "honoured the memory", "paid tribute")
+    for sentence in corpus_sentences() + made:
+        lowered = sentence.lower()
+        assert _may_be_ceremonial(lowered) or not _CEREMONIAL.search(lowered), sentence
+    assert all(_CEREMONIAL.search(text) for text in made)
+
+
+def test_event_words_found_by_the_automaton_are_those_the_pattern_finds():
+    """A sentence holds an event word when _EVENT_GAZETTEER.holds says so exactly where _EVENT_WORDS
+    (the terms between word boundaries) finds one, over the corpus's sentences."""
+    from corpus_text import corpus_sentences
+
+    from generator.extract.events import _EVENT_GAZETTEER, _EVENT_WORDS
+
+    made = ("took place", "a phone  call", "telephone conversation_", "the drills", "exercise-led", "_met", "sold.",
+            "metal", "executive", "2met", "methods met")
+    held = 0
+    for sentence in corpus_sentences() + made:
+        lowered = sentence.lower()
+        assert _EVENT_GAZETTEER.holds(lowered) == bool(_EVENT_WORDS.search(lowered)), sentence
+        held += _EVENT_GAZETTEER.holds(lowered)
+    assert held > 1000

@@ -36,3 +36,38 @@ def test_lowercase_keeping_offsets_is_lower_one_for_one(text):
     folded = lowercase_keeping_offsets(text)
     assert len(folded) == len(text)
     assert all(low == ch.lower()[0] for ch, low in zip(text, folded))     # "İ" -> "i", the rest as lower()
+
+
+def test_substrings_held_are_those_each_in_test_finds():
+    # Overlapping and nested strings are each found ("he", "she", "hers" in "ushers").
+    from corpus_text import corpus_lines
+    from generator.gazetteer import Substrings
+
+    strings = ["he", "she", "hers", "his", "©", "(c)", "told ", "rom", "Staff", "İ", "ı", "", "rights"]
+    found = Substrings(strings)
+    assert found.held("ushers") == {"he", "she", "hers"}
+    assert Substrings([]).held("anything") == frozenset()
+    for line in corpus_lines():
+        assert found.held(line) == {s for s in strings if s and s in line}, line
+
+
+def test_substrings_start_where_each_string_stands():
+    from corpus_text import corpus_lines
+    from generator.gazetteer import Substrings
+
+    strings = ["he", "she", "hers", "company", "bank"]
+    found = Substrings(strings)
+    assert found.starts("ushers") == [1, 2]
+    for line in corpus_lines():
+        assert found.starts(line) == sorted({i for s in strings for i in range(len(line)) if line.startswith(s, i)})
+
+
+def test_holds_is_whether_find_finds_a_phrase():
+    from corpus_text import corpus_lines
+
+    g = Gazetteer([("China", "CN"), ("US", "US"), ("Republic of Korea", "KR"), ("Oman", "OM")])
+    folded = Gazetteer([("joint exercises", 1), ("met", 2)], fold_case=True)
+    assert not g.holds("CHINAS and us") and g.holds("the US.") and not Gazetteer([]).holds("US")
+    for line in corpus_lines():
+        assert g.holds(line) == bool(g.find(line)), line
+        assert folded.holds(line) == bool(folded.find(line)), line

@@ -336,8 +336,46 @@ def test_the_quick_checks_before_splitting_a_line_skip_only_lines_with_nothing_t
             assert len([p for p in _MENU_SEPARATOR.split(line) if p.strip()]) <= 1, line
 
 
+def test_the_quick_checks_written_class_first_find_what_their_plain_alternations_find():
+    import re
+
+    from corpus_text import corpus_lines
+    from generator.clean import _MENU_HINT
+    from generator.head import _CRUMB_HINT
+
+    crumb, menu = re.compile(r"  |[^\S ]|[»›]| [>/]"), re.compile(r"  |[^\S ]|[|•·»>]")
+    for line in set(corpus_lines()) | {"a  b", "a\u00a0b", "a » b", "a›b", "a > b", "a / b", "a|b", "a•b", "a·b", "a>b",
+                                       "a ", " a", "a\tb", "a /", "a b"}:
+        assert bool(_CRUMB_HINT.search(line)) == bool(crumb.search(line)), line
+        assert bool(_MENU_HINT.search(line)) == bool(menu.search(line)), line
+
+
 def test_a_shortened_copy_of_the_headline_is_not_it():
     # A breadcrumb's last item cut with an ellipsis above the whole headline agrees with the lead as well.
     page = "\n".join(["Government of Ledgerland", "Search", "Twelve countries agree to halve fertiliser...", HEADLINE
                       + " before the planting season", "", LEAD])
     assert clean(page).headline == HEADLINE + " before the planting season"
+
+
+def test_credits_found_by_one_alternation_are_those_each_word_s_own_boundaries_find():
+    import re
+
+    from corpus_text import corpus_lines
+    from generator import resources
+    from generator.head import lexicon
+
+    words = resources.load_data("headline.yml")["credits"]
+    plain = re.compile("|".join(rf"(?<![\w]){re.escape(c)}(?![\w])" for c in words), re.IGNORECASE)
+    lines = set(corpus_lines()) | {"Photo: X", "photos", "photographer", "Reuters/", "x/ staff", "EPA-EFE", "epaper"}
+    for line in lines:
+        assert bool(lexicon().credits.search(line)) == bool(plain.search(line)), line
+
+
+def test_a_line_s_key_is_its_words_joined_as_the_non_words_replaced_by_one_space():
+    import re
+
+    from corpus_text import corpus_lines
+    from generator.head import line_key
+
+    for line in set(corpus_lines()) | {"  -- Hello, World! --  ", "", "___", "a\u00a0b", "İstanbul’s"}:
+        assert line_key(line) == re.sub(r"\W+", " ", line).strip().lower(), line

@@ -535,6 +535,49 @@ def test_the_head_word_asked_of_a_set_is_the_one_the_pattern_finds():
     assert headed > 1000
 
 
+def test_capitalised_phrases_written_capital_first_are_those_of_the_lookbehind_first_form():
+    """_PHRASE opens on a capital and checks the character before it after it; it finds the runs the
+    form that checks that character first finds."""
+    import re
+
+    from corpus_text import corpus_bodies
+
+    from generator.extract.organizations import _NAME_OPENING, _PHRASE, _UPPER
+
+    assert _PHRASE.pattern.startswith(_NAME_OPENING)
+    plain = re.compile("(?<![\\w'’.&-])[" + _UPPER + "]" + _PHRASE.pattern[len(_NAME_OPENING):])
+    for text in corpus_bodies() + ("xBank of England", "-Bank", "O'Brien's Bank", "a.B C", "'Ministry"):
+        assert [m.span() for m in _PHRASE.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_names_taken_whole_before_a_space_or_a_comma_match_as_the_plain_words_do():
+    """The patterns that take a capitalised word whole where a space, a comma or a bracket follows it
+    (_CAPITALISED_WHOLE) find, over the corpus's bodies and a few made to end words on marks, the
+    matches and groups the same patterns with the plain word (_CAPITALISED) find."""
+    import re
+
+    from corpus_text import corpus_bodies
+
+    from generator.extract import organizations as o
+
+    whole, plain = "(?>[\\w'’.&-]*)(?<=\\w)", "(?:[\\w'’.&-]*\\w)?"
+    assert o._CAPITALISED_WHOLE.endswith(whole) and o._CAPITALISED.endswith(plain)
+    patterns = [p for p in (*o.load_organization_lexicon().context_patterns, o._LIST, o._CLOSED_LIST)
+                if whole in p.pattern]
+    assert len(patterns) == 5
+    texts = corpus_bodies() + ("Iberdrola Corp., the utility", "Foo Inc. and Bar", "A., B. and C.", "X-, Y and Z",
+                               "Vodacom, MTN., Cell C and all other licensees", "Lam Research's. and KLA",
+                               "the Hlas. party", "Shell Plc. chairman Tom Smith", "Umbrella for Democratic Change (UDC), a coalition")
+    found = 0
+    for fast in patterns:
+        slow = re.compile(fast.pattern.replace(whole, plain))
+        for text in texts:
+            matches = [(m.span(), m.groupdict()) for m in fast.finditer(text)]
+            assert matches == [(m.span(), m.groupdict()) for m in slow.finditer(text)], (fast.pattern[:60], text[:80])
+            found += len(matches)
+    assert found > 300
+
+
 @pytest.mark.parametrize("name, home, canonical", [
     # A state whose English name takes "the" keeps it, whether the text gave the state or the article did.
     ("Ministry of Defence of the Czech Republic", "AZ", "Ministry of Defence of the Czech Republic"),
@@ -544,3 +587,77 @@ def test_the_head_word_asked_of_a_set_is_the_one_the_pattern_finds():
 def test_a_ministry_s_state_is_written_as_english_writes_it(name, home, canonical, taxonomy):
     from generator.extract.organizations import canonical_organization
     assert canonical_organization(name, taxonomy, home) == canonical
+
+
+def test_the_context_words_a_text_holds_are_those_each_word_s_search_finds():
+    """_named_by_context tries a context pattern on a text that holds one of its words, as one pass of
+    context_words_held finds them."""
+    from corpus_text import corpus_bodies
+
+    from generator.extract.organizations import load_organization_lexicon
+
+    lex = load_organization_lexicon()
+    for body in corpus_bodies():
+        lowered = body.lower()
+        held = lex.context_words_held.held(lowered)
+        assert [not held.isdisjoint(w) for w in lex.context_words] == [any(x in lowered for x in w) for w in lex.context_words]
+
+
+def test_the_ministry_patterns_are_tried_only_where_what_they_match_stands():
+    """A ministry's abbreviation and a ministry named in lower case are looked for only in a text holding an
+    abbreviation or " ministry": each match holds one (the abbreviations are plain letters, the fields hold
+    no " ministry" of their own), so the texts skipped hold no match."""
+    from corpus_text import corpus_bodies
+
+    from generator.extract.organizations import load_organization_lexicon
+
+    lex = load_organization_lexicon()
+    assert all(a.isalpha() for a in lex.ministry_abbreviations)
+    assert lex.lower_ministry_re.pattern.endswith(") ministry\\b")
+    for body in corpus_bodies() + ("the MoD said", "Iraq's oil ministry", "the defence ministry's"):
+        for match in lex.abbreviation_re.finditer(body):
+            assert any(a in match.group() for a in lex.ministry_abbreviations)
+        for match in lex.lower_ministry_re.finditer(body):
+            assert " ministry" in match.group()
+
+
+def test_patterns_written_from_their_first_character_match_as_their_lookbehind_first_forms():
+    """The sentence-case acronym pattern opens on its " (" and the company endings' on the name's capital,
+    each checking what stands before it afterwards; they find what the forms that check it first find."""
+    import re
+
+    from corpus_text import corpus_bodies
+
+    from generator.extract.organizations import _SENTENCE_CASE_ACRONYM, load_organization_lexicon
+
+    acronym = re.compile(r"(?<=[a-zà-ÿ]) \((?P<abbr>[A-Z]{2,6})\)")
+    endings = load_organization_lexicon().company_ending_re
+    plain_endings = re.compile("(?<![\\w'’-])[A-Z]" + endings.pattern[len("[A-Z](?<![\\w'’-].)"):])
+    assert endings.pattern.startswith("[A-Z](?<![\\w'’-].)")
+    texts = corpus_bodies() + ("Société de transport de Montréal (STM)", "x (AB)", "ROSATOM (AB)", "-Rosatom",
+                               "Srbijagas and Bulgartransgaz", "xGazprom")
+    for text in texts:
+        assert [(m.span(), m.group("abbr")) for m in _SENTENCE_CASE_ACRONYM.finditer(text)] == \
+            [(m.span(), m.group("abbr")) for m in acronym.finditer(text)]
+        assert [m.span() for m in endings.finditer(text)] == [m.span() for m in plain_endings.finditer(text)]
+
+
+def test_introducers_tried_where_their_words_stand_match_as_the_pattern_s_own_search():
+    """The introducers' pattern is tried only where one of its words starts (found in one pass): its words
+    are plain (letters, spaces, hyphens), so every match starts at one, and over the corpus the matches are
+    those of finditer."""
+    import re
+
+    from corpus_text import corpus_bodies
+
+    from generator import resources
+    from generator.extract.organizations import _matches_at, load_organization_lexicon
+
+    lex = load_organization_lexicon()
+    assert all(re.fullmatch(r"[A-Za-z -]+", word) for word in resources.load_data("organizations.yml")["introducers"])
+    found = 0
+    for body in corpus_bodies() + ("the miner Rio Tinto and the company Leonardo", "companyLeonardo", "xcompany Leonardo"):
+        fast = [(m.span(), m.groupdict()) for m in _matches_at(lex.introducer_re, body, lex.introducers.starts(body))]
+        assert fast == [(m.span(), m.groupdict()) for m in lex.introducer_re.finditer(body)]
+        found += len(fast)
+    assert found > 50

@@ -340,3 +340,31 @@ def test_the_page_number_pre_check_lets_through_every_line_the_pattern_matches()
     matched = [line for line in lines if _PAGE_NUMBER.search(line)]
     assert len(matched) >= 4
     assert all(_may_hold_a_page_number(line) for line in matched)
+
+
+def test_photo_credits_found_in_two_parts_are_those_of_the_one_pattern():
+    # _is_photo_credit tries the credit's opening, then the rest behind a lookahead of their first letters
+    # (folded as the pattern folds case: "ſ" is an "s", "ı" and "İ" are an "i").
+    from corpus_text import corpus_lines
+    from generator.extract.source import _PHOTO_CREDIT, _is_photo_credit
+
+    made = ["Photo: AFP", " (Photo by X)", "IMAGE CREDIT: X", "Source: Getty", "X/AFP", "xx GETTY IMAGES",
+            "ſhutterstock", "ımage: x", "İMAGE: x", "Illustrations credit: x", "fotos:", "photographer: x"]
+    lines = [line for line in corpus_lines() if line] + made
+    assert sum(map(_is_photo_credit, lines)) > 20
+    for line in lines:
+        assert _is_photo_credit(line) == bool(_PHOTO_CREDIT.search(line)), line
+
+
+def test_the_rows_words_a_line_holds_are_found_in_one_pass():
+    # _open_signals tries a row on the lines that hold one of its `needs`, as _needs finds them.
+    from corpus_text import corpus_lines
+    from generator.extract.source import _needs, _signals
+
+    needs = {need for _, _, row_needs, _, _ in _signals() for need in row_needs}
+    assert not any("\n" in need for need in needs)       # a region's lines are joined by line breaks
+    held = 0
+    for line in corpus_lines() | {"© 2024 X", "told Reuters", "From:", "(c) X (C) Y"}:
+        assert _needs().held(line) == {need for need in needs if need in line}, line
+        held += bool(_needs().held(line))
+    assert held > 1000

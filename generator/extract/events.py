@@ -8,25 +8,40 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from generator.dates import DateMention, calendar_words, find_dates, month_number, weekday_number
 from generator.extract import clauses
 from generator.extract.sentences import split_sentences
+from generator.gazetteer import Gazetteer
 
 # Matched against the lower-cased sentence: a case-insensitive alternation is tried branch by branch
 # at every character, four times slower. Every word starts with a letter: the lookahead turns away a
 # boundary before a digit or a mark without trying the branches.
-_EVENT_WORDS = re.compile(
-    r"\b(?=[a-z])(met|meets|meeting|talks|received|receives|visit|visited|visits|visiting|arrived|signed|signing|"
-    r"held|hold|holds|took place|opened|opening|inaugurated|launched|exercises?|drills?|phone call|telephone "
-    r"conversation|called|attended|hosted|summit|forum|ceremony|conference|session|voted|elected|election|"
-    r"ruled|approved|adopted|announced|declared|imposed|lifted|suspended|sanctioned|confirmed|appointed|"
-    r"killed|attacked|struck|collapsed|won|withdrew|agreed|cut|raised|reduced|banned|began|ended|granted|sank|"
-    r"returned|introduced|published|completed|founded|established|created|resumed|halted|revoked|reinstated|"
-    r"ordered|pledged|deployed|delivered|tested|fired|crashed|died|resigned|arrested|released|inaugurated|"
-    r"classified|discharged|reported|designated|issued|passed|entered|joined|ratified|acquired|bought|sold)\b"
+_EVENT_TERMS = (
+    "met", "meets", "meeting", "talks", "received", "receives", "visit", "visited", "visits", "visiting", "arrived",
+    "signed", "signing", "held", "hold", "holds", "took place", "opened", "opening", "inaugurated", "launched",
+    "exercise", "exercises", "drill", "drills", "phone call", "telephone conversation", "called", "attended", "hosted",
+    "summit", "forum", "ceremony", "conference", "session", "voted", "elected", "election", "ruled", "approved",
+    "adopted", "announced", "declared", "imposed", "lifted", "suspended", "sanctioned", "confirmed", "appointed",
+    "killed", "attacked", "struck", "collapsed", "won", "withdrew", "agreed", "cut", "raised", "reduced", "banned",
+    "began", "ended", "granted", "sank", "returned", "introduced", "published", "completed", "founded", "established",
+    "created", "resumed", "halted", "revoked", "reinstated", "ordered", "pledged", "deployed", "delivered", "tested",
+    "fired", "crashed", "died", "resigned", "arrested", "released", "classified", "discharged", "reported",
+    "designated", "issued", "passed", "entered", "joined", "ratified", "acquired", "bought", "sold",
 )
+_EVENT_WORDS = re.compile(r"\b(?=[a-z])(" + "|".join(_EVENT_TERMS) + r")\b")
+# The same question of a whole sentence, asked in one pass of an automaton of the terms (each occurrence's
+# ends then checked as the pattern's boundaries are), instead of the alternation tried at every word.
+_EVENT_GAZETTEER = Gazetteer((term, True) for term in _EVENT_TERMS)
 _CEREMONIAL = re.compile(r"\b(wreaths?|laid flowers|guard of honou?r|book of honou?r|honou?red the memory|paid tribute)\b")
+
+
+def _may_be_ceremonial(lowered: str) -> bool:
+    # Each of _CEREMONIAL's phrases holds one of these; most sentences hold none, and are not tried.
+    return "wreath" in lowered or "flowers" in lowered or "hono" in lowered or "tribute" in lowered
+
+
 # Words before a date that make it a limit or a span's end, not when something happened.
 _NOT_WHEN = re.compile(r"(?:\b(?:until|till|through|since|by|to|before|between|and|than|from|as of)\s+"
                        r"(?:the\s+)?(?:(?:end|start|beginning|middle) of\s+)?(?:early|late|mid-?)?\s*)$")
@@ -71,12 +86,12 @@ def extract_events(body: str, article_date: str | None = None, precision: str | 
     previous: str | None = None
     for sentence in split_sentences(body):
         lowered = sentence.lower()
-        if _CEREMONIAL.search(lowered):
+        if _may_be_ceremonial(lowered) and _CEREMONIAL.search(lowered):
             continue
         if not _SENTENCE_END.search(sentence):
             continue        # a headline or an "other news" line left in the text
         stated = find_dates(sentence)
-        has_event = bool(_EVENT_WORDS.search(lowered))
+        has_event = _EVENT_GAZETTEER.holds(lowered)
         if _is_stamp(sentence, stated) and not has_event:
             continue        # a date stamp
         whens = _whens(sentence, stated, anchor, previous, has_event)
@@ -170,10 +185,11 @@ def _whens(sentence: str, stated: list[DateMention], anchor: dt.date | None, pre
             add(mention.start, mention.end, mention.iso)
         elif mention.month is not None:
             add(mention.start, mention.end, _nearest_day(anchor, mention.month, mention.day) if anchor else None)
-    for m in _BARE_MONTH.finditer(sentence):
+    # A month alone beside no event word is a figure's period ("a record in December"): not looked for.
+    for m in _BARE_MONTH.finditer(sentence) if has_event else ():
         month = month_number(m.group("month"))
-        if month is None or not has_event or m.group("rel") in ("since", "until", "by", "from"):
-            continue        # a month alone beside no event word is a figure's period ("a record in December")
+        if month is None or m.group("rel") in ("since", "until", "by", "from"):
+            continue
         iso = None
         if anchor:
             shift = {"next": 1, "last": -1, "this": 0}.get(m.group("year") or "")
@@ -291,7 +307,7 @@ def _what(sentence: str, whens: list[_When], resolved: bool, clause: tuple[int, 
         at = next((i for i, w in enumerate(words) if w.start <= focus.start < w.end), None)
         if at is None:
             at = max((i for i, w in enumerate(words) if w.start < focus.start), default=None)
-    attribution = _ATTRIBUTION.search(sentence)
+    attribution = _attribution(sentence)
     if focus is not None and attribution and attribution.start() <= focus.start < attribution.end() and resolved \
             and any(w.iso and clauses.dateline_end(sentence) <= w.start < attribution.start() for w in whens):
         # "..., Zakharova said in a statement on Saturday": the statement is the occurrence of that day
@@ -427,6 +443,12 @@ _ATTRIBUTION = re.compile(r",\s*(?!(?:was|were|is|are|has|have|had|which|who|tha
                           r"(?=\.?\s*$|,\s+(?:as|while|after|adding|saying|amid|when|but|noting)\b)")
 
 
+@lru_cache(maxsize=64)
+def _attribution(sentence: str) -> re.Match | None:
+    # A sentence's line asks for its attribution two or three times (its words kept, then the line).
+    return _ATTRIBUTION.search(sentence)
+
+
 def _dropped_spans(sentence: str, resolved: list[_When], with_attribution: bool = True) -> list[tuple[int, int]]:
     """Spans a line leaves out: a dateline ("BELGRADE -", "Jakarta (ANTARA) -"), a trailing attribution
     (", Report informs, citing the ministry") and each resolved time phrase that stands as a phrase of its
@@ -436,7 +458,7 @@ def _dropped_spans(sentence: str, resolved: list[_When], with_attribution: bool 
     dateline = clauses.dateline_end(sentence)
     if dateline:
         spans.append((0, dateline))
-    attribution = _ATTRIBUTION.search(sentence) if with_attribution else None
+    attribution = _attribution(sentence) if with_attribution else None
     if attribution and attribution.start() > 20:
         spans.append((attribution.start(), attribution.end()))
     for when in resolved:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from generator import resources
 from generator.outlets import spellings as outlet_spellings
 from generator.extract.countries import country_mentions
-from generator.gazetteer import Gazetteer
+from generator.gazetteer import Gazetteer, Substrings
 from generator.taxonomy import Taxonomy
 
 _NOT_AFTER = ("Exercise", "Exercises", "Drills", "Declaration", "Initiative", "Agreement", "Treaty", "Strategy",
@@ -43,6 +43,7 @@ class OrganizationLexicon:
     minister_re: re.Pattern              # a minister's or ministry's field in a role: "Energy Minister"
     abbreviation_re: re.Pattern          # "MFA", "MoD"
     introducer_re: re.Pattern            # "company Leonardo", "miner Rio Tinto"
+    introducers: Substrings              # the words it opens on, found where they stand in one pass
     national_bodies: frozenset[str]      # "Central Bank": a country's, named after it
     countries_with_article: frozenset[str]
     member_company_re: re.Pattern        # " Steel", " Aerospace" right after a group's name
@@ -62,6 +63,7 @@ class OrganizationLexicon:
     # Each signal's key words, lower case: where none stands in the text, its pattern cannot match and is
     # not run (the patterns try a name at every capital; most texts hold none of a signal's words).
     context_words: tuple[tuple[str, ...], ...]
+    context_words_held: Substrings       # which of those words a text holds, found in one pass over it
 
 
 @lru_cache(maxsize=1)
@@ -95,12 +97,14 @@ def load_organization_lexicon() -> OrganizationLexicon:
         # "Danish company Bavarian Nordic", "miner Rio Tinto": up to three capitalised words.
         introducer_re=re.compile(rf"\b{_opening_letters(data['introducers'])}(?:{introducers})\s+(?P<name>(?:[A-Z][A-Z0-9&-]{{1,}}|[A-Z][a-zà-ž]+(?:[A-Z][\w]+)?)"
                                  rf"(?:[ \t]+(?:[A-Z][A-Z0-9&-]+|[A-Z][a-zà-ž]+\d*)){{0,2}})\b(?![ \t]+(?:of|[A-Z]))"),
+        introducers=Substrings(data["introducers"]),
         national_bodies=frozenset(data["national_bodies"]),
         countries_with_article=frozenset(data["countries_with_article"]),
         member_company_re=re.compile(r"[ \t]+(?:" + "|".join(sorted(map(re.escape, data["company_words"]), key=len, reverse=True))
                                      + r")\b"),
         context_patterns=_context_patterns(data["context"]),
         context_words=tuple(tuple(w.lower() for w in data["context"][key]) for key in _CONTEXT_KEYS),
+        context_words_held=Substrings(w.lower() for key in _CONTEXT_KEYS for w in data["context"][key]),
         unit_re=re.compile(r"\b(?:" + "|".join(map(re.escape, data["numbered_units"])) + r")\b"),
         modified_body_re=re.compile(r"[ \t]+(?:[A-Z][a-z]|(?:[a-z-]+[ \t]+)?(?:" + "|".join(
             map(re.escape, data["context"]["qualified_nouns"])) + r")\b)"),
@@ -108,7 +112,7 @@ def load_organization_lexicon() -> OrganizationLexicon:
         place_qualifiers=frozenset(data["place_qualifiers"]),
         instruments=frozenset(data["instruments"]),
         company_endings=tuple(sorted({e.lower() for e in data["company_endings"]})),
-        company_ending_re=re.compile(r"(?<![\w'’-])[A-Z][A-Za-z]{2,}(?:" + "|".join(data["company_endings"]) + r")\b"),
+        company_ending_re=re.compile(r"[A-Z](?<![\w'’-].)[A-Za-z]{2,}(?:" + "|".join(data["company_endings"]) + r")\b"),
         common_acronyms=frozenset(data["common_acronyms"]),
         press_office_re=re.compile(r"\b(?:" + "|".join(map(re.escape, data["press_offices"])) + r")\b"),
         company_organ_re=re.compile(r"(?:" + "|".join(map(re.escape, data["company_organs"])) + r")(?:$| of )"),
@@ -159,7 +163,8 @@ def _defined_acronyms(body: str, phrases, head_re: re.Pattern, things_re: re.Pat
 
 # "Société de transport de Montréal (STM)", "Tribunal administratif du travail (TAT)": a name in a language
 # that capitalises only its first word, read back from its acronym; the small words of such names.
-_SENTENCE_CASE_ACRONYM = re.compile(r"(?<=[a-zà-ÿ]) \((?P<abbr>[A-Z]{2,6})\)")
+# Written from its " (": a pattern that opens on a literal is searched for it, not tried at every character.
+_SENTENCE_CASE_ACRONYM = re.compile(r" \((?<=[a-zà-ÿ] \()(?P<abbr>[A-Z]{2,6})\)")
 _SMALL_WORDS = frozenset({"de", "du", "des", "la", "le", "les", "del", "y", "e", "et", "en", "pour", "para", "por",
                           "of", "the", "and", "for"})
 
@@ -288,12 +293,14 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
         # Later uses of a defined acronym are the body already found, not one more.
         for match in re.finditer(r"\b(?:" + "|".join(map(re.escape, defined)) + r")\b", body):
             taken.append((match.start(), match.end()))
-    for match in lex.introducer_re.finditer(body):
+    for match in _matches_at(lex.introducer_re, body, lex.introducers.starts(body)):
         name = match.group("name")
         if not any(a <= match.start() < b for a, b in taken) and name not in outlets and name != outlet:
             found.append((match.start("name"), name))
             taken.append((match.start("name"), match.end("name")))
-    for match in lex.abbreviation_re.finditer(body):
+    # The two patterns below are tried only on a text that holds what each of their matches holds (an
+    # abbreviation; " ministry"): most hold neither, and each tries its alternation at every character.
+    for match in lex.abbreviation_re.finditer(body) if any(a in body for a in lex.ministry_abbreviations) else ():
         country = _country_before(body, match.start(), taxonomy) or home_country
         field = lex.ministry_abbreviations[match.group("abbr")]
         if "Defense" in field and _spells_defence(body):
@@ -301,7 +308,7 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
         name = f"Ministry of {field} of {_country_phrase(country, taxonomy, lex)}" if country else f"Ministry of {field}"
         found.append((match.start(), name))
         taken.append((match.start(), match.end()))
-    for match in lex.lower_ministry_re.finditer(body):
+    for match in lex.lower_ministry_re.finditer(body) if " ministry" in body else ():
         # "the defence ministry said", "Iraq's oil ministry": a ministry named in lower case is one all the same.
         name = match.group().title()
         if not any(a <= match.start() < b for a, b in taken):
@@ -361,6 +368,16 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
     return [name for name in names if name not in with_form]
 
 
+def _matches_at(pattern: re.Pattern, text: str, starts: list[int]):
+    """pattern.finditer(text) for a pattern whose every match is non-empty and starts at one of `starts`
+    (left to right): tried only there, not at every character."""
+    end = 0
+    for start in starts:
+        if start >= end and (match := pattern.match(text, start)):
+            end = match.end()
+            yield match
+
+
 _ACRONYM = re.compile(r"[A-Z](?:\.?[A-Z]){1,5}\.?")
 _HYPHENATED_BEFORE = re.compile(r"(?<![\w'’.&-])[A-Z][\w'’.]*-$")
 _HEADQUARTERS = " Headquarters"
@@ -371,12 +388,22 @@ _ORDINAL_BEFORE = re.compile(r"(?<![\w.,])(\d{1,3}(?:st|nd|rd|th))[ \t]+$")
 _MEMBER_TAIL = re.compile(r"[ \t]+and[ \t]+[A-Z][a-z]+\b(?![ \t]+[A-Z])")
 _UPPER = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x250) if chr(c).isupper())
 _CAPITALISED = rf"[{_UPPER}](?:[\w'’.&-]*\w)?"
+# A name's first capital, the character before it no part of a word: written capital first, so that the
+# regex engine skips to the next capital in one scan instead of trying the lookbehind at every character.
+_NAME_OPENING = rf"[{_UPPER}](?<![\w'’.&-].)"
+
+
+def _opening(name: str) -> str:
+    """A name pattern (_BARE, _CAPITALISED …) that starts at a word's start: "(?<![\\w'’.&-])" + name."""
+    return name.replace(f"[{_UPPER}]", _NAME_OPENING, 1)
+
+
 # Runs of capitalised words joined by "of", "the", "for", "and" (not "and the" nor "and of the": two bodies)
 # inside names, never across a line ("0 Comments" above a paragraph is no part of the court's name). Names
 # in other languages join theirs ("Banco Central de la República Argentina", "Policía Nacional del Perú",
 # "Bolsas y Mercados Argentinos", "Mutuelle Agricole Marocaine d'Assurances").
 _PHRASE = re.compile(
-    rf"(?<![\w'’.&-]){_CAPITALISED}(?:(?:[ \t]+(?:of|the|for|de|des|du|da|do|del|la|las|los|van|&|-"
+    rf"{_opening(_CAPITALISED)}(?:(?:[ \t]+(?:of|the|for|de|des|du|da|do|del|la|las|los|van|&|-"
     rf"|(?:and|y|e|et)(?![ \t]+(?:the|of|de|del|la|des|du)\b)))*[ \t]+(?:[dl]['’])?{_CAPITALISED})*"
 )
 
@@ -560,7 +587,7 @@ def _organizations_in_phrase(phrase: str, lex: OrganizationLexicon, offset: int 
     # does a common noun and a head word ("Chirchik Higher Tank Command and Engineering School").
     if not any(_COMMON_NOUN.search(p) and " " not in p or _COMMON_NOUN.search(p.split()[0])
                and _ends_with_head(p, head_re) and len(p.split()) == 2 for p in pieces[1:]) and (
-            len(pieces) > 1 and all(head_re.search(p.split(" of ")[0]) or any(aliases.find(p)) or p.isupper()
+            len(pieces) > 1 and all(head_re.search(p.split(" of ")[0]) or aliases.holds(p) or p.isupper()
                                     for p in pieces)
             or len(pieces) == 2 and _ends_with_head(pieces[0], head_re)):
         cursor = 0
@@ -895,12 +922,16 @@ def _spells_defence(body: str, name: str = "") -> bool:
 
 
 _BARE = rf"{_CAPITALISED}(?:[ \t]+{_CAPITALISED}){{0,3}}"
+# A capitalised word where what follows it in the pattern opens on a space, a tab, a comma or a bracket
+# (no character of a word's run): the word is taken whole, at once. _CAPITALISED would give back its run
+# a character at a time, and every shorter word it tried is followed by a character of the run, which
+# nothing after it matches, so the two find the same; a name of several words that fails (most do) fails
+# without trying each word at each of its lengths.
+_CAPITALISED_WHOLE = rf"[{_UPPER}](?>[\w'’.&-]*)(?<=\w)"
+_BARE_WHOLE = rf"{_CAPITALISED_WHOLE}(?:[ \t]+{_CAPITALISED_WHOLE}){{0,3}}"     # _BARE, with the same proviso
 # A name with its inner small words ("Umbrella for Democratic Change"), and the acronym it may be given.
-_BARE_WITH_INNER = rf"{_CAPITALISED}(?:(?:[ \t]+(?:of|for|the|and|de))?[ \t]+{_CAPITALISED}){{0,5}}"
+_BARE_WITH_INNER = rf"{_CAPITALISED_WHOLE}(?:(?:[ \t]+(?:of|for|the|and|de))?[ \t]+{_CAPITALISED_WHOLE}){{0,5}}"
 _ACRONYM_AFTER = r"(?:[ \t]+\([A-Z][A-Za-z]{1,9}\))?"
-# A name's first capital, the character before it no part of a word: written capital first, so that the
-# regex engine skips to the next capital in one scan instead of trying the lookbehind at every character.
-_NAME_OPENING = rf"[{_UPPER}](?<![\w'’.&-].)"
 
 
 _WORD_RUN = re.compile(r"\w+")
@@ -926,11 +957,6 @@ def _opening_letters(words: list[str]) -> str:
     return rf"(?=[{letters}\x80-\U0010ffff])"
 
 
-def _opening(name: str) -> str:
-    """A name pattern (_BARE, _CAPITALISED …) that starts at a word's start: "(?<![\\w'’.&-])" + name."""
-    return name.replace(f"[{_UPPER}]", _NAME_OPENING, 1)
-
-
 # The key-word list each context pattern needs, in the order _context_patterns returns them.
 _CONTEXT_KEYS = ("appositive_nouns", "officer_titles", "kind_nouns", "source_phrases", "company_possessions",
                  "company_parts", "described_kinds")
@@ -949,9 +975,9 @@ def _context_patterns(data: dict) -> tuple[re.Pattern, ...]:
         re.compile(rf"(?P<name>{_opening(_BARE_WITH_INNER)}){_ACRONYM_AFTER},[ \t]+(?:the|a|an|its|{_CAPITALISED}['’]s)"
                    rf"[ \t]+(?:[\w'’-]+[ \t]+){{0,4}}?(?:{words('appositive_nouns')})\b{not_a_person}"),
         # "Iberdrola chairman Ignacio Sánchez Galán"
-        re.compile(rf"(?P<name>{_opening(_BARE)})[ \t]+(?:{words('officer_titles')})[ \t]+{_CAPITALISED}"),
+        re.compile(rf"(?P<name>{_opening(_BARE_WHOLE)})[ \t]+(?:{words('officer_titles')})[ \t]+{_CAPITALISED}"),
         # "the Hlas party", "the ruling Georgian Dream party" ("the" at a word's start, written literal first)
-        re.compile(rf"the(?<!\wthe)[ \t]+(?:[a-z][a-z-]+[ \t]+){{0,2}}?(?P<name>{_BARE})[ \t]+(?:{words('kind_nouns')})\b"
+        re.compile(rf"the(?<!\wthe)[ \t]+(?:[a-z][a-z-]+[ \t]+){{0,2}}?(?P<name>{_BARE_WHOLE})[ \t]+(?:{words('kind_nouns')})\b"
                    rf"{not_a_person}"),
         # "data from Kpler", "analysts at Capital Economics", "head of research at Sandgate Capital",
         # "the network operated by Uztransgaz"
@@ -976,9 +1002,10 @@ _DESCRIBING_WORD = (r"(?!(?:the|a|an|its|their|in|of|on|at|to|for|by|with|from|a
 
 
 # "Iberdrola, Endesa and Naturgy": names listed beside a body found are bodies too.
-_LIST = re.compile(rf"(?P<items>{_BARE}{_ACRONYM_AFTER}(?:(?:,[ \t]+{_BARE}{_ACRONYM_AFTER})+,?|)[ \t]+and[ \t]+{_BARE})")
+_LIST = re.compile(rf"(?P<items>{_BARE_WHOLE}{_ACRONYM_AFTER}(?:(?:,[ \t]+{_BARE_WHOLE}{_ACRONYM_AFTER})+,?|)[ \t]+and[ \t]+"
+                   rf"{_BARE})")
 _LIST_ITEM = re.compile(rf"(?P<name>{_BARE}){_ACRONYM_AFTER}")
-_CLOSED_LIST = re.compile(rf"(?P<items>{_BARE}{_ACRONYM_AFTER}(?:,[ \t]+{_BARE}{_ACRONYM_AFTER})+),?[ \t]+(?:and|or)[ \t]+"
+_CLOSED_LIST = re.compile(rf"(?P<items>{_BARE_WHOLE}{_ACRONYM_AFTER}(?:,[ \t]+{_BARE_WHOLE}{_ACRONYM_AFTER})+),?[ \t]+(?:and|or)[ \t]+"
                           r"(?:all[ \t]+|many[ \t]+|several[ \t]+|the[ \t]+)?other[ \t]+[a-z-]+s\b")
 
 
@@ -1025,9 +1052,10 @@ def _named_by_context(body: str, found: list[tuple[int, str]], taken: list[tuple
 
     results = []
     lowered = body.lower()
+    held = lex.context_words_held.held(lowered)
     for pattern, needs, may_start_a_sentence in zip(lex.context_patterns, lex.context_words,
                                                     (False, True, True, True, False, True, True)):
-        if not any(word in lowered for word in needs):
+        if held.isdisjoint(needs):
             continue
         for match in pattern.finditer(body):
             group = "name" if match.group("name") else "named"
@@ -1090,7 +1118,7 @@ def _named_after_a_country(body: str, phrases: list[tuple[int, int, str]], found
     known = {name for _, name in found}
     for start, end, phrase in phrases:
         words = phrase.split()
-        if not 2 <= len(words) <= 4 or len(words[-1]) < 4 or phrase in known or lex.head_re.search(phrase):
+        if not 2 <= len(words) <= 4 or len(words[-1]) < 4 or phrase in known or has_head_word(phrase, lex):
             continue
         countries = country_mentions(phrase, taxonomy)
         if not countries or countries[-1].end != len(phrase) or not countries[-1].start:

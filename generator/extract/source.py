@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from generator import outlets, resources
 from generator.dates import find_dates, month_number, weekday_number
-from generator.gazetteer import Gazetteer
+from generator.gazetteer import Gazetteer, Substrings
 from generator.head import is_furniture, navigation_follows, post_age, lexicon as head_lexicon
 from generator.extract.organizations import is_organization_name
 from generator.model import CleanText
@@ -52,6 +52,17 @@ _RIGHTS_RESERVED = re.compile(
     r"|Tutti i diritti riservati)\b.*$", re.IGNORECASE)
 _PHOTO_CREDIT = re.compile(r"(?i)^\s*(?:\(?photo|image|credit|foto|picture|source: getty)\b|getty images|shutterstock|/afp\b"
                            r"|\b(?:photo|image|picture|foto|illustration)s?\s*(?:credits?\s*)?:")   # "Cover photo: … © Ritzau Scanpix"
+# The same pattern in two parts, as a line is tried: its opening, and the rest behind a lookahead of their
+# first letters (in a pattern that ignores case, the class folds as the words do), which turns most
+# characters away without trying each word at each of them.
+_PHOTO_CREDIT_OPENING = re.compile(r"(?i)\s*(?:\(?photo|image|credit|foto|picture|source: getty)\b")
+_PHOTO_CREDIT_INSIDE = re.compile(r"(?i)(?=[gs/pif])(?:getty images|shutterstock|/afp\b"
+                                  r"|\b(?:photo|image|picture|foto|illustration)s?\s*(?:credits?\s*)?:)")
+
+
+def _is_photo_credit(line: str) -> bool:
+    """Whether _PHOTO_CREDIT finds a credit in the line."""
+    return _PHOTO_CREDIT_OPENING.match(line) is not None or _PHOTO_CREDIT_INSIDE.search(line) is not None
 _SPLIT_PARTS = re.compile(r"\s+[|–—-]\s+|,\s+|\s+with\s+", re.IGNORECASE)
 
 
@@ -73,6 +84,12 @@ def _pattern(number: int) -> re.Pattern:
     # Compiled when first tried: each holds every outlet's spelling, a millisecond to compile.
     pattern = resources.load_data("outlets.yml")["attribution"][number]["pattern"]
     return re.compile(pattern.replace("{outlet}", f"(?P<outlet>{outlets.alternation_trie()})"), re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def _needs() -> Substrings:
+    """Every word a signal's row needs (outlets.yml, `needs`), to find which of them a line holds."""
+    return Substrings(need for _, _, needs, _, _ in _signals() for need in needs)
 
 
 @lru_cache(maxsize=1)
@@ -201,7 +218,7 @@ def _known_signals(clean: CleanText):
     """Attribution patterns for listed outlets, on the parts cleaning found (dateline, body, byline)."""
     texts = [clean.dateline or "", clean.body, "\n".join(clean.trailing), clean.byline_line or ""]
     # Only the lines that name a listed outlet are tried (most name none; the patterns are long).
-    lines = list(dict.fromkeys(line for text in texts for line in text.split("\n") if line and _outlets().find(line)))
+    lines = list(dict.fromkeys(line for text in texts for line in text.split("\n") if line and _outlets().holds(line)))
     rows = resources.load_data("outlets.yml")["attribution"]
     order = 0
     for number, row in enumerate(rows if lines else ()):     # with no line to try, no pattern is compiled
@@ -230,18 +247,23 @@ def _open_signals(lines: list[str], people: frozenset[str] = frozenset()):
         # two lines above them
         "lead": lines[max(0, first - 2):paragraphs[:3][-1] + 1] if paragraphs else [],
         "body": lines[first:last + 1],
-        "any": [line for line in lines if not _PHOTO_CREDIT.search(line)],
+        "any": [line for line in lines if not _is_photo_credit(line)],
     }
     # "From:" on its own line, the issuer on the next (a government release).
     regions["any"] = [f"{line} {lines[i + 1]}" if line == "From:" and i + 1 < len(lines) else line
                       for i, line in enumerate(regions["any"])]
     order = 0
-    joined = {where: "\n".join(region) for where, region in regions.items()}
+    lead_text = "\n".join(regions["lead"])
+    # Which of the rows' words each line holds, found in one pass over it: a row is tried on the lines that
+    # hold one of its words, and most pages hold no "©", no "told", no "Staff" (a word of no line of a
+    # region is in none of them: no row's word holds a line break).
+    held = {line: _needs().held(line) for line in {*lines, *regions["any"]}}
+    in_region = {where: frozenset().union(*(held[line] for line in region)) for where, region in regions.items()}
     for kind, where, needs, weight, regex in _signals():
-        if not any(need in joined[where] for need in needs):
-            continue          # most pages hold no "©", no "told", no "Staff": their lines are not tried
+        if in_region[where].isdisjoint(needs):
+            continue
         for line in regions[where]:
-            if len(line) > 2000 or not any(need in line for need in needs):
+            if len(line) > 2000 or held[line].isdisjoint(needs):
                 continue
             for match in regex.finditer(line):
                 order += 1
@@ -260,7 +282,7 @@ def _open_signals(lines: list[str], people: frozenset[str] = frozenset()):
                     # behind the page, which gives way to the masthead.
                     kind, weight_here = "owner", weight - 1
                 elif kind == "copyright" and (company := _with_legal_form(name, line[match.end():])):
-                    if _names_itself(company, joined["lead"]):
+                    if _names_itself(company, lead_text):
                         # "© 2024 Kalvara Copper Corp." on a release whose text is about Kalvara Copper Corp.:
                         # the company issued the page, and is shown as it writes its name.
                         kind, name, weight_here = "issuer", company, weight

@@ -120,7 +120,7 @@ def _hits(text: str, gazetteer: Gazetteer[tuple[str, ...]], rules: TopicRules, a
 
     def holds_requires(slug: str, index: int) -> bool:
         if (slug, index) not in near:
-            near[slug, index] = 0 <= index < len(sentences) and bool(requires[slug].find(sentences[index]))
+            near[slug, index] = 0 <= index < len(sentences) and requires[slug].holds(sentences[index])
         return near[slug, index]
 
     for index, sentence in enumerate(sentences):
@@ -149,7 +149,7 @@ def _hits(text: str, gazetteer: Gazetteer[tuple[str, ...]], rules: TopicRules, a
                     continue
                 seen = in_article if rule.scope == "article" else context
                 if rule not in seen:
-                    found = bool(rule.context.find(article if rule.scope == "article" else sentence))
+                    found = rule.context.holds(article if rule.scope == "article" else sentence)
                     seen[rule] = found != rule.unless
                 if seen[rule]:
                     hits[slug] += weight * rule.weight
