@@ -51,7 +51,9 @@ def lexicon() -> Lexicon:
         furniture=re.compile("|".join(f"(?:{p})" for p in data["furniture"]), re.IGNORECASE),
         # One alternation between the word boundaries' tests, not each word with its own: the engine tries
         # the words only where a word starts, instead of every lookbehind at every character.
-        credits=re.compile(r"(?<![\w])(?:" + "|".join(re.escape(c) for c in data["credits"]) + r")(?![\w])", re.IGNORECASE),
+        credits=re.compile(r"(?<![\w])(?:" + "|".join(re.escape(c) for c in data["credits"]) + r")(?![\w])"
+                           r"|(?<![\w])(?:" + "|".join(data["credit_labels"]) + r")(?:\s*[:/|]|\s+by\b)"
+                           r"|\((?:" + "|".join(data["credit_labels"]) + r")\)", re.IGNORECASE),
         body_name=re.compile(rf"(?:The\s+)?(?:[A-Z][\w-]+\s+){{0,2}}(?:{'|'.join(data['body_heads'])})\s+(?:of|for)\s+[^:;,.!?]+"),
     )
 
@@ -327,8 +329,9 @@ def choose_headline(candidates: list[str], lead: str, page_lines: list[str], fir
             score = None      # "… Deputy Defence Minister Ahmad..." above the whole: a breadcrumb's shortened copy
         if score is not None and _names_the_lead_begins_with(line, lead):
             score = None      # "Mireille Okafor and Daniel P. Hartwell" over "Mireille Okafor is a senior fellow …"
-        if score is not None and lexicon().body_name.fullmatch(line) and navigation_follows(candidates, number + 1):
+        if score is not None and lexicon().body_name.fullmatch(_unshouted(line)) and navigation_follows(candidates, number + 1):
             score = None      # "Ministry of Foreign Affairs of the Republic of Serbia" above its menu: the site
+            # (set in capitals too: "MINISTRY OF DEFENSE OF THE REPUBLIC OF INDONESIA")
         if score is not None and _names_a_body_after_the_site(line):
             score = None      # "France Diplomacy - Ministry for Europe and Foreign Affairs": the site's own title
         if score is not None and is_organization_name(line) and not _title_case_headline(line):
@@ -356,6 +359,14 @@ def choose_headline(candidates: list[str], lead: str, page_lines: list[str], fir
     close = [number for number, score in scored if score >= best - _TIE]
     # The upper of two close lines is the headline over its deck; a body's name is over the headline.
     return next((number for number in close if number not in names), close[0])
+
+
+def _unshouted(line: str) -> str:
+    """A line set in capitals as a name is written: its words capitalised, its small words small."""
+    if not line.isupper():
+        return line
+    stop = lexicon().stopwords
+    return " ".join(word.lower() if word.lower() in stop else word.capitalize() for word in line.split())
 
 
 def _names_a_body_after_the_site(line: str) -> bool:

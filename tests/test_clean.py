@@ -390,3 +390,16 @@ def test_heading_markers_are_removed_only_from_lines_holding_a_hash():
         if "#" not in line:
             assert _HEADING_MARKERS.sub("", line) == line, line
     assert _HEADING_MARKERS.sub("", "## Title ##") == "Title"
+
+
+def test_words_of_a_credit_mark_a_caption_only_as_its_label():
+    from generator.head import content_stems, headline_score
+    lead = content_stems("Moody's cut the credit rating of the agency on Tuesday after the courtesy visit of the "
+                         "ministers, as the EPA finalised its rule on the fertiliser tariffs.")
+    for headline in ["Moody's cuts the agency's credit rating after the visit",
+                     "EPA finalises its rule on fertiliser tariffs",
+                     "Deputy Minister Receives Courtesy Visit of the Ambassador, Discusses Tariffs"]:
+        assert headline_score(headline, lead, False) is not None, headline
+    for caption in ["Photo: the ministers after the courtesy visit", "The ministers after the visit (Photo)",
+                    "Ministers at the visit. Photo by Anna Berg", "MINISTERS AT THE VISIT / EPA-EFE"]:
+        assert headline_score(caption, lead, False) is None, caption

@@ -364,9 +364,13 @@ def test_credits_found_by_one_alternation_are_those_each_word_s_own_boundaries_f
     from generator import resources
     from generator.head import lexicon
 
-    words = resources.load_data("headline.yml")["credits"]
-    plain = re.compile("|".join(rf"(?<![\w]){re.escape(c)}(?![\w])" for c in words), re.IGNORECASE)
-    lines = set(corpus_lines()) | {"Photo: X", "photos", "photographer", "Reuters/", "x/ staff", "EPA-EFE", "epaper"}
+    data = resources.load_data("headline.yml")
+    words, labels = data["credits"], data["credit_labels"]
+    plain = re.compile("|".join([*(rf"(?<![\w]){re.escape(c)}(?![\w])" for c in words),
+                                 *(rf"(?<![\w]){label}(?:\s*[:/|]|\s+by\b)" for label in labels),
+                                 *(rf"\({label}\)" for label in labels)]), re.IGNORECASE)
+    lines = set(corpus_lines()) | {"Photo: X", "photos", "photographer", "Reuters/", "x/ staff", "EPA-EFE", "epaper",
+                                   "Image by X", "(Photo)", "credit rating", "Credit | X"}
     for line in lines:
         assert bool(lexicon().credits.search(line)) == bool(plain.search(line)), line
 
