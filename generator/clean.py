@@ -264,8 +264,9 @@ def _split_head(lines: list[str], owners: tuple[str, ...] = (), origin: list[int
     if head_end == 1 and not is_furniture(lines[0]) and not is_ticker(lines[0]) and not _label_over(lines[0], lines[1]):
         # A note or a plain text file: one line above the text is its title, whatever its shape.
         return _first_line_headline(lines)
+    origin = origin or list(range(len(lines)))
     candidates = _with_wrapped_titles(["" if is_ticker(line) else strip_headline_suffix(line) for line in lines[:head_end]],
-                                      origin or list(range(len(lines))))
+                                      origin)
     above_menu = navigation_follows(lines, 1)
     # A social post has no headline: its author's name and tagline stand above its age (head.py).
     chosen = None if posted else choose_headline(candidates, " ".join(lines[head_end:head_end + 2]), lines,
@@ -284,7 +285,7 @@ def _split_head(lines: list[str], owners: tuple[str, ...] = (), origin: list[int
         return None, [line for line in head if _is_head_text(line)] + lines[head_end:], \
             [line for line in head if not _is_head_text(line)]
     chosen = _without_tab_tail(candidates, chosen)
-    chosen = _title_over_subtitle(candidates, chosen, origin or list(range(len(lines))))
+    chosen = _title_over_subtitle(candidates, chosen, origin)
     headline = candidates[chosen]
     body = [line for line in lines[chosen + 1:head_end] if _is_head_text(line)] + lines[head_end:]
     return headline, _without_repeats(body, lines[chosen], headline), lines[:chosen]

@@ -329,7 +329,7 @@ def choose_headline(candidates: list[str], lead: str, page_lines: list[str], fir
             score = None      # "… Deputy Defence Minister Ahmad..." above the whole: a breadcrumb's shortened copy
         if score is not None and _names_the_lead_begins_with(line, lead):
             score = None      # "Mireille Okafor and Daniel P. Hartwell" over "Mireille Okafor is a senior fellow …"
-        if score is not None and lexicon().body_name.fullmatch(_unshouted(line)) and navigation_follows(candidates, number + 1):
+        if score is not None and lexicon().body_name.fullmatch(_in_name_case(line)) and navigation_follows(candidates, number + 1):
             score = None      # "Ministry of Foreign Affairs of the Republic of Serbia" above its menu: the site
             # (set in capitals too: "MINISTRY OF DEFENSE OF THE REPUBLIC OF INDONESIA")
         if score is not None and _names_a_body_after_the_site(line):
@@ -361,7 +361,7 @@ def choose_headline(candidates: list[str], lead: str, page_lines: list[str], fir
     return next((number for number in close if number not in names), close[0])
 
 
-def _unshouted(line: str) -> str:
+def _in_name_case(line: str) -> str:
     """A line set in capitals as a name is written: its words capitalised, its small words small."""
     if not line.isupper():
         return line

@@ -312,9 +312,9 @@ def _sentence_mentions(sentence: str, lex: PeopleLexicon, taxonomy: Taxonomy, or
             unmarked.append(_Mention(name=re.sub(r"['’]s$", "", name), role=None, country=None, order=order,
                                      unvouched=True))
         if anchored and _plausible(run):
-            if role_before and " " in role_before and role_before.split(None, 1)[0].endswith(".") \
-                    and role_before.split(None, 1)[0].lower() in lex.honorifics:
-                role_before = role_before.split(None, 1)[1]     # "Hon. Prime Minister": the address is no post
+            address, _, post = (role_before or "").partition(" ")
+            if post and address.endswith(".") and address.lower() in lex.honorifics:
+                role_before = post.lstrip()     # "Hon. Prime Minister": the address is no post
             role = role_before or role_after
             if role_before and role_after and _is_rank(role_before, lex):
                 # "General Liu Zhenli, chief of the Joint Staff Department, held talks": the post, then the rank.

@@ -526,12 +526,12 @@ def _domain_signals(lines: list[str], signals: list[_Signal]):
             yield _Signal("domain", name, 2, 30_000)
 
 
-@lru_cache(maxsize=4096)
 @lru_cache(maxsize=1)
 def _series_tail() -> re.Pattern:
     return re.compile(rf"(?<=\S)\s+(?:{outlets.name_words().report_series})$")
 
 
+@lru_cache(maxsize=4096)
 def _display(name: str) -> str | None:
     """The name as shown, or None when it is no outlet's name ("Home", "Crown")."""
     name = re.sub(r"\s*[(«].*$", "", name).strip(" .,:;-–—|")     # "Arms of Russia («Оружие России»)"
