@@ -11,7 +11,7 @@ from functools import lru_cache
 from generator import outlets, resources
 from generator.dates import find_dates
 from generator.gazetteer import Substrings
-from generator.head import (choose_headline, content_stems, first_paragraph, is_furniture, is_ticker, lexicon, line_key,
+from generator.head import (choose_headline, without_lone_bullet, content_stems, first_paragraph, is_furniture, is_ticker, lexicon, line_key,
                             navigation_follows, post_age, without_breadcrumb)
 from generator.model import CleanText
 
@@ -265,8 +265,8 @@ def _split_head(lines: list[str], owners: tuple[str, ...] = (), origin: list[int
         # A note or a plain text file: one line above the text is its title, whatever its shape.
         return _first_line_headline(lines)
     origin = origin or list(range(len(lines)))
-    candidates = _with_wrapped_titles(["" if is_ticker(line) else strip_headline_suffix(line) for line in lines[:head_end]],
-                                      origin)
+    candidates = without_lone_bullet(_with_wrapped_titles(
+        ["" if is_ticker(line) else strip_headline_suffix(line) for line in lines[:head_end]], origin))
     above_menu = navigation_follows(lines, 1)
     # A social post has no headline: its author's name and tagline stand above its age (head.py).
     chosen = None if posted else choose_headline(candidates, " ".join(lines[head_end:head_end + 2]), lines,

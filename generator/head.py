@@ -41,6 +41,7 @@ class Lexicon:
     furniture: re.Pattern
     credits: re.Pattern
     body_name: re.Pattern
+    reader_prompt: re.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +56,8 @@ def lexicon() -> Lexicon:
                            r"|(?<![\w])(?:" + "|".join(data["credit_labels"]) + r")(?:\s*[:/|]|\s+by\b)"
                            r"|\((?:" + "|".join(data["credit_labels"]) + r")\)", re.IGNORECASE),
         body_name=re.compile(rf"(?:The\s+)?(?:[A-Z][\w-]+\s+){{0,2}}(?:{'|'.join(data['body_heads'])})\s+(?:of|for)\s+[^:;,.!?]+"),
+        # A verb telling the reader what to do, then "you"/"your" or a button's label in brackets.
+        reader_prompt=re.compile(rf"(?i:{'|'.join(data['reader_prompt_verbs'])})\b(?=.*(?:\b(?i:you|your)\b|\[\w+\]))"),
     )
 
 
@@ -89,7 +92,8 @@ def first_paragraph(lines: list[str]) -> int:
         # one with the byline or the date stamp still to come below it is the head's, a headline or a deck.
         if words >= _PARAGRAPH_WORDS or (words >= _SHORT_PARAGRAPH_WORDS and _ends_sentence(line)
                                          and not line.endswith("?") and not _stamp_follows(lines, number + 1)
-                                         and not _repeat_follows(lines, number + 1)):
+                                         and not _repeat_follows(lines, number + 1)
+                                         and not _credit_follows(lines, number + 1)):
             if (_menu_follows(lines, number + 1) or line.upper() == line) and _text_below(lines, number + 1):
                 continue        # menus below it (a cookie notice, a browser warning), or in capitals (a legal notice)
             return number
@@ -108,6 +112,23 @@ def _title_line_of(line: str, below: list[str]) -> bool:
     separator and the site's name and description."""
     return any(3 <= len(other.split()) <= _MAX_WORDS and line.startswith(other)
                and re.match(r"\s+(?:[-–—|]|::)\s", line[len(other):]) for other in below)
+
+
+def without_lone_bullet(candidates: list[str]) -> list[str]:
+    """The head's lines with the bullet taken off the one line that has one ("• Personal Data Protection Bill
+    passed"): a bullet on a single line marks it out, as a headline; on several, they are a list's points."""
+    bulleted = [number for number, line in enumerate(candidates) if line[:1] in _BULLETS and line[1:2] == " "]
+    if len(bulleted) != 1:
+        return candidates
+    lone = bulleted[0]
+    return [line[2:].strip() if number == lone else line for number, line in enumerate(candidates)]
+
+
+def _credit_follows(lines: list[str], start: int) -> bool:
+    """Whether the next line is a photo's credit ("Photo/Ministry of Health", "Image: AFP"): the sentence
+    above it is the photo's caption, part of the head."""
+    following = next((line for line in lines[start:start + 2] if line.strip()), "")
+    return len(following.split()) <= 15 and bool(lexicon().credits.match(following.lstrip("( ")))
 
 
 def _text_below(lines: list[str], start: int) -> bool:
@@ -149,8 +170,12 @@ def content_stems(text: str) -> set[str]:
 
 
 def is_furniture(line: str) -> bool:
-    """A line that is a page's furniture whatever the site (a skip link, a sign-in prompt, a badge)."""
-    return len(line) <= 120 and bool(lexicon().furniture.fullmatch(line.strip(" .:|•·")))
+    """A line that is a page's furniture whatever the site (a skip link, a sign-in prompt, a badge), or the
+    page speaking to its reader ("View this email in your browser", "Search by Trading Code: [Go]")."""
+    if len(line) > 120:
+        return False
+    stripped = line.strip(" .:|•·")
+    return bool(lexicon().furniture.fullmatch(stripped) or lexicon().reader_prompt.match(stripped))
 
 
 def is_ticker(line: str) -> bool:

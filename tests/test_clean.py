@@ -403,3 +403,14 @@ def test_words_of_a_credit_mark_a_caption_only_as_its_label():
     for caption in ["Photo: the ministers after the courtesy visit", "The ministers after the visit (Photo)",
                     "Ministers at the visit. Photo by Anna Berg", "MINISTERS AT THE VISIT / EPA-EFE"]:
         assert headline_score(caption, lead, False) is None, caption
+
+
+def test_a_sentence_over_a_photo_credit_is_a_caption_not_the_article_s_first_paragraph():
+    text = "\n".join(["Radio", "Podcasts", "Watch", "",
+                      "Health workers spray a street in the capital against mosquitoes on Tuesday.", "",
+                      "Photo/Ministry of Health", "", "Health", "",
+                      "Island nation declares dengue outbreak as cases climb", "",
+                      "Published", "17 February 2026, 3:05pm", "",
+                      "The island nation has declared a dengue fever outbreak after nine cases of the fever were "
+                      "confirmed in the capital in less than two weeks, health officials said."])
+    assert clean(text).headline == "Island nation declares dengue outbreak as cases climb"

@@ -383,3 +383,23 @@ def test_a_line_s_key_is_its_words_joined_as_the_non_words_replaced_by_one_space
 
     for line in set(corpus_lines()) | {"  -- Hello, World! --  ", "", "___", "a\u00a0b", "İstanbul’s"}:
         assert line_key(line) == re.sub(r"\W+", " ", line).strip().lower(), line
+
+
+@pytest.mark.parametrize("prompt", ["View this email in your browser", "Engage with your Parliament by logging in",
+                                    "Search by Trading Code: FERTCO [Go]", "Sign up for our fertiliser tariffs newsletter and get your briefing"])
+def test_a_line_telling_the_reader_what_to_do_is_no_headline(prompt):
+    text = "\n".join([prompt, "", "Twelve countries halve fertiliser tariffs", "", LEAD])
+    assert clean(text).headline == "Twelve countries halve fertiliser tariffs"
+    assert clean("\n".join([prompt, "", LEAD])).headline != prompt
+
+
+def test_a_verb_opening_a_headline_is_no_prompt_without_the_reader_or_a_button():
+    text = "\n".join(["Menu", "", "Search ends for missing fertiliser tariffs data", "", LEAD])
+    assert clean(text).headline == "Search ends for missing fertiliser tariffs data"
+
+
+def test_a_single_bulleted_line_in_the_head_is_the_headline_without_its_bullet():
+    lone = "\n".join(["Handbook", "How Parliament Works", "", "• Twelve countries halve fertiliser tariffs", "", LEAD])
+    assert clean(lone).headline == "Twelve countries halve fertiliser tariffs"
+    listed = "\n".join(["• Twelve countries halve fertiliser tariffs", "• Other countries keep fertiliser tariffs", "", LEAD])
+    assert clean(listed).headline is None
