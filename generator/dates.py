@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from generator import resources
 
-_WORD = r"[^\W\d_]{3,10}"
+_WORD = r"[^\W\d_]{3,12}"     # "października", "Σεπτεμβρίου"
 _YEAR = r"(?:19|20)\d\d"
 _ORDINAL = r"(?:st|nd|rd|th|er|º|ª)?"
 
@@ -24,6 +24,8 @@ _DATE = re.compile((
     r"\b(?P<iy>{y})-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d-])"                        # 2024-06-20, 2024-06-20T10:00
     r"|\b(?P<sy>{y})(?:[./]|\.\s)(?P<sm>[01]?\d)(?:[./]|\.\s)(?P<sd>[0-3]?\d)\b"     # 2024/06/20; Hungarian, Korean 2024. 06. 20.
     r"|(?P<cy>{y})\s*年\s*(?P<cm>[01]?\d)\s*月(?:\s*(?P<cd>[0-3]?\d)\s*日)?"          # 2024年6月20日
+    r"|\b(?P<gy>{y})\.\s+gada\s+(?P<gd>[0-3]?\d)\.\s+(?P<gm>{w})\b"                  # Latvian 2025. gada 4. novembrī
+    r"|\b(?P<ty>{y})\.?\s+(?:m\.\s+)?(?P<tm>{w})\b\.?\s+(?P<td>[0-3]?\d)\b(?!\d|[.,:]\d)"  # Lithuanian 2026 m. vasario 10 d., Hungarian 2026. február 10.
     r"|(?<![\d.,])\b(?P<na>[0-3]?\d)(?P<sep>[./-])(?P<nb>[0-3]?\d)(?P=sep)(?P<ny>{y})\b(?!\d|\.\d)"  # 20.06.2024, 12/18/2023, 14.03.2025.
     r"|(?<![\d.,])\b(?P<ea>[0-3]\d)\.(?P<eb>[01]\d)\.(?P<ey>\d\d)\b(?![.\d])"       # 18.10.22
     r"|(?<![\d.,$£€])\b(?:(?P<d0>[0-3]?\d){o}\s*(?:[-–—]|to|and|&)\s*)?(?P<d1>[0-3]?\d){o}\.?(?:\s+(?:of|de)\b)?[\s-]*"
@@ -42,6 +44,8 @@ _DATE_START = re.compile((
     r"(?=\d)(?:\b{y}-[01]\d-[0-3]\d(?![\d-])"
     r"|\b{y}(?:[./]|\.\s)[01]?\d(?:[./]|\.\s)[0-3]?\d\b"
     r"|{y}\s*年\s*[01]?\d\s*月"
+    r"|\b{y}\.?\s+(?:m\.\s+)?{w}\b\.?\s+[0-3]?\d\b(?!\d|[.,:]\d)"
+    r"|\b{y}\.\s+gada\s+[0-3]?\d\.\s+{w}\b"
     r"|(?<![\d.,])\b[0-3]?\d(?P<sep>[./-])[0-3]?\d(?P=sep){y}\b(?!\d|\.\d)"
     r"|(?<![\d.,])\b[0-3]\d\.[01]\d\.\d\d\b(?![.\d])"
     r"|(?<![\d.,$£€])\b(?:[0-3]?\d{o}\s*(?:[-–—]|to|and|&)\s*)?[0-3]?\d{o}\.?(?:\s+(?:of|de)\b)?[\s-]*{w}\b)"
@@ -199,6 +203,12 @@ def _read(g: dict, text: str, start: int) -> tuple[int | None, int | None, int |
         return int(g["sy"]), int(g["sm"]), int(g["sd"])
     if g["cy"]:
         return int(g["cy"]), int(g["cm"]), int(g["cd"]) if g["cd"] else None
+    for y, m, d in (("ty", "tm", "td"), ("gy", "gm", "gd")):
+        if g[y]:
+            month = month_number(g[m])
+            if month is None or not _month_word_ok(text, start, g[m], True, True):
+                return None
+            return int(g[y]), month, int(g[d])
     if g["ny"]:
         a, b = int(g["na"]), int(g["nb"])
         if g["sep"] == ".":

@@ -34,6 +34,22 @@ from generator.dates import find_dates, parse_date
     ("2024年3月5日", [("2024-03-05", 3, 5)]),
     ("2025. 11. 18. 16:42", [("2025-11-18", 11, 18)]),     # year first, dots and spaces (Hungarian, Korean)
     ("in 2025. 11 people were hurt", [("2025", None, None)]),
+    # Year first, then the month's name and the day: Lithuanian and Hungarian stamps.
+    ("2026 m. vasario 10 d. 13:47", [("2026-02-10", 2, 10)]),
+    ("2026. február 10., kedd", [("2026-02-10", 2, 10)]),
+    ("2026 Feb 10", [("2026-02-10", 2, 10)]),
+    ("the 2022 Expo 15 opened", [("2022", None, None)]),
+    # Czech, Slovak, Slovenian, Latvian, Estonian, Swedish, Finnish and Greek month names; a word of twelve
+    # letters is read too ("października").
+    ("10. února 2026", [("2026-02-10", 2, 10)]),
+    ("3. októbra 2025", [("2025-10-03", 10, 3)]),
+    ("5. junija 2024", [("2024-06-05", 6, 5)]),
+    ("2025. gada 4. novembrī", [("2025-11-04", 11, 4)]),
+    ("12. detsember 2023", [("2023-12-12", 12, 12)]),
+    ("den 7 augusti 2025", [("2025-08-07", 8, 7)]),
+    ("10. maaliskuuta 2026", [("2026-03-10", 3, 10)]),
+    ("10 Φεβρουαρίου 2026", [("2026-02-10", 2, 10)]),
+    ("15 października 2025", [("2025-10-15", 10, 15)]),
     # Numeric dates only where the numbers decide: dots are day first, a number over 12 is the day.
     ("Mon, 12/18/2023 - 17:12", [("2023-12-18", 12, 18)]),
     ("03/24/2024", [("2024-03-24", 3, 24)]),

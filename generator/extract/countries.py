@@ -92,6 +92,10 @@ def _translated_forms() -> tuple[tuple[str, str], ...]:
     import gettext
     import pycountry     # imported here: a tenth of a second to load
     own = {form for form, _ in _country_forms()}
+    # "Island" (Iceland in Swedish, Czech, Estonian), "Kina" (China in Swedish): English words or a
+    # currency, dropped by countries.yml's not_in_other_languages
+    own |= {form for entry in resources.load_data("countries.yml").values()
+            for form in entry.get("not_in_other_languages") or []}
     forms: dict[str, set[str]] = {}
     for language in resources.load_data("months.yml")["months"]:
         if language == "en":
