@@ -243,6 +243,19 @@ def test_a_text_that_names_only_a_nation_is_its_states(taxonomy):
     ("The hoard was found by metal detectorist Graham Soutar in a field. Mr Soutar said he was saddened.",
      [("Graham Soutar", None)]),
     ("The hoard was found by metal detectorist Graham Soutar in a field.", []),
+    # Posts written in Spanish, Portuguese and French: the role's words, its "de"/"y" links and the speech
+    # verbs of data/roles.yml; the body's words after "de" are no name.
+    ("La ministra de Transporte y Obras Públicas, Lucía Etcheverry, dijo que no habrá dinero público.",
+     [("Lucía Etcheverry", "ministra de Transporte y Obras Públicas")]),
+    ("Este jueves, la jueza Ana Laura Bentancor declaró abierto el concurso.", [("Ana Laura Bentancor", "jueza")]),
+    ("La directora de Estudios y Políticas Públicas de Cochilco, Verónica Sáez Lillo, afirmó que el cobre caerá.",
+     [("Verónica Sáez Lillo", "directora de Estudios y Políticas Públicas de Cochilco")]),
+    ("Lo copresidieron nuestro viceministro de Asuntos Exteriores, Elnur Mammadov, y la subsecretaria de "
+     "Relaciones Exteriores de México, Lucía Arriaga Beltrán.",
+     [("Elnur Mammadov", "viceministro de Asuntos Exteriores"),
+      ("Lucía Arriaga Beltrán", "subsecretaria de Relaciones Exteriores de México")]),
+    ("Le ministre du Transport, Rachid Amri, a déclaré que la grève était illégale.",
+     [("Rachid Amri", "ministre du Transport")]),
     # Malaysian and Commonwealth forms of address are neither name nor role.
     ("The Honourable Mary Ng, Minister of Export Promotion, said so.", [("Mary Ng", "Minister of Export Promotion")]),
     ("Finance Minister II Datuk Seri Amir Hamzah Azizan told reporters the outlook held.",

@@ -31,7 +31,14 @@ def _token_pattern(abbreviations: frozenset[str]) -> re.Pattern:
                       r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+|[^\w\s])")
 # "Abdel Fattah el-Sisi", "Bashar al-Assad": a lower-case particle joined to a capitalised part.
 _NAME_PARTICLE = re.compile(r"(?:el|al|ad|as|ash|ul|bin|ibn|van|von|de|da|di|du|der|den|ben)-[A-Z][\w'’-]*")
-_CONNECTORS = {"of", "the", "for", "and", "on", "in", "at", "-", "(", ")", ","}
+_CONNECTORS = {"of", "the", "for", "and", "on", "in", "at", "-", "(", ")", ",",
+               # the same inside a post written in Spanish, Portuguese or French ("ministra de Transporte y
+               # Obras Públicas", "ministre des Armées")
+               "de", "del", "y", "e", "da", "do", "dos", "das", "des", "du", "et", "la", "el", "le", "los", "las"}
+# What leads into a body's name after a post, in English and in the other languages ("ministra de
+# Transporte", "consejera del CNE"): a capitalised run after one is the body's, not a person's.
+_OF = frozenset({"of", "for", "de", "del", "da", "do", "dos", "das", "des", "du"})
+_AND = frozenset({"and", "&", "y", "e", "et"})
 
 
 @dataclass(frozen=True)
@@ -284,15 +291,15 @@ def _sentence_mentions(sentence: str, lex: PeopleLexicon, taxonomy: Taxonomy, or
         )
         if following and following[0].isupper() and (following in org_words or following in lex.not_name):
             anchored = vetoed = False      # "Heydar Aliyev Foundation", "Shanghai Cooperation": part of a longer name
-        if i > 0 and known is None and before.lower() not in ("of", "for") and len(run) >= 3 \
+        if i > 0 and known is None and before.lower() not in _OF and len(run) >= 3 \
                 and _in_title_list(tokens, i, lex, country_words) and _role_before(sentence, tokens, i + 1, lex, country_words):
             # "Minister of Industry and Construction Kanat Sharlapaev": the title's last field, then the name.
             i += 1
             run = tokens[i:j]
             name, before, role_before = _join(sentence, run), tokens[i - 1][0], _role_before(sentence, tokens, i, lex, country_words)
             anchored = True
-        elif i > 0 and known is None and len(run) >= 3 and before.lower() in ("of", "for", "the") \
-                and not following[:1].isupper() and following != "(" \
+        elif i > 0 and known is None and len(run) >= 3 and (before.lower() in _OF or before.lower() == "the") \
+                and not following[:1].isupper() and following != "(" and not any(t[0] in _AND for t in run) \
                 and _reaches_of(tokens, i):
             # "Deputy Prime Minister for Restoration Oleksii Kuleba", "Leader of the Majority Kimani Ichung'wah":
             # the body's last word, then the name.
@@ -300,7 +307,9 @@ def _sentence_mentions(sentence: str, lex: PeopleLexicon, taxonomy: Taxonomy, or
             run = tokens[i:j]
             name, before, role_before = _join(sentence, run), tokens[i - 1][0], _role_before(sentence, tokens, i, lex, country_words)
             anchored = role_before is not None or following in lex.speech_verbs
-        elif i > 0 and known is None and (before.lower() in ("of", "for") or _in_title_list(tokens, i, lex, country_words)):
+            if run[0][0][:1].islower() or run[-1][0] in country_words:
+                anchored = vetoed = False      # "subsecretaria de Relaciones Exteriores de México": all the body's
+        elif i > 0 and known is None and (before.lower() in _OF or _in_title_list(tokens, i, lex, country_words)):
             anchored = vetoed = False      # "the Board of Baykar", "Minister of Energy, Petroleum and Mines": a body
         if role_before and _DANGLING.search(role_before):
             anchored, vetoed = False, True     # "an analyst at Shanghai Metals Market": the body's name
@@ -353,7 +362,7 @@ def _sentence_mentions(sentence: str, lex: PeopleLexicon, taxonomy: Taxonomy, or
 
 
 # A role read before a name that ends on a preposition or an article leads into a body's name, not a person's.
-_DANGLING = re.compile(r"\b(?:at|of|the|for|with|in|on|by)$")
+_DANGLING = re.compile(r"\b(?:at|of|the|for|with|in|on|by|de|del|da|do|des|du|la|el|en|em)$")
 
 
 def _owned_by_person(tokens, j: int, lex: PeopleLexicon) -> bool:
@@ -529,14 +538,14 @@ def _in_title_list(tokens, i: int, lex: PeopleLexicon, country_words) -> bool:
         # only an item the list goes on after, to an "and"; "of Türkiye, Yaşar Güler" is a name.
         if not _list_goes_on(tokens, i + 1):
             return False
-    elif tokens[k][0] not in ("and", "&"):
+    elif tokens[k][0] not in _AND:
         return False
     steps = 0
     while k >= 0 and steps < 12:     # "of Agriculture, Maritime Fisheries, Rural Development, Water and Forests"
         word = tokens[k][0]
-        if word in ("of", "for"):
+        if word in _OF:
             return True
-        if not (word in (",", "and", "&") or word[:1].isupper()):
+        if not (word in (",", *_AND) or word[:1].isupper()):
             return False
         if word[:1].isupper() and word.lower() in lex.role_words:
             return False
@@ -589,7 +598,8 @@ def _name_after_rank(tokens, i: int, lex: PeopleLexicon, country_words) -> bool:
     )
 
 
-_ROLE_LEAD = frozenset({"the", "of", "and", ",", "-", "for", "on", "in", "at", "to", "h.e.", "h. e."})
+_ROLE_LEAD = frozenset({"the", "of", "and", ",", "-", "for", "on", "in", "at", "to", "h.e.", "h. e.",
+                        "el", "la", "los", "las", "le", "les", "o", "os", "de", "del", "da", "do", "du", "des", "y", "e", "et"})
 
 
 def _role_before(sentence: str, tokens, i: int, lex: PeopleLexicon, country_words) -> str | None:
@@ -620,7 +630,7 @@ def _role_before(sentence: str, tokens, i: int, lex: PeopleLexicon, country_word
             # Sanitation Minister": a lone capitalised word before "and" and a field (a person's name there
             # has a word of its own before it, "President Putin and Energy Minister", or is followed by a
             # title or a state's word, "Meloni and Albanian Premier").
-            if (k > 0 and tokens[k - 1][0].lower() in ("of", "for")) or (
+            if (k > 0 and tokens[k - 1][0].lower() in _OF) or (
                     start == k + 1 and k + 1 < i - 1 and after[:1].isupper() and after.rstrip(".").isalpha()) or (
                     start == k + 1 and after.lower() in lex.role_words) or _reaches_of(tokens, k) or (
                     start == k + 1 and after == "(" and k + 3 < i and tokens[k + 2][0].isupper()
@@ -685,7 +695,7 @@ def _lower_case_post(sentence: str, tokens, i: int, lex: PeopleLexicon, country_
     return None
 
 
-_BODY_LINKS = frozenset({"of", "for", "the", "in", "on"})
+_BODY_LINKS = frozenset({"of", "for", "the", "in", "on", "de", "del", "la", "el", "da", "do", "des", "du"})
 
 
 # "then-President", "ex-Minister", "mayor-elect": a past or future holder's title is the title.
@@ -709,13 +719,13 @@ def _reaches_of(tokens, k: int) -> bool:
     steps = 0
     while j >= 0 and steps < 12:
         word = tokens[j][0]
-        if word in ("of", "for"):
+        if word in _OF:
             return True
         if word == ",":
             # a comma inside a list of fields ("Energy, Petroleum and Mines"), not before a name.
             if not _list_goes_on(tokens, j + 1):
                 return False
-        elif not (word[:1].isupper() or word in ("and", "&", "the", "(", ")")):
+        elif not (word[:1].isupper() or word in _AND or word in ("the", "(", ")", "la", "el", "le", "les", "los", "las")):
             return False
         j -= 1
         steps += 1
@@ -751,7 +761,7 @@ def _role_after(sentence: str, tokens, j: int, lex: PeopleLexicon) -> str | None
         return None
     rest = sentence[tokens[j][2]:]
     # A colon before a quote ends it too ("…, chief economist at Pampa Research Partners: \"The jump …\"").
-    match = re.match(r"\s*(?:(?:the|a|an|another)\s+)?([^,.;]{3,160}?)(?=,|\.|;|:\s*[\"“]|\s+(?:said|says|noted|stressed|told|added|$))", rest)
+    match = re.match(r"\s*(?:(?:the|a|an|another|el|la|le|o|a)\s+)?([^,.;]{3,160}?)(?=,|\.|;|:\s*[\"“]|\s+(?:said|says|noted|stressed|told|added|dijo|afirmó|disse|a déclaré|$))", rest)
     if not match:
         return None
     phrase = match.group(1).strip()
