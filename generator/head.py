@@ -42,6 +42,7 @@ class Lexicon:
     credits: re.Pattern
     body_name: re.Pattern
     reader_prompt: re.Pattern
+    social_platforms: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +58,8 @@ def lexicon() -> Lexicon:
                            r"|\((?:" + "|".join(data["credit_labels"]) + r")\)", re.IGNORECASE),
         body_name=re.compile(rf"(?:The\s+)?(?:[A-Z][\w-]+\s+){{0,2}}(?:{'|'.join(data['body_heads'])})\s+(?:of|for)\s+[^:;,.!?]+"),
         # A verb telling the reader what to do, then "you"/"your" or a button's label in brackets.
-        reader_prompt=re.compile(rf"(?i:{'|'.join(data['reader_prompt_verbs'])})\b(?=.*(?:\b(?i:you|your)\b|\[\w+\]))"),
+        social_platforms=frozenset(data["social_platforms"]),
+        reader_prompt=re.compile(rf"(?i:{'|'.join(data['reader_prompt_verbs'])})\b(?=.*(?:\b(?i:{'|'.join(data['reader_words'])})\b|\[\w+\]))"),
     )
 
 
@@ -271,6 +273,12 @@ _HANDLE = re.compile(r"@[\w.-]{2,40}")       # an account's handle on a line of 
 def post_age(line: str) -> bool:
     """Whether a line is a social post's age under its author ("3d · 🌏", "2 days ago · Shared with …")."""
     return bool(_POST_TIME.match(line))
+
+
+def is_platform_name(line: str) -> bool:
+    """Whether a line is a social network's name alone ("Facebook", "ВКонтакте"): on a paste's first line, the
+    page is a post."""
+    return line.strip() in lexicon().social_platforms
 
 
 _CRUMB_GAP = re.compile(r"\s{2,}|\s*[»›]\s*|\s+[>/]\s+")     # "Home»Politics»<headline>" too

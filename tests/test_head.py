@@ -403,3 +403,20 @@ def test_a_single_bulleted_line_in_the_head_is_the_headline_without_its_bullet()
     assert clean(lone).headline == "Twelve countries halve fertiliser tariffs"
     listed = "\n".join(["• Twelve countries halve fertiliser tariffs", "• Other countries keep fertiliser tariffs", "", LEAD])
     assert clean(listed).headline is None
+
+
+def test_a_paste_opening_on_a_social_network_s_name_is_a_post_without_a_headline():
+    post = "\n".join(["ВКонтакте", "Поиск", "Новости", "", "Посольство России в Мали", "три часа назад", "",
+                      "Сегодня Посол России в Мали был принят министром обороны Республики Мали. Стороны обсудили "
+                      "вопросы военного сотрудничества и подготовки кадров."])
+    assert clean(post).headline is None
+    article = "\n".join(["Facebook ties to the fertiliser lobby questioned", "", LEAD])
+    assert clean(article).headline == "Facebook ties to the fertiliser lobby questioned"
+
+
+@pytest.mark.parametrize("furniture", ["Nous respectons votre vie privée", "We value your privacy", "En savoir plus",
+                                       "Aller au contenu principal", "Se connecter", "Suivez-nous sur Facebook"])
+def test_furniture_in_other_languages(furniture):
+    assert is_furniture(furniture)
+    text = "\n".join([furniture, "", "Twelve countries halve fertiliser tariffs", "", LEAD])
+    assert clean(text).headline == "Twelve countries halve fertiliser tariffs"

@@ -58,3 +58,7 @@ def test_the_section_label_reaches_the_article(taxonomy):
                                           "The ministers of defence met in Baku on Tuesday to discuss ties.", "0"),
                               taxonomy)
     assert (article.title, article.section) == ("Ministers meet in Baku", "Opinion")
+
+
+def test_a_post_s_flags_are_no_part_of_its_derived_title():
+    assert derive_title("🇧🇾🇨🇳 The delegation of the university arrived in Minsk on a working visit.").startswith("The delegation")

@@ -12,7 +12,7 @@ from generator.model import CleanText
 
 _MAX_DERIVED_WORDS = 14     # a derived title longer than this is cut at a phrase boundary
 _HEAD_LINES = 60
-_LIST_MARK = re.compile(r"^[-–—•*·▪►→]\s+")
+_LIST_MARK = re.compile(r"^(?:[-–—•*·▪►→]\s+|[\U0001F1E6-\U0001F1FF\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\s]+)")     # a list's mark, a post's flags
 
 
 @lru_cache(maxsize=1)
