@@ -368,3 +368,20 @@ def test_the_rows_words_a_line_holds_are_found_in_one_pass():
         assert _needs().held(line) == {need for need in needs if need in line}, line
         held += bool(_needs().held(line))
     assert held > 1000
+
+
+def test_a_listed_outlet_bylined_beside_its_stamp_is_the_source():
+    text = "\n".join(["City", "Epaper", "", "Floods worsen as the river crosses the danger mark", "",
+                      "By ANI | Updated: July 4, 2025 19:28 IST", "",
+                      "Guwahati, July 4 : The flood situation deteriorated further on Friday with more than "
+                      "six lakh people affected in 21 districts, officials said."])
+    assert extract_source(clean(text), text) == "ANI"
+
+
+def test_the_title_line_over_the_headline_it_repeats_names_the_site():
+    text = "\n".join(["Ir al contenido", "Gobierno de Chile", "ONEMI  Oficina Nacional de Emergencia",
+                      "Inicio   Alertas   Noticias", "", "Resumen de incendios forestales | ONEMI", "",
+                      "Resumen de incendios forestales", "",
+                      "A continuación se detallan los incendios forestales registrados en el territorio nacional "
+                      "y su afectación, conforme a lo reportado por los equipos regionales."])
+    assert extract_source(clean(text), text) == "ONEMI"

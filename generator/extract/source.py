@@ -373,7 +373,8 @@ def _byline_outlet_signals(head: list[str]):
             yield _Signal("self", found.group("name"), 2, 26_000 + index)
         # "By Azernews" over a story on another site: the listed outlet that wrote it, which a repost
         # credits as "Provided by" does (on the outlet's own page the two are one).
-        credited = re.fullmatch(r"By\s+(.{2,40}?)\s*", line)
+        # ("By ANI | Updated: July 4, 2025 19:28 IST": the stamp may share its line)
+        credited = re.fullmatch(r"By\s+(.{2,40}?)\s*(?:[|•·]\s.*)?", line)
         if credited and outlets.outlet_named(credited.group(1)):
             yield _Signal("repost", credited.group(1), 6, 26_000 + index)
 
@@ -411,7 +412,16 @@ _TITLE_SUFFIX = re.compile(r"\s(?:[|–—]|-)\s(?P<name>[^|–—]{2,60})$")
 def _title_suffix_signals(lines: list[str]):
     """The page's title line as a browser shows it, "<headline> - The Korea Herald", "<headline> | Serbia |
     N1 Info": the last piece, named again elsewhere on the page, is the page's outlet."""
-    if not lines or len(lines[0].split()) < 5:
+    if not lines:
+        return
+    # Lower in the head, the title line stands over the headline it repeats ("Resumen nacional de incendios
+    # forestales | SENAPRED" over "Resumen nacional de incendios forestales").
+    for index, line in enumerate(lines[1:15], start=1):
+        found = _TITLE_SUFFIX.search(line)
+        if found and line.count("|") < 3 and found.start() and line[:found.start()].strip() in lines[index + 1:index + 4] \
+                and _name_re().fullmatch(found.group("name").strip()):
+            yield _Signal("title", found.group("name").strip(), 2, 15_000 + index)
+    if len(lines[0].split()) < 5:
         return
     found = _TITLE_SUFFIX.search(lines[0])
     name = found.group("name").strip() if found else ""
