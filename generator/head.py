@@ -389,9 +389,12 @@ def choose_headline(candidates: list[str], lead: str, page_lines: list[str], fir
             return ranked[0][1]
         return None
     best = max(score for _, score in scored)
-    close = [number for number, score in scored if score >= best - _TIE]
-    # The upper of two close lines is the headline over its deck; a body's name is over the headline.
-    return next((number for number in close if number not in names), close[0])
+    top = next(number for number, score in scored if score == best)
+    # The upper of two close lines is the headline over its deck; a body's name is over the headline; the
+    # second line of the page, with the site's menu below it, is the site's tagline, no deck.
+    close = [number for number, score in scored if score >= best - _TIE
+             and not (number == 1 < top and navigation_follows(candidates, 2))]
+    return next((number for number in close if number not in names), close[0] if close else top)
 
 
 def _in_name_case(line: str) -> str:

@@ -420,3 +420,9 @@ def test_furniture_in_other_languages(furniture):
     assert is_furniture(furniture)
     text = "\n".join([furniture, "", "Twelve countries halve fertiliser tariffs", "", LEAD])
     assert clean(text).headline == "Twelve countries halve fertiliser tariffs"
+
+
+def test_the_site_s_tagline_over_its_menu_is_no_headline_however_much_it_shares_with_the_lead():
+    text = "\n".join(["Tariffwatch", "Fertiliser tariffs, trade deals and farm prices", "News", "Deal Directory",
+                      "Charts", "Events", "", "Twelve countries halve fertiliser tariffs", "", LEAD])
+    assert clean(text).headline == "Twelve countries halve fertiliser tariffs"
