@@ -177,3 +177,14 @@ def test_date(text, expected):
 ])
 def test_date_lines_of_the_raw_page(text, expected):
     assert extract_date(clean(text), None, text) == expected
+
+
+def test_the_dates_of_a_table_s_rows_are_not_the_page_s_stamp():
+    rows = ["ROJA | Comuna de Santa Juana | Incendio forestal | 14-02-2025",
+            "ROJA | Comunas de Quillón y Florida | Incendio forestal | 15-02-2025",
+            "AMARILLA | Provincia de Malleco | Incendios forestales | 13-02-2025"]
+    text = "\n".join(["Gobierno de Chile", "Inicio   Alertas   Noticias", "", "16-02-2025 20:15", "",
+                      "Resumen nacional de incendios forestales", "", "Alertas vigentes:", *rows, "",
+                      "A continuación se detallan los incendios forestales registrados en el territorio nacional "
+                      "y su afectación, conforme a lo reportado por los equipos regionales en la jornada."])
+    assert extract_date(clean(text), None, text) == ("2025-02-16", "day")

@@ -10,6 +10,7 @@ month and year near the top -> a year in an event's name. A lead dated by day an
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import takewhile
 
 from generator.clean import is_junk_line
@@ -120,7 +121,12 @@ def _head_stamp(lines: list[str], clean: CleanText) -> tuple[str, str] | None:
     candidates = []
     # (the last of its lines: the browser tab's title above the menu and the site's clock repeats it)
     headline_at = max((i for i, line in enumerate(lines[:end]) if clean.headline and clean.headline in line), default=None)
+    # "ROJA | Comuna de Santa Juana | Incendio forestal | 14-02-2025" on three rows or more of as many fields,
+    # each with a date: a table's dates, none of them the page's.
+    rows = Counter(line.count(" | ") for line in lines[:end] if " | " in line and find_dates(line))
     for index, line in enumerate(lines[:end]):
+        if " | " in line and rows[line.count(" | ")] >= 3 and find_dates(line):
+            continue
         if _wrapped_sentence_end(lines, index, headline_at):
             continue      # "on December 3, 2024, and Yoon's impeachment.": a wrapped sentence's end, in a PDF's text
         month = _MONTH_PREFIX.match(line)
