@@ -256,6 +256,8 @@ def test_a_text_that_names_only_a_nation_is_its_states(taxonomy):
       ("Lucía Arriaga Beltrán", "subsecretaria de Relaciones Exteriores de México")]),
     ("Le ministre du Transport, Rachid Amri, a déclaré que la grève était illégale.",
      [("Rachid Amri", "ministre du Transport")]),
+    ("Milli Savunma Bakanı Yaşar Güler, tatbikatın başarıyla tamamlandığını söyledi.",
+     [("Yaşar Güler", "Milli Savunma Bakanı")]),
     # Malaysian and Commonwealth forms of address are neither name nor role.
     ("The Honourable Mary Ng, Minister of Export Promotion, said so.", [("Mary Ng", "Minister of Export Promotion")]),
     ("Finance Minister II Datuk Seri Amir Hamzah Azizan told reporters the outlook held.",
