@@ -118,6 +118,12 @@ class Substrings:
             return frozenset()
         return frozenset(string for _, string in self._automaton.iter(text))
 
+    def where(self, text: str) -> list[tuple[int, str]]:
+        """(start, string) for every place one of the strings stands in `text`."""
+        if self._empty:
+            return []
+        return [(end - len(string) + 1, string) for end, string in self._automaton.iter(text)]
+
     def starts(self, text: str) -> list[int]:
         """Where each of the strings starts in `text`, every place once, left to right."""
         if self._empty:

@@ -279,3 +279,40 @@ def test_event_words_found_by_the_automaton_are_those_the_pattern_finds():
         assert _EVENT_GAZETTEER.holds(lowered) == bool(_EVENT_WORDS.search(lowered)), sentence
         held += _EVENT_GAZETTEER.holds(lowered)
     assert held > 1000
+
+
+# Texts for the fast paths' checks beyond the corpus: spaces of other kinds, line breaks at the end,
+# letters that fold onto ASCII ones in a case-insensitive match ("İ", "ı", "ſ", "K") and others' letters.
+_AWKWARD_ENDS = ("", " ", "\n", "a\n", "a \n", "a\n\n", "said\u00a0on", "met  \t later  ", "LATER ", "Later\n",
+                 "earlİer ", "earlıer ", "lateſt ", "ear\u212alier ", "İlham Əliyev ", "ş ", "Straße later ",
+                 "the talks, which ended earlier\u2003", "x\u2028late ", "(early) ", "mid-early ", "earlylate ")
+
+
+def test_last_word_finds_what_the_pattern_finds():
+    """_last_word, read from the text's end, gives the group and start _LAST_WORD.search gives."""
+    from corpus_text import corpus_sentences
+
+    from generator.extract.events import _LAST_WORD, _last_word
+
+    def plain(text):
+        found = _LAST_WORD.search(text)
+        return (found.start(1), found.group(1)) if found else None
+
+    texts = list(_AWKWARD_ENDS)
+    for sentence in corpus_sentences()[:3000]:
+        texts += [sentence, sentence.rstrip(), sentence[:len(sentence) // 2], sentence + "\n"]
+    for text in texts:
+        assert _last_word(text) == plain(text), repr(text)
+
+
+def test_with_adverb_agrees_with_its_pattern():
+    """_with_adverb finds the adverb before a time phrase where the one pattern over the text before does."""
+    from corpus_text import corpus_sentences
+
+    from generator.extract.events import _with_adverb, _with_adverb_plainly
+
+    cases = [(text + "this month", len(text)) for text in _AWKWARD_ENDS]
+    for sentence in corpus_sentences()[:3000]:
+        cases += [(sentence, start) for start in range(0, len(sentence), 7)]
+    for sentence, start in cases:
+        assert _with_adverb(sentence, start) == _with_adverb_plainly(sentence, start), (sentence, start)

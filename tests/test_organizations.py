@@ -661,3 +661,32 @@ def test_introducers_tried_where_their_words_stand_match_as_the_pattern_s_own_se
         assert fast == [(m.span(), m.groupdict()) for m in lex.introducer_re.finditer(body)]
         found += len(fast)
     assert found > 50
+
+
+def test_the_context_patterns_tried_on_their_anchors_lines_find_what_they_find_in_the_whole_text():
+    """_named_by_context tries each context pattern only on the lines that hold one of its anchors: the
+    matches are those of the pattern over the whole text (none crosses a line, each holds an anchor), on
+    the corpus and on texts with tabs, doubled spaces, line breaks and letters a caseless match folds."""
+    from corpus_text import corpus_bodies
+
+    from generator.extract.organizations import _lines_of_signals, _matches_on_lines, load_organization_lexicon
+
+    lex = load_organization_lexicon()
+    made = ("Kalvara, the\tjoint  venture,\nsaid", "Rosneft chief  executive Igor Sechin\nsaid", "ANALYſTS AT Kpler said",
+            "economiſts at\tCapital Economics", "fİgures from Rystad", "Strategısts at Sandgate\n\nBank", "the Hlas\tparty",
+            "the INDEC\nbureau", "GPIAAF, the rail accident investigation office", "ASML's China  sales", "board of\tBaykar",
+            "İlham Əliyev's şirkət, Straße AG, the ﬁrm's group", "Data from Kpler\r\nshowed", "the  KADEX exhibition\n",
+            "Debswana,\na joint venture", "Iberdrola\nchairman Ignacio Sánchez Galán", "\nSOCAR's\nprofits\n")
+    for body in corpus_bodies() + made:
+        for pattern, lines in zip(lex.context_patterns, _lines_of_signals(body, lex)):
+            fast = [(m.span(), m.groupdict()) for m in _matches_on_lines(pattern, body, lines)]
+            assert fast == [(m.span(), m.groupdict()) for m in pattern.finditer(body)], (pattern.pattern[:60], body[:80])
+
+
+def test_substrings_where_finds_every_place_a_string_stands():
+    from generator.gazetteer import Substrings
+
+    strings = Substrings(["an", "ban", "nan", "ı", "straße"])
+    text = "banana İı Straße straße"
+    assert sorted(strings.where(text)) == sorted((at, s) for s in ["an", "ban", "nan", "ı", "straße"]
+                                                 for at in range(len(text)) if text.startswith(s, at))

@@ -466,11 +466,11 @@ def _dropped_spans(sentence: str, resolved: list[_When], with_attribution: bool 
             continue
         start = when.start
         before = sentence[:start].rstrip()
-        preposition = re.search(r"(?:^|\s)(\S+)$", before)
-        while preposition and preposition.group(1).lower() in _TIME_PREPOSITIONS:
-            start = preposition.start(1)
+        preposition = _last_word(before)
+        while preposition and preposition[1].lower() in _TIME_PREPOSITIONS:
+            start = preposition[0]
             before = sentence[:start].rstrip()
-            preposition = re.search(r"(?:^|\s)(\S+)$", before)
+            preposition = _last_word(before)
         phrase = sentence[start:when.end]
         previous = before.rsplit(None, 1)[-1].lower() if before else ""
         weekday_after_verb = (previous.endswith("ed") or previous in ("said", "says", "told", "met", "held")) and \
@@ -493,5 +493,35 @@ def _dropped_spans(sentence: str, resolved: list[_When], with_attribution: bool 
 
 def _with_adverb(sentence: str, start: int) -> int:
     """The start of a time phrase with the adverb before it ("earlier this month", "later today")."""
-    adverb = re.search(r"(?:^|\s)((?:earlier|later|early|late)\s+)$", sentence[:start], re.IGNORECASE)
+    before = sentence[:start]
+    stripped = before.rstrip()
+    if len(stripped) < len(before):         # the adverb and a space after it end the text before
+        word = _last_word(stripped)
+        if word and _ADVERB.fullmatch(word[1]):
+            return word[0]
+    return start
+
+
+def _with_adverb_plainly(sentence: str, start: int) -> int:
+    """_with_adverb as one pattern says it (tests/test_events.py checks the two agree)."""
+    adverb = _ADVERB_BEFORE.search(sentence[:start])
     return adverb.start(1) if adverb else start
+
+
+_ADVERB = re.compile(r"earlier|later|early|late", re.IGNORECASE)
+_ADVERB_BEFORE = re.compile(r"(?:^|\s)((?:earlier|later|early|late)\s+)$", re.IGNORECASE)
+
+
+# The last word of a text, and where it starts: tried at each of the text's spaces, the pattern scans the
+# whole text before the phrase; read from the text's end, only the word (_last_word).
+_LAST_WORD = re.compile(r"(?:^|\s)(\S+)$")
+
+
+def _last_word(text: str) -> tuple[int, str] | None:
+    """(start, word) of what _LAST_WORD.search(text) finds as its group, or None: the run of non-spaces
+    that ends the text (or stands before the one line break that ends it)."""
+    end = len(text) - 1 if text.endswith("\n") else len(text)
+    if not end or text[end - 1].isspace():
+        return None
+    word = text[:end].rsplit(None, 1)[-1]
+    return end - len(word), word

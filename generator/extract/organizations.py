@@ -9,13 +9,14 @@ declarations and generic groups are left out.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
 from generator import resources
 from generator.outlets import spellings as outlet_spellings
 from generator.extract.countries import country_mentions
-from generator.gazetteer import Gazetteer, Substrings
+from generator.gazetteer import Gazetteer, Substrings, lowercase_keeping_offsets
 from generator.taxonomy import Taxonomy
 
 _NOT_AFTER = ("Exercise", "Exercises", "Drills", "Declaration", "Initiative", "Agreement", "Treaty", "Strategy",
@@ -64,6 +65,10 @@ class OrganizationLexicon:
     # not run (the patterns try a name at every capital; most texts hold none of a signal's words).
     context_words: tuple[tuple[str, ...], ...]
     context_words_held: Substrings       # which of those words a text holds, found in one pass over it
+    # Each signal's anchors: a word of each of its key words, one every match holds (in lower case), and
+    # which signals each anchor is one of. Only the lines that hold a signal's anchor are tried.
+    context_anchors: Substrings
+    context_anchor_signals: dict[str, tuple[int, ...]]
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +79,7 @@ def load_organization_lexicon() -> OrganizationLexicon:
     fields = dict(data["ministries"])
     field_names = "|".join(re.escape(f) for f in sorted(fields, key=len, reverse=True))
     introducers = "|".join(sorted(data["introducers"], key=len, reverse=True))
+    anchors = _context_anchors(data["context"])
     return OrganizationLexicon(
         head_re=re.compile(r"\b(?:" + "|".join(re.escape(h) for h in heads) + r")\b"),
         one_word_heads=frozenset(h for h in heads if _WORD_RUN.fullmatch(h)),
@@ -105,6 +111,8 @@ def load_organization_lexicon() -> OrganizationLexicon:
         context_patterns=_context_patterns(data["context"]),
         context_words=tuple(tuple(w.lower() for w in data["context"][key]) for key in _CONTEXT_KEYS),
         context_words_held=Substrings(w.lower() for key in _CONTEXT_KEYS for w in data["context"][key]),
+        context_anchors=Substrings(anchors),
+        context_anchor_signals=anchors,
         unit_re=re.compile(r"\b(?:" + "|".join(map(re.escape, data["numbered_units"])) + r")\b"),
         modified_body_re=re.compile(r"[ \t]+(?:[A-Z][a-z]|(?:[a-z-]+[ \t]+)?(?:" + "|".join(
             map(re.escape, data["context"]["qualified_nouns"])) + r")\b)"),
@@ -994,6 +1002,22 @@ def _context_patterns(data: dict) -> tuple[re.Pattern, ...]:
     )
 
 
+def _context_anchors(data: dict) -> dict[str, tuple[int, ...]]:
+    """Each context signal's anchors (the longest word of each of its key words, in lower case) -> the
+    signals (their indices in _CONTEXT_KEYS) it anchors. A case-insensitive signal also takes "ı" and "ſ",
+    the letters its match may fold onto an "i" and an "s" that lower case leaves as they are."""
+    signals: dict[str, set[int]] = {}
+    for index, key in enumerate(_CONTEXT_KEYS):
+        words = {max(phrase.lower().split(), key=len) for phrase in data[key]}
+        for word in words | ({"ı", "ſ"} if key in _CASELESS_CONTEXT_KEYS else set()):
+            signals.setdefault(word, set()).add(index)
+    return {word: tuple(sorted(indices)) for word, indices in signals.items()}
+
+
+# The signals whose key words _context_patterns matches in any case.
+_CASELESS_CONTEXT_KEYS = frozenset({"source_phrases"})
+
+
 _SHAPED_ACRONYM = r"[A-Z][A-Z0-9&]+(?![\w'’&-])"
 # A word of a body's description ("national statistics", "rail accident investigation"): no verb's or
 # sentence's small word ("the FDA posts the company's …", "the ANKA fleet already in service").
@@ -1053,11 +1077,12 @@ def _named_by_context(body: str, found: list[tuple[int, str]], taken: list[tuple
     results = []
     lowered = body.lower()
     held = lex.context_words_held.held(lowered)
-    for pattern, needs, may_start_a_sentence in zip(lex.context_patterns, lex.context_words,
-                                                    (False, True, True, True, False, True, True)):
+    signal_lines = _lines_of_signals(body, lex)
+    for pattern, needs, lines, may_start_a_sentence in zip(lex.context_patterns, lex.context_words, signal_lines,
+                                                           (False, True, True, True, False, True, True)):
         if held.isdisjoint(needs):
             continue
-        for match in pattern.finditer(body):
+        for match in _matches_on_lines(pattern, body, lines):
             group = "name" if match.group("name") else "named"
             start, name = bare(match.group(group), match.start(group))
             workplace = body[match.start():match.start("name")].rstrip().endswith(" at")
@@ -1106,6 +1131,31 @@ def _named_by_context(body: str, found: list[tuple[int, str]], taken: list[tuple
                     results.append((start, name))
                     known.add(name)
     return results
+
+
+def _lines_of_signals(body: str, lex: OrganizationLexicon) -> list[list[tuple[int, int]]]:
+    """For each context signal, the (start, end) of the body's lines that hold one of its anchors, left to
+    right, each end past the line's break. No signal's match crosses a line, and each holds an anchor."""
+    starts = [0]
+    at = body.find("\n")
+    while at >= 0:
+        starts.append(at + 1)
+        at = body.find("\n", at + 1)
+    ends = starts[1:] + [len(body)]
+    held: list[set[int]] = [set() for _ in _CONTEXT_KEYS]
+    for start, anchor in lex.context_anchors.where(lowercase_keeping_offsets(body)):
+        line = bisect_right(starts, start) - 1
+        for signal in lex.context_anchor_signals[anchor]:
+            held[signal].add(line)
+    return [[(starts[line], ends[line]) for line in sorted(lines)] for lines in held]
+
+
+def _matches_on_lines(pattern: re.Pattern, text: str, lines: list[tuple[int, int]]):
+    """pattern.finditer(text) for a pattern whose matches hold no line break, tried only on `lines` ((start,
+    end) of whole lines, left to right, each end past its break: what the pattern sees around a match is
+    what it sees in the whole text)."""
+    for start, end in lines:
+        yield from pattern.finditer(text, start, end)
 
 
 def _named_after_a_country(body: str, phrases: list[tuple[int, int, str]], found: list[tuple[int, str]],
