@@ -690,3 +690,16 @@ def test_substrings_where_finds_every_place_a_string_stands():
     text = "banana İı Straße straße"
     assert sorted(strings.where(text)) == sorted((at, s) for s in ["an", "ban", "nan", "ı", "straße"]
                                                  for at in range(len(text)) if text.startswith(s, at))
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Two patients have been admitted to Rarotonga Hospital and are in a stable condition.", ["Rarotonga Hospital"]),
+    ("Aurora Public Schools closed all 60 of its schools on Wednesday.", ["Aurora Public Schools"]),
+    ("The Elko County School District said buses would run as normal.", ["Elko County School District"]),
+    ("Fredericia Municipality approved the plan for the plant.", ["Fredericia Municipality"]),
+    ("Pakistan Railways suspended two trains after the floods.", ["Pakistan Railways"]),
+    # An airport is as often where something happens, a venue, which is no organisation.
+    ("The delegation landed at Gatwick Airport on Monday.", []),
+])
+def test_hospitals_schools_towns_and_railways(body, expected, taxonomy):
+    assert extract_organizations(body, taxonomy, None) == expected
