@@ -222,7 +222,7 @@ NAV = "Home\nWorld\nBusiness\n"
     # A listed outlet's letters that the page defines as another body's name are that body's, as written.
     (f"Headline about the wage\n\nTaipei, Aug. 28 (CNA) {P}\n\nCopyright © 2025 Central News Agency (CNA). All rights "
      "reserved.", "CNA"),
-    (f"Headline about the wage\n\nSINGAPORE (CNA) - {P}", "Channel NewsAsia"),
+    (f"Headline about the wage\n\nSINGAPORE (CNA) - {P}", "CNA"),
     # A body's account over a post's age published the post, not the platform; a person's post names no outlet.
     ("Nextdoor\nSearch Nextdoor\nHome\nGroups\nKestrel County Health Department\nAgency · Public health\n"
      f"2 days ago · Shared with 186 neighborhoods\n\n{P}", "Kestrel County Health Department"),
