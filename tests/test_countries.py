@@ -143,3 +143,13 @@ def test_addresses_read_with_whole_parts_are_those_of_the_plain_pattern():
         assert fast == [(m.span(), m.group(1)) for m in plain.finditer(line)], line
         found += len(fast)
     assert found > 100
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Делегация Национального университета обороны Китая прибыла в Минск.", "CN"),
+    ("Землетрясение ощущалось на юге Казахстана и в Кыргызстане.", "KZ"),
+    ("Министр обороны Беларуси встретил делегацию.", "BY"),
+])
+def test_a_country_in_a_russian_text_s_other_cases(text, code, taxonomy):
+    found, _ = extract_countries(None, text, taxonomy)
+    assert code in found

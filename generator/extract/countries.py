@@ -108,8 +108,36 @@ def _translated_forms() -> tuple[tuple[str, str], ...]:
             for english in {country.name, getattr(country, "common_name", country.name)}:
                 name = names.gettext(english)
                 if name != english and len(name) >= 4 and "," not in name and "(" not in name:
-                    forms.setdefault(name, set()).add(country.alpha_2)
+                    for form in (name, *(_russian_cases(name) if language == "ru" else ())):
+                        forms.setdefault(form, set()).add(country.alpha_2)
     return tuple((form, next(iter(codes))) for form, codes in sorted(forms.items()) if len(codes) == 1 and form not in own)
+
+
+def _russian_cases(name: str) -> tuple[str, ...]:
+    """The other cases of a one-word Russian country name, as a text writes it after "из", "в", "с"
+    ("Китай" -> "Китая", "Китаю", "Китаем", "Китае"; "Россия" -> "России", "Россию", "Россией"); a name
+    ending on a vowel that does not decline ("Перу", "Того") has none."""
+    if " " in name or "-" in name:
+        return ()
+    if name.endswith("ия"):
+        stem = name[:-2]
+        return stem + "ии", stem + "ию", stem + "ией"
+    if name.endswith("я"):
+        stem = name[:-1]
+        return stem + "и", stem + "ю", stem + "ей", stem + "е"
+    if name.endswith("а"):
+        stem = name[:-1]
+        plural = "и" if stem[-1] in "гкхжшчщ" else "ы"
+        return stem + plural, stem + "е", stem + "у", stem + "ой"
+    if name.endswith("й"):
+        stem = name[:-1]
+        return stem + "я", stem + "ю", stem + "ем", stem + "е"
+    if name.endswith("ь"):
+        stem = name[:-1]
+        return stem + "и", stem + "ью"
+    if name[-1] in "бвгджзклмнпрстфхцчшщ":
+        return name + "а", name + "у", name + "ом", name + "е"
+    return ()
 
 
 @lru_cache(maxsize=1)
