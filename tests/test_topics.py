@@ -91,3 +91,32 @@ def test_plurals(alias, text, found):
     from generator.taxonomy import Term
 
     assert bool(_keyword_gazetteer((Term(slug="a", label="A", aliases=(alias,)),)).find(text)) is found
+
+
+@pytest.mark.parametrize("body, expected", [
+    # Russian, in its cases: "визита" and "встретился" beside "Министр" are a visit's words.
+    ("Министр обороны Азербайджана встретился с министром обороны Китая в ходе официального визита. "
+     "Стороны обсудили военно-техническое сотрудничество.",
+     ["high-level-visit", "military-technical-cooperation"]),
+    # Spanish: a contract beside frigates is half an arms deal, an arms sale a whole one.
+    ("La Armada firmó un contrato para comprar dos fragatas. La venta de armas fue aprobada por el Congreso.",
+     ["arms-trade", "military-technical-cooperation"]),
+    # Turkish and Azerbaijani, with their suffixes.
+    ("Türkiye savunma sanayii alanında büyüyor. Azerbaycan da savunma sanayisinin gelişimine önem veriyor.",
+     ["defence-industry", "military-technical-cooperation"]),
+    ("Prezident İlham Əliyev rəsmi səfərlə Bakıda olan Serbiya Prezidentini qəbul edib.", ["high-level-visit"]),
+    # Serbian in both scripts.
+    ("Ministar odbrane je posetio Baku. Tokom posete ministar je razgovarao o vojno-tehničkoj saradnji.",
+     ["high-level-visit", "military-technical-cooperation"]),
+    ("Србија и Азербејџан развијају стратешко партнерство.", ["strategic-partnership"]),
+    # French and Portuguese.
+    ("Les cadets de l'académie militaire de Saint-Cyr ont défilé.", ["military-education"]),
+    ("A integridade territorial do país foi violada. O governo defende a soberania nacional.",
+     ["territorial-integrity"]),
+    # Bare common words are no topic: security and cooperation in general, a minister's passing visit, and
+    # the fair ("feira") inside Portuguese weekdays.
+    ("La seguridad y la cooperación son importantes. El ministro habló de la visita.", []),
+    ("A reunião de sexta-feira foi adiada. Na segunda-feira e na quarta-feira houve greve.", []),
+])
+def test_topics_in_other_languages(body, expected, taxonomy):
+    assert extract_topics(None, body, taxonomy) == expected
