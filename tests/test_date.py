@@ -188,3 +188,22 @@ def test_the_dates_of_a_table_s_rows_are_not_the_page_s_stamp():
                       "A continuación se detallan los incendios forestales registrados en el territorio nacional "
                       "y su afectación, conforme a lo reportado por los equipos regionales en la jornada."])
     assert extract_date(clean(text), None, text) == ("2025-02-16", "day")
+
+
+def test_an_undated_page_takes_no_date_from_its_background_far_down():
+    paragraphs = ["The chamber approved the pension reform on its third reading, the government said."] * 4
+    text = "\n\n".join(["Chamber approves the pension reform", *paragraphs,
+                        "The changes should take effect on 1 January 2025 for all new pensioners."])
+    assert extract_date(clean(text), None, text) == (None, None)
+    lead = "\n\n".join(["Chamber approves the pension reform",
+                        "The chamber approved the pension reform on 12 March 2024, the government said.", *paragraphs])
+    assert extract_date(clean(lead), None, lead) == ("2024-03-12", "day")
+
+
+def test_a_stamp_signed_by_its_writer_below_a_blurb_dates_the_page():
+    blurb = ("KJAN News can be heard on the station every hour, with farm news from the networks and the weather "
+             "for the seven counties of the listening area, read by the news team.")
+    text = "\n".join(["Bridge collapses on a county road", "", blurb, "", "April 17th, 2025 by Dale Kessler", "",
+                      "A bridge on a county road collapsed on Wednesday night under the weight of a grain truck, the "
+                      "county engineer said, and nobody was hurt."])
+    assert extract_date(clean(text), None, text) == ("2025-04-17", "day")

@@ -104,7 +104,7 @@ def extract_date(clean: CleanText, html_date: str | None = None,
         for mention in mentions:
             if mention.precision != precision:
                 continue
-            if precision == "month" and mention.start > top:
+            if precision in ("day", "month") and mention.start > top:
                 continue
             if precision != "year" or _names_an_event(body, mention):
                 return mention.iso, precision
@@ -166,12 +166,17 @@ def _head_stamp(lines: list[str], clean: CleanText) -> tuple[str, str] | None:
         # A caption may stand between the deck and the stamp: a "Published" stamp a few lines on is still
         # the head's, its label says so.
         for line in lines[end:end + _LABELLED_STAMP_REACH]:
-            found = _PUBLISHED.search(line) and len(line) <= _MAX_STAMP_CHARS and _piece_date(line, lines)
+            found = (_PUBLISHED.search(line) or _BYLINED.search(line)) and len(line) <= _MAX_STAMP_CHARS \
+                and _piece_date(line, lines)
             if found and found.precision == "day":
                 return found.iso, found.precision
         return None
     _, _, iso, precision = min(candidates)
     return iso, precision
+
+
+# A stamp signed by its writer ("April 17th, 2025 by Dale Kessler") is the story's, as a "Published" one is.
+_BYLINED = re.compile(r"\d\s*(?:[|·•,-]\s*)?by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*$")
 
 
 # A post's age under its author ("2d · 🌐", "5d • Edited •", "3 hrs ·") or a page's "2 days ago".
