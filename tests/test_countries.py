@@ -153,3 +153,14 @@ def test_addresses_read_with_whole_parts_are_those_of_the_plain_pattern():
 def test_a_country_in_a_russian_text_s_other_cases(text, code, taxonomy):
     found, _ = extract_countries(None, text, taxonomy)
     assert code in found
+
+
+def test_a_country_s_regions_named_again_and_again_beside_another_country_lead(taxonomy):
+    body = ("The county commission approved the lithium mine on Tuesday. Nevada regulators had issued the "
+            "water permit in March, and the company expects to ship concentrate to China from 2027.\n\n"
+            "Ranchers across Nevada spoke against the plan, and a hearing will be held in northern Nevada next "
+            "month, the state's water engineer said.")
+    found, primary = extract_countries(None, body, taxonomy)
+    assert primary[0] == "US" and "CN" in found
+    once = body.replace("Ranchers across Nevada", "Ranchers").replace("in northern Nevada", "in the north")
+    assert extract_countries(None, once, taxonomy)[1] == ["CN"]     # a region named once is no match for a country

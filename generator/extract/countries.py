@@ -352,6 +352,14 @@ def extract_countries(headline: str | None, body: str, taxonomy: Taxonomy,
     for index, match in enumerate(national or regional):
         counts[match.value] += 1
         first_seen.setdefault(match.value, index)
+    if national:
+        # Beside named countries, a country's regions named again and again ("Elko County", "Nevada",
+        # "Carson City" in a story that names China once) still say where the story is: half a mention each.
+        by_country = Counter(match.value for match in regional)
+        for code, number in by_country.items():
+            if number >= 3:
+                counts[code] += number / 2
+                first_seen.setdefault(code, len(national))
     headline_mentions = country_mentions(headline or "", taxonomy)
     in_headline = [m.value for m in headline_mentions]
     for code in in_headline:
