@@ -164,3 +164,11 @@ def test_a_country_s_regions_named_again_and_again_beside_another_country_lead(t
     assert primary[0] == "US" and "CN" in found
     once = body.replace("Ranchers across Nevada", "Ranchers").replace("in northern Nevada", "in the north")
     assert extract_countries(None, once, taxonomy)[1] == ["CN"]     # a region named once is no match for a country
+
+
+def test_a_country_s_name_that_the_text_gives_a_person_as_first_name_is_that_person(taxonomy):
+    body = ("City council approved the transit fare rise on Wednesday, the third in three years, and riders "
+            "say the buses are no better.\n\nJordan Whitford covers city hall for the paper. Read more about Jordan.")
+    assert "JO" not in extract_countries(None, body, taxonomy)[0]
+    country = "King Abdullah of Jordan met the delegation in Amman on Wednesday to discuss water and trade."
+    assert "JO" in extract_countries(None, country, taxonomy)[0]

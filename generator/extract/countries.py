@@ -182,6 +182,8 @@ def _mentions(text: str, names: tuple[tuple[str, str], ...]) -> list[Match[str]]
             continue
         if m.surface in capitals and (_ROUTE.match(text, m.end) or _ROUTE_BEFORE.search(text[max(0, m.start - 3):m.start])):
             continue
+        if m.surface in _given_names() and _FAMILY_NAME_AFTER.match(text, m.end):
+            continue      # "Jordan Whitford", "Chad Hughes": a first name
         found.append(m)
     return found
 
@@ -189,6 +191,17 @@ def _mentions(text: str, names: tuple[tuple[str, str], ...]) -> list[Match[str]]
 _ROUTE_BEFORE = re.compile(r"[A-Za-z][–—-]\s?$")
 _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 _NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w'’-]*\s+$")     # tried on the 40 characters before
+
+
+# A capitalised word after a country's name that is also a first name, not a place's or a body's word.
+_FAMILY_NAME_AFTER = re.compile(r"\s+(?!(?:River|Valley|Basin|Sea|Lake|Strait|Tech|State|Army|Government|National|"
+                                r"Armed|Air|Navy|Ministry|Foreign|Defence|Defense|Embassy|Republic|Kingdom)\b)[A-Z][a-z]")
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """Country names that are first names too (countries.yml's given_names): "Jordan", "Chad", "Georgia"."""
+    return frozenset(n for forms in resources.load_data("countries.yml").values() for n in forms.get("given_names") or [])
 
 
 @lru_cache(maxsize=1)
@@ -237,13 +250,17 @@ def prose_places(body: str, taxonomy: Taxonomy) -> tuple[list[Match[str]], list[
     country's name inside a region's ("New Mexico") is the region's, and a region's name inside a person's
     or a body's ("Ahmet Hamdi Kara", "Ararat Mirzoyan", "Iowa State University") is neither."""
     countries, regions = [], []
+    # "Jordan Whitford covers city hall … Read more about Jordan.": a first name the text gives a person is
+    # that person's wherever it stands alone
+    first_names = {name for name in _given_names() if name in body
+                   and re.search(rf"\b{name}{_FAMILY_NAME_AFTER.pattern}", body)}
     for text in paragraphs(body):
         if not is_prose_line(text):
             continue
         named = _places_gazetteer().find(text)
         spans = [(m.start, m.end) for m in named if m.value[0] == "region"]
-        countries += [m for m in country_mentions(text, taxonomy)
-                      if not any(start <= m.start and m.end <= end and (start, end) != (m.start, m.end)
+        countries += [m for m in country_mentions(text, taxonomy) if m.surface not in first_names
+                      and not any(start <= m.start and m.end <= end and (start, end) != (m.start, m.end)
                                  for start, end in spans)]
         for m in named:
             if _NAME_AFTER.match(text, m.end) or _NAME_BEFORE.search(text, max(0, m.start - 40), m.start):
