@@ -172,3 +172,14 @@ def test_a_country_s_name_that_the_text_gives_a_person_as_first_name_is_that_per
     assert "JO" not in extract_countries(None, body, taxonomy)[0]
     country = "King Abdullah of Jordan met the delegation in Amman on Wednesday to discuss water and trade."
     assert "JO" in extract_countries(None, country, taxonomy)[0]
+
+
+@pytest.mark.parametrize("body, found", [
+    ("She told supporters in both French and English that she would fight for the hospital.", []),
+    ("The paper publishes a Russian-language edition for readers in the region.", []),
+    ("He answered the questions in Russian.", []),
+    ("The jets entered Russian airspace on Monday, the ministry said.", ["RU"]),
+    ("The French president met the delegation on Monday.", ["FR"]),
+])
+def test_a_demonym_that_names_a_language_names_no_country(body, found, taxonomy):
+    assert extract_countries(None, body, taxonomy)[0] == found

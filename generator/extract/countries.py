@@ -184,6 +184,8 @@ def _mentions(text: str, names: tuple[tuple[str, str], ...]) -> list[Match[str]]
             continue
         if m.surface in _given_names() and _FAMILY_NAME_AFTER.match(text, m.end):
             continue      # "Jordan Whitford", "Chad Hughes": a first name
+        if m.surface in _demonyms() and _spoken(text, m.start, m.end):
+            continue      # "told supporters in both French and English", "a Russian-language daily": a language
         found.append(m)
     return found
 
@@ -196,6 +198,26 @@ _NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w'’-]*\s+$")     # tri
 # A capitalised word after a country's name that is also a first name, not a place's or a body's word.
 _FAMILY_NAME_AFTER = re.compile(r"\s+(?!(?:River|Valley|Basin|Sea|Lake|Strait|Tech|State|Army|Government|National|"
                                 r"Armed|Air|Navy|Ministry|Foreign|Defence|Defense|Embassy|Republic|Kingdom)\b)[A-Z][a-z]")
+
+
+_LANGUAGE_BEFORE = re.compile(r"\b(?:in|speak|speaks|spoke|speaking|fluent|both|into|from|and|or)\s+$")
+_LANGUAGE_AFTER = re.compile(r"[-\s](?:language|speaking|speakers?|translation|subtitles|dubbed)\b"
+                             r"|\s*(?:[,.;:)]|$)|\s+(?:and|or)\s+(?:English|French|Spanish|Russian|Arabic|German|Chinese|Portuguese)\b")
+
+
+def _spoken(text: str, start: int, end: int) -> bool:
+    """Whether a demonym names a language: "-language", "-speaking", or after "in", "speak", "both" where no
+    noun follows it ("in both French and English", "spoke in Russian.", not "in Russian airspace")."""
+    after = _LANGUAGE_AFTER.match(text, end)
+    if after and after.group().lstrip(" -")[:1].isalpha() and after.group().lstrip(" -")[0].islower():
+        return True       # "-language", " speakers"
+    return bool(after) and bool(_LANGUAGE_BEFORE.search(text[max(0, start - 12):start]))
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    return frozenset(d for forms in resources.load_data("countries.yml").values() for d in forms.get("demonyms") or []
+                     if not d.endswith(("'s", "’s")))
 
 
 @lru_cache(maxsize=1)
