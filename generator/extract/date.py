@@ -315,7 +315,7 @@ def _numeric_stamp(line: str, page: list[str]) -> DateMention | None:
     return DateMention(found.start(), found.end(), year, month, day)
 
 
-_DATE_LABEL = re.compile(r"(?i)\bdate\b")     # a label beside a stamp's date, whichever day it labels
+_DATE_LABEL = re.compile(r"(?i)\b(?:date|time)\b")     # a label beside a stamp's date or its clock ("Date: 05-03-2025 Time: 04:21 PM")
 
 
 def _words(text: str) -> list[str]:
