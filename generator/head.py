@@ -96,6 +96,8 @@ def first_paragraph(lines: list[str]) -> int:
                                          and not line.endswith("?") and not _stamp_follows(lines, number + 1)
                                          and not _repeat_follows(lines, number + 1)
                                          and not _credit_follows(lines, number + 1)):
+            if _closing_credit(line) and _text_below(lines, number + 1):
+                continue        # "… on Aug. 27, 2025. (Adem Altan/AFP via Getty Images)": a photo's caption
             if (_menu_follows(lines, number + 1) or line.upper() == line) and _text_below(lines, number + 1):
                 continue        # menus below it (a cookie notice, a browser warning), or in capitals (a legal notice)
             return number
@@ -124,6 +126,17 @@ def without_lone_bullet(candidates: list[str]) -> list[str]:
         return candidates
     lone = bulleted[0]
     return [line[2:].strip() if number == lone else line for number, line in enumerate(candidates)]
+
+
+_BRACKETED_END = re.compile(r"\(([^()]{3,80})\)\s*$")
+
+
+def _closing_credit(line: str) -> bool:
+    """Whether a line ends on a photo's credit in brackets ("… on Aug. 27, 2025. (Adem Altan/AFP via Getty
+    Images)"): a caption, part of the head."""
+    found = _BRACKETED_END.search(line)
+    return bool(found) and bool(lexicon().credits.search(found.group(1)) or _CAPTION_CREDIT.search(found.group(1))
+                                or re.search(r"\bvia\b|/", found.group(1)) and len(line.split()) < _PARAGRAPH_WORDS * 2)
 
 
 def _credit_follows(lines: list[str], start: int) -> bool:

@@ -414,3 +414,11 @@ def test_a_sentence_over_a_photo_credit_is_a_caption_not_the_article_s_first_par
                       "The island nation has declared a dengue fever outbreak after nine cases of the fever were "
                       "confirmed in the capital in less than two weeks, health officials said."])
     assert clean(text).headline == "Island nation declares dengue outbreak as cases climb"
+
+
+def test_a_long_caption_ending_on_its_photo_credit_is_no_first_paragraph():
+    caption = ("The finance minister speaks during a ceremony at the fertiliser plant of the state company on "
+               "Aug. 27, 2025, before the delegations signed the tariff deal. (Jane Doe/AFP via Getty Images)")
+    text = "\n".join(["Global", "Europe", "", caption, "", "Twelve countries halve fertiliser tariffs", "",
+                      PARAGRAPH])
+    assert clean(text).headline == "Twelve countries halve fertiliser tariffs"
