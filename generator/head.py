@@ -244,6 +244,9 @@ def headline_score(line: str, lead_stems: set[str], repeated: bool) -> float | N
         score -= 2.0                    # two sentences: a caption with its credit, a teaser
     if _CLOCK.search(line):
         score -= 2.0                    # a timestamp or a schedule
+    if words[0].isalpha() and words[0].islower():
+        score -= 2.0                    # "issued by the Registrar of the Court": a headline opens on a capital
+        # (a brand's "iPhone" or "eBay" has its capital inside)
     dated = next((d for d in find_dates(line) if d.month is not None), None)
     if dated is not None and (len(line[:dated.start].split()) < 4 or len(words) < 8):
         score -= 2.0                    # a dateline or a date stamp ("Beijing, September 13, AZERTAC"); a

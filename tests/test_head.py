@@ -426,3 +426,11 @@ def test_the_site_s_tagline_over_its_menu_is_no_headline_however_much_it_shares_
     text = "\n".join(["Tariffwatch", "Fertiliser tariffs, trade deals and farm prices", "News", "Deal Directory",
                       "Charts", "Events", "", "Twelve countries halve fertiliser tariffs", "", LEAD])
     assert clean(text).headline == "Twelve countries halve fertiliser tariffs"
+
+
+def test_a_line_opening_in_lower_case_yields_to_a_headline():
+    text = "\n".join(["issued by the Registrar of the Court", "ECHR 181 (2025)", "",
+                      "Tariffs on fertiliser imports cut by half in twelve countries", "", LEAD])
+    assert clean(text).headline == "Tariffs on fertiliser imports cut by half in twelve countries"
+    assert clean("\n".join(["eBay halves fertiliser tariffs for sellers", "", LEAD])).headline == \
+        "eBay halves fertiliser tariffs for sellers"
