@@ -430,8 +430,8 @@ def test_the_site_s_tagline_over_its_menu_is_no_headline_however_much_it_shares_
 
 def test_a_line_opening_in_lower_case_counts_less_as_a_headline():
     stems = content_stems(LEAD)
-    lower = headline_score("agreed by finance ministers of twelve countries on fertiliser", stems, False)
-    upper = headline_score("Agreed by finance ministers of twelve countries on fertiliser", stems, False)
+    lower = headline_score("agreed by Finance ministers of twelve countries on fertiliser", stems, False)
+    upper = headline_score("Agreed by Finance ministers of twelve countries on fertiliser", stems, False)
     assert lower == upper - 2.0
     assert headline_score("eBay halves fertiliser tariffs for sellers", stems, False) == \
         headline_score("EBay halves fertiliser tariffs for sellers", stems, False)
