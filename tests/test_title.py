@@ -62,3 +62,18 @@ def test_the_section_label_reaches_the_article(taxonomy):
 
 def test_a_post_s_flags_are_no_part_of_its_derived_title():
     assert derive_title("🇧🇾🇨🇳 The delegation of the university arrived in Minsk on a working visit.").startswith("The delegation")
+
+
+@pytest.mark.parametrize("masthead, source", [
+    # A ministry's page that names its state keeps the name it gives itself; one named generically takes
+    # the article's state.
+    ("The Ministry of Foreign Affairs of the Republic of Tajikistan", "Ministry of Foreign Affairs of the Republic of Tajikistan"),
+    ("Ministry of Foreign Affairs", "Ministry of Foreign Affairs of Tajikistan"),
+])
+def test_a_ministry_as_its_own_source(masthead, source, taxonomy):
+    text = (f"{masthead}\nHome | News | Press\n\nTajikistan and Kyrgyzstan agree to reopen border posts\n\n"
+            "Dushanbe, 1 April 2025 - The foreign ministers of Tajikistan and Kyrgyzstan agreed on Tuesday to reopen "
+            "all border crossing points, the ministry said in a statement.\n\n"
+            f"© 2025 {masthead}. All rights reserved.")
+    article = extract_article(RawDocument("sources/x.txt", text, "0"), taxonomy)
+    assert article.source == source

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from generator.clean import clean, has_sentence
 from generator.errors import BriefingError
-from generator.extract.countries import PageClues, extract_countries
+from generator.extract.countries import country_mentions, PageClues, extract_countries
 from generator.extract.date import extract_date
 from generator.extract.events import extract_events
 from generator.extract.figures import extract_key_figures
@@ -72,6 +74,10 @@ def extract_article(document: RawDocument, taxonomy: Taxonomy, lexicon: Lexicon 
 def _as_organization(source: str | None, taxonomy: Taxonomy, home: str | None, lexicon: Lexicon) -> str | None:
     """A ministry's own page names itself generically ("Ministry of Defense"): its source is written as
     its organisation is, with the article's country ("Ministry of Defense of Azerbaijan")."""
+    # One that names its state ("Ministry of Foreign Affairs of the Republic of Tajikistan") is written as it
+    # names itself.
     if source and lexicon.organizations.ministry_re.fullmatch(source):
-        return canonical_organization(source, taxonomy, home, lexicon.organizations)
+        if not country_mentions(source, taxonomy):
+            return canonical_organization(source, taxonomy, home, lexicon.organizations)
+        return re.sub(r"^The\s+(?=Ministry\b)", "", source)
     return source

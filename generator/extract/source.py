@@ -395,9 +395,11 @@ def _account_signals(head: list[str]):
             author = next((head[n] for n in above if " · " not in head[n] and " • " not in head[n]), None)
             # A body's or an outlet's account publishes (a name opening on letters, "KBC Channel 1", is no
             # person's); a person's post names no outlet.
-            if author and len(author.split()) <= 8 and _name_re().fullmatch(author) \
-                    and (is_organization_name(author) or outlets.looks_like_outlet(author)
-                         or re.match(r"[A-Z]{2,}\b", author)):
+            # (a ministry's full name runs to a dozen words: "Ministry of Foreign Affairs of the Republic of
+            # Tajikistan")
+            if author and _name_re().fullmatch(author) and (
+                    len(author.split()) <= 12 and is_organization_name(author)
+                    or len(author.split()) <= 8 and (outlets.looks_like_outlet(author) or re.match(r"[A-Z]{2,}\b", author))):
                 yield _Signal("self", author, 3, 25_000 + index)
 
 
