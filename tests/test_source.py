@@ -385,3 +385,20 @@ def test_the_title_line_over_the_headline_it_repeats_names_the_site():
                       "A continuación se detallan los incendios forestales registrados en el territorio nacional "
                       "y su afectación, conforme a lo reportado por los equipos regionales."])
     assert extract_source(clean(text), text) == "ONEMI"
+
+
+def test_a_footer_naming_the_publications_of_a_company_names_the_outlet_not_the_company():
+    text = "\n".join(["Steppe Ledger", "News  Analysis  Members", "", "Missiles fired into the sea on Monday", "",
+                      "The missiles were fired into the sea on Monday morning, the joint chiefs said, hours after the "
+                      "drills began.", "",
+                      "© 2025 Ledger Risk Group. All rights reserved. Steppe Ledger and Ledger Pro are publications "
+                      "of Ledger Risk Group."])
+    assert extract_source(clean(text), text) == "Steppe Ledger"
+
+
+def test_an_outlet_that_reports_what_officials_said_is_cited_not_the_source():
+    text = "\n".join(["Jets to carry the nuclear mission", "",
+                      "The government will buy twelve jets able to carry the weapons, the prime minister said on "
+                      "Wednesday, in the largest change to the deterrent in a generation.", "",
+                      "PA Media reports that officials would not say where the weapons would be stored."])
+    assert extract_source(clean(text), text) is None
