@@ -258,6 +258,9 @@ def test_a_text_that_names_only_a_nation_is_its_states(taxonomy):
      [("Rachid Amri", "ministre du Transport")]),
     ("Milli Savunma Bakanı Yaşar Güler, tatbikatın başarıyla tamamlandığını söyledi.",
      [("Yaşar Güler", "Milli Savunma Bakanı")]),
+    ("El ministro y su homólogo marroquí, Abdelouafi Laftit, han acordado este martes reforzar la cooperación.",
+     [("Abdelouafi Laftit", "homólogo marroquí")]),
+    ("The deal was signed in presence of FM Olivier Nduhungirehe on 27 June.", [("Olivier Nduhungirehe", "FM")]),
     # Malaysian and Commonwealth forms of address are neither name nor role.
     ("The Honourable Mary Ng, Minister of Export Promotion, said so.", [("Mary Ng", "Minister of Export Promotion")]),
     ("Finance Minister II Datuk Seri Amir Hamzah Azizan told reporters the outlook held.",
