@@ -703,3 +703,8 @@ def test_substrings_where_finds_every_place_a_string_stands():
 ])
 def test_hospitals_schools_towns_and_railways(body, expected, taxonomy):
     assert extract_organizations(body, taxonomy, None) == expected
+
+
+def test_an_acronym_written_as_a_word_is_the_body_it_names(taxonomy):
+    body = "The aircraft will join Nato's nuclear mission, and Unicef said the schools would reopen."
+    assert set(extract_organizations(body, taxonomy, None)) == {"NATO", "UNICEF"}
