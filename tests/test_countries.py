@@ -183,3 +183,12 @@ def test_a_country_s_name_that_the_text_gives_a_person_as_first_name_is_that_per
 ])
 def test_a_demonym_that_names_a_language_names_no_country(body, found, taxonomy):
     assert extract_countries(None, body, taxonomy)[0] == found
+
+
+@pytest.mark.parametrize("body, code", [
+    ("El ministro y su homólogo marroquí acordaron este martes reforzar la cooperación migratoria.", "MA"),
+    ("Le président sénégalais a reçu la délégation au palais, a indiqué la présidence.", "SN"),
+    ("O ministro angolano anunciou a produção de petróleo de fevereiro em Luanda.", "AO"),
+])
+def test_a_country_s_adjective_in_another_language(body, code, taxonomy):
+    assert code in extract_countries(None, body, taxonomy)[0]

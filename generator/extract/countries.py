@@ -47,8 +47,11 @@ _ROUTE = re.compile(r"[–—-]\s?[A-Z]")
 @lru_cache(maxsize=1)
 def _country_forms() -> tuple[tuple[str, str], ...]:
     """Every name, demonym, capital and abbreviation of data/countries.yml -> its country's code."""
+    # with the lower-case adjectives of the other languages (data/demonyms.yml: "marroquí", "sénégalais")
     return tuple((form, str(code)) for code, forms in resources.load_data("countries.yml").items()
-                 for kind in ("names", "demonyms", "capitals", "abbreviations") for form in forms.get(kind) or [])
+                 for kind in ("names", "demonyms", "capitals", "abbreviations") for form in forms.get(kind) or []) \
+        + tuple((form, str(code)) for code, forms in resources.load_data("demonyms.yml")["demonyms"].items()
+                for form in forms)
 
 
 @lru_cache(maxsize=1)
