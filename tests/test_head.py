@@ -435,3 +435,8 @@ def test_a_line_opening_in_lower_case_counts_less_as_a_headline():
     assert lower == upper - 2.0
     assert headline_score("eBay halves fertiliser tariffs for sellers", stems, False) == \
         headline_score("EBay halves fertiliser tariffs for sellers", stems, False)
+
+
+def test_a_close_button_over_the_page_makes_no_post():
+    text = "\n".join(["X", "", "Twelve countries halve fertiliser tariffs", "", LEAD])
+    assert clean(text).headline == "Twelve countries halve fertiliser tariffs"
