@@ -188,7 +188,8 @@ def _with_wrapped_titles(head: list[str], origin: list[int]) -> list[str]:
             # wrapped onto a line of their own, which ends the block
             head[number], head[number + 1] = f"{first} {following}", ""
             continue
-        if not next_to(number) or not (2 <= len(first.split()) <= 8 and _title_cased(following)) \
+        longest = 12 if ":" in first[:-1] else 8      # a title and its subtitle make a longer first line
+        if not next_to(number) or not (2 <= len(first.split()) <= longest and _title_cased(following)) \
                 or first.endswith((".", "!", "?")):
             continue
         if first.endswith(":"):
@@ -198,6 +199,10 @@ def _with_wrapped_titles(head: list[str], origin: list[int]) -> list[str]:
                 and not first.endswith("::") else 1
         elif ":" in " ".join(following.split()[:3]) and _title_cased(first):
             span = 1          # the first line's phrase runs on to the colon in the next
+        elif ":" in first[:-1] and len(following.split()) <= 4 and not next_to(number + 1) \
+                and not following.startswith("By ") and not find_dates(following) and not is_furniture(following):
+            span = 1          # "Polluter Pays on the Ndarugu: What the Thika ELC Judgment" / "Means for River Communities":
+            # a title and its subtitle whose last words wrapped onto a short line that ends the block
         else:
             continue
         parts = head[number:number + 1 + span]

@@ -422,3 +422,11 @@ def test_a_long_caption_ending_on_its_photo_credit_is_no_first_paragraph():
     text = "\n".join(["Global", "Europe", "", caption, "", "Twelve countries halve fertiliser tariffs", "",
                       PARAGRAPH])
     assert clean(text).headline == "Twelve countries halve fertiliser tariffs"
+
+
+def test_a_title_and_subtitle_whose_last_words_wrapped_onto_a_short_line_are_one_headline():
+    text = "\n".join(["EXAMPLE TRUST", "", "CASE BRIEF No. 3 | March 2025", "",
+                      "Tariffs on the Border: What the Fertiliser Ruling", "Means for Farmers", "", PARAGRAPH])
+    assert clean(text).headline == "Tariffs on the Border: What the Fertiliser Ruling Means for Farmers"
+    dated = "\n".join(["Tariffs on the Border: What the Fertiliser Ruling Means", "March 4, 2025", "", PARAGRAPH])
+    assert clean(dated).headline == "Tariffs on the Border: What the Fertiliser Ruling Means"
