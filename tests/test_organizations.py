@@ -708,3 +708,13 @@ def test_hospitals_schools_towns_and_railways(body, expected, taxonomy):
 def test_an_acronym_written_as_a_word_is_the_body_it_names(taxonomy):
     body = "The aircraft will join Nato's nuclear mission, and Unicef said the schools would reopen."
     assert set(extract_organizations(body, taxonomy, None)) == {"NATO", "UNICEF"}
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Observers from the OSCE Office for Democratic Institutions and Human Rights said the vote was orderly.",
+     ["OSCE Office for Democratic Institutions and Human Rights"]),
+    ("The OPEC Fund for International Development lent $100 million.", ["OPEC Fund for International Development"]),
+    ("The PLA National Defense University of China hosted them.", ["PLA National Defense University"]),
+])
+def test_a_body_a_known_name_begins_keeps_its_field_after_for(body, expected, taxonomy):
+    assert extract_organizations(body, taxonomy, None) == expected

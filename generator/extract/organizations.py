@@ -484,7 +484,13 @@ def _body_after_alias(body: str, end: int, head_re: re.Pattern) -> int | None:
     last = max(heads + ([form.end()] if form else []), default=0)
     if not last or not re.fullmatch(r"\w", tail[last - 1:last]) and not form:
         return None
-    return end + last
+    field = _HEAD_FOR_FIELD.match(body, end + last)
+    # "OSCE Office| for Democratic Institutions and Human Rights": a head word's field goes on in its name (not
+    # an "of", which is as often where the body is: "PLA National Defense University of China")
+    return field.end() if field else end + last
+
+
+_HEAD_FOR_FIELD = re.compile(r"[ \t]+for[ \t]+(?:the[ \t]+)?[A-Z][\w-]+(?:[ \t]+(?:and[ \t]+|&[ \t]+)?[A-Z][\w-]+)*")
 
 
 # "Ministry of Economy, Trade and Industry": a ministry's fields listed with commas are one name; so are
