@@ -458,3 +458,12 @@ def test_token_lookahead_only_skips_spaces():
 def test_a_region_in_a_role_gives_its_country(text, country, taxonomy):
     people = extract_people(text, taxonomy, org_words())
     assert [person.country for person in people] == [country]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Asha Verma, Speaker of the Lok Sabha, said the Kenyan delegation would visit Nairobi's parliament.", "IN"),
+    ("Dov Arieli, a member of the Knesset, said the Kenyan delegation would visit.", "IL"),
+])
+def test_a_post_at_a_body_only_one_state_has_is_that_state_s(text, country, taxonomy):
+    people = extract_people(text, taxonomy, org_words(), home="KE")
+    assert [p.country for p in people] == [country]

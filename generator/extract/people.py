@@ -75,6 +75,8 @@ class PeopleLexicon:
     surname_titles: frozenset[str]   # "King", "Emir": titles that are family names too ("Madeleine King said")
     tokens: re.Pattern               # a sentence's words, abbreviated ranks and forms of address with their stop
     public_figures: dict[str, str]   # a well-known office-holder's folded, lower-case name -> the state served
+    institutions: re.Pattern         # a body only one state has ("Lok Sabha", "Knesset"), data/institutions.yml
+    institution_states: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -89,9 +91,14 @@ def load_people_lexicon() -> PeopleLexicon:
     abbreviations = frozenset(word[:-1] for phrase in (*data["ranks"], *data["office_abbreviations"], *data["honorifics"]) for word in str(phrase).split()
                               if word.endswith(".") and len(word) >= 3 and word[:-1].isalpha())
     figures = resources.load_data("public_figures.yml")["figures"] or {}
+    institutions = {name: code for code, names in resources.load_data("institutions.yml")["institutions"].items()
+                    for name in names}
     return PeopleLexicon(
         tokens=_token_pattern(abbreviations),
         public_figures={_figure_key(name): code for code, names in figures.items() for name in names or ()},
+        institutions=re.compile(r"(?<![\w])(?:%s)(?![\w])" % "|".join(
+            sorted((re.escape(n) for n in institutions), key=len, reverse=True))),
+        institution_states=institutions,
         ranks=ranks,
         rank_words=rank_words,
         rank_ends=frozenset(re.split(r"[\s-]+", r)[-1] for r in ranks),
@@ -876,7 +883,7 @@ def _fold(mentions: list[_Mention], taxonomy: Taxonomy, lex: PeopleLexicon, home
               if (_keep(p) and not _is_company(p.name, body, lex)) or taxonomy.person_by_alias.get(p.name)]
     # What the text says first, then a curator's word, then the state a well-known office-holder serves.
     stated = {p.name: p.country or _curated_country(p.name, taxonomy) or lex.public_figures.get(_figure_key(p.name))
-              or _organization_country(p.role, body, taxonomy, lex) for p in people}
+              or _organization_country(p.role, body, taxonomy, lex) or _institution_state(p.role, lex) for p in people}
     # A story filed from a capital ("AMMAN —") names that state's officials without saying whose they are.
     # (The dateline the cleaner took off the body, "ISLAMABAD, Mar 11 (APP):", still says where it was filed.)
     filed_from = _dateline_country(f"{dateline} \n{body}" if dateline else body, taxonomy)
@@ -969,6 +976,12 @@ def _role_bodies(role: str, lex: PeopleLexicon) -> list[str]:
     if last:
         bodies.append(last.group(1))
     return [b for b in bodies if len(b.split()) > 1 or b not in lex.not_name]
+
+
+def _institution_state(role: str | None, lex: PeopleLexicon) -> str | None:
+    """The state of a body only one state has, named in the role ("Speaker of the Lok Sabha" -> IN)."""
+    found = lex.institutions.search(role) if role else None
+    return lex.institution_states[found.group()] if found else None
 
 
 def _organization_country(role: str | None, body: str, taxonomy: Taxonomy, lex: PeopleLexicon) -> str | None:
