@@ -11,8 +11,8 @@ from functools import lru_cache
 from generator import outlets, resources
 from generator.dates import find_dates
 from generator.gazetteer import Substrings
-from generator.head import (choose_headline, without_lone_bullet, content_stems, first_paragraph, is_furniture, is_ticker, lexicon, line_key,
-                            navigation_follows, post_age, without_breadcrumb, is_platform_name)
+from generator.head import (choose_headline, content_stems, first_paragraph, is_furniture, is_platform_name, is_ticker,
+                            lexicon, line_key, navigation_follows, post_age, without_breadcrumb, without_lone_bullet)
 from generator.model import CleanText
 
 _DATE_PREFIX = re.compile(r"^\s*(?:date|published|posted|updated)\s*:?\s*(\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?)\s+", re.I)
@@ -467,11 +467,11 @@ def clean(text: str) -> CleanText:
     lines: list[str] = []
     origin: list[int] = []  # for each line kept, the pasted line (after unwrapping) it comes from
     begun = False           # whether the article's text has started (a sentence; a menu item is none)
-    posted = False          # whether the head held a social post's age ("2w • Edited • 🌐"), set aside as a stamp
     pasted = text.split("\n")
     raw_lines = unwrap_lines(pasted)
-    first = next((line for line in raw_lines if line.strip()), "")
-    posted = is_platform_name(first)     # "ВКонтакте" over the page: a post, its author and its age
+    # Whether the page is a social post: a network's name over it ("ВКонтакте"), or a post's age in the head
+    # ("2w • Edited • 🌐", set aside as a stamp).
+    posted = is_platform_name(next((line for line in raw_lines if line.strip()), ""))
     skip_to = -1
     for number, raw in enumerate(raw_lines):
         posted = posted or not begun and post_age(raw.strip())

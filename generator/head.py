@@ -57,8 +57,8 @@ def lexicon() -> Lexicon:
                            r"|(?<![\w])(?:" + "|".join(data["credit_labels"]) + r")(?:\s*[:/|]|\s+by\b)"
                            r"|\((?:" + "|".join(data["credit_labels"]) + r")\)", re.IGNORECASE),
         body_name=re.compile(rf"(?:The\s+)?(?:[A-Z][\w-]+\s+){{0,2}}(?:{'|'.join(data['body_heads'])})\s+(?:of|for)\s+[^:;,.!?]+"),
-        # A verb telling the reader what to do, then "you"/"your" or a button's label in brackets.
         social_platforms=frozenset(data["social_platforms"]),
+        # A verb telling the reader what to do, then "you"/"your" or a button's label in brackets.
         reader_prompt=re.compile(rf"(?i:{'|'.join(data['reader_prompt_verbs'])})\b(?=.*(?:\b(?i:{'|'.join(data['reader_words'])})\b|\[\w+\]))"),
     )
 
@@ -129,14 +129,18 @@ def without_lone_bullet(candidates: list[str]) -> list[str]:
 
 
 _BRACKETED_END = re.compile(r"\(([^()]{3,80})\)\s*$")
+_CREDIT_MARK = re.compile(r"\bvia\b|/")        # "Adem Altan/AFP via Getty Images"
 
 
 def _closing_credit(line: str) -> bool:
     """Whether a line ends on a photo's credit in brackets ("… on Aug. 27, 2025. (Adem Altan/AFP via Getty
     Images)"): a caption, part of the head."""
     found = _BRACKETED_END.search(line)
-    return bool(found) and bool(lexicon().credits.search(found.group(1)) or _CAPTION_CREDIT.search(found.group(1))
-                                or re.search(r"\bvia\b|/", found.group(1)) and len(line.split()) < _PARAGRAPH_WORDS * 2)
+    if not found:
+        return False
+    credit = found.group(1)
+    return bool(lexicon().credits.search(credit) or _CAPTION_CREDIT.search(credit)
+                or (_CREDIT_MARK.search(credit) and len(line.split()) < _PARAGRAPH_WORDS * 2))
 
 
 def _credit_follows(lines: list[str], start: int) -> bool:
@@ -410,7 +414,7 @@ def choose_headline(candidates: list[str], lead: str, page_lines: list[str], fir
     # second line of the page, with the site's menu below it, is the site's tagline, no deck.
     close = [number for number, score in scored if score >= best - _TIE
              and not (number == 1 < top and navigation_follows(candidates, 2))]
-    return next((number for number in close if number not in names), close[0] if close else top)
+    return next((number for number in close if number not in names), close[0])
 
 
 def _in_name_case(line: str) -> str:

@@ -552,7 +552,7 @@ def _in_title_list(tokens, i: int, lex: PeopleLexicon, country_words) -> bool:
         word = tokens[k][0]
         if word in _OF:
             return True
-        if not (word in (",", *_AND) or word[:1].isupper()):
+        if not (word == "," or word in _AND or word[:1].isupper()):
             return False
         if word[:1].isupper() and word.lower() in lex.role_words:
             return False
@@ -768,7 +768,7 @@ def _role_after(sentence: str, tokens, j: int, lex: PeopleLexicon) -> str | None
         return None
     rest = sentence[tokens[j][2]:]
     # A colon before a quote ends it too ("…, chief economist at Pampa Research Partners: \"The jump …\"").
-    match = re.match(r"\s*(?:(?:the|a|an|another|el|la|le|o|a)\s+)?([^,.;]{3,160}?)(?=,|\.|;|:\s*[\"“]|\s+(?:said|says|noted|stressed|told|added|dijo|afirmó|disse|a déclaré|$))", rest)
+    match = re.match(r"\s*(?:(?:the|a|an|another|el|la|le|o)\s+)?([^,.;]{3,160}?)(?=,|\.|;|:\s*[\"“]|\s+(?:said|says|noted|stressed|told|added|dijo|afirmó|disse|a déclaré|$))", rest)
     if not match:
         return None
     phrase = match.group(1).strip()
