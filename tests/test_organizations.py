@@ -388,6 +388,9 @@ def test_two_companies_joined_by_and(body, expected, taxonomy):
      ["Japan Organization for Metals and Energy Security"]),
     ("The Ministry of Defence and Ministry of Interior met.", ["Ministry of Defence", "Ministry of Interior"]),
     ("The Securities and Exchange Commission said so.", ["Securities and Exchange Commission"]),
+    # A head word alone before "and" shares the next name's head: one body.
+    ("Officers train at the Command and Staff College in Amman.", ["Command and Staff College"]),
+    ("The Government and Air France-KLM agreed.", ["Air France-KLM"]),
     # A known body's acronym inside a law's name only qualifies it.
     ("It breached the General Data Protection Regulation (Regulation (EU) 2016/679).", []),
 ])
@@ -717,4 +720,18 @@ def test_an_acronym_written_as_a_word_is_the_body_it_names(taxonomy):
     ("The PLA National Defense University of China hosted them.", ["PLA National Defense University"]),
 ])
 def test_a_body_a_known_name_begins_keeps_its_field_after_for(body, expected, taxonomy):
+    assert extract_organizations(body, taxonomy, None) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A plural's possessive is inside a name; a state's ends one as any possessive does.
+    ("The Kurdistan Workers' Party was listed.", ["Kurdistan Workers' Party"]),
+    ("The Solvent Extractors' Association of India asked for it.", ["Solvent Extractors' Association of India"]),
+    ("The Armed Forces of the Philippines' Eastern Mindanao Command said so.",
+     ["Armed Forces of the Philippines", "Eastern Mindanao Command"]),
+    # "First" is a post's word only before a post.
+    ("First Republic Bank was seized in May 2023.", ["First Republic Bank"]),
+    ("The First Deputy Minister of Defence spoke.", []),
+])
+def test_where_a_name_begins_and_ends(body, expected, taxonomy):
     assert extract_organizations(body, taxonomy, None) == expected

@@ -410,9 +410,16 @@ def _opening(name: str) -> str:
 # inside names, never across a line ("0 Comments" above a paragraph is no part of the court's name). Names
 # in other languages join theirs ("Banco Central de la República Argentina", "Policía Nacional del Perú",
 # "Bolsas y Mercados Argentinos", "Mutuelle Agricole Marocaine d'Assurances").
+# A plural's possessive goes on into the next capitalised word ("Kurdistan Workers' Party", "Solvent
+# Extractors' Association of India"); a state's or a body's ends a name as any possessive does ("the
+# Philippines' Eastern Mindanao Command").
+_NAMES_ENDING_IN_S = ("Philippines", "States", "Netherlands", "Emirates", "Islands", "Maldives", "Seychelles",
+                      "Bahamas", "Comoros", "Nations", "Forces")
+_PHRASE_WORD = (rf"{_CAPITALISED}(?:(?<=s)" + "".join(f"(?<!{name})" for name in _NAMES_ENDING_IN_S)
+                + rf"['’](?=[ \t]+[{_UPPER}]))?")
 _PHRASE = re.compile(
-    rf"{_opening(_CAPITALISED)}(?:(?:[ \t]+(?:of|the|for|de|des|du|da|do|del|la|las|los|van|&|-"
-    rf"|(?:and|y|e|et)(?![ \t]+(?:the|of|de|del|la|des|du)\b)))*[ \t]+(?:[dl]['’])?{_CAPITALISED})*"
+    rf"{_opening(_PHRASE_WORD)}(?:(?:[ \t]+(?:of|the|for|de|des|du|da|do|del|la|las|los|van|&|-"
+    rf"|(?:and|y|e|et)(?![ \t]+(?:the|of|de|del|la|des|du)\b)))*[ \t]+(?:[dl]['’])?{_PHRASE_WORD})*"
 )
 
 
@@ -584,8 +591,8 @@ def _organizations_in_phrase(phrase: str, lex: OrganizationLexicon, offset: int 
             break         # "… Defence and Ministry of Interior": "and" right before "<head> of" joins two bodies
         if before[k - 1] in ("and", "&") and k > 1 and _is_modifier(before[k - 2]):
             k -= 1        # "Justice and Development Party": "and" inside the name's modifiers
-        elif _is_modifier(before[k - 1]):
-            k -= 1
+        elif _is_modifier(before[k - 1]) or before[k - 1] == "First" and not _is_role_word(before[k] if k < len(before) else ""):
+            k -= 1        # "First Republic Bank", "First Abu Dhabi Bank": "First" is a post's only before a post
         else:
             break
     if k < len(before) and before[k] in ("and", "&"):
@@ -599,8 +606,11 @@ def _organizations_in_phrase(phrase: str, lex: OrganizationLexicon, offset: int 
     # the piece after it before its own "of" ("Institute for Peace and Security Studies of … University").
     # "International Defence Exhibition and Conference" is one: a lone word after "and" ends the name, and so
     # does a common noun and a head word ("Chirchik Higher Tank Command and Engineering School").
-    if not any(_COMMON_NOUN.search(p) and " " not in p or _COMMON_NOUN.search(p.split()[0])
-               and _ends_with_head(p, head_re) and len(p.split()) == 2 for p in pieces[1:]) and (
+    # "Command and Staff College": a head word standing alone before "and" names no body of its own.
+    lone_word = " " in pieces[-1] and _ends_with_head(pieces[-1], head_re) and any(" " not in p and not p.isupper() and not aliases.holds(p)
+                                         for p in pieces[:-1])
+    if not lone_word and not any(_COMMON_NOUN.search(p) and " " not in p or _COMMON_NOUN.search(p.split()[0])
+                                 and _ends_with_head(p, head_re) and len(p.split()) == 2 for p in pieces[1:]) and (
             len(pieces) > 1 and all(head_re.search(p.split(" of ")[0]) or aliases.holds(p) or p.isupper()
                                     for p in pieces)
             or len(pieces) == 2 and _ends_with_head(pieces[0], head_re)):
