@@ -259,10 +259,12 @@ def _sidebar_above_text(kept: list[str], raw: list[str], start: int) -> bool:
 
 
 def _split_head(lines: list[str], owners: tuple[str, ...] = (), origin: list[int] | None = None,
-                posted: bool = False) -> tuple[str | None, list[str], list[str]]:
+                posted: bool = False, age_at: int | None = None) -> tuple[str | None, list[str], list[str]]:
     """(headline, body lines, masthead): the head of the page is the lines above the first paragraph;
     the headline is the one of them that reads as the lead's (head.py). What stands above it is the
-    masthead (kept for the source); below it, only sentences stay (a deck), not bylines, badges or credits."""
+    masthead (kept for the source); below it, only sentences stay (a deck), not bylines, badges or credits.
+    `posted`: the page is a social post (a network's name over it); `age_at`: how many of the lines stand
+    above a post's age ("3h •"), which a post has and a portal prints under a story's byline too."""
     head_end = first_paragraph(lines)
     if head_end == len(lines):          # no paragraph to compare with: a short text, its first line
         return _first_line_headline(lines)
@@ -275,15 +277,15 @@ def _split_head(lines: list[str], owners: tuple[str, ...] = (), origin: list[int
     above_menu = navigation_follows(lines, 1)
     # A social post has no headline: its author's name and tagline stand above its age (head.py).
     chosen = None if posted else choose_headline(candidates, " ".join(lines[head_end:head_end + 2]), lines,
-                                                 first_above_menu=above_menu, owners=owners)
-    if chosen is None and len(lines) > head_end + 3 and not posted:
+                                                 first_above_menu=above_menu, owners=owners, post_age_at=age_at)
+    if chosen is None and len(lines) > head_end + 3 and not posted and age_at is None:
         # The first paragraphs may be a notice the head says nothing of ("This document has been translated
         # from the Japanese original for reference purposes only …"): the text after them is the lead.
         chosen = choose_headline(candidates, " ".join(lines[head_end + 2:head_end + 4]), lines,
                                  first_above_menu=above_menu, owners=owners)
     if chosen is None:
         head = lines[:head_end]
-        if posted:
+        if posted or age_at is not None:
             # a post's author, the tagline of fields under the name and the buttons are none of its text
             return None, [line for line in head if _is_head_text(line) and " | " not in line] + lines[head_end:], \
                 [line for line in head if not _is_head_text(line) or " | " in line]
@@ -472,9 +474,11 @@ def clean(text: str) -> CleanText:
     # Whether the page is a social post: a network's name over it ("ВКонтакте"), or a post's age in the head
     # ("2w • Edited • 🌐", set aside as a stamp).
     posted = is_platform_name(next((line for line in raw_lines if line.strip()), ""))
+    age_at: int | None = None       # how many lines were kept above a post's age
     skip_to = -1
     for number, raw in enumerate(raw_lines):
-        posted = posted or not begun and post_age(raw.strip())
+        if age_at is None and not begun and post_age(raw.strip()):
+            age_at = len(lines)
         if number < skip_to or _is_menu_line(raw):
             continue
         line = " ".join(without_breadcrumb(raw).split())
@@ -513,7 +517,7 @@ def clean(text: str) -> CleanText:
 
     owners = tuple(line.strip() for line in pasted if len(line) <= 200 and ("©" in line or "Copyright" in line))
     kept = lines
-    headline, lines, masthead = _split_head(lines, owners, origin, posted)
+    headline, lines, masthead = _split_head(lines, owners, origin, posted, age_at)
     if headline is None and byline_at > 0:
         headline, lines = _over_the_byline(kept, origin, byline_at, lines)
     lines = [line for line in lines if not _is_shouting(line)]   # the head's shouted lines that did not lead

@@ -27,6 +27,7 @@ _MIN_SCORE = 1.5
 _ALONE_MIN_SCORE = 0.5          # the only line of the head shaped like a headline needs less agreement
 _CLEAR_SCORE, _CLEAR_MARGIN = 1.0, 0.75    # below the minimum, a line this far ahead of the rest still leads
 _MENU_LIKE_PENALTY = 3.0
+_POST_MARGIN = 1.5              # above a post's age, a headline must agree with the lead this much more
 _TIE = 1.5                      # of two candidates this close, the upper one (the deck follows the headline)
 
 _WORD = re.compile(r"[^\W_][\w'’.%$€£-]*")
@@ -348,14 +349,16 @@ def _menu_like(words: list[str]) -> bool:
     return all(w[0].isupper() or w in _MENU_CONNECTORS for w in words) and len(words) <= 4
 
 
+_NAME_CONNECTORS = frozenset({"of", "and", "the", "for", "&", "de", "du", "des", "la", "del", "y", "et", "und", "von"})
 _MENU_CONNECTORS = frozenset({"&", "and", "of", "|", "/", "-", "–", "at", "the", "in", "on", "for", "to"})
 
 
 def choose_headline(candidates: list[str], lead: str, page_lines: list[str], first_above_menu: bool = False,
-                    owners: tuple[str, ...] = ()) -> int | None:
+                    owners: tuple[str, ...] = (), post_age_at: int | None = None) -> int | None:
     """The index of the headline among a page's head lines, or None when none reads as one.
     `first_above_menu`: the first line stands above menu items, where a site's name stands; `owners`: the
-    page's copyright lines, which name the site."""
+    page's copyright lines, which name the site; `post_age_at`: the number of the first line below a
+    post's age ("3h •", set aside as a stamp)."""
     lead_stems = content_stems(" ".join(lead.split()[:_LEAD_WORDS]))
     if not lead_stems:
         return None
@@ -363,8 +366,19 @@ def choose_headline(candidates: list[str], lead: str, page_lines: list[str], fir
     for line in page_lines:
         key = line_key(line)
         seen[key] = seen.get(key, 0) + 1
-    if any(post_age(line) or _HANDLE.fullmatch(line) for line in candidates):
-        return None         # "3d · 🌏" or "@lotteverhaegen" under the author's name: a social post, which has no headline
+    age = next((number for number, line in enumerate(candidates) if post_age(line) or _HANDLE.fullmatch(line)),
+               post_age_at)
+    if age is not None:
+        # "3d · 🌏" or "@lotteverhaegen" under the author's name: a social post, which has no headline;
+        # but a news portal prints a story's age under its byline too ("3h •"), and a line above it that
+        # agrees with the lead as a headline does is the story's headline.
+        # A post's author's name stands there too ("Ministry of Health and Child Care Zimbabwe"): a line
+        # of capitalised words and connectors only is never taken for the story's headline.
+        candidates = [line if any(w[0].islower() and w not in _NAME_CONNECTORS for w in line.split()) else ""
+                      for line in candidates[:age]]
+        min_score = _MIN_SCORE + _POST_MARGIN
+    else:
+        min_score = _MIN_SCORE
     shaped = []
     names: set[int] = set()
     fields = field_block(candidates)
@@ -396,7 +410,9 @@ def choose_headline(candidates: list[str], lead: str, page_lines: list[str], fir
             score -= 2.5
         if score is not None:
             shaped.append((number, score))
-    scored = [(number, score) for number, score in shaped if score >= _MIN_SCORE]
+    scored = [(number, score) for number, score in shaped if score >= min_score]
+    if not scored and age is not None:
+        return None
     if not scored:
         # An opinion piece's headline may share no word with its lead; alone in its head, it still leads.
         plausible = [number for number, score in shaped if score >= _ALONE_MIN_SCORE]

@@ -212,6 +212,13 @@ def test_a_post_under_its_author_s_handle_has_no_headline():
     assert clean(page).headline is None
 
 
+def test_a_story_s_age_under_its_byline_leaves_the_headline_above_it():
+    # A news portal's "3h •" under the byline: the line above that agrees with the lead is the headline.
+    page = "\n".join(["Skip to content", "Sign in", "Home", "Money", "Follow", HEADLINE, "Story by Ana Ruiz", "3h •",
+                      "4 min read", "", LEAD])
+    assert clean(page).headline == HEADLINE
+
+
 def test_a_reading_time_is_no_post_age():
     page = "\n".join(["Listen to this article", "5 min", HEADLINE, "By Ana Ruiz", "", LEAD])
     assert clean(page).headline == HEADLINE
