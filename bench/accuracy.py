@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.errors import BriefingError
 from generator.evaluation import EXACT_FIELDS, PERSON_FIELDS, SET_FIELDS, score
 from generator.extract.article import extract_article
 from generator.read import read_source
@@ -49,9 +50,9 @@ def run(folders: list[Path], show_misses: bool = False) -> dict[str, dict]:
     for folder in folders:
         pairs = labelled_pairs([folder])
         documents = [read_source(article) for article, _ in pairs]
-        records = [extract_article(doc, taxonomy).record() for doc in documents]   # also loads the tables
+        records = [_record(doc, taxonomy) for doc in documents]   # also loads the tables
         splits[_split_name(folder)] = (pairs, score([(a.name, rec, load_gold(g)) for (a, g), rec in zip(pairs, records)]))
-        all_documents += documents
+        all_documents += [doc for doc, rec in zip(documents, records) if rec["path"] is not None]
     rounds = max(1, 200 // max(1, len(all_documents)))
     started = time.perf_counter()
     for _ in range(rounds):
@@ -78,6 +79,21 @@ def run(folders: list[Path], show_misses: bool = False) -> dict[str, dict]:
                 for miss in splits[name][1][key].misses:
                     print(f"  [{name}]", miss)
     return {name: scored for name, (_, scored) in splits.items()}
+
+
+# What a refused article counts as: nothing found, every labelled value missed.
+_REFUSED = {"path": None, "title": None, "title_derived": True, "date": None, "date_precision": None, "source": None,
+            "countries": [], "primary_countries": [], "people": [], "organizations": [], "topics": [],
+            "summary": "", "key_figures": [], "events": []}
+
+
+def _record(document, taxonomy) -> dict:
+    """The article's record, or, when the extractor refuses the file, an empty one (and the refusal said)."""
+    try:
+        return extract_article(document, taxonomy).record()
+    except BriefingError as error:
+        print(f"refused: {error}")
+        return dict(_REFUSED)
 
 
 def _split_name(folder: Path) -> str:
