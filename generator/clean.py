@@ -168,7 +168,21 @@ _SENTENCE_WORDS = 6
 
 def has_sentence(text: CleanText) -> bool:
     """Whether any article text is left: a line of some words that reads as a sentence, not a menu item."""
-    return any(len(line.split()) >= _SENTENCE_WORDS and any(ch.islower() for ch in line) for line in text.lines)
+    return any(_reads_as_sentence(line) for line in text.lines)
+
+
+def _reads_as_sentence(line: str) -> bool:
+    # Some words, and a letter not in capitals (a menu set in capitals is no text): a script without case
+    # (Arabic, Hebrew, Devanagari) has no capitals at all, and one written without spaces (Chinese,
+    # Japanese, Thai) no words to count, so its letters are counted instead, up to a stop.
+    if len(line.split()) >= _SENTENCE_WORDS:
+        return any(ch.isalpha() and not ch.isupper() for ch in line)
+    caseless = sum(ch.isalpha() and not ch.isupper() and not ch.islower() for ch in line)
+    return caseless >= _SENTENCE_LETTERS and line.rstrip().endswith(_STOPS)
+
+
+_SENTENCE_LETTERS = 20
+_STOPS = (".", "!", "?", "。", "！", "？", "।", "۔", "؟")
 
 
 def _with_wrapped_titles(head: list[str], origin: list[int]) -> list[str]:

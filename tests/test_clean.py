@@ -1,6 +1,6 @@
 import pytest
 
-from generator.clean import clean, date_stamp, is_junk_line, strip_headline_suffix
+from generator.clean import clean, date_stamp, has_sentence, is_junk_line, strip_headline_suffix
 
 
 @pytest.mark.parametrize("line, junk", [
@@ -430,3 +430,19 @@ def test_a_title_and_subtitle_whose_last_words_wrapped_onto_a_short_line_are_one
     assert clean(text).headline == "Tariffs on the Border: What the Fertiliser Ruling Means for Farmers"
     dated = "\n".join(["Tariffs on the Border: What the Fertiliser Ruling Means", "March 4, 2025", "", PARAGRAPH])
     assert clean(dated).headline == "Tariffs on the Border: What the Fertiliser Ruling Means"
+
+
+@pytest.mark.parametrize("page, reads", [
+    # A script without case has no lower-case letter to show a sentence; one without spaces no words to count.
+    ("أخبار\n\nمصر توقع اتفاقا لاستيراد شحنات الغاز الطبيعي المسال خلال الصيف\n\n"
+     "وقعت وزارة البترول المصرية اليوم الثلاثاء اتفاقا مع شركة شل لاستيراد عشر شحنات من الغاز.", True),
+    ("首页\n\n中国石油天然气集团公司与埃及石油部在开罗签署液化天然气长期供应协议，双方将扩大能源合作。", True),
+    ("ראשי\n\nמצרים חתמה היום על הסכם לייבוא גז טבעי נוזלי בחודשי הקיץ הקרובים.", True),
+    # Menus stay no text, in any script: items in capitals, short items, a few caseless words.
+    ("HOME\nNEWS\nCONTACT US ABOUT OUR TEAM AND PARTNERS\nSUBSCRIBE", False),
+    ("Contact Us\nSubscribe\nSign in", False),
+    ("الرئيسية\nأخبار\nاتصل بنا", False),
+    ("首页\n新闻\n联系我们", False),
+])
+def test_a_sentence_is_read_in_any_script(page, reads):
+    assert has_sentence(clean(page)) is reads
