@@ -63,6 +63,13 @@ from generator.extract.topics import extract_topics
     (None, "The ministers reaffirmed support for each other's sovereignty and territorial integrity.", []),
     (None, "The drone violated Finland's territorial integrity. Helsinki called it an attack on its sovereignty.",
      ["territorial-integrity"]),
+    # A peace being made or a conflict being calmed is the region's stability, in other words than "stability".
+    (None, "The two states initialled a peace agreement. The ceasefire along the border has held since March.",
+     ["regional-stability"]),
+    (None, "Hostilities resumed in the north. Both sides accused each other of escalation.", ["regional-stability"]),
+    # Organised crime, trafficking and kidnapping for ransom are the security topic's too.
+    (None, "Police broke up a drug trafficking ring. Organised crime groups had moved the cocaine by sea.",
+     ["security-and-counterterrorism"]),
     # min_mentions still holds: one energy word is a passing word.
     (None, "Oil rose on Monday.", []),
     (None, "Oil output rose. Crude prices fell. The refinery closed. OPEC met.", ["energy"]),
