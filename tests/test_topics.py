@@ -67,6 +67,10 @@ from generator.extract.topics import extract_topics
     (None, "The two states initialled a peace agreement. The ceasefire along the border has held since March.",
      ["regional-stability"]),
     (None, "Hostilities resumed in the north. Both sides accused each other of escalation.", ["regional-stability"]),
+    # An alliance by name (a party's, a vaccine body's, a military bloc's) is no strategic partnership; ports
+    # named in passing are no transport corridor.
+    (None, "The Democratic Alliance won the vote. The alliance now leads the council.", []),
+    (None, "Cargo piled up at the ports after the strike. The ports reopened on Friday.", []),
     # Organised crime, trafficking and kidnapping for ransom are the security topic's too.
     (None, "Police broke up a drug trafficking ring. Organised crime groups had moved the cocaine by sea.",
      ["security-and-counterterrorism"]),
