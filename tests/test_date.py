@@ -174,6 +174,22 @@ def test_date(text, expected):
      "The company said it would publish a report on the fault within two weeks, as the regulator requires.\n\nMore on Capital FM"
      "\nParliament approves the budget estimates\nNAIROBI, Kenya, May 14 – The regulator raised prices.\n"
      "May 14, 2025", (None, None)),
+    # A "Published" stamp outranks a bare "Date:" line nearer the text (a quoted source's).
+    ("Published Date: 2024-05-08 14:22:10 EDT\nSubject: Anthrax in the district\n\nSource: Daily Monitor\n"
+     "Date: Mon 6 May 2024\n\nTwo people have died after eating meat from cattle that died of anthrax, "
+     "health officials said on Monday.", ("2024-05-08", "day")),
+    # A release's issuer and place before its date at the foot.
+    ("Operation Coral 2024 detects 14 vessels\n\nThe regional surveillance operation ran from 30 September to 11 "
+     "October and covered the exclusive economic zones of nine members, the agency said.\n\nInspections found "
+     "14 suspected violations.\n\nIssued by Agency Media, Honiara, Solomon Islands – 18th October 2024",
+     ("2024-10-18", "day")),
+    # A periodical's running footer, printed on each page with its page number, dates the issue.
+    ("Airline bets on long-haul\n\nThe national carrier has carried 1.4 million passengers in 2024, up 18 per "
+     "cent on the year before, and on 12 March 2025 it opened a direct route to Johannesburg, its first in the south.\n"
+     "Its first wide-body jet was delivered in December, and flights to Paris are due to start before the summer, "
+     "the airline said.\n96 WEEKLY AFRICA – N° 3146 – AVRIL 2025\n"
+     "The airline still lost money last year, the chief executive said.\nWEEKLY AFRICA – N° 3146 – AVRIL 2025 97",
+     ("2025-04", "month")),
 ])
 def test_date_lines_of_the_raw_page(text, expected):
     assert extract_date(clean(text), None, text) == expected

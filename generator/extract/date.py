@@ -31,6 +31,9 @@ _TOP_PARAGRAPHS = 4         # a month and year later in the text is background, 
 # "Date:" labels the page's date; "Date of event:", "Expected end date:" label other days.
 _PUBLISHED = re.compile(r"(?i)\b(?:published|posted|publicado|publicada|publié|publicación|veröffentlicht|"
                         r"yayınlanma|yayın|опубликовано|dərc|created)\b|^\W*date\s*[:|]")
+# A bare "Date:" label: a page's, or a quoted source's ("Date: Mon 6 May 2024" under "Source: …"), so a
+# stamp labelled "Published" outranks it.
+_BARE_DATE_LABEL = re.compile(r"(?i)^\W*date\s*[:|]")
 _UPDATED = re.compile(r"(?i)\b(?:updated?|last updated?|modified|atualizado|actualizado|mis à jour|"
                       r"aktualisiert|güncelleme|güncellendi|обновлено|yenilənib)\b")
 _STAMP_NOISE = re.compile(
@@ -67,6 +70,9 @@ def extract_date(clean: CleanText, html_date: str | None = None,
     for found in reversed(foot_stamps if not _story_list(foot_stamps) else []):
         if found and found.precision == "day" and not (stated and stated.day and (stated.month, stated.day) != (found.month, found.day)):
             return found.iso, found.precision
+    running = _running_header_date(raw_lines)
+    if running:
+        return running
     for found in stamps:
         if found.precision == "month":
             return found.iso, found.precision     # a stamp stating only the month is still the page's date
@@ -159,7 +165,7 @@ def _head_stamp(lines: list[str], clean: CleanText) -> tuple[str, str] | None:
             candidates.append((3, end - index, found.iso, "month"))
             continue
         # A stamp right under the headline is its story's (a list of other cases may stand nearer the text).
-        rank = 0 if _PUBLISHED.search(line) else 2 if _UPDATED.search(line) else \
+        rank = (0.25 if _BARE_DATE_LABEL.match(line) else 0) if _PUBLISHED.search(line) else 2 if _UPDATED.search(line) else \
             0.5 if headline_at is not None and 0 < index - headline_at <= _UNDER_HEADLINE else 1
         candidates.append((rank, end - index, found.iso, "day"))
     if not candidates:
@@ -253,6 +259,22 @@ def _piece_date(piece: str, page: list[str]) -> DateMention | None:
 _COMPACT_STAMP = re.compile(r"(?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])")
 
 
+def _running_header_date(lines: list[str]) -> tuple[str, str] | None:
+    """The date of a periodical's running header or footer: a stamp line printed on every page of a PDF
+    ("96    JEUNE AFRIQUE – N° 3146 – AVRIL 2025", "… AVRIL 2025    97"), page numbers aside, twice or more."""
+    seen: Counter[str] = Counter(_PAGE_NUMBER.sub("", line) for line in lines if len(line) <= _MAX_STAMP_CHARS
+                                 and any(ch.isdigit() for ch in line))
+    for line, count in seen.items():
+        if count >= 2 and line:
+            found = _stamp_date(line)
+            if found and found.precision in ("day", "month"):
+                return found.iso, found.precision
+    return None
+
+
+_PAGE_NUMBER = re.compile(r"^\d{1,3}\s+|\s+\d{1,3}$")     # a page number, not a year
+
+
 def _stamp_date(line: str) -> DateMention | None:
     """The date of a line that is only a date line ("Publicado em 20 de março de 2024 - 19:23",
     "MineWire Staff | July 19, 2024 | 4:52 pm", "20 December 2024 | News release | Kigali"), else None.
@@ -268,7 +290,8 @@ def _stamp_date(line: str) -> DateMention | None:
         line, shift = line[line.rindex("|", 0, found.start) + 1:], line.rindex("|", 0, found.start) + 1
         found = DateMention(found.start - shift, found.end - shift, found.year, found.month, found.day)
     # "by Karl Azzopardi/Sail-World on 14 Oct 2025": a byline's name and outlet before the date are no text.
-    before = [] if _BYLINE_BEFORE.match(line[:found.start]) else _words(line[:found.start])
+    before = [] if _BYLINE_BEFORE.match(line[:found.start]) or _ISSUER_BEFORE.match(line[:found.start]) \
+        else _words(line[:found.start])
     after = _words(line[found.end:])
     if len(before) > _MAX_STAMP_WORDS:
         # "The China Post news staff Monday, July 31, 2017, 9:47 pm TWN": a date with its clock after a
@@ -280,6 +303,8 @@ def _stamp_date(line: str) -> DateMention | None:
 
 
 _CLOCK_AFTER = re.compile(r",?\s*(?:at\s+)?\d{1,2}[:.]\d\d\b", re.IGNORECASE)
+# "Issued by FFA Media, Honiara, Solomon Islands – 18th October 2024": a release's issuer and place, then its date.
+_ISSUER_BEFORE = re.compile(r"(?i)^\W*(?:issued|released|distributed|published)\s+by\s+[^|;:.]{1,80}?\s*[|–—-]\s*$")
 _BYLINE_BEFORE = re.compile(r"(?i)^\s*by\s+[A-Z][^|,;:.]{1,60}?\s+(?:on|at|[|–—-])\s*$")
 _NUMERIC = re.compile(r"[\d./-]+")
 _NUMERIC_STAMP = re.compile(r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)?\d\d)\b(?![.\d])")
