@@ -44,6 +44,8 @@ class Lexicon:
     body_name: re.Pattern
     reader_prompt: re.Pattern
     social_platforms: frozenset[str]
+    site_voice: frozenset[str]          # "we", "our": the site speaking of itself
+    reader_address: frozenset[str]      # "you", "your": to its reader
 
 
 @lru_cache(maxsize=1)
@@ -59,6 +61,8 @@ def lexicon() -> Lexicon:
                            r"|\((?:" + "|".join(data["credit_labels"]) + r")\)", re.IGNORECASE),
         body_name=re.compile(rf"(?:The\s+)?(?:[A-Z][\w-]+\s+){{0,2}}(?:{'|'.join(data['body_heads'])})\s+(?:of|for)\s+[^:;,.!?]+"),
         social_platforms=frozenset(data["social_platforms"]),
+        site_voice=frozenset(w.lower() for w in data["site_voice_words"]),
+        reader_address=frozenset(w.lower() for w in data["reader_address_words"]),
         # A verb telling the reader what to do, then "you"/"your" or a button's label in brackets.
         reader_prompt=re.compile(rf"(?i:{'|'.join(data['reader_prompt_verbs'])})\b(?=.*(?:\b(?i:{'|'.join(data['reader_words'])})\b|\[\w+\]))"),
     )
@@ -101,8 +105,23 @@ def first_paragraph(lines: list[str]) -> int:
                 continue        # "… on Aug. 27, 2025. (Adem Altan/AFP via Getty Images)": a photo's caption
             if (_menu_follows(lines, number + 1) or line.upper() == line) and _text_below(lines, number + 1):
                 continue        # menus below it (a cookie notice, a browser warning), or in capitals (a legal notice)
+            if words < _PARAGRAPH_WORDS * 2 and _site_notice(line) and _text_below(lines, number + 1):
+                continue        # "We would like to hear your opinion about our website.": the site to its reader
             return number
     return len(lines)
+
+
+def _site_notice(line: str) -> bool:
+    """Whether a line is the site speaking to its reader ("We've detected that you're using an ad blocker"):
+    a word of each, and no quotation (a speaker's "we" to "you" is the article's)."""
+    if any(mark in line for mark in '"“”«»'):
+        return False
+    words = set(_VOICE_WORD.findall(line.lower()))
+    lex = lexicon()
+    return bool(words & lex.site_voice) and bool(words & lex.reader_address)
+
+
+_VOICE_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 def _menu_follows(lines: list[str], start: int) -> bool:

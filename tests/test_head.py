@@ -219,6 +219,17 @@ def test_a_story_s_age_under_its_byline_leaves_the_headline_above_it():
     assert clean(page).headline == HEADLINE
 
 
+def test_the_site_s_notice_to_its_reader_is_not_the_first_paragraph():
+    # The site speaks to its reader above the story; a speaker's "we" to "you" in quotation marks is text.
+    page = "\n".join(["Investor Relations", "Home  About  Disclosures  Contact", "",
+                      "We would like to hear your opinion about our investor relations website.", "Later Close Vote Now!",
+                      "", HEADLINE, "", LEAD])
+    assert clean(page).headline == HEADLINE
+    quoted = "\n".join([HEADLINE, "", '"We will help you cut the cost of fertiliser this season," the minister told '
+                         "farmers at the meeting in the capital on Tuesday.", "", LEAD])
+    assert clean(quoted).headline == HEADLINE
+
+
 def test_a_reading_time_is_no_post_age():
     page = "\n".join(["Listen to this article", "5 min", HEADLINE, "By Ana Ruiz", "", LEAD])
     assert clean(page).headline == HEADLINE
