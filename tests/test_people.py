@@ -43,6 +43,10 @@ from generator.extract.people import extract_people
     ("Prime Minister KP Sharma Oli said so.", [("KP Sharma Oli", "Prime Minister", "NP")]),
     ("Opposition MP Radomir Lazović said so.", [("Radomir Lazović", "Opposition MP", None)]),
     ("Cllr Anne Stirling said the find should stay in the county.", [("Anne Stirling", None, None)]),
+    # A common noun's ending marks the post's last word, not the name's first; a surname may end as "-ness".
+    ("Minister of Natural Resources and Technical Supervision Meder Mashiev said the dam was safe.",
+     [("Meder Mashiev", "Minister of Natural Resources and Technical Supervision", None)]),
+    ("Chief Mediator Lena Holness said the talks would resume.", [("Lena Holness", "Chief Mediator", None)]),
 ])
 def test_people(text, expected, taxonomy):
     people = extract_people(text, taxonomy, org_words())

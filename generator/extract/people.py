@@ -53,6 +53,7 @@ class PeopleLexicon:
     role_modifiers: frozenset[str]
     speech_verbs: frozenset[str]
     not_name: frozenset[str]
+    not_name_endings: tuple[str, ...]    # "-tion", "-ator": a common noun's ending, never a name's
     clause_openers: frozenset[str]
     international: re.Pattern        # a role at an international body: its holder has no state of their own
     stateless_roles: frozenset[str]  # analysts, experts: the article's country is not assumed to be theirs
@@ -107,6 +108,7 @@ def load_people_lexicon() -> PeopleLexicon:
         role_modifiers=frozenset(w.lower() for w in data["role_modifiers"]),
         speech_verbs=frozenset(data["speech_verbs"]),
         not_name=frozenset(data["not_name_words"]),
+        not_name_endings=tuple(data["not_name_endings"]),
         clause_openers=frozenset(data["clause_openers"]),
         international=re.compile("|".join([r"\b(?:%s)\b" % "|".join(re.escape(b) for b in data["international_bodies"]),
                                            *data["international_words"]])),
@@ -157,7 +159,8 @@ def _is_name_token(token: str, lex: PeopleLexicon, country_words: set[str]) -> b
         return False
     if token.lower() in lex.honorifics:
         return False
-    return base not in lex.not_name and base not in country_words and token.lower() not in lex.title_words
+    return base not in lex.not_name and base not in country_words and token.lower() not in lex.title_words \
+        and not (len(base) >= 7 and base.lower().endswith(lex.not_name_endings))
 
 
 def extract_people(body: str, taxonomy: Taxonomy, org_words: frozenset[str] = frozenset(),
