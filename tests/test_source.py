@@ -315,6 +315,8 @@ NAV = "Home\nWorld\nBusiness\n"
      f"Kestrel-Pakistan Policy Brief | 2\n\n{P}\n\nKestrel-Pakistan Policy Brief | 3", "Kestrel-Pakistan"),
     # A repost's credit in French spacing and brackets.
     (f"Kestrel Actu\nHeadline about the gold\n\n{P}\n\nSource : (Agence Kestrelfin)", "Agence Kestrelfin"),
+    # A periodical's running footer, with its issue number and its page number.
+    (f"Headline about the airline\n\n{P}\n96    KESTREL AFRIQUE – N° 3146 – AVRIL 2025\n{P}", "Kestrel Afrique"),
 ])
 def test_source(text, source):
     assert extract_source(clean(text), text) == source
