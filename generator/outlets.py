@@ -12,7 +12,11 @@ from generator import resources
 @lru_cache(maxsize=1)
 def spellings() -> dict[str, str]:
     """Each spelling an article may use -> the outlet's display name ("REPORT.AZ" -> "Report")."""
-    return {name: outlet["name"] for outlet in resources.load_data("outlets.yml")["outlets"] for name in outlet["names"]}
+    named = {name: outlet["name"] for outlet in resources.load_data("outlets.yml")["outlets"] for name in outlet["names"]}
+    # A name of two words or more set in capitals ("EUROPA PRESS", "THE CANADIAN PRESS") is the same outlet's;
+    # one word in capitals may be a common word's ("REPORT"), so only the list's own spellings count there.
+    shouted = {name.upper(): shown for name, shown in named.items() if " " in name.strip() and name.upper() not in named}
+    return {**shouted, **named}
 
 
 @lru_cache(maxsize=1)

@@ -315,6 +315,12 @@ NAV = "Home\nWorld\nBusiness\n"
      f"Kestrel-Pakistan Policy Brief | 2\n\n{P}\n\nKestrel-Pakistan Policy Brief | 3", "Kestrel-Pakistan"),
     # A repost's credit in French spacing and brackets.
     (f"Kestrel Actu\nHeadline about the gold\n\n{P}\n\nSource : (Agence Kestrelfin)", "Agence Kestrelfin"),
+    # A listed outlet set in capitals in a dateline of a day alone; an unlisted one credited as the text opens;
+    # a listed one as the byline, and in the trailer that says who first published the report.
+    (f"Brote de sarampión en Andalucía\n\nSEVILLA, 14 (EUROPA PRESS)\n\n{P}", "Europa Press"),
+    (f"Bridge collapses under a grain truck\n\n(Radio Kestrel) – {P}", "Radio Kestrel"),
+    (f"Mayor wins by-election\nBy The Canadian Press\n\n{P}\n\nThis report by The Canadian Press was first "
+     f"published Oct. 21, 2025.", "The Canadian Press"),
     # A periodical's running footer, with its issue number and its page number.
     (f"Headline about the airline\n\n{P}\n96    KESTREL AFRIQUE – N° 3146 – AVRIL 2025\n{P}", "Kestrel Afrique"),
 ])

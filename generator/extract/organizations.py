@@ -251,7 +251,10 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
     # "the State Oil Company of the Azerbaijan Republic (SOCAR)", "the Thai Sugar Millers Corporation (TSMC)":
     # an acronym the text spells out is the body it spells, written so, not the list's bare acronym.
     spelled_out = {abbr for _, _, abbr in definitions}
+    defined_spans = [(start, start + len(name)) for start, name, _ in definitions]
     for match in aliases.find(body):
+        if any(a <= match.start and match.end <= b and b - a > match.end - match.start for a, b in defined_spans):
+            continue      # "the United Nations High Commissioner for Refugees (UNHCR)": the longer name defined
         if not match.surface.isupper() and _HYPHENATED_BEFORE.search(body, max(0, match.start - 20), match.start):
             continue      # "AP Moller-Maersk": the last part of another company's hyphenated name
         member = lex.member_company_re.match(body, match.end)
