@@ -24,6 +24,13 @@ from generator.extract.countries import PageClues, extract_countries, outlet_cou
      {"SA"}),
     # A hard-wrapped sentence (a PDF) is joined again before it is judged.
     (None, "The leaders welcomed the peace process between Azerbaijan and\n\nArmenia and agreed to meet.", {"AZ", "AM"}),
+    # A capital named once as where something took place is a venue, as a dateline's place is, beside a
+    # country the text names more; named as a government, or twice, it is its country.
+    (None, "Armenia and Azerbaijan initialled the agreement in Washington. Armenia and Azerbaijan will sign it soon.",
+     {"AM", "AZ"}),
+    (None, "Armenia and Azerbaijan initialled the agreement. Armenia thanked Washington for its help.",
+     {"AM", "AZ", "US"}),
+    (None, "The ministers met in Dushanbe.", {"TJ"}),
 ])
 def test_countries(headline, body, countries, taxonomy):
     found, primary = extract_countries(headline, body, taxonomy)

@@ -377,6 +377,28 @@ def _leading(headline: str, mentions: list[Match[str]]) -> list[str]:
 _PAIR = re.compile(r"\s?[-–—]\s?|(?:['’]s)?\s+(?:and|&)\s+")
 
 
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    return frozenset(form for forms in resources.load_data("countries.yml").values()
+                     for form in forms.get("capitals") or [])
+
+
+_AT_A_PLACE = re.compile(r"\b(?:in|at|near|outside)\s+(?:the\s+)?$")
+
+
+def _venues_only(national, body: str, counts: Counter) -> list[str]:
+    """The countries the text names once, by their capital, as where something took place ("a meeting in
+    Dushanbe", "signed at Copenhagen"): a venue, as a dateline's place, not a country that acts."""
+    by_country: dict[str, list] = {}
+    for match in national:
+        by_country.setdefault(match.value, []).append(match)
+    # (the mentions' offsets are within their paragraphs: the capital is looked for again in the body)
+    return [code for code, matches in by_country.items() if len(matches) == 1 and counts.get(code) == 1
+            and matches[0].surface in _capitals()
+            and all(_AT_A_PLACE.search(body, max(0, at.start() - 12), at.start())
+                    for at in re.finditer(rf"(?<!\w){re.escape(matches[0].surface)}(?!\w)", body))]
+
+
 def extract_countries(headline: str | None, body: str, taxonomy: Taxonomy,
                       clues: PageClues | None = None) -> tuple[list[str], list[str]]:
     """(countries, primary_countries): all countries in order of weight, and the 1–3 main ones.
@@ -408,6 +430,9 @@ def extract_countries(headline: str | None, body: str, taxonomy: Taxonomy,
         counts[code] += 2
         first_seen.setdefault(code, -1)
     outlet = outlet_country(clues, taxonomy) if clues.outlet or clues.page else None
+    for code in _venues_only(national, body, counts):
+        if code != outlet and any(number >= 2 for other, number in counts.items() if other != code):
+            del counts[code]    # "the agreement initialled in Washington": where it happened, as a dateline's place
     if not counts:
         # A page that names no country is about its outlet's ("Manitoba teachers ratify contract").
         return ([outlet], [outlet]) if outlet else ([], [])
