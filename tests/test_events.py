@@ -316,3 +316,15 @@ def test_with_adverb_agrees_with_its_pattern():
         cases += [(sentence, start) for start in range(0, len(sentence), 7)]
     for sentence, start in cases:
         assert _with_adverb(sentence, start) == _with_adverb_plainly(sentence, start), (sentence, start)
+
+
+def test_a_long_report_keeps_a_dozen_dated_occurrences():
+    # A chronology of twelve meetings on twelve days: each is an event on the timeline, none cut off.
+    places = ["Baku", "Ankara", "Tbilisi", "Astana", "Tashkent", "Bishkek", "Dushanbe", "Ashgabat", "Yerevan",
+              "Belgrade", "Sofia", "Bucharest"]
+    verbs = ["met", "signed", "visited", "opened", "launched", "hosted", "ratified", "announced", "approved",
+             "agreed", "inaugurated", "held"]
+    body = " ".join(f"On March {day}, 2024, the delegation {verb} talks in {place}." for day, (verb, place)
+                    in enumerate(zip(verbs, places), start=1))
+    events = extract_events(body, "2024-03-31", "day")
+    assert [event["date"] for event in events] == [f"2024-03-{day:02d}" for day in range(1, 13)]

@@ -68,7 +68,8 @@ _SAME_DAY = re.compile(r"\b(?:on )?the same day\b")
 _YEAR_IN = re.compile(r"\b(?:[Ii]n|[Dd]uring)\s+(?:(?:early|late|mid-?|the spring of|the summer of|the autumn of|"
                       r"the fall of|the winter of|spring|summer|autumn|fall|winter)\s*)?$")
 _QUOTE = re.compile(r"[\"“][^\"”]{0,400}[\"”]")
-_MAX_EVENTS = 8
+# A long report tells a dozen dated occurrences (its labels list them all); past that, the dated ones first.
+_MAX_EVENTS = 12
 
 
 @dataclass(frozen=True)
