@@ -498,6 +498,9 @@ def _run_end(tokens, i: int, lex: PeopleLexicon, country_words, org_words) -> in
     return j
 
 
+_TITLE_TIES = frozenset({"of", "for", "and", "to", "at", "in", "on", "de", "du", "des", "del", "da", "do", "von", "van"})
+
+
 def _surname_title(tokens, j: int, lex: PeopleLexicon) -> bool:
     """"Resources Minister Madeleine King said", "Murat Emir said": a title word right after a given name,
     where the sentence goes on with a verb or stops, is the family name, not the next person's title."""
@@ -505,7 +508,9 @@ def _surname_title(tokens, j: int, lex: PeopleLexicon) -> bool:
     if word not in lex.surname_titles or j + 1 >= len(tokens):
         return False
     following = tokens[j + 1][0]
-    return following in lex.speech_verbs or following in (",", ".", ";", ")")
+    # ("… King also put out a statement": any word in lower case but one that ties the title to a body)
+    return following in lex.speech_verbs or following in (",", ".", ";", ")") \
+        or following[:1].islower() and following not in _TITLE_TIES
 
 
 # "Park Jong-hyun", "Moon Jae-in": a Korean given name, whose second syllable is written in lower case.
