@@ -35,6 +35,7 @@ class OrganizationLexicon:
     words: frozenset[str]                # the head words' words (for telling people from bodies)
     foreign_heads: frozenset[str]        # "Policía", "Banco": head words whose name's modifiers follow them
     aliases: Gazetteer                   # names and abbreviations -> the name as written
+    known_only: frozenset[str]           # the well-known bodies' spellings (known_organizations.yml)
     not_organizations: frozenset[str]
     outlets: frozenset[str]              # news outlets are no organisations here
     ministry_fields: dict[str, str]      # the words for a ministry's field -> the field as written
@@ -71,6 +72,23 @@ class OrganizationLexicon:
     context_anchor_signals: dict[str, tuple[int, ...]]
 
 
+def _aliases(data: dict) -> list[tuple[str, str]]:
+    """organizations.yml's aliases, and known_organizations.yml's bodies whose names carry no head word
+    ("Safaricom", "Frontex"), each written as the text writes it (labels keep "A.P. Moller-Maersk" as
+    printed); organizations.yml's own entry wins, and a news outlet's spelling is none."""
+    known = resources.load_data("known_organizations.yml")["organizations"] or {}
+    outlets = outlet_spellings()
+    merged = {surface: surface for surface, name in known.items() if surface not in outlets and name not in outlets}
+    merged.update(data["aliases"])
+    return list(merged.items())
+
+
+def _known_only() -> frozenset[str]:
+    """The spellings known_organizations.yml adds, which organizations.yml does not list."""
+    known = resources.load_data("known_organizations.yml")["organizations"] or {}
+    return frozenset(known) - frozenset(resources.load_data("organizations.yml")["aliases"])
+
+
 @lru_cache(maxsize=1)
 def load_organization_lexicon() -> OrganizationLexicon:
     data = resources.load_data("organizations.yml")
@@ -87,7 +105,8 @@ def load_organization_lexicon() -> OrganizationLexicon:
         if any(not _WORD_RUN.fullmatch(h) for h in heads) else None,
         words=frozenset(w for h in all_heads for w in h.split()),
         foreign_heads=frozenset(data["foreign_head_words"]),
-        aliases=Gazetteer(data["aliases"].items()),
+        aliases=Gazetteer(_aliases(data)),
+        known_only=_known_only(),
         not_organizations=frozenset(data["not_organizations"]),
         outlets=frozenset(outlet_spellings()),
         ministry_fields=fields,
@@ -255,6 +274,8 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
     for match in aliases.find(body):
         if any(a <= match.start and match.end <= b and b - a > match.end - match.start for a, b in defined_spans):
             continue      # "the United Nations High Commissioner for Refugees (UNHCR)": the longer name defined
+        if match.surface in lex.known_only and _NAME_GOES_ON.match(body, match.end):
+            continue      # "Transnet Port Terminals", "Polska Grupa Zbrojeniowa S.A.": a longer name it begins
         if not match.surface.isupper() and _HYPHENATED_BEFORE.search(body, max(0, match.start - 20), match.start):
             continue      # "AP Moller-Maersk": the last part of another company's hyphenated name
         member = lex.member_company_re.match(body, match.end)
@@ -396,6 +417,7 @@ _AT_A_PLACE = re.compile(r"\b(?:at|to|from|inside|outside)[ \t]+(?:the[ \t]+)?$"
 _LAW_BEFORE = re.compile(r"\b(?:Regulation|Directive|Decision)[ \t]+\($")
 _ORDINAL_BEFORE = re.compile(r"(?<![\w.,])(\d{1,3}(?:st|nd|rd|th))[ \t]+$")
 # "Defence and Space": one more capitalised word joined by "and", the name's last.
+_NAME_GOES_ON = re.compile(r"[ \t]+(?:[A-Z]|&)|-[A-Z]")
 _MEMBER_TAIL = re.compile(r"[ \t]+and[ \t]+[A-Z][a-z]+\b(?![ \t]+[A-Z])")
 _UPPER = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x250) if chr(c).isupper())
 _CAPITALISED = rf"[{_UPPER}](?:[\w'’.&-]*\w)?"
