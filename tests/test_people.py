@@ -47,6 +47,8 @@ from generator.extract.people import extract_people
     ("Minister of Natural Resources and Technical Supervision Meder Mashiev said the dam was safe.",
      [("Meder Mashiev", "Minister of Natural Resources and Technical Supervision", None)]),
     ("Chief Mediator Lena Holness said the talks would resume.", [("Lena Holness", "Chief Mediator", None)]),
+    # Local and court offices are posts before a name, not part of it.
+    ("Sheriff Brent Quist says the call came in at 3:42 p.m.", [("Brent Quist", "Sheriff", None)]),
     # A title word after a given name, the sentence going on in lower case, is the family name.
     ("Energy Minister Madeleine King also put out a statement.", [("Madeleine King", "Energy Minister", "AU")]),
 ])
