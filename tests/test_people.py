@@ -47,6 +47,11 @@ from generator.extract.people import extract_people
     ("Minister of Natural Resources and Technical Supervision Meder Mashiev said the dam was safe.",
      [("Meder Mashiev", "Minister of Natural Resources and Technical Supervision", None)]),
     ("Chief Mediator Lena Holness said the talks would resume.", [("Lena Holness", "Chief Mediator", None)]),
+    # A full name opening on a given name is a person's in a sentence's prose, with no role or verb to mark it;
+    # a namesake's or a place's is not.
+    ("The other candidates, Raymond Gagnon, Kelsey Dunbar and Tom Vachon, received fewer votes than the mayor.",
+     [("Raymond Gagnon", None, None), ("Kelsey Dunbar", None, None), ("Tom Vachon", None, None)]),
+    ("Cadets of the military school named after Raymond Gagnon marched through the town on Friday.", []),
     # Local and court offices are posts before a name, not part of it.
     ("Sheriff Brent Quist says the call came in at 3:42 p.m.", [("Brent Quist", "Sheriff", None)]),
     # A title word after a given name, the sentence going on in lower case, is the family name.
@@ -250,7 +255,9 @@ def test_a_text_that_names_only_a_nation_is_its_states(taxonomy):
     # A full name nothing near marks is a person's when the text marks its surname alone.
     ("The hoard was found by metal detectorist Graham Soutar in a field. Mr Soutar said he was saddened.",
      [("Graham Soutar", None)]),
-    ("The hoard was found by metal detectorist Graham Soutar in a field.", []),
+    ("The hoard was found by metal detectorist Kestrel Soutar in a field.", []),
+    # ... or when it opens on a given name.
+    ("The hoard was found by metal detectorist Graham Soutar in a field.", [("Graham Soutar", None)]),
     # Posts written in Spanish, Portuguese and French: the role's words, its "de"/"y" links and the speech
     # verbs of data/roles.yml; the body's words after "de" are no name.
     ("La ministra de Transporte y Obras Públicas, Lucía Etcheverry, dijo que no habrá dinero público.",

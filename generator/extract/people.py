@@ -76,6 +76,7 @@ class PeopleLexicon:
     surname_titles: frozenset[str]   # "King", "Emir": titles that are family names too ("Madeleine King said")
     tokens: re.Pattern               # a sentence's words, abbreviated ranks and forms of address with their stop
     public_figures: dict[str, str]   # a well-known office-holder's folded, lower-case name -> the state served
+    given_names: frozenset[str]      # "Raymond", "Kelsey": a full name that opens on one is a person's
     institutions: re.Pattern         # a body only one state has ("Lok Sabha", "Knesset"), data/institutions.yml
     institution_states: dict[str, str]
 
@@ -97,6 +98,7 @@ def load_people_lexicon() -> PeopleLexicon:
     return PeopleLexicon(
         tokens=_token_pattern(abbreviations),
         public_figures={_figure_key(name): code for code, names in figures.items() for name in names or ()},
+        given_names=frozenset(resources.load_data("given_names.yml")["given_names"] or ()),
         institutions=re.compile(r"(?<![\w])(?:%s)(?![\w])" % "|".join(
             sorted((re.escape(n) for n in institutions), key=len, reverse=True))),
         institution_states=institutions,
@@ -282,6 +284,11 @@ def _sentence_mentions(sentence: str, lex: PeopleLexicon, taxonomy: Taxonomy, or
         anchored = (
             role_before is not None or role_after is not None or known is not None or coordinated or post_nominal
             or following in lex.speech_verbs or _is_name_shape(run, lex)
+            # "The other candidates, Raymond Gagnon, Kelsey Dunbar and …": a full name opening on a given name
+            # (in a sentence's prose, after a word that opens no place's or body's name, and ending the name)
+            or (2 <= len(run) <= 3 and run[0][0] in lex.given_names and count >= 10
+                and (before in (",", "and") or before[:1].islower() and before not in _PLACE_OPENERS)
+                and not following[:1].isupper())
             or (before[:1].isupper() and before.lower() in lex.honorifics)     # not Serbian "u Republici"
             # "said Elena Vasquez", "according to Nikhil Dubey", "a mission led by Nathan Porter": a reporting
             # verb, or who leads, before a full name.
@@ -498,6 +505,7 @@ def _run_end(tokens, i: int, lex: PeopleLexicon, country_words, org_words) -> in
     return j
 
 
+_PLACE_OPENERS = frozenset({"the", "of", "at", "in", "on", "to", "from", "into", "near", "via", "after", "st", "street"})   # "named after Heydar Aliyev": a namesake
 _TITLE_TIES = frozenset({"of", "for", "and", "to", "at", "in", "on", "de", "du", "des", "del", "da", "do", "von", "van"})
 
 
