@@ -321,6 +321,8 @@ NAV = "Home\nWorld\nBusiness\n"
     (f"Bridge collapses under a grain truck\n\n(Radio Kestrel) – {P}", "Radio Kestrel"),
     (f"Mayor wins by-election\nBy The Canadian Press\n\n{P}\n\nThis report by The Canadian Press was first "
      f"published Oct. 21, 2025.", "The Canadian Press"),
+    # A post's author over its age is a person, no outlet.
+    (f"Mette Kjærsgaard Holm\nSenior engineer at Kestrel\n1w • Edited •\n\n{P}\n\nLike  Comment  Repost", None),
     # A periodical's running footer, with its issue number and its page number.
     (f"Headline about the airline\n\n{P}\n96    KESTREL AFRIQUE – N° 3146 – AVRIL 2025\n{P}", "Kestrel Afrique"),
 ])

@@ -25,6 +25,7 @@ from generator.dates import find_dates, month_number, weekday_number
 from generator.gazetteer import Gazetteer, Substrings
 from generator.head import is_furniture, navigation_follows, post_age, lexicon as head_lexicon
 from generator.extract.organizations import is_organization_name
+from generator.extract.people import load_people_lexicon
 from generator.model import CleanText
 
 # Below this much evidence nothing is named: a lone "told Smith" or a lone title-case line is no outlet.
@@ -136,9 +137,20 @@ def extract_source(clean: CleanText, text: str | None = None, people: tuple[str,
     common = _common_words(lines)
     signals = [_as_defined(signal, lines) for signal in signals]
     chosen = _winner([signal for signal in signals if _kept(signal.shown or "", vendors, common)])
+    if chosen and _a_persons_name(chosen):
+        return None       # a post's author over its age ("Lotte Verhaegen"): a person, no outlet
     if chosen and chosen.islower():
         return _spelled_as_on_the_page(chosen, lines)
     return _unshouted(chosen, lines) if chosen and _shouted(chosen.upper()) and chosen == chosen.title() else chosen
+
+
+def _a_persons_name(name: str) -> bool:
+    """Whether a name no outlet list knows is shaped as a person's: two or three capitalised words, the first
+    a given name, none an outlet's word ("News", "Times", "Radio")."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() for w in words) \
+        and words[0] in load_people_lexicon().given_names and not outlets.outlet_named(name) \
+        and not outlets.looks_like_outlet(name)
 
 
 def _unshouted(name: str, lines: list[str]) -> str:
