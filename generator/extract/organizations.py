@@ -72,21 +72,17 @@ class OrganizationLexicon:
     context_anchor_signals: dict[str, tuple[int, ...]]
 
 
-def _aliases(data: dict) -> list[tuple[str, str]]:
-    """organizations.yml's aliases, and known_organizations.yml's bodies whose names carry no head word
-    ("Safaricom", "Frontex"), each written as the text writes it (labels keep "A.P. Moller-Maersk" as
-    printed); organizations.yml's own entry wins, and a news outlet's spelling is none."""
+def _aliases(data: dict) -> tuple[list[tuple[str, str]], frozenset[str]]:
+    """(aliases, the spellings only the known table adds): organizations.yml's aliases, and
+    known_organizations.yml's bodies whose names carry no head word ("Safaricom", "Frontex"), each written as
+    the text writes it (labels keep "A.P. Moller-Maersk" as printed); organizations.yml's own entry wins,
+    and a news outlet's spelling is none."""
     known = resources.load_data("known_organizations.yml")["organizations"] or {}
     outlets = outlet_spellings()
     merged = {surface: surface for surface, name in known.items() if surface not in outlets and name not in outlets}
+    known_only = frozenset(merged) - frozenset(data["aliases"])
     merged.update(data["aliases"])
-    return list(merged.items())
-
-
-def _known_only() -> frozenset[str]:
-    """The spellings known_organizations.yml adds, which organizations.yml does not list."""
-    known = resources.load_data("known_organizations.yml")["organizations"] or {}
-    return frozenset(known) - frozenset(resources.load_data("organizations.yml")["aliases"])
+    return list(merged.items()), known_only
 
 
 @lru_cache(maxsize=1)
@@ -98,6 +94,7 @@ def load_organization_lexicon() -> OrganizationLexicon:
     field_names = "|".join(re.escape(f) for f in sorted(fields, key=len, reverse=True))
     introducers = "|".join(sorted(data["introducers"], key=len, reverse=True))
     anchors = _context_anchors(data["context"])
+    aliases, known_only = _aliases(data)
     return OrganizationLexicon(
         head_re=re.compile(r"\b(?:" + "|".join(re.escape(h) for h in heads) + r")\b"),
         one_word_heads=frozenset(h for h in heads if _WORD_RUN.fullmatch(h)),
@@ -105,8 +102,8 @@ def load_organization_lexicon() -> OrganizationLexicon:
         if any(not _WORD_RUN.fullmatch(h) for h in heads) else None,
         words=frozenset(w for h in all_heads for w in h.split()),
         foreign_heads=frozenset(data["foreign_head_words"]),
-        aliases=Gazetteer(_aliases(data)),
-        known_only=_known_only(),
+        aliases=Gazetteer(aliases),
+        known_only=known_only,
         not_organizations=frozenset(data["not_organizations"]),
         outlets=frozenset(outlet_spellings()),
         ministry_fields=fields,
@@ -632,8 +629,8 @@ def _organizations_in_phrase(phrase: str, lex: OrganizationLexicon, offset: int 
     # "International Defence Exhibition and Conference" is one: a lone word after "and" ends the name, and so
     # does a common noun and a head word ("Chirchik Higher Tank Command and Engineering School").
     # "Command and Staff College": a head word standing alone before "and" names no body of its own.
-    lone_word = " " in pieces[-1] and _ends_with_head(pieces[-1], head_re) and any(" " not in p and not p.isupper() and not aliases.holds(p)
-                                         for p in pieces[:-1])
+    lone_word = " " in pieces[-1] and _ends_with_head(pieces[-1], head_re) \
+        and any(" " not in p and not p.isupper() and not aliases.holds(p) for p in pieces[:-1])
     if not lone_word and not any(_COMMON_NOUN.search(p) and " " not in p or _COMMON_NOUN.search(p.split()[0])
                                  and _ends_with_head(p, head_re) and len(p.split()) == 2 for p in pieces[1:]) and (
             len(pieces) > 1 and all(head_re.search(p.split(" of ")[0]) or aliases.holds(p) or p.isupper()

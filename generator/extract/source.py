@@ -149,8 +149,7 @@ def _a_persons_name(name: str) -> bool:
     a given name, none an outlet's word ("News", "Times", "Radio")."""
     words = name.split()
     return 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:].islower() for w in words) \
-        and words[0] in load_people_lexicon().given_names and not outlets.outlet_named(name) \
-        and not outlets.looks_like_outlet(name)
+        and words[0] in load_people_lexicon().given_names and not outlets.looks_like_outlet(name)
 
 
 def _unshouted(name: str, lines: list[str]) -> str:
