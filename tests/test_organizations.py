@@ -748,3 +748,16 @@ def test_where_a_name_begins_and_ends(body, expected, taxonomy):
 ])
 def test_bodies_known_by_name(body, expected, taxonomy):
     assert extract_organizations(body, taxonomy, None) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # The list writes "Organization"; a text that spells the word with an s has its own spelling, for the
+    # acronym as for the full name, and the other way round.
+    ("Both are members of the SCO. The Shanghai Cooperation Organisation meets in June; an organisation "
+     "of eight states.", ["Shanghai Cooperation Organisation"]),
+    ("They agreed to coordinate within the Organization of Islamic Cooperation, an organization of 57 states.",
+     ["Organization of Islamic Cooperation"]),
+    ("Both support the SCO.", ["Shanghai Cooperation Organization"]),
+])
+def test_an_organisation_is_spelled_as_the_text_spells_the_word(body, expected, taxonomy):
+    assert extract_organizations(body, taxonomy, None) == expected

@@ -390,7 +390,7 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
     found.extend(_named_by_context(body, found, taken, person_words, set(people), taxonomy, outlet, lex))
     found.extend(_named_after_a_country(body, phrases, found, taken, person_words, taxonomy, outlet, lex))
     names = [name for _, name in sorted(found) if name not in qualifying or name in standalone]
-    names = list(dict.fromkeys(_with_national_defence(names, field_countries, taxonomy)))
+    names = list(dict.fromkeys(_spelled_as_the_text(_with_national_defence(names, field_countries, taxonomy), body)))
     # "Hitachi Ltd" and then "Hitachi": a company is written as the text first names it, legal form
     # and all, once.
     with_form = {_without_legal_form(name) for name in names if _without_legal_form(name) != name}
@@ -953,6 +953,19 @@ def _with_national_defence(names: list[str], field_countries: dict[str, str], ta
         return names
     return [f"Ministry of National {m.group('field')} of {m.group('country')}"
             if (m := _DEFENCE_MINISTRY.fullmatch(name)) and m.group("country") in national else name for name in names]
+
+
+def _spelled_as_the_text(names: list[str], body: str) -> list[str]:
+    """"Organisation" or "Organization" as the article writes the word more often: the list's spelling
+    ("Shanghai Cooperation Organization") gives way to the text's ("… Organisation", or "SCO" in a text
+    that spells the word with an s)."""
+    if "rganisation" not in body and "rganization" not in body:
+        return names
+    british, american = body.count("rganisation"), body.count("rganization")
+    if british == american:
+        return names
+    wanted, other = ("Organisation", "Organization") if british > american else ("Organization", "Organisation")
+    return [name.replace(other, wanted) for name in names]
 
 
 def _spells_defence(body: str, name: str = "") -> bool:
