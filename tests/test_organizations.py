@@ -288,6 +288,9 @@ def test_the_lexicon_passed_is_the_one_used(taxonomy):
     # ... but it does where the text names it on its own, or names its officer.
     ("The UN refugee agency helps; the UN said aid fell.", ["United Nations"]),
     ("UN Secretary-General António Guterres spoke.", ["United Nations"]),
+    # ... or names it in full, though the list knows only its acronym.
+    ("The facility is with the International Monetary Fund.\n\nAn IMF staff team is due next month.",
+     ["International Monetary Fund"]),
 ])
 def test_an_acronym_that_qualifies_another_body(body, expected, taxonomy):
     assert extract_organizations(body, taxonomy, None) == expected

@@ -260,8 +260,7 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
     person_words = {word for name in people for word in name.split()}
     found: list[tuple[int, str]] = []
     taken: list[tuple[int, int]] = []
-    qualifying: set[str] = set()      # known bodies named only as what qualifies another ("UN climate talks")
-    standalone: set[str] = set()
+    qualifying: set[int] = set()      # where a known body only qualifies another ("UN climate talks")
     phrases = _with_field_lists(body, _with_subjects(body, list(_capitalised_phrases(body)), head_re, taxonomy))
     definitions = [*_defined_acronyms(body, phrases, head_re, lex.defined_thing_re), *_sentence_case_names(body, head_re)]
     # "the State Oil Company of the Azerbaijan Republic (SOCAR)", "the Thai Sugar Millers Corporation (TSMC)":
@@ -301,9 +300,7 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
                 and not _is_role_word(next_word):
             # "the UN refugee agency, UNHCR", "UN Climate Change", "the EU Court of Justice", "Regulation
             # (EU) 2016/679": the known body only qualifies another body or a law here.
-            qualifying.add(match.value)
-        else:
-            standalone.add(match.value)
+            qualifying.add(match.start)
         found.append((match.start, match.value))
         taken.append((match.start, match.end))
     defined: dict[str, str] = {}
@@ -389,7 +386,8 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
                 found.append((absolute, canonical))
     found.extend(_named_by_context(body, found, taken, person_words, set(people), taxonomy, outlet, lex))
     found.extend(_named_after_a_country(body, phrases, found, taken, person_words, taxonomy, outlet, lex))
-    names = [name for _, name in sorted(found) if name not in qualifying or name in standalone]
+    # A body named only as what qualifies another is none here; named anywhere else, by any route, it is.
+    names = [name for start, name in sorted(found) if start not in qualifying]
     names = list(dict.fromkeys(_spelled_as_the_text(_with_national_defence(names, field_countries, taxonomy), body)))
     # "Hitachi Ltd" and then "Hitachi": a company is written as the text first names it, legal form
     # and all, once.
