@@ -108,6 +108,10 @@ from generator.extract.organizations import extract_organizations
      ["Kestrel", "Telstra", "Optus", "TPG Telecom"]),
     ("The National Assembly's Land, Infrastructure and Transport Committee will meet.", None,
      ["National Assembly", "Land, Infrastructure and Transport Committee"]),
+    # A force, plural centres, a trust and a club are bodies by their head words; the bare word is not.
+    ("The Papua New Guinea Defence Force and the Centers for Disease Control and Prevention said so; the "
+     "Defence Force declined.", None, ["Papua New Guinea Defence Force", "Centers for Disease Control and Prevention"]),
+    ("The HALO Trust cleared mines near the Royal Malta Yacht Club.", None, ["HALO Trust", "Royal Malta Yacht Club"]),
 ])
 def test_organizations(body, home, expected, taxonomy):
     assert extract_organizations(body, taxonomy, home) == expected
@@ -246,6 +250,10 @@ def test_a_ministry_takes_its_ministers_country(body, home, officials, expected,
     ("They signed the Comprehensive Economic Partnership Agreement (CEPA) in 2022.", []),
     ("Gas from the Greater Tortue Ahmeyim (GTA) project flows.", []),
     ("It buys the Naval Strike Missile (NSM) system.", []),
+    # The place after "in" is part of the name the acronym spells, and an acronym in it gives all its letters.
+    ("They served in the UN Interim Force in Lebanon (UNIFIL); UNIFIL said so.", ["UN Interim Force in Lebanon"]),
+    ("They served in the United Nations Interim Force in Lebanon (UNIFIL).",
+     ["United Nations Interim Force in Lebanon"]),
 ])
 def test_a_name_given_its_acronym(body, expected, taxonomy):
     assert extract_organizations(body, taxonomy, None) == expected

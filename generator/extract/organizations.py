@@ -147,6 +147,7 @@ def load_organization_lexicon() -> OrganizationLexicon:
 
 
 _DEFINED = re.compile(r"[ \t]*\((?P<abbr>[A-Z][A-Za-z&+]{1,9})\)")
+_IN_BETWEEN = re.compile(r"[ \t]+in[ \t]+")
 _MINOR = {"of", "the", "for", "and", "de", "des", "du", "da", "do", "&", "-", "on", "in", "del", "la", "las", "los", "van",
           "y", "e", "et"}
 
@@ -155,9 +156,15 @@ def _defined_acronyms(body: str, phrases, head_re: re.Pattern, things_re: re.Pat
     """(start, name, abbreviation) for a body's name followed by its acronym: "National Economic and
     Development Authority (NEDA)". The acronym's letters fix where the name starts, so a name holding
     "and" is not cut in two, and later uses of the acronym are that body, not another."""
-    for start, end, phrase in phrases:
+    for index, (start, end, phrase) in enumerate(phrases):
         if "(" not in body[end:end + 3]:
-            continue
+            # "United Nations Interim Force in Lebanon (UNIFIL)": the place is part of the name the
+            # acronym spells, though the capitalised run breaks at "in".
+            later = phrases[index + 1] if index + 1 < len(phrases) else None
+            if not later or "(" not in body[later[1]:later[1] + 3] \
+                    or not _IN_BETWEEN.fullmatch(body, end, later[0]):
+                continue
+            end, phrase = later[1], body[start:later[1]]
         found = _DEFINED.match(body, end)
         if not found:
             continue
@@ -172,7 +179,10 @@ def _defined_acronyms(body: str, phrases, head_re: re.Pattern, things_re: re.Pat
                                for part in w.split("-") if part[:1].isupper() or part is w.split("-")[0])
             # "Bolsas y Mercados Argentinos (BYMA)", "Electricidade de Moçambique (EDM)": the small words may count.
             with_small = "".join(w[0].upper() for w in words[k:] if w not in ("&", "-"))
+            # "UN Interim Force in Lebanon (UNIFIL)": an acronym in the name gives all its letters.
+            acronyms_whole = "".join(w if w.isupper() else w[0].upper() for w in words[k:] if w not in ("&", "-"))
             if _subsequence(letters, initials) and len(initials) <= len(letters) + 1 or letters == with_small \
+                    or letters == acronyms_whole \
                     and not _is_role_word(words[k]):
                 name = " ".join(words[k:])
                 # A name given its acronym names a body even without a head word ("Great British Nuclear
