@@ -128,6 +128,15 @@ def test_plurals(alias, text, found):
     # the fair ("feira") inside Portuguese weekdays.
     ("La seguridad y la cooperación son importantes. El ministro habló de la visita.", []),
     ("A reunião de sexta-feira foi adiada. Na segunda-feira e na quarta-feira houve greve.", []),
+    # German compounds, Polish cases, Indonesian phrases.
+    ("Die Rüstungsexporte stiegen. Die Waffenlieferungen an die Ukraine gingen weiter.",
+     ["arms-trade", "military-technical-cooperation"]),
+    ("Umowa handlowa z Mercosurem budzi sprzeciw. Eksport żywności wzrósł, a cła spadły. Bilans handlowy poprawił się.",
+     ["trade-economy"]),
+    ("Kementerian Pertahanan menggelar latihan militer gabungan dengan TNI. Latihan gabungan itu berlangsung sepekan.",
+     ["joint-exercises"]),
+    # The other languages' words that English writes too are not theirs: English prose stays as it was.
+    ("Bus transport in the city resumed after the school holidays; a drone filmed the social event.", []),
 ])
 def test_topics_in_other_languages(body, expected, taxonomy):
     assert extract_topics(None, body, taxonomy) == expected
