@@ -254,6 +254,8 @@ def test_a_ministry_takes_its_ministers_country(body, home, officials, expected,
     ("They served in the UN Interim Force in Lebanon (UNIFIL); UNIFIL said so.", ["UN Interim Force in Lebanon"]),
     ("They served in the United Nations Interim Force in Lebanon (UNIFIL).",
      ["United Nations Interim Force in Lebanon"]),
+    # An officer's title spelled out before letters is no body, whichever way its letters are read.
+    ("He met the Minister de Energia (MDE) on Monday.", []),
 ])
 def test_a_name_given_its_acronym(body, expected, taxonomy):
     assert extract_organizations(body, taxonomy, None) == expected

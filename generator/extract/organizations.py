@@ -181,9 +181,8 @@ def _defined_acronyms(body: str, phrases, head_re: re.Pattern, things_re: re.Pat
             with_small = "".join(w[0].upper() for w in words[k:] if w not in ("&", "-"))
             # "UN Interim Force in Lebanon (UNIFIL)": an acronym in the name gives all its letters.
             acronyms_whole = "".join(w if w.isupper() else w[0].upper() for w in words[k:] if w not in ("&", "-"))
-            if _subsequence(letters, initials) and len(initials) <= len(letters) + 1 or letters == with_small \
-                    or letters == acronyms_whole \
-                    and not _is_role_word(words[k]):
+            if _subsequence(letters, initials) and len(initials) <= len(letters) + 1 \
+                    or letters in (with_small, acronyms_whole) and not _is_role_word(words[k]):
                 name = " ".join(words[k:])
                 # A name given its acronym names a body even without a head word ("Great British Nuclear
                 # (GBN)", "Inter-Services Public Relations (ISPR)"), unless it ends as a thing's name does
