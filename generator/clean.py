@@ -421,7 +421,9 @@ def _open_end(line: str) -> bool:
     return bool(_OPEN_END.search(line, max(0, len(line) - 8)))
 
 
-_WRAPPED_START = re.compile(r"^\s*[a-z]")
+# A line that opens in lower case continues the one above; a brand's word with a capital inside ("e-Paper",
+# "iPhone") is a menu item of its own.
+_WRAPPED_START = re.compile(r"^\s*[a-z](?![\w'’-]*[A-Z])")
 _SPLIT_WORD = re.compile(r"(?<=[a-z])-$")
 
 

@@ -21,6 +21,9 @@ from generator.clean import clean, date_stamp, has_sentence, is_junk_line, strip
     ("azerbaijan-and-china-sign-deal-on-defense", True),
     ("Read also: Uzbekistan, Kazakhstan agree to build new rail link", True),
     ("We use cookies to personalize content. Cookie Policy Accept", True),
+    ("Questo sito utilizza cookie tecnici e, previo tuo consenso, cookie di profilazione di terze parti. "
+     "Chiudendo questo banner acconsenti all'uso dei cookie. Accetta | Rifiuta | Personalizza", True),
+    ("The cookie maker opened a second site near the port on Monday.", False),
     ("report.az/en/military/azerbaijan-kazakhstan-defense-ministers-sign-plan/", True),
     ("Azerbaijan and China discuss military collaboration", False),
     ("The minister met the delegation.", False),
@@ -164,6 +167,11 @@ def test_a_file_with_no_sentence_left_is_refused(text, refused):
      ["Zurück   Drucken   Teilen", "", "-" * 60, "  Disclosed inside information pursuant to article 17 Market Abuse "
       "Regulation (MAR) transmitted by a wire service with the aim of a Europe-wide distribution. The issuer is "
       "solely responsible for the content of the announcement.", "-" * 60]),
+    # a brand's word with a capital inside ("e-Paper") under the headline is a menu item, not its wrap
+    (["India and Kyrgyzstan begin exercise in Tokmok", "e-Paper", "Subscribe",
+      "The exercise, which began on Monday, is the twelfth of", "its kind."],
+     ["India and Kyrgyzstan begin exercise in Tokmok", "e-Paper", "Subscribe",
+      "The exercise, which began on Monday, is the twelfth of its kind."]),
     # menu items, one ending on "in", are no wrapped line
     (["Subscribe", "Sign in", "Share this post", "Text of the post."], ["Subscribe", "Sign in", "Share this post",
                                                                         "Text of the post."]),

@@ -58,6 +58,9 @@ HEADLINE = "Twelve countries agree to halve fertiliser tariffs"
     (["⏩ Forwarded many times"], None),
     # a breadcrumb glued to the headline with gaps is cut off
     (["Skip to content", "Home  News  " + HEADLINE], HEADLINE),
+    # an Italian cookie banner ("cookie", no plural) and a reading time in Italian above the headline
+    (["Questo sito utilizza cookie tecnici e, previo tuo consenso, cookie di profilazione di terze parti. "
+      "Accetta | Rifiuta", "Tempo di lettura: 4 minuti", HEADLINE], HEADLINE),
     (["Home / Trade / " + HEADLINE], HEADLINE),
     # an e-mail's subject label is cut from the headline it gives
     (["From: Ledger Briefing <news@ledger.example>", "Subject: " + HEADLINE], HEADLINE),
@@ -95,10 +98,18 @@ def test_related_stories_in_a_menu_above_the_article_do_not_end_it():
 @pytest.mark.parametrize("line, furniture", [
     ("Skip to main content", True), ("Skip next section Navigation", True), ("Close this search box.", True),
     ("3 min read", True), ("This article is more than 1 year old", True), ("Listen to this article", True),
+    ("Tempo di lettura: 4 minuti", True), ("Lesezeit: 3 Min.", True), ("Czas czytania: 5 min", True),
+    ("4 min de lecture", True), ("Questo sito utilizza cookie tecnici", True),
     ("Newsletter Sign in", True), ("DAWN.COM Logo", True), (HEADLINE, False), ("Central bank cuts rates", False),
 ])
 def test_furniture_lines(line, furniture):
     assert is_furniture(line) is furniture
+
+
+@pytest.mark.parametrize("line", ["Startseite Ausland Europa Fertiliser tariffs halved",
+                                  "Inicio Economía Twelve countries halve fertiliser tariffs"])
+def test_a_breadcrumb_that_lost_its_separators_is_no_headline(line):
+    assert headline_score(line, content_stems(LEAD), False) is None
 
 
 @pytest.mark.parametrize("item", ["Arts & Culture", "Russia & CIS"])
