@@ -380,6 +380,51 @@ def test_the_rows_words_a_line_holds_are_found_in_one_pass():
     assert held > 1000
 
 
+def _named_again_line_by_line(name, lines, lowered, start, foot):
+    # _named_again as it read before it looked for the name in the joined page first.
+    import re
+    from generator.extract.source import _PAGE_NUMBER, _is_paragraph, _name_re
+
+    if len(name) < 3 or any(c.isdigit() for c in name) or not _name_re().fullmatch(name):
+        return False
+    wanted = name.lower()
+    alone_at = [n for n, low in enumerate(lowered) if low.strip(" .") == wanted]
+    for number, (line, low) in enumerate(zip(lines[start:], lowered[start:]), start):
+        at = low.find(wanted)
+        if at < 0 or _is_paragraph(line):
+            continue
+        before, after = low[:at].strip(), low[at + len(wanted):].strip()
+        lettered = re.fullmatch(r"\([a-z&]{2,8}\)", after) is not None
+        alone = not after.strip(" .") or lettered
+        if alone and before in ("about", "about the") or not before and lettered and " " in name \
+                or not before and not after.strip(" .") and " " in name and number > foot and len(alone_at) <= 2 \
+                or not before and after.startswith(("©", "copyright")) or _PAGE_NUMBER.search(line):
+            return True
+    return False
+
+
+@pytest.mark.parametrize("lines", [
+    [],
+    [""],
+    ["İstanbul Haber Ajansı", "Home | News", "", "About İstanbul Haber Ajansı", "İstanbul Haber Ajansı © 2025"],
+    ["Bakı Xəbər", "A long paragraph " * 5, "bakı xəbər", "Bakı Xəbər", "BAKI XƏBƏR (BX)"],
+    ["Straße Zeitung", "STRASSE ZEITUNG", "Straße Zeitung", "x" * 30 + " straße zeitung", "Page 3   Straße Zeitung"],
+    ["Şehir Postası", "Şehir Postası.", "Şehir Postası", "Şehir Postası", "about the şehir postası"],
+])
+def test_a_name_signed_again_is_found_as_line_by_line(lines):
+    from itertools import accumulate
+    from generator.extract.source import _named_again
+
+    lowered = [line.lower() for line in lines]
+    page, starts = "\n".join(lowered), list(accumulate((len(low) + 1 for low in lowered[:-1]), initial=0))
+    names = {part.strip(" .") for line in lines for part in line.split("|")} | {"", "İstanbul", "Bakı Xəbər", "ß"}
+    for name in names:
+        for start in range(len(lines) + 2):
+            for foot in (0, 1, len(lines)):
+                assert _named_again(name, lines, lowered, start, foot, page, starts) \
+                    == _named_again_line_by_line(name, lines, lowered, start, foot), (name, start, foot)
+
+
 def test_a_listed_outlet_bylined_beside_its_stamp_is_the_source():
     text = "\n".join(["City", "Epaper", "", "Floods worsen as the river crosses the danger mark", "",
                       "By ANI | Updated: July 4, 2025 19:28 IST", "",

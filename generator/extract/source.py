@@ -17,8 +17,10 @@ cited in the past tense ("Xinhua news agency reported") is never a signal.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from generator import outlets, resources
 from generator.dates import find_dates, month_number, weekday_number
@@ -453,6 +455,9 @@ def _masthead_signals(head: list[str], lines: list[str], people: frozenset[str] 
     sits there, while a title-case line elsewhere in the head may be a section or a byline."""
     # After "Skip to content", and after the browser's title line ("<headline> - spectator.sme.sk").
     lowered = [line.lower() for line in lines]
+    # The lowered lines as one text, and where each starts in it: a name is looked for in the text below
+    # its line at once, not line by line (most names stand nowhere below).
+    page, starts = "\n".join(lowered), list(accumulate((len(low) + 1 for low in lowered[:-1]), initial=0))
     foot = max((n for n, line in enumerate(lines) if _is_paragraph(line)), default=len(lines))
     first = next((n for n, line in enumerate(head) if not is_furniture(line)
                   and not (n == 0 and len(line.split()) >= 5 and _TITLE_SUFFIX.search(line))), 0)
@@ -482,23 +487,28 @@ def _masthead_signals(head: list[str], lines: list[str], people: frozenset[str] 
                 or strip_below or issuer else 1
             if number and re.match(r"\s*with\s", line[line.find(part) - 6:line.find(part)], re.I):
                 weight = 1    # "DAILY SABAH WITH AA": the agency is credited, the page is Daily Sabah
-            elif weight == 1 and part.strip() not in people and _named_again(part.strip(), lines, lowered, index + 2, foot):
+            elif weight == 1 and part.strip() not in people and _named_again(part.strip(), lines, lowered, index + 2, foot, page, starts):
                 weight = 2    # "Istituto Affari Internazionali" over the text and in its "About" box
             yield _Signal("masthead", part, weight, 20_000 + index)
 
 
-def _named_again(name: str, lines: list[str], lowered: list[str], start: int, foot: int) -> bool:
+def _named_again(name: str, lines: list[str], lowered: list[str], start: int, foot: int, page: str,
+                 starts: list[int]) -> bool:
     """A name over the text that the page signs again further down, where a publisher signs: with its
     letters on a line of its own ("Istituto Affari Internazionali (IAI)"), alone in the page's foot (past
     its last paragraph, `foot`), before its copyright ("Walaw © 2025"), over its "About" box or in a
     report's running footer. A section's or a series' label stands once; an author's name comes back in a
     sentence ("Helen Marr is a columnist"); a caption or a post's account stands alone again and again
     ("Alexey Miller and Sanzhar Zharkeshov" under each photo), which is no signature either. One word alone
-    on a line again is a section's label ("Tankers"), so one word needs the other signatures."""
+    on a line again is a section's label ("Tankers"), so one word needs the other signatures. `page`: the
+    `lowered` lines joined by line breaks, `starts`: where each of them starts in it."""
     if len(name) < 3 or any(c.isdigit() for c in name) or not _name_re().fullmatch(name):
         return False
     wanted = name.lower()
-    alone_at = [n for n, low in enumerate(lowered) if low.strip(" .") == wanted]
+    first_at = page.find(wanted, starts[start]) if start < len(starts) else -1
+    if first_at < 0:
+        return False
+    start = bisect_right(starts, first_at) - 1     # the first line below that holds it (no name holds a break)
     for number, (line, low) in enumerate(zip(lines[start:], lowered[start:]), start):
         at = low.find(wanted)
         if at < 0 or _is_paragraph(line):
@@ -507,7 +517,8 @@ def _named_again(name: str, lines: list[str], lowered: list[str], start: int, fo
         lettered = re.fullmatch(r"\([a-z&]{2,8}\)", after) is not None
         alone = not after.strip(" .") or lettered
         if alone and before in ("about", "about the") or not before and lettered and " " in name \
-                or not before and not after.strip(" .") and " " in name and number > foot and len(alone_at) <= 2 \
+                or not before and not after.strip(" .") and " " in name and number > foot \
+                and sum(other.strip(" .") == wanted for other in lowered) <= 2 \
                 or not before and after.startswith(("©", "copyright")) or _PAGE_NUMBER.search(line):
             return True
     return False
