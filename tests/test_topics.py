@@ -91,6 +91,22 @@ def test_a_keyword_serves_every_topic_that_lists_it(taxonomy):
     assert [m.value for m in _keyword_gazetteer(terms).find("the talks")] == [("a", "b")]
 
 
+@pytest.mark.parametrize("text", ["", "İlham Əliyev's ŞƏHƏR talks", "ıtalks ış", "Straße talks", "tariffs, TALKS"])
+def test_the_gazetteer_found_by_identity_is_the_one_found_by_content(text):
+    # extract_topics finds its gazetteer by the terms' identity (_keyword_gazetteer_of), not by hashing them.
+    from generator.extract.topics import _keyword_gazetteer, _keyword_gazetteer_of
+    from generator.taxonomy import Term
+
+    def terms(alias):
+        return (Term(slug="a", label="A", aliases=(alias, "şəhər", "straße")), Term(slug="b", label="B", aliases=("tariff",)))
+
+    first, equal, other = terms("talks"), terms("talks"), terms("ıtalks")
+    assert _keyword_gazetteer_of(first) is _keyword_gazetteer(first)
+    assert _keyword_gazetteer_of(first) is _keyword_gazetteer_of(first)
+    assert _keyword_gazetteer_of(equal).find(text) == _keyword_gazetteer(first).find(text)
+    assert _keyword_gazetteer_of(other).find(text) == _keyword_gazetteer(other).find(text)
+
+
 @pytest.mark.parametrize("alias, text, found", [
     ("tariff", "new tariffs", True),          # a single word matches in its plural
     ("tax", "new taxes", True),
