@@ -71,3 +71,53 @@ def test_holds_is_whether_find_finds_a_phrase():
     for line in corpus_lines():
         assert g.holds(line) == bool(g.find(line)), line
         assert folded.holds(line) == bool(folded.find(line)), line
+
+
+_TRICKY_PHRASES = ["talks", "tal", "alks", "İstanbul", "istanbul", "i̇stanbul", "ab", "b", "ß", "ss", "şəhər", "Əliyev",
+                   "ı", "ministry of defense", "😀 talks"]
+_TRICKY_TEXTS = ["", "İlham Əliyev talks", "ıİşəğß ss", "\udc80ab İstanbul \ud800", "😀 talks talks", "abab", "Straße",
+                 "the Ministry of Defense and ministry of defense"]
+
+
+def _every_place(phrases, text):
+    """Every (start, end, phrase) where a phrase stands in text, read one place after another: by where the
+    phrases end, the longer first where two end together (as the automaton reports them)."""
+    found = [(start, start + len(p), p) for p in set(phrases) if p for start in range(len(text)) if text.startswith(p, start)]
+    return sorted(found, key=lambda f: (f[1], f[0]))
+
+
+@pytest.mark.parametrize("text", _TRICKY_TEXTS)
+def test_the_automaton_finds_every_place_a_plain_search_finds(text):
+    from generator.gazetteer import Substrings
+
+    strings = Substrings(_TRICKY_PHRASES)
+    expected = _every_place(_TRICKY_PHRASES, text)
+    assert strings.where(text) == [(start, p) for start, _, p in expected]
+    assert strings.held(text) == frozenset(p for _, _, p in expected)
+    assert strings.starts(text) == sorted({start for start, _, _ in expected})
+
+
+@pytest.mark.parametrize("text", _TRICKY_TEXTS)
+@pytest.mark.parametrize("fold_case", [False, True])
+def test_find_is_the_plain_longest_whole_word_choice(text, fold_case):
+    g = Gazetteer([(p, p.upper()) for p in _TRICKY_PHRASES], fold_case=fold_case)
+    haystack = lowercase_keeping_offsets(text) if fold_case else text
+    keys = {lowercase_keeping_offsets(p) if fold_case else p: p.upper() for p in _TRICKY_PHRASES}
+
+    def word(ch):
+        return ch.isalnum() or ch == "_"
+
+    whole = [(s, e, keys[p]) for s, e, p in _every_place(keys, haystack)
+             if not (s > 0 and word(text[s - 1]) and word(text[s])) and not (e < len(text) and word(text[e]) and word(text[e - 1]))]
+    chosen = []
+    for s, e, v in sorted(whole, key=lambda m: (m[0], -m[1])):
+        if not chosen or s >= chosen[-1][1]:
+            chosen.append((s, e, v))
+    assert [(m.start, m.end, m.value) for m in g.find(text)] == chosen
+    assert g.holds(text) is bool(whole)
+
+
+def test_a_phrase_listed_twice_keeps_its_last_value():
+    g = Gazetteer([("Talks", 1), ("talks", 2), ("TALKS", 3)], fold_case=True)
+    assert [m.value for m in g.find("the talks")] == [3]
+    assert [m.value for m in Gazetteer([("talks", 1), (" talks ", 2)]).find("talks")] == [2]
