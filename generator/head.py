@@ -249,9 +249,9 @@ def headline_score(line: str, lead_stems: set[str], repeated: bool) -> float | N
         return None                     # "ep archivo vacunacion …": a file name or a caption; a headline has a capital
     if len(_CRUMB_SEPARATOR.findall(line)) >= 2:
         return None                     # "Home › Press & speeches › Central bankers' speeches": a breadcrumb
-    if _opens_on_home_crumb(line):
+    if line.startswith(outlets.name_words().breadcrumb_openers):
         return None                     # "Startseite Ausland Europa Pistorius in Litauen": a breadcrumb whose
-        # separators the copy lost ("Home" opens headlines too: "Home Office …")
+        # separators the copy lost
     if 2 * sum(any(ch.isalpha() for ch in w) for w in words) < len(words) + 1:
         return None                     # "• KGS/USD = 0.01144 0%": a ticker's figures, not words
     stems = content_stems(line)
@@ -279,11 +279,6 @@ def headline_score(line: str, lead_stems: set[str], repeated: bool) -> float | N
         score -= 2.0                    # a dateline or a date stamp ("Beijing, September 13, AZERTAC"); a
         # headline may end on the day it names ("Spokesperson's Regular Press Conference on June 12, 2025")
     return score
-
-
-def _opens_on_home_crumb(line: str) -> bool:
-    home = outlets.name_words().breadcrumb_home
-    return any(line.startswith(crumb + " ") for crumb in home if crumb != "Home")
 
 
 _EMOJI = re.compile("[\U0001F300-\U0001FAFF\u2600-\u27BF\U0001F1E6-\U0001F1FF]")

@@ -73,6 +73,9 @@ class NameWords:
     publisher_head: re.Pattern
     media: re.Pattern
     breadcrumb_home: frozenset[str]     # a breadcrumb's first item: "Home", "Inicio", "Accueil"
+    # Those that open a breadcrumb whose separators the copy lost, with the space after them ("Startseite
+    # Ausland …"); not "Home", which opens headlines too ("Home Office …").
+    breadcrumb_openers: tuple[str, ...]
     label_openings: frozenset[str]      # a label's first word, lower case: "From the Newsroom"
     generic_bodies: frozenset[str]      # a word of a body's name that needs its state: "Ministry of Defence"
     report_series: str                  # an alternation of report series' names: "Policy Brief|Issue Brief|…"
@@ -97,6 +100,7 @@ def name_words() -> NameWords:
         publisher_head=re.compile(rf"^(?:{_words(data['publisher_heads'])})\s+", re.I),
         media=re.compile(rf"\b(?:{_words(data['media'])})\b"),
         breadcrumb_home=frozenset(data["breadcrumb_home"]),
+        breadcrumb_openers=tuple(f"{home} " for home in data["breadcrumb_home"] if home != "Home"),
         label_openings=frozenset(data["label_openings"]),
         generic_bodies=frozenset(data["generic_bodies"]),
         report_series=_words(data["report_series"]),
