@@ -328,3 +328,42 @@ def test_a_long_report_keeps_a_dozen_dated_occurrences():
                     in enumerate(zip(verbs, places), start=1))
     events = extract_events(body, "2024-03-31", "day")
     assert [event["date"] for event in events] == [f"2024-03-{day:02d}" for day in range(1, 13)]
+
+
+# Articles dated Wednesday 5 November 2025: the times other languages state, anchored as in English.
+@pytest.mark.parametrize("text, expected", [
+    ("El ministro visitó Lima el lunes.", ["2025-11-03"]),
+    ("La jueza declaró abierto el concurso este miércoles.", ["2025-11-05"]),
+    ("Ayer se firmó el acuerdo entre ambos gobiernos.", ["2025-11-04"]),
+    ("La planta de litio abrirá en septiembre.", ["2026-09"]),          # a future tense looks ahead
+    ("El accidente en la mina ocurrió en julio.", ["2025-07"]),
+    ("Os dois países assinaram o memorando na segunda-feira.", ["2025-11-03"]),
+    ("Une nouvelle séance de négociation est prévue lundi prochain.", ["2025-11-10"]),
+    ("Le ministre a reçu les syndicats hier au siège du ministère.", ["2025-11-04"]),
+    ("Il Consiglio ha approvato il decreto ieri.", ["2025-11-04"]),
+    ("Am Dienstag traf der Kanzler den Präsidenten.", ["2025-11-04"]),
+    ("В сентябре стороны подписали договор о сотрудничестве.", ["2025-09"]),
+    ("Вчора уряд ухвалив рішення про будівництво.", ["2025-11-04"]),
+    ("W październiku rząd przyjął projekt ustawy.", ["2025-10"]),
+    ("Bakan dün Ankara'da heyeti kabul etti.", ["2025-11-04"]),
+    ("В 2023 году стороны подписали договор.", ["2023"]),
+    ("Firmaron en 2024 un memorando de entendimiento.", ["2024"]),
+])
+def test_times_in_other_languages(text, expected):
+    assert _dates(text, "2025-11-05", "day") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Plácido Domingo cantó en el Teatro Real.",                  # a name, not Sunday
+    "El buque navegó en mar abierto durante días.",              # "mar" is the sea, not March
+    "Carrasco recibió 2,1 millones de pasajeros en 2024.",       # the period a figure measures
+    "La inflación se ubicó en 5,18 % en septiembre.",
+    "Le Salon Expo 2024 a fermé ses portes.",                    # a year that names
+])
+def test_words_that_are_not_times_in_other_languages(text):
+    assert _dates(text, "2025-11-05", "day") == []
+
+
+def test_other_languages_times_wait_for_the_article_date():
+    # Without the article's own full date, "el lunes" is stated but not resolved.
+    assert _dates("El ministro visitó Lima el lunes.") == []

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from generator.dates import DateMention, calendar_words, find_dates, month_number, weekday_number
 from generator.extract import clauses
+from generator.extract.event_times import foreign_times
 from generator.extract.sentences import split_sentences
 from generator.gazetteer import Gazetteer
 
@@ -226,6 +227,18 @@ def _whens(sentence: str, stated: list[DateMention], anchor: dt.date | None, pre
             add(m.start(), m.end(), iso)
     for m in _SAME_DAY.finditer(sentence) if "same day" in sentence else ():
         add(m.start(), m.end(), previous)
+    # The same times in the other languages of the tables ("el lunes", "вчера", "en septiembre", "в 2023").
+    for t in foreign_times(sentence):
+        iso = None
+        if anchor and t.kind == "weekday":
+            iso = _nearest_weekday(anchor, t.number, t.ahead).isoformat()
+        elif anchor and t.kind == "day":
+            iso = (anchor + dt.timedelta(days=t.number)).isoformat()
+        elif t.kind == "year":
+            iso = f"{t.number:04d}"
+        elif anchor:
+            iso = _nearest_month(anchor, t.number, t.ahead)
+        add(t.start, t.end, iso)
     found.sort(key=lambda w: w.start)
     return found
 
