@@ -774,3 +774,25 @@ def test_bodies_known_by_name(body, expected, taxonomy):
 ])
 def test_an_organisation_is_spelled_as_the_text_spells_the_word(body, expected, taxonomy):
     assert extract_organizations(body, taxonomy, None) == expected
+
+
+@pytest.mark.parametrize("body, home, expected", [
+    # Named in the page's language: the canonical English form, the page's own state's when it speaks it.
+    ("El Ministerio de Hacienda y Crédito Público presentó el proyecto de presupuesto.", "CO",
+     "Ministry of Finance and Public Credit of Colombia"),
+    ("O Ministério da Saúde confirmou três casos de sarampo.", "BR", "Ministry of Health of Brazil"),
+    ("Le ministère de l'Économie a publié ses prévisions.", "FR", None),     # lower case: no name here
+    ("Ministerstwo Obrony Narodowej podpisało umowę z firmą Kongsberg.", None,
+     "Ministry of National Defense of Poland"),       # the only state that writes Polish
+    # A state it names itself wins over the page's.
+    ("El Ministerio de Relaciones Exteriores de Chile emitió un comunicado.", "AR",
+     "Ministry of Foreign Affairs of Chile"),
+    # A page about Morocco in Spanish: a Spanish-named ministry is not Morocco's, and with no Spanish-speaking
+    # state to give it, it stays as written.
+    ("Marruecos registra un brote de sarampión. El Ministerio de Sanidad pidió vacunarse.", "MA",
+     "Ministerio de Sanidad"),
+])
+def test_a_ministry_named_in_another_language(body, home, expected, taxonomy):
+    found = extract_organizations(body, taxonomy, home)
+    ministries = [o for o in found if o.startswith(("Ministry", "Minist"))]
+    assert ministries == ([expected] if expected else [])

@@ -16,6 +16,7 @@ from functools import lru_cache
 from generator import resources
 from generator.outlets import spellings as outlet_spellings
 from generator.extract.countries import country_mentions
+from generator.extract.foreign_ministries import ForeignMinistry, english_ministry
 from generator.gazetteer import Gazetteer, Substrings, lowercase_keeping_offsets
 from generator.taxonomy import Taxonomy
 
@@ -843,6 +844,9 @@ def _canonical(name: str, body: str, position: int, taxonomy: Taxonomy, home_cou
         return known[0].value
     if len(name.split()) < 2 and not name.isupper():
         return None
+    foreign = english_ministry(name)
+    if foreign:
+        return _foreign_ministry(name, foreign, body, position, taxonomy, home_country, lex)
     whole_country = country_mentions(name, taxonomy)
     if whole_country and whole_country[0].start == 0 and whole_country[0].end == len(name):
         return None       # "the Russian Federation" is a country
@@ -881,7 +885,7 @@ def _canonical(name: str, body: str, position: int, taxonomy: Taxonomy, home_cou
 # An officer's title or a company's shares before "of" and the body: "Group Chief Executive Officer of NNPC Ltd".
 _HOLDER_OF = re.compile(r"(?P<holder>(?:[A-Z][\w-]*[ \t]+){1,4}?)of[ \t]+(?:the[ \t]+)?(?=[A-Z])")
 _HOLDER_WORDS = frozenset({"manager", "officer", "executive", "shares", "shareholders", "founder", "partner"})
-_FOREIGN_ARTICLE = re.compile(r"(?:El|La|Los|Las|Le|Les)\s+|L['’]")
+_FOREIGN_ARTICLE = re.compile(r"(?:El|La|Los|Las|Le|Les|O|Os|As|Il|Lo|Gli)\s+|L['’]")
 # "Ministry of Defence Production", "Ministry for the Ecological Transition", "US Department of Agriculture".
 _NATIONAL_DEPARTMENT = re.compile(r"(?:(?P<country>U\.?S\.?|UK|[A-Z][a-z]+)\s+)?"
                                   r"(?P<body>(?:Ministry|Department) (?:of|for) (?:the )?[A-Z][\w&,' -]+)")
@@ -921,6 +925,22 @@ def _ministry(name, body, position, taxonomy, home_country, lex: OrganizationLex
     if country is None:
         return f"Ministry of {field}"
     return f"Ministry of {field} of {_country_phrase(country, taxonomy, lex)}"      # "of the Czech Republic"
+
+
+def _foreign_ministry(name: str, foreign: ForeignMinistry, body: str, position: int, taxonomy: Taxonomy,
+                      home_country: str | None, lex: OrganizationLexicon) -> str:
+    """"Ministerio de Sanidad" -> "Ministry of Health of Spain": the state it names, else the page's own or
+    the nearest one named before it, if its language is theirs (a ministry named in the page's language is
+    most often the page's state's); else the only state of its language. Whose it is left unknown, the name
+    stays as the text writes it."""
+    country = _country_code(foreign.place, taxonomy) if foreign.place else None
+    if country is None:
+        speaking = [c for c in (home_country, _country_before(body, position, taxonomy)) if c in foreign.states]
+        country = speaking[0] if speaking else foreign.states[0] if len(foreign.states) == 1 else None
+    if not country:
+        return name
+    english = foreign.english.replace("Defense", "Defence") if _spells_defence(body) else foreign.english
+    return f"{english} of {_country_phrase(country, taxonomy, lex)}"
 
 
 def _capital_after(body: str, position: int, name: str, taxonomy: Taxonomy) -> str | None:
