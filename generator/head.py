@@ -92,7 +92,7 @@ def first_paragraph(lines: list[str]) -> int:
     for number, line in enumerate(lines):
         if is_ticker(line) or number in fields:
             continue            # a strip of other stories' headlines, a notice's fields: not the article's text
-        words = len(line.split())
+        words = word_count(line)
         if words >= _SHORT_PARAGRAPH_WORDS and _title_line_of(line, lines[number + 1:number + 16]):
             continue            # "<headline> - SABC News - Breaking news, …": the browser's title, the headline below
         # A short line that asks is a headline as often as text ("… how much bite is left in sanctions?");
@@ -191,7 +191,7 @@ def _repeat_follows(lines: list[str], start: int) -> bool:
 
 
 def _ends_sentence(line: str) -> bool:
-    return bool(re.search(r"[.!?][\"”’)]?$", line)) and not line.endswith("...")
+    return bool(re.search(r"[.!?。！？][\"”’)」]?$", line)) and not line.endswith("...")
 
 
 def _stem(word: str) -> str:
@@ -205,7 +205,28 @@ def _stem(word: str) -> str:
 
 def content_stems(text: str) -> set[str]:
     stop = lexicon().stopwords
-    return {_stem(w) for w in _WORD.findall(text) if w.lower() not in stop and (len(w) > 2 or w[0].isdigit())}
+    stems = {_stem(w) for w in _WORD.findall(text) if w.lower() not in stop and (len(w) > 2 or w[0].isdigit())}
+    if _UNSPACED.search(text):
+        # Chinese and Japanese put no space between words: their runs of characters are compared by the
+        # pairs of characters they hold ("隧道贯通" holds "隧道", "道贯", "贯通"), which a headline and its
+        # lead share as they share words.
+        for run in _UNSPACED.findall(text):
+            stems.update(run[i:i + 2] for i in range(len(run) - 1))
+    return stems
+
+
+# Han, kana and Thai letters: scripts written without spaces between words.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u0e00-\u0e7f]{2,}")
+
+
+def word_count(line: str) -> int:
+    """The words of a line: a run of a script written without spaces counts a word for every two of its
+    characters (a Chinese headline is one "word" to split())."""
+    words = line.split()
+    if not _UNSPACED.search(line):
+        return len(words)
+    unspaced = sum(len(run) for run in _UNSPACED.findall(line))
+    return len(_UNSPACED.sub(" ", line).split()) + unspaced // 2
 
 
 def is_furniture(line: str) -> bool:
@@ -229,7 +250,8 @@ def is_ticker(line: str) -> bool:
 def headline_score(line: str, lead_stems: set[str], repeated: bool) -> float | None:
     """How much a line reads as the headline of that lead; None when it cannot be one."""
     words = line.split()
-    if not _MIN_WORDS <= len(words) <= _MAX_WORDS or len(line) > 250:
+    count = word_count(line)
+    if not _MIN_WORDS <= count <= _MAX_WORDS or len(line) > 250:
         return None
     if line.rstrip().endswith(":") or _URL.search(line) or line.count("|") >= 2 or is_furniture(line):
         return None
@@ -263,7 +285,7 @@ def headline_score(line: str, lead_stems: set[str], repeated: bool) -> float | N
         score -= _MENU_LIKE_PENALTY     # a menu's item, unless the lead tells what it says ("Neighbors in Arms")
     if repeated:
         score += 1.0
-    if 5 <= len(words) <= 20:
+    if 5 <= count <= 20:
         score += 0.5
     if _ends_sentence(line) and not line.rstrip().endswith("?"):
         score -= 1.5                    # a headline seldom ends with a full stop (it may ask); a caption or deck does
@@ -275,7 +297,7 @@ def headline_score(line: str, lead_stems: set[str], repeated: bool) -> float | N
         score -= 2.0                    # "issued by the Registrar of the Court": a headline opens on a capital
         # (a brand's "iPhone" or "eBay" has its capital inside)
     dated = next((d for d in find_dates(line) if d.month is not None), None)
-    if dated is not None and (len(line[:dated.start].split()) < 4 or len(words) < 8):
+    if dated is not None and (word_count(line[:dated.start]) < 4 or count < 8):
         score -= 2.0                    # a dateline or a date stamp ("Beijing, September 13, AZERTAC"); a
         # headline may end on the day it names ("Spokesperson's Regular Press Conference on June 12, 2025")
     return score
@@ -407,9 +429,9 @@ def choose_headline(candidates: list[str], lead: str, page_lines: list[str], fir
     # A line between menu items is one of them when it is as short, or when it stands again further down
     # (the section's name over the headline); a headline may stand between a menu and a weather widget.
     menu_items = {line_key(line) for number, line in enumerate(candidates) if _among_menu_items(candidates, number)
-                  and (len(line.split()) <= 4 or seen.get(line_key(line), 0) > 1)}
+                  and (word_count(line) <= 4 or seen.get(line_key(line), 0) > 1)}
     for number, line in enumerate(candidates):
-        if number in fields or len(line.split()) <= 6 and any(line in owner for owner in owners):
+        if number in fields or word_count(line) <= 6 and any(line in owner for owner in owners):
             continue        # "The Times of Central Asia" above the menu and in "© The Times of Central Asia": the site
         score = headline_score(line, lead_stems, seen.get(line_key(line), 0) > 1)
         if score is not None and (number == 0 and first_above_menu or number == 1 and _furniture_follows(candidates, 2)):

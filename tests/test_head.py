@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from generator.clean import clean
-from generator.head import content_stems, first_paragraph, headline_score, is_furniture, is_ticker
+from generator.head import content_stems, first_paragraph, headline_score, is_furniture, is_ticker, word_count
 
 LEAD = ("Finance ministers from twelve countries agreed on Tuesday to cut tariffs on fertiliser imports by half, "
         "a move officials said would lower food prices before the planting season.")
@@ -469,3 +469,43 @@ def test_a_line_opening_in_lower_case_counts_less_as_a_headline():
 def test_a_close_button_over_the_page_makes_no_post():
     text = "\n".join(["X", "", "Twelve countries halve fertiliser tariffs", "", LEAD])
     assert clean(text).headline == "Twelve countries halve fertiliser tariffs"
+
+
+# Chinese and Japanese write no spaces between words: a headline is one "word" to split().
+CHINESE_PAGE = """新华网
+首页
+时政
+国际
+财经
+新华网 > 国际 > 正文
+中吉乌铁路吉尔吉斯斯坦段首条隧道贯通
+2026-04-22 09:15:32 来源：新华网
+分享到：
+新华社比什凯克4月21日电 中吉乌铁路吉尔吉斯斯坦境内段首条隧道21日顺利贯通，标志着这条连接中国与中亚的战略性铁路通道建设取得重要阶段性进展，项目负责人表示全线施工进展顺利。
+隧道全长约4.2公里，是该段线路的控制性工程。
+"""
+
+JAPANESE_PAGE = """日本経済新聞
+トップ
+経済
+2026年3月10日 18:20 (2026年3月10日 20:05更新)
+キオクシア北上工場に最大1500億円補助 経産省、AI向けメモリー量産を支援
+経済産業省は10日、キオクシアが岩手県北上市で建設を進める新工場に最大1500億円を補助すると発表した。AI向けの先端メモリーの量産を支援し、国内の半導体供給網を強化する狙いがある。
+"""
+
+
+@pytest.mark.parametrize("page, headline", [
+    (CHINESE_PAGE, "中吉乌铁路吉尔吉斯斯坦段首条隧道贯通"),
+    (JAPANESE_PAGE, "キオクシア北上工場に最大1500億円補助 経産省、AI向けメモリー量産を支援"),
+])
+def test_a_headline_written_without_spaces(page, headline):
+    # not the date stamp beside it, which split() made the only line with enough words
+    assert clean(page).headline == headline
+
+
+def test_words_of_scripts_without_spaces():
+    assert word_count("Twelve countries agree to halve tariffs") == 6
+    assert word_count("中吉乌铁路吉尔吉斯斯坦段首条隧道贯通") == 9      # two characters a word
+    assert word_count("AI向けメモリー量産を支援") == 6
+    # a headline and its lead share pairs of characters as they share words
+    assert {"隧道", "贯通"} <= content_stems("首条隧道贯通") & content_stems("科克阿尔特隧道21日顺利贯通")
