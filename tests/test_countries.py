@@ -127,6 +127,10 @@ def test_a_region_names_its_country_only_where_no_country_is_named(body, countri
      {"AZ", "AR"}),
     ("La Curazao y Colombia acordaron bloquear los sitios de apuestas ilegales, informó la entidad.", {"CO", "CW"}),
     ("Mauricio Macri dijo que el acuerdo con Azerbaiyán era una buena noticia para Argentina.", {"AZ", "AR"}),
+    # in their cases: Ukrainian, Serbian in Cyrillic, Croatian
+    ("Делегація України прибула до Польщі на переговори.", {"UA", "PL"}),
+    ("Председник Владе Србије примио је амбасадора.", {"RS"}),
+    ("Predsjednik Hrvatske sastao se s izaslanstvom.", {"HR"}),
 ])
 def test_countries_named_in_other_languages(body, countries, taxonomy):
     assert set(extract_countries(None, body, taxonomy)[0]) == countries

@@ -482,3 +482,30 @@ def test_a_region_in_a_role_gives_its_country(text, country, taxonomy):
 def test_a_post_at_a_body_only_one_state_has_is_that_state_s(text, country, taxonomy):
     people = extract_people(text, taxonomy, org_words(), home="KE")
     assert [p.country for p in people] == [country]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Posts in Russian, Ukrainian and Serbian, their field and state in the genitive; the state's name
+    # is no part of the person's.
+    ("Министр обороны Беларуси Виктор Хренин провел переговоры.",
+     ("Виктор Хренин", "Министр обороны Беларуси", "BY")),
+    ("Президент Азербайджана Ильхам Алиев принял делегацию.", ("Ильхам Алиев", "Президент Азербайджана", "AZ")),
+    ("Міністр оборони України Денис Шмигаль заявив, що поставки тривають.",
+     ("Денис Шмигаль", "Міністр оборони України", "UA")),
+    # German writes the post as one word before the name, a body's initials joined to it
+    ("VDA-Präsidentin Hildegard Müller sagte, die Lage sei ernst.", ("Hildegard Müller", None, None)),
+    ("Il sindaco Luigi Brugnaro ha detto che il ticket resta.", ("Luigi Brugnaro", "Il sindaco", None)),
+])
+def test_posts_in_other_languages(text, expected, taxonomy):
+    name, role, country = expected
+    found = {p.name: p for p in extract_people(text, taxonomy)}
+    assert list(found) == [name]
+    if role:
+        assert found[name].role == role
+    if country:
+        assert found[name].country == country
+
+
+def test_a_speech_verb_in_another_language_marks_a_name(taxonomy):
+    people = extract_people("«Китай для нас — надежный партнер», — подчеркнул Виктор Хренин.", taxonomy)
+    assert [p.name for p in people] == ["Виктор Хренин"]

@@ -111,7 +111,9 @@ def _translated_forms() -> tuple[tuple[str, str], ...]:
             for english in {country.name, getattr(country, "common_name", country.name)}:
                 name = names.gettext(english)
                 if name != english and len(name) >= 4 and "," not in name and "(" not in name:
-                    for form in (name, *(_russian_cases(name) if language == "ru" else ())):
+                    cases = _russian_cases(name) if language == "ru" else _ukrainian_cases(name) if language == "uk" \
+                        else _south_slavic_cases(name) if language in ("sr", "hr") else ()
+                    for form in (name, *cases):
                         forms.setdefault(form, set()).add(country.alpha_2)
     return tuple((form, next(iter(codes))) for form, codes in sorted(forms.items()) if len(codes) == 1 and form not in own)
 
@@ -143,11 +145,51 @@ def _russian_cases(name: str) -> tuple[str, ...]:
     return ()
 
 
+def _ukrainian_cases(name: str) -> tuple[str, ...]:
+    """The other cases of a one-word Ukrainian country name ("Україна" -> "України", "Україні", "Україну";
+    "Польща" -> "Польщі"; "Китай" -> "Китаю")."""
+    if " " in name or "-" in name or "'" in name or "’" in name:
+        return ()
+    if name.endswith("ія"):
+        stem = name[:-2]
+        return stem + "ії", stem + "ію", stem + "ією"
+    if name.endswith("а"):
+        stem = name[:-1]
+        genitive = "і" if stem[-1] in "жчшщ" else "и"
+        return stem + genitive, stem + "і", stem + "у", stem + "ою"
+    if name.endswith("й"):
+        stem = name[:-1]
+        return stem + "ю", stem + "єм", stem + "ї"
+    if name[-1] in "бвгджзклмнпрстфхцчшщ":
+        return name + "у", name + "а", name + "ом", name + "і"
+    return ()
+
+
+def _south_slavic_cases(name: str) -> tuple[str, ...]:
+    """The other cases of a one-word Serbian or Croatian country name ("Србија" -> "Србије", "Србији",
+    "Србију"; "Hrvatska" -> "Hrvatske"); a name on a consonant ("Kazahstan") takes -a, -u, -om."""
+    if " " in name or "-" in name:
+        return ()
+    if name.endswith(("а", "a")):
+        stem, latin = name[:-1], name.endswith("a")
+        return tuple(stem + (end if latin else cyrillic) for end, cyrillic in (("e", "е"), ("i", "и"), ("u", "у"),
+                                                                               ("om", "ом")))
+    if name[-1].isalpha() and name[-1].lower() not in "aeiouаеиоу":
+        latin = name[-1].isascii() or name[-1] in "čćžšđ"
+        return tuple(name + (end if latin else cyrillic) for end, cyrillic in (("a", "а"), ("u", "у"), ("om", "ом")))
+    return ()
+
+
 @lru_cache(maxsize=1)
 def _places_gazetteer() -> Gazetteer[tuple[str, str]]:
     """Regions and the countries' names in other languages, in one pass over a paragraph."""
     return Gazetteer([*((form, ("region", code)) for form, code in _region_forms()),
                       *((form, ("country", code)) for form, code in _translated_forms())])
+
+
+def named_in_other_languages(text: str) -> list[Match[tuple[str, str]]]:
+    """The countries' names in the other languages a text holds ("Азербайджана", "Beograd" is no country)."""
+    return [m for m in _places_gazetteer().find(text) if m.value[0] == "country"]
 
 
 def _taxonomy_names(taxonomy: Taxonomy) -> tuple[tuple[str, str], ...]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from generator import resources
-from generator.extract.countries import country_mentions, region_country
+from generator.extract.countries import country_mentions, named_in_other_languages, region_country
 from generator.model import Person
 from generator.spellings import fold
 from generator.taxonomy import Taxonomy
@@ -161,6 +161,8 @@ def _is_name_token(token: str, lex: PeopleLexicon, country_words: set[str]) -> b
         return False
     if token.lower() in lex.honorifics:
         return False
+    if "-" in base and base.rsplit("-", 1)[1].lower() in lex.title_words:
+        return False        # "VDA-Präsidentin", "ADV-Hauptgeschäftsführer": a body's post, before the name
     return base not in lex.not_name and base not in country_words and token.lower() not in lex.title_words \
         and not (len(base) >= 7 and base.lower().endswith(lex.not_name_endings))
 
@@ -211,7 +213,9 @@ def _country_words(body: str, taxonomy: Taxonomy) -> tuple[set[str], list[tuple[
     """The words of every country name in the text (never part of a person's name), and the countries
     from the most named down."""
     found = country_mentions(body, taxonomy)
-    words = {word for m in found for word in re.findall(r"[^\W\d_][\w'’-]*", m.surface)}
+    # the names in the page's language too ("Президент Азербайджана Ильхам Алиев")
+    surfaces = [m.surface for m in found] + [m.surface for m in named_in_other_languages(body)]
+    words = {word for surface in surfaces for word in re.findall(r"[^\W\d_][\w'’-]*", surface)}
     ranked = Counter(m.value for m in found).most_common()
     return words | {re.sub(r"['’]s$", "", w) for w in words}, ranked
 
@@ -841,6 +845,9 @@ def _country_of(role: str | None, sentence: str, tokens, i: int, taxonomy: Taxon
         region = region_country(role)
         if region:
             return region       # "Premier of Ontario", "Iowa Secretary of Agriculture"
+        translated = named_in_other_languages(role)
+        if translated:
+            return translated[0].value[1]       # "Министр обороны Беларуси"
     start = tokens[i][1]
     window = sentence[max(0, start - 60):start]
     before = country_mentions(window, taxonomy)
