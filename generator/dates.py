@@ -23,7 +23,8 @@ _ORDINAL = r"(?:st|nd|rd|th|er|º|ª)?"
 _DATE = re.compile((
     r"\b(?P<iy>{y})-(?P<im>[01]\d)-(?P<id>[0-3]\d)(?![\d-])"                        # 2024-06-20, 2024-06-20T10:00
     r"|\b(?P<sy>{y})(?:[./]|\.\s)(?P<sm>[01]?\d)(?:[./]|\.\s)(?P<sd>[0-3]?\d)\b"     # 2024/06/20; Hungarian, Korean 2024. 06. 20.
-    r"|(?P<cy>{y})\s*年\s*(?P<cm>[01]?\d)\s*月(?:\s*(?P<cd>[0-3]?\d)\s*日)?"          # 2024年6月20日
+    r"|(?P<cy>{y})\s*[年년]\s*(?P<cm>[01]?\d)\s*[月월](?:\s*(?P<cd>[0-3]?\d)\s*[日일])?"    # 2024年6月20日, 2024년 6월 20일
+    r"|\b(?:ngày\s+)?(?P<vd>[0-3]?\d)\s+tháng\s+(?P<vm>[01]?\d)\b(?:\s*(?:,|năm)\s*(?P<vy>{y})\b)?"  # Vietnamese ngày 10 tháng 7 năm 2025
     r"|\b(?P<gy>{y})\.\s+gada\s+(?P<gd>[0-3]?\d)\.\s+(?P<gm>{w})\b"                  # Latvian 2025. gada 4. novembrī
     r"|\b(?P<ty>{y})\.?\s+(?:m\.\s+)?(?P<tm>{w})\b\.?\s+(?P<td>[0-3]?\d)\b(?!\d|[.,:]\d)"  # Lithuanian 2026 m. vasario 10 d., Hungarian 2026. február 10.
     r"|(?<![\d.,])\b(?P<na>[0-3]?\d)(?P<sep>[./-])(?P<nb>[0-3]?\d)(?P=sep)(?P<ny>{y})\b(?!\d|\.\d)"  # 20.06.2024, 12/18/2023, 14.03.2025.
@@ -43,7 +44,8 @@ _DATE = re.compile((
 _DATE_START = re.compile((
     r"(?=\d)(?:\b{y}-[01]\d-[0-3]\d(?![\d-])"
     r"|\b{y}(?:[./]|\.\s)[01]?\d(?:[./]|\.\s)[0-3]?\d\b"
-    r"|{y}\s*年\s*[01]?\d\s*月"
+    r"|{y}\s*[年년]\s*[01]?\d\s*[月월]"
+    r"|\b[0-3]?\d\s+tháng\s+[01]?\d\b"
     r"|\b{y}\.?\s+(?:m\.\s+)?{w}\b\.?\s+[0-3]?\d\b(?!\d|[.,:]\d)"
     r"|\b{y}\.\s+gada\s+[0-3]?\d\.\s+{w}\b"
     r"|(?<![\d.,])\b[0-3]?\d(?P<sep>[./-])[0-3]?\d(?P=sep){y}\b(?!\d|\.\d)"
@@ -203,6 +205,8 @@ def _read(g: dict, text: str, start: int) -> tuple[int | None, int | None, int |
         return int(g["sy"]), int(g["sm"]), int(g["sd"])
     if g["cy"]:
         return int(g["cy"]), int(g["cm"]), int(g["cd"]) if g["cd"] else None
+    if g["vm"]:
+        return int(g["vy"]) if g["vy"] else None, int(g["vm"]), int(g["vd"])
     for y, m, d in (("ty", "tm", "td"), ("gy", "gm", "gd")):
         if g[y]:
             month = month_number(g[m])
@@ -232,7 +236,16 @@ def _read(g: dict, text: str, start: int) -> tuple[int | None, int | None, int |
 
 def find_dates(text: str) -> list[DateMention]:
     """Every date stated in `text`, left to right, each with as much as the text states."""
-    return list(_find_dates(text)) if _DIGIT.search(text) else []
+    if not _DIGIT.search(text):
+        return []
+    if not text.isascii() and _OTHER_DIGITS.search(text):
+        text = text.translate(_AS_ASCII_DIGITS)     # "١٥ يناير ٢٠٢٥": one digit for one, offsets kept
+    return list(_find_dates(text))
+
+
+# The digits of the Arabic, Persian, Devanagari and full-width scripts, as the patterns' ASCII ones.
+_OTHER_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\uff10-\uff19]")
+_AS_ASCII_DIGITS = {start + i: ord("0") + i for start in (0x0660, 0x06F0, 0x0966, 0xFF10) for i in range(10)}
 
 
 @lru_cache(maxsize=2048)

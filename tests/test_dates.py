@@ -66,6 +66,17 @@ from generator.dates import find_dates, parse_date
     ("5 may 2024", [("2024-05-05", 5, 5)]),
     ("a $3.2 billion deal", []),
     ("Updated 3 hours ago", []),
+    # Korean and Vietnamese write the month as a number with a word; Arabic, Persian, Hebrew and Swahili
+    # their month names, Arabic often in its own digits (one for one, so offsets stay the text's).
+    ("입력 2025년 7월 10일 14:02", [("2025-07-10", 7, 10)]),
+    ("Hà Nội, ngày 10 tháng 7 năm 2025", [("2025-07-10", 7, 10)]),
+    ("Cập nhật 10 tháng 7", [(None, 7, 10)]),
+    ("القاهرة في ١٥ يناير ٢٠٢٥", [("2025-01-15", 1, 15)]),
+    ("الأحد 16 فبراير 2025", [("2025-02-16", 2, 16)]),
+    ("مارس الضغط 3 مرات", []),          # "he practised": a verb, not March, without a day and a year
+    ("14 ژوئن 2025", [("2025-06-14", 6, 14)]),
+    ("21 בנובמבר 2025", [("2025-11-21", 11, 21)]),
+    ("Jumanne, 14 Oktoba 2025", [("2025-10-14", 10, 14)]),
 ])
 def test_find_dates(text, expected):
     assert [(d.iso, d.month, d.day) for d in find_dates(text)] == expected
@@ -128,3 +139,9 @@ def test_bare_years_tried_before_each_year_are_those_the_pattern_finds():
         assert years == [m.span("year") for m in _YEAR_ONLY.finditer(text)], text
         found += len(years)
     assert found > 1000
+
+
+def test_other_scripts_digits_keep_the_offsets():
+    text = "في ١٥ يناير ٢٠٢٥ وقع"
+    (found,) = find_dates(text)
+    assert text[found.start:found.end] == "١٥ يناير ٢٠٢٥"
