@@ -457,3 +457,16 @@ def test_an_outlet_that_reports_what_officials_said_is_cited_not_the_source():
                       "Wednesday, in the largest change to the deterrent in a generation.", "",
                       "PA Media reports that officials would not say where the weapons would be stored."])
     assert extract_source(clean(text), text) is None
+
+
+@pytest.mark.parametrize("text, source", [
+    # "Source" in the page's language, on its own line or set apart in a stamp line by wide spaces
+    ("Kyrgyzstan and Tajikistan reopen checkpoint\n\nApril 22, 2025, 11:40       Источник AKIpress       Комментарии\n\n"
+     "The checkpoint on the border resumed operation on Monday after four years, officials said.\n", "AKIpress"),
+    ("Gobierno anuncia nuevo plan de riego\n\nEl ministerio presentó el plan este lunes en la capital del país.\n\n"
+     "Fuente: Radio Kestrel\n", "Radio Kestrel"),
+    # the word inside prose is no label
+    ("Nowy plan\n\nŹródło informacji w ministerstwie potwierdziło, że plan jest gotowy do wdrożenia.\n", None),
+])
+def test_a_source_label_in_another_language(text, source):
+    assert extract_source(clean(text), text) == source
