@@ -470,3 +470,14 @@ def test_an_outlet_that_reports_what_officials_said_is_cited_not_the_source():
 ])
 def test_a_source_label_in_another_language(text, source):
     assert extract_source(clean(text), text) == source
+
+
+@pytest.mark.parametrize("crumb, source", [
+    # A breadcrumb that opens on the site's name and ends on the headline below it names the site.
+    ("Blu Radio / Economía / Coljuegos ordena bloquear páginas de apuestas", "Blu Radio"),
+    ("Home / Economía / Coljuegos ordena bloquear páginas de apuestas", None),       # a home page's word
+])
+def test_a_breadcrumbs_root_over_the_headline(crumb, source):
+    text = (f"Publicidad\n{crumb}\nColjuegos ordena bloquear páginas de apuestas\n\n"
+            "El regulador anunció nuevas reglas para la publicidad de casas de apuestas en el país este lunes.\n")
+    assert extract_source(clean(text), text) == source

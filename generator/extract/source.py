@@ -309,6 +309,7 @@ def _open_signals(lines: list[str], people: frozenset[str] = frozenset()):
     yield from _masthead_signals(lines[:first], lines, people)
     yield from _running_header_signals(lines)
     yield from _title_suffix_signals(lines)
+    yield from _breadcrumb_root_signals(lines)
     yield from _account_signals(lines[:first + 2])
     yield from _byline_outlet_signals(lines[:first + 12])
     # A listed outlet on a line of its own under the standfirst ("PTI" above "NEW DELHI").
@@ -446,6 +447,21 @@ def _title_suffix_signals(lines: list[str]):
         yield _Signal("title", name, 2, 15_000)
 
 
+def _breadcrumb_root_signals(lines: list[str]):
+    """A breadcrumb that ends on the headline and opens on the site's name rather than "Home": "Blu Radio /
+    Economía / Coljuegos ordena bloquear …" over "Coljuegos ordena bloquear …"."""
+    home = outlets.name_words().breadcrumb_home
+    for index, line in enumerate(lines[:15]):
+        crumbs = [c.strip() for c in _CRUMB.split(line)]
+        if len(crumbs) < 3 or not crumbs[-1] or crumbs[0] in home:
+            continue
+        if not any(below.startswith(crumbs[-1][:40]) for below in lines[index + 1:index + 4]):
+            continue        # the last crumb is the headline below it, or this is no breadcrumb
+        if _name_re().fullmatch(crumbs[0]) and len(crumbs[0].split()) <= 4:
+            yield _Signal("masthead", crumbs[0], 2, 15_500 + index)
+
+
+_CRUMB = re.compile(r"\s+(?:/|›|»|>|\\)\s+")
 _LOWER_BRAND = re.compile(r"[a-z][a-z0-9]*[A-Za-z0-9]{3,}")
 
 
