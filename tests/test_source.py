@@ -481,3 +481,11 @@ def test_a_breadcrumbs_root_over_the_headline(crumb, source):
     text = (f"Publicidad\n{crumb}\nColjuegos ordena bloquear páginas de apuestas\n\n"
             "El regulador anunció nuevas reglas para la publicidad de casas de apuestas en el país este lunes.\n")
     assert extract_source(clean(text), text) == source
+
+
+def test_a_clippings_credit_with_its_date_names_the_original():
+    text = ("Republic of Mining\nHome   About   Contact\n\n"
+            "Ontario approves closure plan for nickel mine – by Karen Vaillancourt (Northern Kestrel Business – "
+            "November 19, 2025)\n\nThe province approved the closure plan for the mine on Tuesday, officials said "
+            "in a statement released to reporters.\n\n© 2025 Republic of Mining\n")
+    assert extract_source(clean(text), text) == "Northern Kestrel Business"
