@@ -223,7 +223,7 @@ def word_count(line: str) -> int:
     """The words of a line: a run of a script written without spaces counts a word for every two of its
     characters (a Chinese headline is one "word" to split())."""
     words = line.split()
-    if not _UNSPACED.search(line):
+    if line.isascii() or not _UNSPACED.search(line):
         return len(words)
     unspaced = sum(len(run) for run in _UNSPACED.findall(line))
     return len(_UNSPACED.sub(" ", line).split()) + unspaced // 2

@@ -367,3 +367,11 @@ def test_words_that_are_not_times_in_other_languages(text):
 def test_other_languages_times_wait_for_the_article_date():
     # Without the article's own full date, "el lunes" is stated but not resolved.
     assert _dates("El ministro visitó Lima el lunes.") == []
+
+
+def test_an_article_without_the_tables_words_is_dated_as_when_they_are_looked_for():
+    from generator.extract.event_times import foreign_times, holds_time_words
+    english = "The ministers met in Baku on Monday and signed the plan in 2024."
+    assert not holds_time_words(english)
+    assert foreign_times(english, words=False) == foreign_times(english)
+    assert holds_time_words("El ministro visitó Lima el lunes.")

@@ -108,12 +108,21 @@ def _looks_ahead(sentence: str, start: int, end: int, times: EventTimes) -> bool
     return bool(times.ahead.pattern) and bool(times.ahead.search(clause))
 
 
-def foreign_times(sentence: str, times: EventTimes | None = None) -> list[ForeignTime]:
-    """The weekdays, relative days, months and years alone a sentence states in the languages of the table."""
+def holds_time_words(text: str, times: EventTimes | None = None) -> bool:
+    """Whether a text holds any weekday, relative day or month of the table (most English articles hold
+    none: their sentences need not be searched for them)."""
+    times = times or load_event_times()
+    return times.days.holds(text) or times.months.holds(text)
+
+
+def foreign_times(sentence: str, times: EventTimes | None = None, words: bool = True) -> list[ForeignTime]:
+    """The weekdays, relative days, months and years alone a sentence states in the languages of the table;
+    `words`: whether to look for the words at all (False when the article holds none), else years only."""
     times = times or load_event_times()
     found: list[ForeignTime] = []
-    candidates = [(m.start, m.end, *m.value) for m in times.days.find(sentence)]
-    candidates += [(m.start, m.end, "month", m.value) for m in times.months.find(sentence)]
+    candidates = [(m.start, m.end, *m.value) for m in times.days.find(sentence)] if words else []
+    if words:
+        candidates += [(m.start, m.end, "month", m.value) for m in times.months.find(sentence)]
     candidates += [(m.start(), m.end(), "year", int(m.group())) for m in _YEAR.finditer(sentence)
                    if times.year_before.search(sentence[max(0, m.start() - 30):m.start()])]
     figure: bool | None = None

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from generator.dates import DateMention, calendar_words, find_dates, month_number, weekday_number
 from generator.extract import clauses
-from generator.extract.event_times import foreign_times
+from generator.extract.event_times import foreign_times, holds_time_words
 from generator.extract.sentences import split_sentences
 from generator.gazetteer import Gazetteer
 
@@ -86,6 +86,7 @@ def extract_events(body: str, article_date: str | None = None, precision: str | 
     events: list[dict] = []
     seen: list[tuple[str, set[str], dict]] = []       # (date, content words, event) of each dated event
     previous: str | None = None
+    time_words = holds_time_words(body)
     for sentence in split_sentences(body):
         lowered = sentence.lower()
         if _may_be_ceremonial(lowered) and _CEREMONIAL.search(lowered):
@@ -96,7 +97,7 @@ def extract_events(body: str, article_date: str | None = None, precision: str | 
         has_event = _EVENT_GAZETTEER.holds(lowered)
         if _is_stamp(sentence, stated) and not has_event:
             continue        # a date stamp
-        whens = _whens(sentence, stated, anchor, previous, has_event)
+        whens = _whens(sentence, stated, anchor, previous, has_event, time_words)
         dated = [w for w in whens if w.iso]
         dateline = clauses.dateline_end(sentence)
         if any(w.start >= dateline for w in dated):
@@ -166,7 +167,7 @@ def _is_stamp(sentence: str, dates: list[DateMention]) -> bool:
 
 
 def _whens(sentence: str, stated: list[DateMention], anchor: dt.date | None, previous: str | None,
-           has_event: bool = True) -> list[_When]:
+           has_event: bool = True, time_words: bool = True) -> list[_When]:
     """Every stated time of an occurrence in a sentence (`stated`: its dates), resolved where the rules allow."""
     quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(sentence)] if '"' in sentence or "“" in sentence else []
     found: list[_When] = []
@@ -228,7 +229,7 @@ def _whens(sentence: str, stated: list[DateMention], anchor: dt.date | None, pre
     for m in _SAME_DAY.finditer(sentence) if "same day" in sentence else ():
         add(m.start(), m.end(), previous)
     # The same times in the other languages of the tables ("el lunes", "вчера", "en septiembre", "в 2023").
-    for t in foreign_times(sentence):
+    for t in foreign_times(sentence, words=time_words):
         iso = None
         if anchor and t.kind == "weekday":
             iso = _nearest_weekday(anchor, t.number, t.ahead).isoformat()
