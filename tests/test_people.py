@@ -494,6 +494,11 @@ def test_a_post_at_a_body_only_one_state_has_is_that_state_s(text, country, taxo
      ("Денис Шмигаль", "Міністр оборони України", "UA")),
     # German writes the post as one word before the name, a body's initials joined to it
     ("VDA-Präsidentin Hildegard Müller sagte, die Lage sei ernst.", ("Hildegard Müller", None, None)),
+    # German compounds a post ends ("Bundeswirtschaftsministerin", "Regierungssprecher")
+    ("Regierungssprecher Stefan Kornelius verteidigte die Entscheidung am Dienstag in Berlin.",
+     ("Stefan Kornelius", "Regierungssprecher", None)),
+    ("Das geht aus einem Schreiben von Bundeswirtschaftsministerin Katherina Reiche an den Ausschuss hervor.",
+     ("Katherina Reiche", "Bundeswirtschaftsministerin", None)),
     ("Il sindaco Luigi Brugnaro ha detto che il ticket resta.", ("Luigi Brugnaro", "Il sindaco", None)),
 ])
 def test_posts_in_other_languages(text, expected, taxonomy):

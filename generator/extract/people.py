@@ -163,6 +163,8 @@ def _is_name_token(token: str, lex: PeopleLexicon, country_words: set[str]) -> b
         return False
     if "-" in base and base.rsplit("-", 1)[1].lower() in lex.title_words:
         return False        # "VDA-Präsidentin", "ADV-Hauptgeschäftsführer": a body's post, before the name
+    if _role_key(base) != base.lower() and _role_key(base) in lex.title_words:
+        return False        # "Regierungssprecher": a German compound post
     return base not in lex.not_name and base not in country_words and token.lower() not in lex.title_words \
         and not (len(base) >= 7 and base.lower().endswith(lex.not_name_endings))
 
@@ -730,9 +732,19 @@ _HOLDER_TIME = re.compile(r"^(?:then|ex|former)[-‑]|[-‑]elect$")
 
 
 def _role_key(word: str) -> str:
-    """A word as the role tables hold it: lower case, without a past holder's "then-"."""
+    """A word as the role tables hold it: lower case, without a past holder's "then-"; a German compound
+    post as its last part ("Bundeswirtschaftsministerin" -> "ministerin", "Regierungssprecher")."""
     low = word.lower()
-    return _HOLDER_TIME.sub("", low) if "-" in low or "‑" in low else low
+    low = _HOLDER_TIME.sub("", low) if "-" in low or "‑" in low else low
+    if word[:1].isupper() and len(low) > 8 and low.endswith(_compound_heads()):
+        return next(head for head in _compound_heads() if low.endswith(head))
+    return low
+
+
+@lru_cache(maxsize=1)
+def _compound_heads() -> tuple[str, ...]:
+    """The posts a German compound ends on (data/roles.yml), longest first."""
+    return tuple(sorted(resources.load_data("roles.yml")["compound_post_heads"], key=len, reverse=True))
 
 
 def _is_honorific_at(tokens, k: int, lex: PeopleLexicon) -> bool:
