@@ -231,3 +231,11 @@ def test_a_stamp_with_its_clock_labelled_time_is_a_stamp():
                       "Food inflation eased to 26.3% in February from 27.0% in January, the statistics service said "
                       "on Wednesday, though the prices of tomatoes and onions rose again."])
     assert extract_date(clean(text), None, text) == ("2025-03-05", "day")
+
+
+def test_a_wires_closing_line_dates_the_story():
+    text = ("Port strike halts grain shipments\nStory by The Canadian Press • 3h\n\n"
+            "Longshore workers walked off the job on Friday, halting grain and coal shipments at the port, "
+            "the union said in a statement.\n\nTalks are set to resume next week.\n\n"
+            "This report by The Canadian Press was first published Nov. 8, 2025.\n")
+    assert extract_date(clean(text), None, text) == ("2025-11-08", "day")

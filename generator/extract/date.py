@@ -70,6 +70,13 @@ def extract_date(clean: CleanText, html_date: str | None = None,
     for found in reversed(foot_stamps if not _story_list(foot_stamps) else []):
         if found and found.precision == "day" and not (stated and stated.day and (stated.month, stated.day) != (found.month, found.day)):
             return found.iso, found.precision
+    for line in reversed(raw_lines):
+        # "This report by The Canadian Press was first published Nov. 8, 2025.": a wire's closing line
+        # says when the story it closes was published, wherever the page put its own stamp.
+        if _FIRST_PUBLISHED.search(line) and len(line) <= 200:
+            found = next((d for d in find_dates(line) if d.precision == "day"), None)
+            if found:
+                return found.iso, found.precision
     running = _running_header_date(raw_lines)
     if running:
         return running
@@ -179,6 +186,9 @@ def _head_stamp(lines: list[str], clean: CleanText) -> tuple[str, str] | None:
         return None
     _, _, iso, precision = min(candidates)
     return iso, precision
+
+
+_FIRST_PUBLISHED = re.compile(r"(?i)\b(?:was|were)\s+(?:first|originally)\s+published\b")
 
 
 # A stamp signed by its writer ("April 17th, 2025 by Dale Kessler") is the story's, as a "Published" one is.
