@@ -145,7 +145,10 @@ _FORWARDED = re.compile(r"^(?:(?:Subject|Fwd?|FW|Re|RE|AW|WG|TR)\s*:\s*)+")
 # The name of a newsletter or an outlet before its headline ("Devex Newswire: …"); a company's or a country's
 # name before it stays ("FINCANTIERI: ORDER FROM VIKING …", "Nigeria: …").
 _NAMED_PREFIX = re.compile(r"^(?P<name>[A-Z][^:|]{1,40}?):\s+(?=\S)")
-_FILE_SUFFIX = re.compile(r"\s*[\[(](?:PDF|DOCX?|XLSX?|PPTX?)\b[^\])]{0,20}[\])]$", re.IGNORECASE)
+_FILE_SUFFIX = re.compile(r"\s*[\[(](?:PDF|DOCX?|XLSX?|PPTX?)\b[^\])]{0,20}[\])]$"
+                          # "… Profit Warning Dec 15, 2025 PDF (188 KB)": a download link's date, type and size
+                          r"|(?:\s+[A-Z][a-z]{2,8}\.?\s+[0-3]?\d,\s+(?:19|20)\d\d|\s+[0-3]?\d\s+[A-Z][a-z]{2,8}\s+(?:19|20)\d\d)?"
+                          r"\s+(?:PDF|DOCX?|XLSX?)\s*\(\s*\d[\d.,]*\s*[KM]B\s*\)$", re.IGNORECASE)
 _PAGE_SUFFIX = re.compile(r",?\s+[-–(]?\s*page[- ]\d+\)?$", re.IGNORECASE)
 _SITE_PREFIX = re.compile(r"^[A-Za-z][\w-]*\.(?:com|net|org|[a-z]{2})\s*[:|]\s+(?=\S)")
 _DASH_SUFFIX = re.compile(r"\s+[-–—]\s+(?P<name>[^-–—]{2,40})$")

@@ -62,6 +62,9 @@ def test_date_stamp(line, stamp):
     ("Offtake with Japanese magnet maker signed - finally, page-1", "Offtake with Japanese magnet maker signed - finally"),
     # A page template's placeholder left in the copy.
     ("Electricity to be priciest in months ({{contentCtrl.commentsTotal}})", "Electricity to be priciest in months"),
+    # A download link's date, file type and size; a headline about the format keeps its words.
+    ("KESTREL TEA PLC - Profit Warning Dec 15, 2025 PDF (188 KB)", "KESTREL TEA PLC - Profit Warning"),
+    ("Why PDF (portable) files matter", "Why PDF (portable) files matter"),
 ])
 def test_headline_suffix(headline, expected):
     assert strip_headline_suffix(headline) == expected
