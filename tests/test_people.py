@@ -500,6 +500,9 @@ def test_a_post_at_a_body_only_one_state_has_is_that_state_s(text, country, taxo
     ("Das geht aus einem Schreiben von Bundeswirtschaftsministerin Katherina Reiche an den Ausschuss hervor.",
      ("Katherina Reiche", "Bundeswirtschaftsministerin", None)),
     ("Il sindaco Luigi Brugnaro ha detto che il ticket resta.", ("Luigi Brugnaro", "Il sindaco", None)),
+    ("El fideicomisario Brent Halvorsen votó en contra de la resolución.", ("Brent Halvorsen", "fideicomisario", None)),
+    ("Pour Vaimiti Lenoir, élue du Tapura Huiraatira, on augmente les taxes.",
+     ("Vaimiti Lenoir", "élue du Tapura Huiraatira", None)),
 ])
 def test_posts_in_other_languages(text, expected, taxonomy):
     name, role, country = expected
