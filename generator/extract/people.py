@@ -628,7 +628,9 @@ def _name_after_rank(tokens, i: int, lex: PeopleLexicon, country_words) -> bool:
 
 
 _ROLE_LEAD = frozenset({"the", "of", "and", ",", "-", "for", "on", "in", "at", "to", "h.e.", "h. e.",
-                        "el", "la", "los", "las", "le", "les", "o", "os", "de", "del", "da", "do", "du", "des", "y", "e", "et"})
+                        "el", "la", "los", "las", "le", "les", "o", "os", "de", "del", "da", "do", "du", "des", "y", "e", "et",
+                        # a sentence's opening preposition ("Según la presidenta de Coljuegos, Ana María …")
+                        "según", "selon", "pour", "para", "segundo", "secondo", "laut", "menurut"})
 
 
 def _role_before(sentence: str, tokens, i: int, lex: PeopleLexicon, country_words) -> str | None:
