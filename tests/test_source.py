@@ -489,3 +489,10 @@ def test_a_clippings_credit_with_its_date_names_the_original():
             "November 19, 2025)\n\nThe province approved the closure plan for the mine on Tuesday, officials said "
             "in a statement released to reporters.\n\n© 2025 Republic of Mining\n")
     assert extract_source(clean(text), text) == "Northern Kestrel Business"
+
+
+def test_a_wires_lower_case_brand_in_the_dateline():
+    text = ("BörsenKompass\nNachrichten   Aktien   Fonds\n\nBundesregierung genehmigt Radar-Export\n\n"
+            "BERLIN (dpa-AFX) - Die Bundesregierung hat den Export von Radaranlagen genehmigt, wie aus einem "
+            "Schreiben an den Ausschuss hervorgeht.\n")
+    assert extract_source(clean(text), text) == "dpa-AFX"

@@ -37,7 +37,9 @@ _ENOUGH = 2
 SHOWN_FIRST = ("issuer", "repost", "wire", "self", "told", "copyright", "masthead", "known", "owner", "title", "domain")
 _UPPER = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x250) if chr(c).isupper())
 _CONNECTOR = r"(?:of|de|da|do|du|des|del|la|le|el|al|the|and|for|from|&|di|y|e)"
-_WORD = rf"(?:[{_UPPER}0-9][\w'’&-]*(?:\.[A-Za-z]{{2,4}}\b)?|[a-z0-9][A-Za-z0-9]*\.(?:com|net|org|info|news|[a-z]{{2}})(?:\.[a-z]{{2}})?\b)"
+# (a wire's lower-case brand joined to capitals too: "BERLIN (dpa-AFX) -")
+_WORD = (rf"(?:[{_UPPER}0-9][\w'’&-]*(?:\.[A-Za-z]{{2,4}}\b)?|[a-z0-9][A-Za-z0-9]*\.(?:com|net|org|info|news|[a-z]{{2}})(?:\.[a-z]{{2}})?\b"
+         rf"|[a-z]{{2,5}}-[A-Z][A-Za-z]*\b)")
 # An outlet-shaped name: up to six capitalised words or acronyms, with "of", "de", "&" or "of the" between
 # them ("Ministry of Defence of the Czech Republic"); a first word's "of the" adds a seventh ("Parliament of
 # the Republic of Kazakhstan", not a bare "Parliament").
