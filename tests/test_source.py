@@ -494,5 +494,6 @@ def test_a_clippings_credit_with_its_date_names_the_original():
 def test_a_wires_lower_case_brand_in_the_dateline():
     text = ("BörsenKompass\nNachrichten   Aktien   Fonds\n\nBundesregierung genehmigt Radar-Export\n\n"
             "BERLIN (dpa-AFX) - Die Bundesregierung hat den Export von Radaranlagen genehmigt, wie aus einem "
-            "Schreiben an den Ausschuss hervorgeht.\n")
+            "Schreiben an den Ausschuss hervorgeht. Die abschließende Genehmigung wurde demnach am 15. Oktober "
+            "erteilt.\n\nDie Opposition kritisierte die Entscheidung scharf.\n")
     assert extract_source(clean(text), text) == "dpa-AFX"
