@@ -517,3 +517,11 @@ def test_posts_in_other_languages(text, expected, taxonomy):
 def test_a_speech_verb_in_another_language_marks_a_name(taxonomy):
     people = extract_people("«Китай для нас — надежный партнер», — подчеркнул Виктор Хренин.", taxonomy)
     assert [p.name for p in people] == ["Виктор Хренин"]
+
+
+def test_a_pronoun_before_a_post_is_no_part_of_the_role(taxonomy):
+    people = extract_people("The council published its forecast. Its chairman, Mojmír Hampl, said the cap was "
+                            "affordable. His Majesty King Abdullah II received the delegation.", taxonomy)
+    roles = {p.name: p.role for p in people}
+    assert roles["Mojmír Hampl"] == "chairman"
+    assert roles.get("Abdullah II", "His Majesty King").endswith("King")     # a form of address stays

@@ -827,12 +827,15 @@ def _tidy_role(phrase: str) -> str:
     # "energy analyst based in Dubai", "economist at EFG Hermes in Cairo": where the employer sits is neither
     # the post nor the person's state (an embassy's "in Colombo" is the post).
     phrase = _BASED_IN.sub("", phrase)
+    # "Its chairman", "Su presidenta": a pronoun points at a body named before; the post is the rest.
+    phrase = _PRONOUN_LEAD.sub("", phrase)
     employer = _EMPLOYER_IN.search(phrase)
     if employer and not _POSTED_AT.search(employer.group(1)):
         phrase = phrase[:employer.start(2)]
     return phrase.strip(" ,")
 
 
+_PRONOUN_LEAD = re.compile(r"^(?:Its|Their|His|Her|Su|Sus|Son|Sa|Ses|Seu|Sua|Suo|Ihr|Ihre)\s+(?!Majesty|Highness|Excellency|Holiness|Royal)(?=\w)")
 _BASED_IN = re.compile(r"\s+based\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$")
 _EMPLOYER_IN = re.compile(r"\bat\s+([^,]+?)(\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)$")
 _POSTED_AT = re.compile(r"\b(?:Embassy|Consulate|Commission|Mission|Delegation)\b")
