@@ -111,72 +111,23 @@ def _translated_forms() -> tuple[tuple[str, str], ...]:
             for english in {country.name, getattr(country, "common_name", country.name)}:
                 name = names.gettext(english)
                 if name != english and len(name) >= 4 and "," not in name and "(" not in name:
-                    cases = _russian_cases(name) if language == "ru" else _ukrainian_cases(name) if language == "uk" \
-                        else _south_slavic_cases(name) if language in ("sr", "hr") else ()
-                    for form in (name, *cases):
+                    for form in (name, *_declined(name, language)):
                         forms.setdefault(form, set()).add(country.alpha_2)
     return tuple((form, next(iter(codes))) for form, codes in sorted(forms.items()) if len(codes) == 1 and form not in own)
 
 
-def _russian_cases(name: str) -> tuple[str, ...]:
-    """The other cases of a one-word Russian country name, as a text writes it after "из", "в", "с"
-    ("Китай" -> "Китая", "Китаю", "Китаем", "Китае"; "Россия" -> "России", "Россию", "Россией"); a name
-    ending on a vowel that does not decline ("Перу", "Того") has none."""
-    if " " in name or "-" in name:
+def _declined(name: str, language: str) -> tuple[str, ...]:
+    """The other cases of a one-word country name in a language of data/declensions.yml ("Россия" ->
+    "России", "Россию", "Россией"; "Україна" -> "України"; "Србија" -> "Србије"), else none."""
+    rules = resources.load_data("declensions.yml").get(language)
+    if not rules or any(mark in name for mark in " -'’"):
         return ()
-    if name.endswith("ия"):
-        stem = name[:-2]
-        return stem + "ии", stem + "ию", stem + "ией"
-    if name.endswith("я"):
-        stem = name[:-1]
-        return stem + "и", stem + "ю", stem + "ей", stem + "е"
-    if name.endswith("а"):
-        stem = name[:-1]
-        plural = "и" if stem[-1] in "гкхжшчщ" else "ы"
-        return stem + plural, stem + "е", stem + "у", stem + "ой"
-    if name.endswith("й"):
-        stem = name[:-1]
-        return stem + "я", stem + "ю", stem + "ем", stem + "е"
-    if name.endswith("ь"):
-        stem = name[:-1]
-        return stem + "и", stem + "ью"
-    if name[-1] in "бвгджзклмнпрстфхцчшщ":
-        return name + "а", name + "у", name + "ом", name + "е"
-    return ()
-
-
-def _ukrainian_cases(name: str) -> tuple[str, ...]:
-    """The other cases of a one-word Ukrainian country name ("Україна" -> "України", "Україні", "Україну";
-    "Польща" -> "Польщі"; "Китай" -> "Китаю")."""
-    if " " in name or "-" in name or "'" in name or "’" in name:
-        return ()
-    if name.endswith("ія"):
-        stem = name[:-2]
-        return stem + "ії", stem + "ію", stem + "ією"
-    if name.endswith("а"):
-        stem = name[:-1]
-        genitive = "і" if stem[-1] in "жчшщ" else "и"
-        return stem + genitive, stem + "і", stem + "у", stem + "ою"
-    if name.endswith("й"):
-        stem = name[:-1]
-        return stem + "ю", stem + "єм", stem + "ї"
-    if name[-1] in "бвгджзклмнпрстфхцчшщ":
-        return name + "у", name + "а", name + "ом", name + "і"
-    return ()
-
-
-def _south_slavic_cases(name: str) -> tuple[str, ...]:
-    """The other cases of a one-word Serbian or Croatian country name ("Србија" -> "Србије", "Србији",
-    "Србију"; "Hrvatska" -> "Hrvatske"); a name on a consonant ("Kazahstan") takes -a, -u, -om."""
-    if " " in name or "-" in name:
-        return ()
-    if name.endswith(("а", "a")):
-        stem, latin = name[:-1], name.endswith("a")
-        return tuple(stem + (end if latin else cyrillic) for end, cyrillic in (("e", "е"), ("i", "и"), ("u", "у"),
-                                                                               ("om", "ом")))
-    if name[-1].isalpha() and name[-1].lower() not in "aeiouаеиоу":
-        latin = name[-1].isascii() or name[-1] in "čćžšđ"
-        return tuple(name + (end if latin else cyrillic) for end, cyrillic in (("a", "а"), ("u", "у"), ("om", "ом")))
+    for ending, replacements in rules["endings"].items():
+        if name.endswith(ending):
+            stem = name[:-len(ending)]
+            return tuple(stem + replacement for replacement in replacements)
+    if name[-1] in rules["consonants"]:
+        return tuple(name + ending for ending in rules["after_consonant"])
     return ()
 
 
