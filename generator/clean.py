@@ -116,20 +116,24 @@ def date_stamp(line: str) -> str | None:
 def strip_headline_suffix(headline: str) -> str:
     """'New Stage … | Opinion' -> 'New Stage …'; a site's address before it ("allAfrica.com: …") goes too."""
     _, _, suffix = _patterns()
-    headline = _TEMPLATE.sub("", suffix.sub("", headline)).strip()
+    # The suffix, byline, bar and dash patterns each cut at a bar or a dash after a space; every step below
+    # leaves a part of the line, so a line without one never gains one, and most headlines have none.
+    separated = _SEPARATOR.search(headline) is not None
+    headline = _TEMPLATE.sub("", suffix.sub("", headline) if separated else headline).strip()
     headline = _SITE_PREFIX.sub("", headline)
     headline = _FORWARDED.sub("", headline)
     named = _NAMED_PREFIX.match(headline)
     if named and outlets.name_words().newsletter_name.search(named.group("name")):
         headline = headline[named.end():]       # "Devex Newswire: Malaria's comeback warning" (not "Nigeria: …")
-    headline = _BYLINE_SUFFIX.sub("", headline)
+    if separated:
+        headline = _BYLINE_SUFFIX.sub("", headline)
     headline = _PAGE_SUFFIX.sub("", headline)           # a forum thread's ", page-1"
     headline = _FILE_SUFFIX.sub("", headline)           # a download link's "[PDF 486KB]"
     # "… target | Interest rates | The Guardian": a site's section and name after bars, a few words each.
-    while (found := _BAR_SUFFIX.search(headline)) and found.start() > 0:
+    while separated and (found := _BAR_SUFFIX.search(headline)) and found.start() > 0:
         headline = headline[:found.start()].rstrip()
     # "… turboprop - The Korea Times": a dash and an outlet's name, as a browser's title shows it.
-    found = _DASH_SUFFIX.search(headline)
+    found = _DASH_SUFFIX.search(headline) if separated else None
     if found and found.start() > 0 and outlets.looks_like_outlet(found.group("name")):
         headline = headline[:found.start()].rstrip()
     return headline
@@ -152,6 +156,8 @@ _DASH_SUFFIX = re.compile(r"\s+[-–—]\s+(?P<name>[^-–—]{2,40})$")
 
 
 _BAR_SUFFIX = re.compile(r"\s+\|\s*(?:[^|\s]+\s?){1,4}$")
+# What each of the suffix's, _BYLINE_SUFFIX's, _BAR_SUFFIX's and _DASH_SUFFIX's matches holds.
+_SEPARATOR = re.compile(r"\s(?:\||[-–—]\s)")
 
 
 # Where _GLUED_SENTENCE can match at all: a stop, maybe a closing quote, then a capital. Most lines
