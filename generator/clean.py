@@ -568,12 +568,15 @@ _MENU_SEPARATOR = re.compile(r"\s{2,}|\t|\s[|•·»>]\s")
 _MENU_HINT = re.compile(r"[\s|•·»>](?:(?<! )|(?= ))")
 
 
+_ITEM_STOP = re.compile(r"[.!?,:;]$")
+
+
 def _is_menu_line(raw: str) -> bool:
     """A site's menu pasted as one line: three or more short items set apart by wide gaps or bars."""
     if not _MENU_HINT.search(raw.strip()):
         return False        # one item: no gap, tab or bar between spaces to split on
     items = [item for item in _MENU_SEPARATOR.split(raw.strip()) if item.strip()]
-    return len(items) >= 3 and all(len(item.split()) <= 3 and not re.search(r"[.!?,:;]$", item) for item in items)
+    return len(items) >= 3 and all(len(item.split()) <= 3 and not _ITEM_STOP.search(item) for item in items)
 
 
 def _is_page_header(line: str) -> bool:

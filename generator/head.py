@@ -190,8 +190,11 @@ def _repeat_follows(lines: list[str], start: int) -> bool:
     return len(keys) != len(set(keys))
 
 
+_SENTENCE_STOP = re.compile(r"[.!?][\"”’)]?$")
+
+
 def _ends_sentence(line: str) -> bool:
-    return bool(re.search(r"[.!?][\"”’)]?$", line)) and not line.endswith("...")
+    return bool(_SENTENCE_STOP.search(line)) and not line.endswith("...")
 
 
 def _stem(word: str) -> str:

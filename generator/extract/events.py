@@ -160,8 +160,11 @@ _FIGURE = re.compile(r"\d\s*%|\bper ?cent\b|[$€£]\s*\d|\d\s*(?:million|billio
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s*$")
 
 
+_WORD_OF_THREE = re.compile(r"[^\W\d_]{3,}")
+
+
 def _is_stamp(sentence: str, dates: list[DateMention]) -> bool:
-    return bool(dates) and len(re.findall(r"[^\W\d_]{3,}", sentence[:dates[0].start] + sentence[dates[0].end:])) <= 3
+    return bool(dates) and len(_WORD_OF_THREE.findall(sentence[:dates[0].start] + sentence[dates[0].end:])) <= 3
 
 
 def _whens(sentence: str, stated: list[DateMention], anchor: dt.date | None, previous: str | None,
@@ -450,6 +453,9 @@ def _attribution(sentence: str) -> re.Match | None:
     return _ATTRIBUTION.search(sentence)
 
 
+_PAIRED = re.compile(r"\s+(?:and|or|to)\s+")
+
+
 def _dropped_spans(sentence: str, resolved: list[_When], with_attribution: bool = True) -> list[tuple[int, int]]:
     """Spans a line leaves out: a dateline ("BELGRADE -", "Jakarta (ANTARA) -"), a trailing attribution
     (", Report informs, citing the ministry") and each resolved time phrase that stands as a phrase of its
@@ -483,7 +489,7 @@ def _dropped_spans(sentence: str, resolved: list[_When], with_attribution: bool 
         if start < when.start or _RELATIVE_TIME.match(phrase.strip()) or not before or weekday_after_verb:
             end = when.end
             start = _with_adverb(sentence, start)
-            joined = re.match(r"\s+(?:and|or|to)\s+", sentence[end:])
+            joined = _PAIRED.match(sentence[end:])
             if joined:      # "in 2019 and 2021": the pair goes together
                 other = find_dates(sentence[end + joined.end():end + joined.end() + 30])
                 if other and other[0].start == 0:
