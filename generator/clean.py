@@ -416,15 +416,19 @@ def _could_be_headline(line: str) -> bool:
 
 
 # A line that ends like this is cut mid-phrase: text from a PDF or an e-mail, wrapped at a width.
+# The characters _OPEN_END's endings end on, in either case ("ſ" is an "s" to a pattern that ignores case).
+_OPEN_END_LAST = frozenset("fFeEaAnNdDrRoOhHyYtTmMsSſ,-")
 _OPEN_END = re.compile(r"(?:\b(?:of|the|a|an|and|or|to|in|on|for|with|by|at|from|its|their|his|her)|,|(?<=[a-z])-|(?<=\w)['’]s)$",
                        re.IGNORECASE)
 
 
 def _open_end(line: str) -> bool:
     # The pattern is anchored at the line's end: searched from a few characters before it (the longest
-    # ending, "their", and the word boundary before it), not from every character of a paragraph. A
+    # ending, "their", and the word boundary before it), not from every character of a paragraph, and only
+    # when the line ends on a character one of its endings ends on (most lines end on a stop). A
     # possessive ("What Jordan's") owns what the next line says.
-    return bool(_OPEN_END.search(line, max(0, len(line) - 8)))
+    last = line[-2:-1] if line.endswith("\n") else line[-1:]      # "$" stands before a last line break too
+    return last in _OPEN_END_LAST and bool(_OPEN_END.search(line, max(0, len(line) - 8)))
 
 
 # A line that opens in lower case continues the one above; a brand's word with a capital inside ("e-Paper",

@@ -493,3 +493,25 @@ def test_a_title_and_subtitle_whose_last_words_wrapped_onto_a_short_line_are_one
 ])
 def test_a_sentence_is_read_in_any_script(page, reads):
     assert has_sentence(clean(page)) is reads
+
+
+def test_an_open_end_is_looked_for_only_on_lines_ending_as_one_of_its_endings_does():
+    # _open_end tries the pattern on a line whose last character (before a last line break) one of the
+    # pattern's endings can end on; every character the pattern takes there, in any case, is in the set.
+    import sys
+    from corpus_text import corpus_lines
+    from generator.clean import _OPEN_END, _OPEN_END_LAST, _open_end
+
+    import re
+
+    # Each ending ends on one of these characters, written in the pattern (of, the, a, an, and, or, to, in, on,
+    # for, with, by, at, from, its, their, his, her, a comma, a hyphen, 's).
+    last = re.compile(r"[fearondhytms,-]", re.IGNORECASE)
+    assert _OPEN_END.flags & re.IGNORECASE
+    takes = {chr(code) for code in range(sys.maxunicode + 1) if not 0xD800 <= code <= 0xDFFF and last.fullmatch(chr(code))}
+    assert takes <= _OPEN_END_LAST and "ſ" in takes
+    lines = list(corpus_lines()) + ["", "\n", "of\n", "of\n\n", "İstanbul and", "Straße ß", "ş ı ə, ", "hiſ", "THE",
+                                    "What Jordan's", "resto-", "x\u2019S"]
+    assert sum(map(_open_end, lines)) > 50
+    for line in lines:
+        assert _open_end(line) == bool(_OPEN_END.search(line, max(0, len(line) - 8))), line
