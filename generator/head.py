@@ -134,7 +134,7 @@ def _menu_follows(lines: list[str], start: int) -> bool:
 def _title_line_of(line: str, below: list[str]) -> bool:
     """Whether a line is a page's title as a browser shows it: a headline standing below, then a
     separator and the site's name and description."""
-    return any(3 <= len(other.split()) <= _MAX_WORDS and line.startswith(other)
+    return any(line.startswith(other) and 3 <= len(other.split()) <= _MAX_WORDS      # (the cheap test first)
                and re.match(r"\s+(?:[-–—|]|::)\s", line[len(other):]) for other in below)
 
 
