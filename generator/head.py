@@ -226,7 +226,7 @@ def is_ticker(line: str) -> bool:
     if colon and len(label) <= 30 and is_furniture(label):
         return True
     # Headlines set apart by bars; a site's section and name after a headline are a few words each.
-    return sum(len(part.split()) >= 4 for part in line.split("|")) >= 2
+    return "|" in line and sum(len(part.split()) >= 4 for part in line.split("|")) >= 2
 
 
 def headline_score(line: str, lead_stems: set[str], repeated: bool) -> float | None:
