@@ -328,3 +328,15 @@ def test_a_long_report_keeps_a_dozen_dated_occurrences():
                     in enumerate(zip(verbs, places), start=1))
     events = extract_events(body, "2024-03-31", "day")
     assert [event["date"] for event in events] == [f"2024-03-{day:02d}" for day in range(1, 13)]
+
+
+def test_a_sentence_end_read_from_its_last_characters_is_the_pattern_s():
+    import sys
+    from corpus_text import corpus_sentences
+    from generator.extract.events import _SENTENCE_END, _ends_as_a_sentence
+
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    tricky = ["", " ", ".", "x.", "x.”", "x!)", "x”", "”", ".”  \n", "x?\u00a0", "İstanbul'da.", "Straße.ß", "ş ı ə?\"",
+              "x.\n\n", "x. ”", ")"] + [f"Done.{space}" for space in spaces] + [f"Done.”{space}x" for space in spaces]
+    for sentence in list(corpus_sentences()) + tricky:
+        assert _ends_as_a_sentence(sentence) == bool(_SENTENCE_END.search(sentence)), repr(sentence)

@@ -89,7 +89,7 @@ def extract_events(body: str, article_date: str | None = None, precision: str | 
         lowered = sentence.lower()
         if _may_be_ceremonial(lowered) and _CEREMONIAL.search(lowered):
             continue
-        if not _SENTENCE_END.search(sentence):
+        if not _ends_as_a_sentence(sentence):
             continue        # a headline or an "other news" line left in the text
         stated = find_dates(sentence)
         has_event = _EVENT_GAZETTEER.holds(lowered)
@@ -158,6 +158,13 @@ def _one_per_occurrence(events: list[dict]) -> list[dict]:
 
 _FIGURE = re.compile(r"\d\s*%|\bper ?cent\b|[$€£]\s*\d|\d\s*(?:million|billion|bn|tonnes|bpd)\b")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s*$")
+
+
+def _ends_as_a_sentence(sentence: str) -> bool:
+    """Whether _SENTENCE_END finds the sentence's end, read from its last two characters past its trailing
+    spaces (the pattern, searched, tries every stop of the sentence)."""
+    end = sentence.rstrip()[-2:]
+    return bool(end) and (end[-1] in ".!?" or end[-1] in "\"”’)" and end[:-1] in (".", "!", "?"))
 
 
 _WORD_OF_THREE = re.compile(r"[^\W\d_]{3,}")
