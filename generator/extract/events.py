@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from generator.dates import DateMention, calendar_words, find_dates, month_number, weekday_number
 from generator.extract import clauses
@@ -171,7 +172,9 @@ _WORD_OF_THREE = re.compile(r"[^\W\d_]{3,}")
 
 
 def _is_stamp(sentence: str, dates: list[DateMention]) -> bool:
-    return bool(dates) and len(_WORD_OF_THREE.findall(sentence[:dates[0].start] + sentence[dates[0].end:])) <= 3
+    # Up to three words: the words after the fourth are not looked for.
+    return bool(dates) and sum(1 for _ in islice(_WORD_OF_THREE.finditer(
+        sentence[:dates[0].start] + sentence[dates[0].end:]), 4)) <= 3
 
 
 def _whens(sentence: str, stated: list[DateMention], anchor: dt.date | None, previous: str | None,
