@@ -116,20 +116,24 @@ def date_stamp(line: str) -> str | None:
 def strip_headline_suffix(headline: str) -> str:
     """'New Stage … | Opinion' -> 'New Stage …'; a site's address before it ("allAfrica.com: …") goes too."""
     _, _, suffix = _patterns()
-    headline = _TEMPLATE.sub("", suffix.sub("", headline)).strip()
+    # The suffix, byline, bar and dash patterns each cut at a bar or a dash after a space; every step below
+    # leaves a part of the line, so a line without one never gains one, and most headlines have none.
+    separated = _SEPARATOR.search(headline) is not None
+    headline = _TEMPLATE.sub("", suffix.sub("", headline) if separated else headline).strip()
     headline = _SITE_PREFIX.sub("", headline)
     headline = _FORWARDED.sub("", headline)
     named = _NAMED_PREFIX.match(headline)
     if named and outlets.name_words().newsletter_name.search(named.group("name")):
         headline = headline[named.end():]       # "Devex Newswire: Malaria's comeback warning" (not "Nigeria: …")
-    headline = _BYLINE_SUFFIX.sub("", headline)
+    if separated:
+        headline = _BYLINE_SUFFIX.sub("", headline)
     headline = _PAGE_SUFFIX.sub("", headline)           # a forum thread's ", page-1"
     headline = _FILE_SUFFIX.sub("", headline)           # a download link's "[PDF 486KB]"
     # "… target | Interest rates | The Guardian": a site's section and name after bars, a few words each.
-    while (found := _BAR_SUFFIX.search(headline)) and found.start() > 0:
+    while separated and (found := _BAR_SUFFIX.search(headline)) and found.start() > 0:
         headline = headline[:found.start()].rstrip()
     # "… turboprop - The Korea Times": a dash and an outlet's name, as a browser's title shows it.
-    found = _DASH_SUFFIX.search(headline)
+    found = _DASH_SUFFIX.search(headline) if separated else None
     if found and found.start() > 0 and outlets.looks_like_outlet(found.group("name")):
         headline = headline[:found.start()].rstrip()
     return headline
@@ -155,6 +159,8 @@ _DASH_SUFFIX = re.compile(r"\s+[-–—]\s+(?P<name>[^-–—]{2,40})$")
 
 
 _BAR_SUFFIX = re.compile(r"\s+\|\s*(?:[^|\s]+\s?){1,4}$")
+# What each of the suffix's, _BYLINE_SUFFIX's, _BAR_SUFFIX's and _DASH_SUFFIX's matches holds.
+_SEPARATOR = re.compile(r"\s(?:\||[-–—]\s)")
 
 
 # Where _GLUED_SENTENCE can match at all: a stop, maybe a closing quote, then a capital. Most lines
@@ -413,15 +419,19 @@ def _could_be_headline(line: str) -> bool:
 
 
 # A line that ends like this is cut mid-phrase: text from a PDF or an e-mail, wrapped at a width.
+# The characters _OPEN_END's endings end on, in either case ("ſ" is an "s" to a pattern that ignores case).
+_OPEN_END_LAST = frozenset("fFeEaAnNdDrRoOhHyYtTmMsSſ,-")
 _OPEN_END = re.compile(r"(?:\b(?:of|the|a|an|and|or|to|in|on|for|with|by|at|from|its|their|his|her)|,|(?<=[a-z])-|(?<=\w)['’]s)$",
                        re.IGNORECASE)
 
 
 def _open_end(line: str) -> bool:
     # The pattern is anchored at the line's end: searched from a few characters before it (the longest
-    # ending, "their", and the word boundary before it), not from every character of a paragraph. A
+    # ending, "their", and the word boundary before it), not from every character of a paragraph, and only
+    # when the line ends on a character one of its endings ends on (most lines end on a stop). A
     # possessive ("What Jordan's") owns what the next line says.
-    return bool(_OPEN_END.search(line, max(0, len(line) - 8)))
+    last = line[-2:-1] if line.endswith("\n") else line[-1:]      # "$" stands before a last line break too
+    return last in _OPEN_END_LAST and bool(_OPEN_END.search(line, max(0, len(line) - 8)))
 
 
 # A line that opens in lower case continues the one above; a brand's word with a capital inside ("e-Paper",
@@ -565,12 +575,15 @@ _MENU_SEPARATOR = re.compile(r"\s{2,}|\t|\s[|•·»>]\s")
 _MENU_HINT = re.compile(r"[\s|•·»>](?:(?<! )|(?= ))")
 
 
+_ITEM_STOP = re.compile(r"[.!?,:;]$")
+
+
 def _is_menu_line(raw: str) -> bool:
     """A site's menu pasted as one line: three or more short items set apart by wide gaps or bars."""
     if not _MENU_HINT.search(raw.strip()):
         return False        # one item: no gap, tab or bar between spaces to split on
     items = [item for item in _MENU_SEPARATOR.split(raw.strip()) if item.strip()]
-    return len(items) >= 3 and all(len(item.split()) <= 3 and not re.search(r"[.!?,:;]$", item) for item in items)
+    return len(items) >= 3 and all(len(item.split()) <= 3 and not _ITEM_STOP.search(item) for item in items)
 
 
 def _is_page_header(line: str) -> bool:

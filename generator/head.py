@@ -134,7 +134,7 @@ def _menu_follows(lines: list[str], start: int) -> bool:
 def _title_line_of(line: str, below: list[str]) -> bool:
     """Whether a line is a page's title as a browser shows it: a headline standing below, then a
     separator and the site's name and description."""
-    return any(3 <= len(other.split()) <= _MAX_WORDS and line.startswith(other)
+    return any(line.startswith(other) and 3 <= len(other.split()) <= _MAX_WORDS      # (the cheap test first)
                and re.match(r"\s+(?:[-–—|]|::)\s", line[len(other):]) for other in below)
 
 
@@ -190,8 +190,11 @@ def _repeat_follows(lines: list[str], start: int) -> bool:
     return len(keys) != len(set(keys))
 
 
+_SENTENCE_STOP = re.compile(r"[.!?。！？][\"”’)」]?$")
+
+
 def _ends_sentence(line: str) -> bool:
-    return bool(re.search(r"[.!?。！？][\"”’)」]?$", line)) and not line.endswith("...")
+    return bool(_SENTENCE_STOP.search(line)) and not line.endswith("...")
 
 
 def _stem(word: str) -> str:
@@ -244,7 +247,7 @@ def is_ticker(line: str) -> bool:
     if colon and len(label) <= 30 and is_furniture(label):
         return True
     # Headlines set apart by bars; a site's section and name after a headline are a few words each.
-    return sum(len(part.split()) >= 4 for part in line.split("|")) >= 2
+    return "|" in line and sum(len(part.split()) >= 4 for part in line.split("|")) >= 2
 
 
 def headline_score(line: str, lead_stems: set[str], repeated: bool) -> float | None:

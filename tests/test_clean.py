@@ -70,6 +70,42 @@ def test_headline_suffix(headline, expected):
     assert strip_headline_suffix(headline) == expected
 
 
+def _headline_without_suffix_plainly(headline: str) -> str:
+    """strip_headline_suffix with every pattern tried on every line (it skips those that need a bar or a
+    dash after a space on a line that has none)."""
+    from generator import clean as module
+
+    _, _, suffix = module._patterns()
+    headline = module._TEMPLATE.sub("", suffix.sub("", headline)).strip()
+    headline = module._SITE_PREFIX.sub("", headline)
+    headline = module._FORWARDED.sub("", headline)
+    named = module._NAMED_PREFIX.match(headline)
+    if named and module.outlets.name_words().newsletter_name.search(named.group("name")):
+        headline = headline[named.end():]
+    headline = module._BYLINE_SUFFIX.sub("", headline)
+    headline = module._PAGE_SUFFIX.sub("", headline)
+    headline = module._FILE_SUFFIX.sub("", headline)
+    while (found := module._BAR_SUFFIX.search(headline)) and found.start() > 0:
+        headline = headline[:found.start()].rstrip()
+    found = module._DASH_SUFFIX.search(headline)
+    if found and found.start() > 0 and module.outlets.looks_like_outlet(found.group("name")):
+        headline = headline[:found.start()].rstrip()
+    return headline
+
+
+def test_headline_suffix_skips_only_what_a_line_without_a_separator_cannot_match():
+    from corpus_text import corpus_lines
+
+    lines = [line for line in corpus_lines() if line and len(line) <= 300]
+    lines += ["", " ", "İstanbul'da zirve | Dünya", "Straße gesperrt – Tagesschau", "ß ş ı ə\u00a0|\u00a0Gündem",
+              "Talks end -Trend", "Talks end- Trend", "Talks end —\tReuters", "Talks end\u2003| Opinion",
+              "Devex Newswire: Vote | Devex", "x ({{a}}) - The Korea Times", "Baku hosts talks - Trend [PDF 2MB]"]
+    assert len(lines) > 5000
+    assert sum(strip_headline_suffix(line) != line for line in lines) > 20
+    for line in lines:
+        assert strip_headline_suffix(line) == _headline_without_suffix_plainly(line), line
+
+
 def test_repeated_headline_and_stamp():
     text = "Ministers meet in Beijing\n\nMinisters meet in Beijing\n# 22 October 2019 13:43 (UTC +04:00)\n\nThe ministers met.\n\nArmy\n#\n"
     result = clean(text)
@@ -239,7 +275,10 @@ def test_junk_rows_tried_only_beside_their_words_match_as_one_alternation_would(
     alternation = re.compile("|".join(f"(?:{r if isinstance(r, str) else r['pattern']})" for r in rows), re.IGNORECASE)
     lines = {line for line in corpus_lines() if line and len(line) <= 400}
     lines |= {"We use cookies to improve your experience on our website.", "Please support our journalism today.",
-              "You have 2 of 5 free articles left this month", "[email protected]"}
+              "You have 2 of 5 free articles left this month", "[email protected]",
+              # the rows that need "agency", "portal" or a slash, in capitals and beside letters that fold
+              "AZƏRBAYCAN STATE NEWS AGENCY", "Türkiye İletişim news portal", "İstanbul / Dünya", "ß / ş / ı",
+              "Straße News Agency", "news  portal", "China / Military", "China /Military", "", " / "}
     assert len(lines) > 5000
     for line in lines:
         assert is_junk_line(line) == (bool(alternation.fullmatch(line)) or _is_shouting(line)), line
@@ -457,3 +496,25 @@ def test_a_title_and_subtitle_whose_last_words_wrapped_onto_a_short_line_are_one
 ])
 def test_a_sentence_is_read_in_any_script(page, reads):
     assert has_sentence(clean(page)) is reads
+
+
+def test_an_open_end_is_looked_for_only_on_lines_ending_as_one_of_its_endings_does():
+    # _open_end tries the pattern on a line whose last character (before a last line break) one of the
+    # pattern's endings can end on; every character the pattern takes there, in any case, is in the set.
+    import sys
+    from corpus_text import corpus_lines
+    from generator.clean import _OPEN_END, _OPEN_END_LAST, _open_end
+
+    import re
+
+    # Each ending ends on one of these characters, written in the pattern (of, the, a, an, and, or, to, in, on,
+    # for, with, by, at, from, its, their, his, her, a comma, a hyphen, 's).
+    last = re.compile(r"[fearondhytms,-]", re.IGNORECASE)
+    assert _OPEN_END.flags & re.IGNORECASE
+    takes = {chr(code) for code in range(sys.maxunicode + 1) if not 0xD800 <= code <= 0xDFFF and last.fullmatch(chr(code))}
+    assert takes <= _OPEN_END_LAST and "ſ" in takes
+    lines = list(corpus_lines()) + ["", "\n", "of\n", "of\n\n", "İstanbul and", "Straße ß", "ş ı ə, ", "hiſ", "THE",
+                                    "What Jordan's", "resto-", "x\u2019S"]
+    assert sum(map(_open_end, lines)) > 50
+    for line in lines:
+        assert _open_end(line) == bool(_OPEN_END.search(line, max(0, len(line) - 8))), line

@@ -203,3 +203,23 @@ def test_a_demonym_that_names_a_language_names_no_country(body, found, taxonomy)
 ])
 def test_a_country_s_adjective_in_another_language(body, code, taxonomy):
     assert code in extract_countries(None, body, taxonomy)[0]
+
+
+def test_prose_lines_are_those_the_plain_patterns_find():
+    # is_prose_line reads a stripped line's stop as its last character, and looks for a ticker's bars only
+    # on a line that holds one.
+    from corpus_text import corpus_lines
+    from generator.extract.countries import _SENTENCE_END, _TICKER, is_prose_line
+
+    def plainly(line: str) -> bool:
+        line = line.strip()
+        words = len(line.split())
+        if _TICKER.search(line) or words < 4:
+            return False
+        return bool(_SENTENCE_END.search(line)) or words >= 25
+
+    lines = list(corpus_lines()) + ["", "İstanbul ve Ankara arasında görüşme.", "a b c d\n", "a b c d.\u00a0", "a | b c | d e",
+                                    "ş ı ə ß »", "one two three four”", "one two three four) ", "x • y z • w.", "a b c d…"]
+    assert sum(map(is_prose_line, lines)) > 1000
+    for line in lines:
+        assert is_prose_line(line) == plainly(line), line

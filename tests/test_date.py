@@ -239,3 +239,16 @@ def test_a_wires_closing_line_dates_the_story():
             "the union said in a statement.\n\nTalks are set to resume next week.\n\n"
             "This report by The Canadian Press was first published Nov. 8, 2025.\n")
     assert extract_date(clean(text), None, text) == ("2025-11-08", "day")
+
+
+def test_lines_without_a_glued_year_are_left_as_the_patterns_leave_them():
+    # _unglued tries its two patterns only on a line with a year that a digit or a separator follows.
+    from corpus_text import corpus_lines
+    from generator.extract.date import _GLUED_DATE, _GLUED_TIME, _unglued
+
+    lines = [" ".join(line.split()) for line in corpus_lines()]
+    lines += ["", "LRT.lt2024.05.14 17:42", "April 26, 20246:51 PM ET", "22 Oct 202522 Oct 2025", "Tue., Oct. 21, 20252 min. read",
+              "İstanbul2024-05-14", "ß2019/1/2", "2020 ş 2021", "x1920.1.1", "20192", "ı2019.05.14 ə"]
+    assert sum(_unglued(line) != line for line in lines) >= 4
+    for line in lines:
+        assert _unglued(line) == _GLUED_DATE.sub(" ", _GLUED_TIME.sub(r"\1 ", line)), line

@@ -375,3 +375,15 @@ def test_an_article_without_the_tables_words_is_dated_as_when_they_are_looked_fo
     assert not holds_time_words(english)
     assert foreign_times(english, words=False) == foreign_times(english)
     assert holds_time_words("El ministro visitó Lima el lunes.")
+
+
+def test_a_sentence_end_read_from_its_last_characters_is_the_pattern_s():
+    import sys
+    from corpus_text import corpus_sentences
+    from generator.extract.events import _SENTENCE_END, _ends_as_a_sentence
+
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    tricky = ["", " ", ".", "x.", "x.”", "x!)", "x”", "”", ".”  \n", "x?\u00a0", "İstanbul'da.", "Straße.ß", "ş ı ə?\"",
+              "x.\n\n", "x. ”", ")"] + [f"Done.{space}" for space in spaces] + [f"Done.”{space}x" for space in spaces]
+    for sentence in list(corpus_sentences()) + tricky:
+        assert _ends_as_a_sentence(sentence) == bool(_SENTENCE_END.search(sentence)), repr(sentence)

@@ -466,6 +466,24 @@ def test_token_lookahead_only_skips_spaces():
         assert [m.span() for m in _TOKEN.finditer(sentence)] == [m.span() for m in plain.finditer(sentence)]
 
 
+def test_tokens_read_with_their_gaps_are_those_finditer_finds():
+    """_sentence_tokens (one findall of each token with the text before it) gives finditer's tokens and
+    offsets."""
+    import random
+
+    from corpus_text import corpus_sentences
+
+    from generator.extract.people import _sentence_tokens, load_people_lexicon
+
+    pattern = load_people_lexicon().tokens
+    rng = random.Random(11)
+    pieces = ["İlham", "ı", "ş", "ə", "ß", "Straße", " ", "  ", "\n", "_", "__x", "Gen.", "H. E.", "H E ", "Kh.", "Z.",
+              "O’Neil", "al-Assad", "'", "-", "7", "2024", "\u0307", "\u00a0", "😀", "—", ".", "Mr.X", "\ud800"]
+    generated = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))) for _ in range(3000)]
+    for sentence in corpus_sentences() + tuple(generated) + ("", " ", "_", "H.E. Mr. Ilham Aliyev"):
+        assert _sentence_tokens(sentence, pattern) == [(m.group(), m.start(), m.end()) for m in pattern.finditer(sentence)]
+
+
 @pytest.mark.parametrize("text, country", [
     ("Kieran Moore, Ontario's chief medical officer of health, urged parents to vaccinate their children.", "CA"),
     ("Iowa Secretary of Agriculture Mike Naig said the state would help the farmers.", "US"),

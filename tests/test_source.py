@@ -359,7 +359,9 @@ def test_photo_credits_found_in_two_parts_are_those_of_the_one_pattern():
     from generator.extract.source import _PHOTO_CREDIT, _is_photo_credit
 
     made = ["Photo: AFP", " (Photo by X)", "IMAGE CREDIT: X", "Source: Getty", "X/AFP", "xx GETTY IMAGES",
-            "ſhutterstock", "ımage: x", "İMAGE: x", "Illustrations credit: x", "fotos:", "photographer: x"]
+            "ſhutterstock", "ımage: x", "İMAGE: x", "Illustrations credit: x", "fotos:", "photographer: x",
+            "ſhutterstock via x", "SHUTTERSTOCK", "x /AFP y", "x/afpz", "Getty  Images", "GETTY IMAGES 2024", "",
+            "pictures credits :", "Kelvin sign Shutterstoc\u212a", "ı ş ə ß İ", "photo"]
     lines = [line for line in corpus_lines() if line] + made
     assert sum(map(_is_photo_credit, lines)) > 20
     for line in lines:

@@ -742,6 +742,9 @@ def plain_line(words: list[Word], budget: int = BUDGET, keep: int | None = None)
     return _cut(words, 0, budget, at)
 
 
+_TRAILING_MARKS = re.compile(r"[\s,;:–—-]+$")
+
+
 def text_of(words: list[Word]) -> str:
     """The words as a line: no trailing comma, colon or full stop, no dangling word at the end, no
     bracket or quotation left open."""
@@ -749,10 +752,10 @@ def text_of(words: list[Word]) -> str:
     while len(words) > 3 and (_dangling(words[-1]) or _dash(words[-1]) or not words[-1].bare):
         words.pop()
     text = " ".join(w.text for w in words).strip()
-    text = re.sub(r"[\s,;:–—-]+$", "", text)
+    text = _TRAILING_MARKS.sub("", text)
     if text.endswith(".") and not re.search(r"\b[A-Z][a-z]?\.$|\b(?:[A-Z]\.)+$", text):
         text = text[:-1]
-    return _balanced(re.sub(r"[\s,;:–—-]+$", "", text))
+    return _balanced(_TRAILING_MARKS.sub("", text))
 
 
 def _balanced(text: str) -> str:

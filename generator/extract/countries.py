@@ -231,16 +231,18 @@ def _capitals() -> frozenset[str]:
 # ("Reporting by … in London; Editing by …") do not, and the countries in them are not the article's.
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’»)\]]\s*$")
 _TICKER = re.compile(r"\s[|•·]\s.*\s[|•·]\s")
+_SENTENCE_END_MARKS = frozenset(".!?…:;\"”’»)]")
 
 
 def is_prose_line(line: str) -> bool:
     """Whether a body line is running text whose countries count (not navigation or a list of links)."""
     line = line.strip()
     words = len(line.split())
-    if _TICKER.search(line) or words < 4:
+    if words < 4 or ("|" in line or "•" in line or "·" in line) and _TICKER.search(line):
         return False
     # A long run of words is text even when a wrapped line cut it before its stop; a headline is short.
-    return bool(_SENTENCE_END.search(line)) or words >= 25
+    # (The line is stripped: _SENTENCE_END finds its stop exactly when the stop is its last character.)
+    return line[-1] in _SENTENCE_END_MARKS or words >= 25
 
 
 # A hard-wrapped line (a PDF, a narrow column) goes on into the next one when it ends on a comma or a

@@ -210,10 +210,15 @@ _GLUED_TIME = re.compile(r"\b((?:19|20)\d\d)(?=\d{1,2}:\d\d\b|\d{1,2}\s+[^\W\d_]
 
 
 def _unglued(line: str) -> str:
-    # Both glues need a year's digits: a line without "19" or "20" is left as it is.
-    if "20" not in line and "19" not in line:
+    # Both glues need a year's digits with a digit or a date's separator right after them: a line without
+    # "19" or "20", or with no such year, is left as it is (most lines with a year have a space after it).
+    if "20" not in line and "19" not in line or not _GLUED_YEAR.search(line):
         return line
     return _GLUED_DATE.sub(" ", _GLUED_TIME.sub(r"\1 ", line))
+
+
+# What a match of _GLUED_TIME (a year, then a digit) or of _GLUED_DATE (a year, then a separator) holds.
+_GLUED_YEAR = re.compile(r"(?:19|20)\d\d[\d./-]")
 
 
 def _wrapped_sentence_end(lines: list[str], index: int, headline_at: int | None) -> bool:

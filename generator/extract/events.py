@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from generator.dates import DateMention, calendar_words, find_dates, month_number, weekday_number
 from generator.extract import clauses
@@ -91,7 +92,7 @@ def extract_events(body: str, article_date: str | None = None, precision: str | 
         lowered = sentence.lower()
         if _may_be_ceremonial(lowered) and _CEREMONIAL.search(lowered):
             continue
-        if not _SENTENCE_END.search(sentence):
+        if not _ends_as_a_sentence(sentence):
             continue        # a headline or an "other news" line left in the text
         stated = find_dates(sentence)
         has_event = _EVENT_GAZETTEER.holds(lowered)
@@ -162,8 +163,20 @@ _FIGURE = re.compile(r"\d\s*%|\bper ?cent\b|[$€£]\s*\d|\d\s*(?:million|billio
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s*$")
 
 
+def _ends_as_a_sentence(sentence: str) -> bool:
+    """Whether _SENTENCE_END finds the sentence's end, read from its last two characters past its trailing
+    spaces (the pattern, searched, tries every stop of the sentence)."""
+    end = sentence.rstrip()[-2:]
+    return bool(end) and (end[-1] in ".!?" or end[-1] in "\"”’)" and end[:-1] in (".", "!", "?"))
+
+
+_WORD_OF_THREE = re.compile(r"[^\W\d_]{3,}")
+
+
 def _is_stamp(sentence: str, dates: list[DateMention]) -> bool:
-    return bool(dates) and len(re.findall(r"[^\W\d_]{3,}", sentence[:dates[0].start] + sentence[dates[0].end:])) <= 3
+    # Up to three words: the words after the fourth are not looked for.
+    return bool(dates) and sum(1 for _ in islice(_WORD_OF_THREE.finditer(
+        sentence[:dates[0].start] + sentence[dates[0].end:]), 4)) <= 3
 
 
 def _whens(sentence: str, stated: list[DateMention], anchor: dt.date | None, previous: str | None,
@@ -464,6 +477,9 @@ def _attribution(sentence: str) -> re.Match | None:
     return _ATTRIBUTION.search(sentence)
 
 
+_PAIRED = re.compile(r"\s+(?:and|or|to)\s+")
+
+
 def _dropped_spans(sentence: str, resolved: list[_When], with_attribution: bool = True) -> list[tuple[int, int]]:
     """Spans a line leaves out: a dateline ("BELGRADE -", "Jakarta (ANTARA) -"), a trailing attribution
     (", Report informs, citing the ministry") and each resolved time phrase that stands as a phrase of its
@@ -497,7 +513,7 @@ def _dropped_spans(sentence: str, resolved: list[_When], with_attribution: bool 
         if start < when.start or _RELATIVE_TIME.match(phrase.strip()) or not before or weekday_after_verb:
             end = when.end
             start = _with_adverb(sentence, start)
-            joined = re.match(r"\s+(?:and|or|to)\s+", sentence[end:])
+            joined = _PAIRED.match(sentence[end:])
             if joined:      # "in 2019 and 2021": the pair goes together
                 other = find_dates(sentence[end + joined.end():end + joined.end() + 30])
                 if other and other[0].start == 0:

@@ -39,9 +39,12 @@ def extract_key_figures(body: str) -> list[str]:
     return [f for i, f in enumerate(unique) if not any(i != j and folded[i] in other for j, other in enumerate(folded))]
 
 
+_LEADING_NUMBER = re.compile(r"[\d,]+")
+
+
 def _is_trivial_count(figure: str) -> bool:
     # "the armies of 2 countries": a small bare count is not a figure that matters.
-    number = re.match(r"[\d,]+", figure)
+    number = _LEADING_NUMBER.match(figure)
     return bool(number) and figure[number.end():].strip()[:1].isalpha() and \
         not re.search(r"million|billion|trillion|mln|bln|bn|%|percent|per cent", figure) and \
         int(number.group().replace(",", "") or 0) < 10

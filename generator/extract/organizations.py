@@ -203,6 +203,9 @@ _SMALL_WORDS = frozenset({"de", "du", "des", "la", "le", "les", "del", "y", "e",
                           "of", "the", "and", "for"})
 
 
+_PLAIN_WORD = re.compile(r"[\w-]+")
+
+
 def _sentence_case_names(body: str, head_re: re.Pattern):
     """(start, name, abbreviation) for a name whose words after the first are in lower case and whose
     acronym follows it, when it holds a head word: the initials of its words, small words aside, spell
@@ -215,7 +218,7 @@ def _sentence_case_names(body: str, head_re: re.Pattern):
             if not first[:1].isupper() or first[0] != abbr[0]:
                 continue
             name_words = [w.split("'")[-1].split("’")[-1] for w in words[k:]]
-            if any(not re.fullmatch(r"[\w-]+", w) for w in name_words):
+            if any(not _PLAIN_WORD.fullmatch(w) for w in name_words):
                 break
             initials = "".join(w[0].upper() for w in name_words if w.lower() not in _SMALL_WORDS)
             if initials == abbr:
@@ -254,6 +257,9 @@ def canonical_organization(name: str, taxonomy: Taxonomy, home_country: str | No
 def org_words() -> frozenset[str]:
     """Words that mark an organisation's name (for telling names of people from names of bodies)."""
     return load_organization_lexicon().words
+
+
+_OF_WHOM = re.compile(r"\s+of\s+(?P<who>[A-Z][\w-]+)")
 
 
 def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | None,
@@ -372,7 +378,7 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
             absolute = start + sub_start
             if any(a <= absolute < b for a, b in taken):
                 continue
-            of_person = re.search(r"\s+of\s+(?P<who>[A-Z][\w-]+)", name)
+            of_person = _OF_WHOM.search(name)
             if of_person and of_person.group("who") in person_words:
                 name = name[:of_person.start()]     # "the New Reform Party of Lee Jun-seok"
             name = _cut_before_person(name, person_words)
@@ -607,6 +613,10 @@ def is_organization_name(line: str) -> bool:
 _NAME_CONNECTORS = frozenset({"of", "the", "and", "for", "in", "to", "on", "&", "de", "du", "des", "la", "del", "y"})
 
 
+_AND_BEFORE_A_NAME = re.compile(r"\s+(?:and|y|e|et)\s+(?=[A-Z])")
+_OF_THE = re.compile(r"\bof (?:the )?")
+
+
 def _organizations_in_phrase(phrase: str, lex: OrganizationLexicon, offset: int = 0) -> list[tuple[int, str]]:
     """The organisation names inside one capitalised phrase: from the first head word's modifiers on
     ("Azerbaijani Army", "Main Directorate of …"), then each body nested after "of (the)"."""
@@ -631,7 +641,7 @@ def _organizations_in_phrase(phrase: str, lex: OrganizationLexicon, offset: int 
     name = _cut_after_last_head(_cut_before_non_bodies(phrase[start:].strip(), head_re), head_re, lex.foreign_heads)
     results = []
     # "the Chinese Academy of Space Technology and Azercosmos": two bodies, not one.
-    pieces = re.split(r"\s+(?:and|y|e|et)\s+(?=[A-Z])", name)
+    pieces = _AND_BEFORE_A_NAME.split(name)
     # "Justice and Development Party" is one: the piece before "and" must be a body's name itself; so must
     # the piece after it before its own "of" ("Institute for Peace and Security Studies of … University").
     # "International Defence Exhibition and Conference" is one: a lone word after "and" ends the name, and so
@@ -661,11 +671,14 @@ def _organizations_in_phrase(phrase: str, lex: OrganizationLexicon, offset: int 
         name = first
     else:
         results.append((offset + start, name))
-    nested = re.search(r"\bof (?:the )?", name[head.end() - start:]) if head.end() > start else None
+    nested = _OF_THE.search(name[head.end() - start:]) if head.end() > start else None
     if nested:
         inner_at = head.end() - start + nested.end()
         results.extend(_organizations_in_phrase(name[inner_at:], lex, offset + start + inner_at))
     return results
+
+
+_JOINT = re.compile(r"\s+(?:and|&)\s+(?=[A-Z])")
 
 
 def _two_bodies(name: str, head_re: re.Pattern) -> tuple[str, str] | None:
@@ -673,7 +686,7 @@ def _two_bodies(name: str, head_re: re.Pattern) -> tuple[str, str] | None:
     its head word ("Banque Misr"), or, after a body's name, of three words or more that
     open on no common noun ("Yanka Kupala State University of Grodno", not the "Security Studies of …" of
     "Institute for Peace and Security Studies" nor the "Engineering School" of a school's name)."""
-    for joint in reversed(list(re.finditer(r"\s+(?:and|&)\s+(?=[A-Z])", name))):
+    for joint in reversed(list(_JOINT.finditer(name))):
         first, second = name[:joint.start()], name[joint.end():]
         words = second.split()
         opens_on_head = (head := head_re.search(second)) is not None and head.start() == 0
@@ -694,13 +707,20 @@ def _is_modifier(word: str) -> bool:
     return word[0].isupper() and word != "The" and not _is_role_word(word)
 
 
+_OPEN_PREPOSITION = re.compile(r"\b(?:for|of|on)[ \t]+$")
+
+
 def _ends_with_head(name: str, head_re: re.Pattern) -> bool:
     """"HBIS Group and Zijin Mining": the first name ends as a body's name does, so "and" joins two."""
     heads = list(head_re.finditer(name))
     # "Velaria SpA and Velaria Holding NV": a legal form ends a company's name as a head word does; a field
     # after "for" does not ("Japan Organization for Metals and Energy Security").
     return bool(heads) and heads[-1].end() == len(name.rstrip()) \
-        and not re.search(r"\b(?:for|of|on)[ \t]+$", name[:heads[-1].start()]) or bool(_LEGAL_FORM.search(name))
+        and not _OPEN_PREPOSITION.search(name[:heads[-1].start()]) or bool(_LEGAL_FORM.search(name))
+
+
+_TAIL_CONNECTOR = re.compile(r"\s+(?:of|for|and|de|del|des|du|da|do|la|van|on|&)\b")
+_OFFICER_TITLE = re.compile(r"\s+(?P<title>[A-Z][a-z]+|[A-Z]{2,3})(?=\s+[A-Z])")
 
 
 def _cut_after_last_head(name: str, head_re: re.Pattern, foreign_heads: frozenset[str] = frozenset()) -> str:
@@ -713,12 +733,12 @@ def _cut_after_last_head(name: str, head_re: re.Pattern, foreign_heads: frozense
     if _LEGAL_TAIL.fullmatch(tail):
         return name       # "Alpha Bank Romania SA", "Kenanga Investment Bank Bhd": the legal form ends the name
     # "Policía Nacional del Perú", "Armada Boliviana": a head word of those languages comes first.
-    if re.match(r"\s+(?:of|for|and|de|del|des|du|da|do|la|van|on|&)\b", tail) or not tail.strip() \
+    if _TAIL_CONNECTOR.match(tail) or not tail.strip() \
             or heads[-1].group() in foreign_heads:
         if " - " in tail:
             return name[:heads[-1].end() + tail.index(" - ")]     # "Agência Brasil - Brasília": a dateline
         # "Central Bank of Kenya Governor Kamau Thugge": a title and a name after the body's own "of …".
-        for officer in re.finditer(r"\s+(?P<title>[A-Z][a-z]+|[A-Z]{2,3})(?=\s+[A-Z])", tail):
+        for officer in _OFFICER_TITLE.finditer(tail):
             if _is_role_word(officer.group("title")):
                 return name[:heads[-1].end() + officer.start()]
         return name
@@ -817,21 +837,29 @@ def _is_role_word(word: str) -> bool:
                             "ce", "md", "cfo", "coo"}
 
 
+_LEADING_WORD = re.compile(r"^(?:The|the|A|An|About|Like|Unlike|Former|former|Then|Outgoing|Incoming)\s+")
+_BASED_IN = re.compile(r"^[A-Z][\w.]*(?:\s[A-Z][\w.]*)?-based\s+")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_OWNER_OF_A_NAME = re.compile(r"(?P<owner>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)['’]s\s+(?=[A-Z])")
+_REVERSED_DEPARTMENT = re.compile(r"(?P<field>[A-Z][a-z]+) Department")
+_SUMMIT = re.compile(r"\bSummit\b")
+
+
 def _canonical(name: str, body: str, position: int, taxonomy: Taxonomy, home_country: str | None,
                lex: OrganizationLexicon, outlet: str | None = None,
                field_countries: dict[str, str] | None = None) -> str | None:
     """"the Ministry of Defense" -> "Ministry of Defense of Azerbaijan"; strip "the Republic of"."""
     aliases, outlets = lex.aliases, lex.outlets
-    name = re.sub(r"^(?:The|the|A|An|About|Like|Unlike|Former|former|Then|Outgoing|Incoming)\s+", "", name).strip(" -")
+    name = _LEADING_WORD.sub("", name).strip(" -")
     holder = _HOLDER_OF.match(name)
     if holder and (_is_role_word(last := holder.group("holder").split()[-1]) or last.lower() in _HOLDER_WORDS):
         name = name[holder.end():]      # "Commercial Manager of Yara Ghana Limited", "Shares of Dar Al Sahel Co"
     article = _FOREIGN_ARTICLE.match(name)
     if article and lex.head_re.match(name, article.end()):
         name = name[article.end():]     # "El Comité Ejecutivo", "La Policía Nacional" (not "Los Angeles …")
-    name = re.sub(r"^[A-Z][\w.]*(?:\s[A-Z][\w.]*)?-based\s+", "", name)     # "Philippines-based International …"
-    name = re.sub(r"['’]s$", "", name)
-    owner = re.match(r"(?P<owner>[A-Z][\w-]*(?:\s[A-Z][\w-]*)?)['’]s\s+(?=[A-Z])", name)
+    name = _BASED_IN.sub("", name)     # "Philippines-based International …"
+    name = _POSSESSIVE_END.sub("", name)
+    owner = _OWNER_OF_A_NAME.match(name)
     owner_country = None
     if owner:
         found = country_mentions(owner.group("owner"), taxonomy)
@@ -863,7 +891,7 @@ def _canonical(name: str, body: str, position: int, taxonomy: Taxonomy, home_cou
     ministry = _ministry(name, body, position, taxonomy, home_country, lex, owner_country, field_countries or {})
     if ministry:
         return ministry
-    reversed_department = re.fullmatch(r"(?P<field>[A-Z][a-z]+) Department", name)
+    reversed_department = _REVERSED_DEPARTMENT.fullmatch(name)
     if reversed_department and reversed_department.group("field") in _DEPARTMENT_FIELDS:
         name = f"Department of {reversed_department.group('field')}"      # "the Commerce Department"
     other = _NATIONAL_DEPARTMENT.fullmatch(name)
@@ -877,7 +905,7 @@ def _canonical(name: str, body: str, position: int, taxonomy: Taxonomy, home_cou
             or owner_country or _country_before(body, position, taxonomy) or home_country
         if country:
             return f"{other.group('body')} of {_country_phrase(country, taxonomy, lex)}"
-    if re.search(r"\bSummit\b", name):
+    if _SUMMIT.search(name):
         return None       # a summit is an event, not a body
     return name
 
@@ -1307,9 +1335,12 @@ _SENTENCE_WORDS = _MONTHS_AND_DAYS | {"The", "A", "An", "In", "On", "At", "But",
                                       "Such", "However", "Meanwhile", "Earlier", "Later"}
 
 
+_SENTENCE_OPENING = re.compile(r"(?:[.!?:]['\"”’]?|\n|^)[ \t]*(?:[-•*–][ \t]*)?$")
+
+
 def _at_sentence_start(body: str, start: int) -> bool:
     """Whether a word at `start` opens a sentence, a line or a list item, where any word is capitalised."""
-    return start == 0 or bool(re.search(r"(?:[.!?:]['\"”’]?|\n|^)[ \t]*(?:[-•*–][ \t]*)?$", body[max(0, start - 4):start]))
+    return start == 0 or bool(_SENTENCE_OPENING.search(body[max(0, start - 4):start]))
 
 
 def _capitalised_elsewhere(body: str, name: str, start: int) -> bool:

@@ -211,15 +211,19 @@ def _is_credit(sentence: str, lex: PeopleLexicon) -> bool:
     return len(sentence.split()) <= 7 or bool(set(re.findall(r"[a-z]+", sentence)) & lex.byline_titles)
 
 
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+
+
 def _country_words(body: str, taxonomy: Taxonomy) -> tuple[set[str], list[tuple[str, int]]]:
     """The words of every country name in the text (never part of a person's name), and the countries
     from the most named down."""
     found = country_mentions(body, taxonomy)
     # the names in the page's language too ("Президент Азербайджана Ильхам Алиев")
     surfaces = [m.surface for m in found] + [m.surface for m in named_in_other_languages(body)]
-    words = {word for surface in surfaces for word in re.findall(r"[^\W\d_][\w'’-]*", surface)}
+    words = {word for surface in surfaces for word in _NAME_WORD.findall(surface)}
     ranked = Counter(m.value for m in found).most_common()
-    return words | {re.sub(r"['’]s$", "", w) for w in words}, ranked
+    return words | {_POSSESSIVE_END.sub("", w) for w in words}, ranked
 
 
 # A word written in lower case, not inside an address ("john.smith@", "site.com/onion").
@@ -243,9 +247,27 @@ def _common_word_at(run, common: frozenset[str], lex: PeopleLexicon) -> int | No
     return None
 
 
+def _sentence_tokens(sentence: str, pattern: re.Pattern) -> list[tuple[str, int, int]]:
+    """(token, start, end) of each match of `pattern` in `sentence`, as finditer finds them: read with the
+    text before each token as one findall, whose strings give the offsets, instead of three calls on each
+    match object (a sentence has dozens of tokens)."""
+    position = 0
+    return [(token, (start := position + len(gap)), (position := start + len(token)))
+            for gap, token in _with_gaps(pattern).findall(sentence)]
+
+
+@lru_cache(maxsize=4)
+def _with_gaps(pattern: re.Pattern) -> re.Pattern:
+    # The shortest run before a match is where a search finds it; the token pattern has no group of its own
+    # and never matches an empty string, so each findall item is one (gap, token) pair.
+    if pattern.groups:
+        raise ValueError(f"the token pattern must have no group: {pattern.pattern!r:.80}")
+    return re.compile(r"([\s\S]*?)(" + pattern.pattern + ")", pattern.flags)
+
+
 def _sentence_mentions(sentence: str, lex: PeopleLexicon, taxonomy: Taxonomy, org_words, country_words,
                        common: frozenset[str], body_text: str, order: int) -> list[_Mention]:
-    tokens = [(m.group(), m.start(), m.end()) for m in lex.tokens.finditer(sentence)]
+    tokens = _sentence_tokens(sentence, lex.tokens)
     found: list[_Mention] = []
     unmarked: list[_Mention] = []     # full names nothing marks as a person's (see _vouched)
     last_end = -1      # the token after the last person found in this sentence
@@ -341,7 +363,7 @@ def _sentence_mentions(sentence: str, lex: PeopleLexicon, taxonomy: Taxonomy, or
                 and all(t[0][:1].isupper() for t in run):
             # "found by metal detectorist Graham Soutar": no sign here, but the text may call him "Mr Soutar".
             # (Not a sentence's first word, which any verb or adjective may be: "Combines Kalvara's mine".)
-            unmarked.append(_Mention(name=re.sub(r"['’]s$", "", name), role=None, country=None, order=order,
+            unmarked.append(_Mention(name=_POSSESSIVE_END.sub("", name), role=None, country=None, order=order,
                                      unvouched=True))
         if anchored and _plausible(run):
             address, _, post = (role_before or "").partition(" ")
@@ -362,12 +384,14 @@ def _sentence_mentions(sentence: str, lex: PeopleLexicon, taxonomy: Taxonomy, or
             if role and "counterpart" in role.lower():
                 role = _counterpart_title(role, found[-1].role if found else None, lex, country_words)
             for person in found:
-                if role and " " in person.name and re.search(rf"\b{re.escape(person.name)}\b", role):
+                # (the plain test first: each name's pattern is compiled anew, and most roles hold no name)
+                if role and " " in person.name and person.name in role \
+                        and re.search(rf"\b{re.escape(person.name)}\b", role):
                     # "…, Minister of Industry Kanat Sharlapaev, the President of the Presidency …": the
                     # role of the next person starts after the last one's name.
                     role = re.sub(r"^(?:[,;]|\band\b|\s)*(?:the\s+)?", "", role[role.rindex(person.name) + len(person.name):]) or None
             found.append(_Mention(
-                name=re.sub(r"['’]s$", "", name), role=role,
+                name=_POSSESSIVE_END.sub("", name), role=role,
                 country=_country_of(role, sentence, tokens, i, taxonomy, lex), order=order + len(found),
                 near=_nearest_country(sentence, tokens[i][1], taxonomy),
                 body=(following == "of" and after + 1 < count and tokens[after + 1][0][:1].isupper()
@@ -604,9 +628,12 @@ def _join(sentence: str, run) -> str:
 _GLUED_INITIAL = re.compile(r"(?<![\w.])([A-Z][a-z]?\.)(?=[A-Z][a-z])")
 
 
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
 def _plausible(run) -> bool:
     words = [t for t, _, _ in run]
-    if all(re.fullmatch(r"[A-Z]\.", w) for w in words):
+    if all(_INITIAL.fullmatch(w) for w in words):
         return False
     return True
 
@@ -614,7 +641,7 @@ def _plausible(run) -> bool:
 def _is_name_shape(run, lex: PeopleLexicon) -> bool:
     # "W. Fenghe": an initial and a surname are a person even without a role nearby.
     words = [t for t, _, _ in run]
-    return len(words) == 2 and bool(re.fullmatch(r"[A-Z]\.", words[0])) and len(words[1]) > 2
+    return len(words) == 2 and bool(_INITIAL.fullmatch(words[0])) and len(words[1]) > 2
 
 
 def _name_after_rank(tokens, i: int, lex: PeopleLexicon, country_words) -> bool:
@@ -631,6 +658,9 @@ _ROLE_LEAD = frozenset({"the", "of", "and", ",", "-", "for", "on", "in", "at", "
                         "el", "la", "los", "las", "le", "les", "o", "os", "de", "del", "da", "do", "du", "des", "y", "e", "et",
                         # a sentence's opening preposition ("Según la presidenta de Coljuegos, Ana María …")
                         "según", "selon", "pour", "para", "segundo", "secondo", "laut", "menurut"})
+
+
+_CAPITALISED_WORD = re.compile(r"[A-Z][\w'’.-]*")
 
 
 def _role_before(sentence: str, tokens, i: int, lex: PeopleLexicon, country_words) -> str | None:
@@ -676,7 +706,7 @@ def _role_before(sentence: str, tokens, i: int, lex: PeopleLexicon, country_word
             break
         if word in _CONNECTORS or low in lex.role_modifiers or low in lex.title_words:
             start = k
-        elif word[0].isupper() and word.isalpha() or re.fullmatch(r"[A-Z][\w'’.-]*", word):
+        elif word[0].isupper() and word.isalpha() or _CAPITALISED_WORD.fullmatch(word):
             start = k
         elif (word.isalpha() and word.islower() and low not in lex.role_stop and loose < 2 and start == k + 1
               and (tokens[k + 1][0] in lex.role_words or loose)):
@@ -806,7 +836,7 @@ def _role_after(sentence: str, tokens, j: int, lex: PeopleLexicon) -> str | None
     if not match:
         return None
     phrase = match.group(1).strip()
-    raw = re.findall(r"[^\W\d_][\w'’-]*", phrase)
+    raw = _NAME_WORD.findall(phrase)
     words = [_role_key(w) for w in raw]
     if not words or (words[0] in lex.role_stop and not raw[0].isupper()):    # "WHO Director-General" is a role
         return None

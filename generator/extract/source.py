@@ -67,7 +67,18 @@ _PHOTO_CREDIT_INSIDE = re.compile(r"(?i)(?=[gs/pif])(?:getty images|shutterstock
 
 def _is_photo_credit(line: str) -> bool:
     """Whether _PHOTO_CREDIT finds a credit in the line."""
-    return _PHOTO_CREDIT_OPENING.match(line) is not None or _PHOTO_CREDIT_INSIDE.search(line) is not None
+    if _PHOTO_CREDIT_OPENING.match(line) is not None:
+        return True
+    # Every credit inside a line holds a colon or one of these words; in ASCII, a pattern that ignores case
+    # matches just where the lowered line holds them (elsewhere "ſ" is an "s" to it), and the case-blind
+    # pattern is slow to search a long paragraph for them.
+    if ":" not in line and line.isascii() and not _may_hold_credit_words(line.lower()):
+        return False
+    return _PHOTO_CREDIT_INSIDE.search(line) is not None
+
+
+def _may_hold_credit_words(lowered: str) -> bool:
+    return "getty images" in lowered or "shutterstock" in lowered or "/afp" in lowered
 _SPLIT_PARTS = re.compile(r"\s+[|–—-]\s+|,\s+|\s+with\s+", re.IGNORECASE)
 
 
@@ -229,6 +240,9 @@ def _lines(clean: CleanText, text: str | None) -> list[str]:
     return [line.strip() for line in parts if line.strip()]
 
 
+_WITH = re.compile(r"\s+with\s+", re.IGNORECASE)
+
+
 def _known_signals(clean: CleanText):
     """Attribution patterns for listed outlets, on the parts cleaning found (dateline, body, byline)."""
     texts = [clean.dateline or "", clean.body, "\n".join(clean.trailing), clean.byline_line or ""]
@@ -242,7 +256,7 @@ def _known_signals(clean: CleanText):
                 order += 1
                 yield _Signal("wire" if number < 3 else "self", match.group("outlet"), row["weight"], order)
     for line in (*clean.trailing, *clean.masthead):
-        for part in re.split(r"\s+with\s+", line, flags=re.IGNORECASE)[:1]:
+        for part in _WITH.split(line)[:1]:
             if outlets.outlet_named(part):
                 yield _Signal("known", part.strip().strip("."), 2, 10_000)
 
@@ -380,6 +394,9 @@ def _series() -> re.Pattern:
 _BYLINE_OUTLET = re.compile(r"^By [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\s*[|–—]\s*(?P<name>[^|–—]{3,50}?)\s*$")
 
 
+_CREDITED_BYLINE = re.compile(r"By\s+(.{2,40}?)\s*(?:[|•·]\s.*)?")
+
+
 def _byline_outlet_signals(head: list[str]):
     """A byline with the outlet after a bar ("By Dana Kowalchuk | Winnipeg Free Press"), when the name is
     shaped as an outlet's, and a byline that is a listed outlet's name."""
@@ -390,7 +407,7 @@ def _byline_outlet_signals(head: list[str]):
         # "By Azernews" over a story on another site: the listed outlet that wrote it, which a repost
         # credits as "Provided by" does (on the outlet's own page the two are one).
         # ("By ANI | Updated: July 4, 2025 19:28 IST": the stamp may share its line)
-        credited = re.fullmatch(r"By\s+(.{2,40}?)\s*(?:[|•·]\s.*)?", line)
+        credited = _CREDITED_BYLINE.fullmatch(line)
         if credited and outlets.outlet_named(credited.group(1)):
             yield _Signal("repost", credited.group(1), 6, 26_000 + index)
 
@@ -467,6 +484,10 @@ _CRUMB = re.compile(r"\s+(?:/|›|»|>|\\)\s+")
 _LOWER_BRAND = re.compile(r"[a-z][a-z0-9]*[A-Za-z0-9]{3,}")
 
 
+_LOGO_WORD = re.compile(r"\s+Logo$")
+_ITEM_BAR = re.compile(r"\s[|•·]\s")
+
+
 def _masthead_signals(head: list[str], lines: list[str], people: frozenset[str] = frozenset()):
     """The outlet's name standing alone above the headline: "Interfax", "OSN | Outbreak Science News",
     "DAWN.COM Logo". The first line of a page that opens on its navigation counts for more: a masthead
@@ -480,7 +501,7 @@ def _masthead_signals(head: list[str], lines: list[str], people: frozenset[str] 
     first = next((n for n, line in enumerate(head) if not is_furniture(line)
                   and not (n == 0 and len(line.split()) >= 5 and _TITLE_SUFFIX.search(line))), 0)
     for index, line in enumerate(head[:25]):
-        parts = [p for p in _SPLIT_PARTS.split(re.sub(r"\s+Logo$", "", line)) if p]
+        parts = [p for p in _SPLIT_PARTS.split(_LOGO_WORD.sub("", line)) if p]
         if len(parts) > 3 or len(line.split()) > 8:
             continue          # a menu strip or a sentence
         for number, part in enumerate(parts):
@@ -500,7 +521,7 @@ def _masthead_signals(head: list[str], lines: list[str], people: frozenset[str] 
             # The first line above the navigation, or a listed outlet on a line of its own ("PTI" above
             # the dateline), names the page's outlet; another title-case line may be a section.
             # A name alone right above a strip of menu items ("Home | Kenya | Business | …") is the masthead too.
-            strip_below = len(parts) == 1 and index + 1 < len(head) and len(re.split(r"\s[|•·]\s", head[index + 1])) >= 4
+            strip_below = len(parts) == 1 and index + 1 < len(head) and len(_ITEM_BAR.split(head[index + 1])) >= 4
             weight = 2 if index == first and number == 0 and navigation_follows(lines, first + 1) or alone \
                 or strip_below or issuer else 1
             if number and re.match(r"\s*with\s", line[line.find(part) - 6:line.find(part)], re.I):
@@ -508,6 +529,9 @@ def _masthead_signals(head: list[str], lines: list[str], people: frozenset[str] 
             elif weight == 1 and part.strip() not in people and _named_again(part.strip(), lines, lowered, index + 2, foot, page, starts):
                 weight = 2    # "Istituto Affari Internazionali" over the text and in its "About" box
             yield _Signal("masthead", part, weight, 20_000 + index)
+
+
+_LETTERS_IN_BRACKETS = re.compile(r"\([a-z&]{2,8}\)")
 
 
 def _named_again(name: str, lines: list[str], lowered: list[str], start: int, foot: int, page: str,
@@ -532,7 +556,7 @@ def _named_again(name: str, lines: list[str], lowered: list[str], start: int, fo
         if at < 0 or _is_paragraph(line):
             continue
         before, after = low[:at].strip(), low[at + len(wanted):].strip()
-        lettered = re.fullmatch(r"\([a-z&]{2,8}\)", after) is not None
+        lettered = _LETTERS_IN_BRACKETS.fullmatch(after) is not None
         alone = not after.strip(" .") or lettered
         if alone and before in ("about", "about the") or not before and lettered and " " in name \
                 or not before and not after.strip(" .") and " " in name and number > foot \
@@ -626,10 +650,14 @@ def _shouted(name: str) -> bool:
     return name.upper() == name and any(len(w) > 3 for w in words) and len(words) >= 2
 
 
+_THE = re.compile(r"^the\s+")
+_OUTLET_TAIL = re.compile(r"(?:\.com|\s+(?:news|online|media|group|news & media|news and media))+$")
+
+
 def _key(name: str) -> str:
     key = name.lower()
-    key = re.sub(r"^the\s+", "", key)
-    key = re.sub(r"(?:\.com|\s+(?:news|online|media|group|news & media|news and media))+$", "", key)
+    key = _THE.sub("", key)
+    key = _OUTLET_TAIL.sub("", key)
     return key
 
 

@@ -30,7 +30,12 @@ def extract_section(raw: str, headline: str | None) -> str | None:
     if not headline:
         return None
     pattern, spelling = _section_suffix()
+    # The headline's first run of non-spaces stands whole in any line that opens with it once its spacing
+    # is made single: a line without it is not respaced (most of the head's lines).
+    opening = headline.split(None, 1)[0] if headline[:1].strip() else ""
     for line in raw.split("\n")[:_HEAD_LINES]:
+        if opening not in line:
+            continue
         line = " ".join(line.split()).lstrip("#").strip()
         if not line.startswith(headline) or len(line) == len(headline):
             continue
