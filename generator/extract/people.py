@@ -58,6 +58,7 @@ class PeopleLexicon:
     international: re.Pattern        # a role at an international body: its holder has no state of their own
     stateless_roles: frozenset[str]  # analysts, experts: the article's country is not assumed to be theirs
     role_stop: frozenset[str]        # lower-case words that never stand inside a role ("said", "with")
+    compound_heads: tuple[str, ...]  # the posts a German compound ends on ("ministerin"), longest first
     honorifics: frozenset[str]       # "Dr", "Mr.", "H.E.": they mark a person but are neither name nor role
     particles: frozenset[str]        # "bin", "da", "van": lower-case words inside a name
     byline: re.Pattern               # "Reporting by ...", "Photo: ...": journalists, not people of the article
@@ -116,6 +117,7 @@ def load_people_lexicon() -> PeopleLexicon:
                                            *data["international_words"]])),
         stateless_roles=frozenset(w.lower() for w in data["stateless_roles"]),
         role_stop=frozenset(data["role_stop_words"]) | frozenset(data["speech_verbs"]),
+        compound_heads=tuple(sorted(data["compound_post_heads"], key=len, reverse=True)),
         honorifics=frozenset(h.lower() for h in data["honorifics"]),
         particles=frozenset(data["name_particles"]),
         credentials=frozenset(data["credentials"]),
@@ -163,7 +165,8 @@ def _is_name_token(token: str, lex: PeopleLexicon, country_words: set[str]) -> b
         return False
     if "-" in base and base.rsplit("-", 1)[1].lower() in lex.title_words:
         return False        # "VDA-Präsidentin", "ADV-Hauptgeschäftsführer": a body's post, before the name
-    if _role_key(base) != base.lower() and _role_key(base) in lex.title_words:
+    key = _role_key(base, lex)
+    if key != base.lower() and key in lex.title_words:
         return False        # "Regierungssprecher": a German compound post
     return base not in lex.not_name and base not in country_words and token.lower() not in lex.title_words \
         and not (len(base) >= 7 and base.lower().endswith(lex.not_name_endings))
@@ -677,7 +680,7 @@ def _role_before(sentence: str, tokens, i: int, lex: PeopleLexicon, country_word
     loose = 0       # lower-case words taken in front of a lower-case role word ("digital rights researcher")
     while k >= 0:
         word = tokens[k][0]
-        low = _role_key(word)
+        low = _role_key(word, lex)
         if word in lex.clause_openers:
             break
         if _is_name_token(word, lex, country_words) and low not in lex.role_words:
@@ -728,7 +731,7 @@ def _role_before(sentence: str, tokens, i: int, lex: PeopleLexicon, country_word
         phrase_tokens = phrase_tokens[:-1]
     if not phrase_tokens:
         return None
-    words = {_role_key(t) for t, _, _ in phrase_tokens}
+    words = {_role_key(t, lex) for t, _, _ in phrase_tokens}
     phrase = sentence[phrase_tokens[0][1]:phrase_tokens[-1][2]]
     if not (words & lex.role_words or phrase.lower() in lex.ranks or _ends_with_rank(phrase, lex)):
         return None
@@ -748,7 +751,7 @@ def _lower_case_post(sentence: str, tokens, i: int, lex: PeopleLexicon, country_
         return None
     for k in range(end, max(-1, end - 8), -1):
         word = tokens[k][0]
-        if k < end and _role_key(word) in lex.role_words:
+        if k < end and _role_key(word, lex) in lex.role_words:
             head = _role_before(sentence, tokens, k + 1, lex, country_words)
             return f"{head}{sentence[tokens[k][2]:tokens[end][2]]}" if head else None
         if not (word.isalpha() and word.islower() and (word not in lex.role_stop or word in _BODY_LINKS)):
@@ -763,20 +766,14 @@ _BODY_LINKS = frozenset({"of", "for", "the", "in", "on", "de", "del", "la", "el"
 _HOLDER_TIME = re.compile(r"^(?:then|ex|former)[-‑]|[-‑]elect$")
 
 
-def _role_key(word: str) -> str:
+def _role_key(word: str, lex: PeopleLexicon) -> str:
     """A word as the role tables hold it: lower case, without a past holder's "then-"; a German compound
     post as its last part ("Bundeswirtschaftsministerin" -> "ministerin", "Regierungssprecher")."""
     low = word.lower()
     low = _HOLDER_TIME.sub("", low) if "-" in low or "‑" in low else low
-    if word[:1].isupper() and len(low) > 8 and low.endswith(_compound_heads()):
-        return next(head for head in _compound_heads() if low.endswith(head))
+    if word[:1].isupper() and len(low) > 8 and low.endswith(lex.compound_heads):
+        return next(head for head in lex.compound_heads if low.endswith(head))
     return low
-
-
-@lru_cache(maxsize=1)
-def _compound_heads() -> tuple[str, ...]:
-    """The posts a German compound ends on (data/roles.yml), longest first."""
-    return tuple(sorted(resources.load_data("roles.yml")["compound_post_heads"], key=len, reverse=True))
 
 
 def _is_honorific_at(tokens, k: int, lex: PeopleLexicon) -> bool:
@@ -837,7 +834,7 @@ def _role_after(sentence: str, tokens, j: int, lex: PeopleLexicon) -> str | None
         return None
     phrase = match.group(1).strip()
     raw = _NAME_WORD.findall(phrase)
-    words = [_role_key(w) for w in raw]
+    words = [_role_key(w, lex) for w in raw]
     if not words or (words[0] in lex.role_stop and not raw[0].isupper()):    # "WHO Director-General" is a role
         return None
     # The role's head comes early ("an energy analyst", "chief executive of Z"); a clause does not.
