@@ -16,7 +16,8 @@ from functools import lru_cache
 from generator import resources
 from generator.outlets import spellings as outlet_spellings
 from generator.extract.countries import country_mentions
-from generator.extract.foreign_ministries import ForeignMinistry, english_ministry
+from generator.extract.foreign_ministries import (ForeignMinistry, MinistryGlossary, english_ministry,
+                                                  load_ministry_glossary)
 from generator.gazetteer import Gazetteer, Substrings, lowercase_keeping_offsets
 from generator.taxonomy import Taxonomy
 
@@ -71,6 +72,7 @@ class OrganizationLexicon:
     # which signals each anchor is one of. Only the lines that hold a signal's anchor are tried.
     context_anchors: Substrings
     context_anchor_signals: dict[str, tuple[int, ...]]
+    ministries: MinistryGlossary         # data/ministries.yml: ministries named in the page's language
 
 
 def _aliases(data: dict) -> tuple[list[tuple[str, str]], frozenset[str]]:
@@ -130,6 +132,7 @@ def load_organization_lexicon() -> OrganizationLexicon:
         context_words_held=Substrings(w.lower() for key in _CONTEXT_KEYS for w in data["context"][key]),
         context_anchors=Substrings(anchors),
         context_anchor_signals=anchors,
+        ministries=load_ministry_glossary(),
         unit_re=re.compile(r"\b(?:" + "|".join(map(re.escape, data["numbered_units"])) + r")\b"),
         modified_body_re=re.compile(r"[ \t]+(?:[A-Z][a-z]|(?:[a-z-]+[ \t]+)?(?:" + "|".join(
             map(re.escape, data["context"]["qualified_nouns"])) + r")\b)"),
@@ -872,7 +875,7 @@ def _canonical(name: str, body: str, position: int, taxonomy: Taxonomy, home_cou
         return known[0].value
     if len(name.split()) < 2 and not name.isupper():
         return None
-    foreign = english_ministry(name)
+    foreign = english_ministry(name, lex.ministries)
     if foreign:
         return _foreign_ministry(name, foreign, body, position, taxonomy, home_country, lex)
     whole_country = country_mentions(name, taxonomy)
@@ -962,9 +965,11 @@ def _foreign_ministry(name: str, foreign: ForeignMinistry, body: str, position: 
     most often the page's state's); else the only state of its language. Whose it is left unknown, the name
     stays as the text writes it."""
     country = _country_code(foreign.place, taxonomy) if foreign.place else None
+    if country is None and home_country in foreign.states:
+        country = home_country
     if country is None:
-        speaking = [c for c in (home_country, _country_before(body, position, taxonomy)) if c in foreign.states]
-        country = speaking[0] if speaking else foreign.states[0] if len(foreign.states) == 1 else None
+        before = _country_before(body, position, taxonomy)
+        country = before if before in foreign.states else foreign.states[0] if len(foreign.states) == 1 else None
     if not country:
         return name
     english = foreign.english.replace("Defense", "Defence") if _spells_defence(body) else foreign.english
