@@ -24,7 +24,8 @@ class ForeignTime:
 
 @dataclass(frozen=True)
 class EventTimes:
-    # (kind, number): ("weekday", 0..6), ("day", shift from the article's date); matched case as written
+    # (kind, number): ("weekday", 0..6), ("day", shift from the article's date), ("month", 1..12) for the
+    # forms months.yml lacks ("в сентябре"); matched in the case written
     days: Gazetteer
     months: Gazetteer                   # a month's name in any language but English -> its number
     month_before: re.Pattern            # the tail of the text before a month alone that makes it a time
@@ -120,8 +121,9 @@ def foreign_times(sentence: str, times: EventTimes | None = None, words: bool = 
     `words`: whether to look for the words at all (False when the article holds none), else years only."""
     times = times or load_event_times()
     found: list[ForeignTime] = []
-    candidates = [(m.start, m.end, *m.value) for m in times.days.find(sentence)] if words else []
+    candidates = []
     if words:
+        candidates += [(m.start, m.end, *m.value) for m in times.days.find(sentence)]
         candidates += [(m.start, m.end, "month", m.value) for m in times.months.find(sentence)]
     candidates += [(m.start(), m.end(), "year", int(m.group())) for m in _YEAR.finditer(sentence)
                    if times.year_before.search(sentence[max(0, m.start() - 30):m.start()])]
