@@ -220,6 +220,8 @@ def content_stems(text: str) -> set[str]:
 
 # Han, kana and Thai letters: scripts written without spaces between words.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\u0e00-\u0e7f]{2,}")
+# Thai letters and vowels written on the line (not the marks above and below them).
+_THAI_LETTER = re.compile(r"[\u0e01-\u0e30\u0e32\u0e33\u0e40-\u0e46]")
 
 
 def word_count(line: str) -> int:
@@ -228,8 +230,13 @@ def word_count(line: str) -> int:
     words = line.split()
     if line.isascii() or not _UNSPACED.search(line):
         return len(words)
-    unspaced = sum(len(run) for run in _UNSPACED.findall(line))
-    return len(_UNSPACED.sub(" ", line).split()) + unspaced // 2
+    unspaced = 0
+    for run in _UNSPACED.findall(line):
+        thai_letters = len(_THAI_LETTER.findall(run))
+        # A Chinese or Japanese word is about two characters; a Thai word about four letters, its vowel
+        # and tone marks written above and below them no letters of their own ("ต่างประเทศ": two words).
+        unspaced += (len(run) - thai_letters) // 2 + thai_letters // 4
+    return len(_UNSPACED.sub(" ", line).split()) + unspaced
 
 
 def is_furniture(line: str) -> bool:
@@ -448,6 +455,9 @@ def choose_headline(candidates: list[str], lead: str, page_lines: list[str], fir
             # (set in capitals too: "MINISTRY OF DEFENSE OF THE REPUBLIC OF INDONESIA")
         if score is not None and _names_a_body_after_the_site(line):
             score = None      # "France Diplomacy - Ministry for Europe and Foreign Affairs": the site's own title
+        if score is not None and score >= min_score and word_count(line) <= 12 and _defined_as_a_name(line, page_lines):
+            score = None      # "Autorité Nationale de Régulation … (ANARE-CI) informe": the text gives it a
+            # short name, as it does a body's, never a headline's
         if score is not None and is_organization_name(line) and not _title_case_headline(line):
             score -= 2.5      # a body's name alone (the site's, the issuer's) shares the lead's words, says nothing
             names.add(number)
@@ -478,6 +488,26 @@ def choose_headline(candidates: list[str], lead: str, page_lines: list[str], fir
     close = [number for number, score in scored if score >= best - _TIE
              and not (number == 1 < top and navigation_follows(candidates, 2))]
     return next((number for number in close if number not in names), close[0])
+
+
+def _defined_as_a_name(line: str, page_lines: list[str]) -> bool:
+    """Whether the page's text gives the line a short name in brackets, as it does a body: "Sociedad Química
+    y Minera de Chile S.A. ("SQM" o la "Sociedad")", "Comisión para el Mercado Financiero (la "Comisión")"."""
+    name = line.strip().lower()
+    for text in page_lines:
+        if len(text) <= len(line) + 3:
+            continue
+        lowered = text.lower()
+        start = lowered.find(name)
+        while start != -1:
+            if _SHORT_NAME_AFTER.match(lowered, start + len(name)):
+                return True
+            start = lowered.find(name, start + 1)
+    return False
+
+
+# What follows a body's full name where the text names it in short: "(ANARE-CI)", "(la "Comisión")", "("SQM" o".
+_SHORT_NAME_AFTER = re.compile(r"\s?\((?:(?:the|la|el|le|l'|o|a|die|der|das)\s)?[\"«“„']?[\w-]+[\"»”“']?\s?(?:\)|o |or |ou |y |et |,)")
 
 
 def _in_name_case(line: str) -> str:

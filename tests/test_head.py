@@ -326,7 +326,7 @@ def test_a_headline_may_end_on_the_day_it_names():
             "spokesperson share more about the council's plans and the press conference?")
     page = "\n".join(["Fertiliser Council", "Spokesperson's Remarks", headline, "", lead])
     assert clean(page).headline == headline
-    assert headline_score("Geneva, June 12, 2025, Ledger", set(), False) < headline_score(headline, set(), False)
+    assert headline_score("Geneva, June 12, 2025, AZERTAC", set(), False) < headline_score(headline, set(), False)
 
 
 def test_a_notice_before_the_text_is_not_the_lead_the_headline_is_told_by():
@@ -509,3 +509,38 @@ def test_words_of_scripts_without_spaces():
     assert word_count("AI向けメモリー量産を支援") == 6
     # a headline and its lead share pairs of characters as they share words
     assert {"隧道", "贯通"} <= content_stems("首条隧道贯通") & content_stems("科克阿尔特隧道21日顺利贯通")
+
+
+def test_thai_words_are_counted_by_their_letters():
+    # a Thai word is some four letters, its vowel and tone marks none: a menu's "ต่างประเทศ" ("Foreign") is two
+    # words, too few for a headline, and the story's headline under the menu is a headline's length
+    assert word_count("ต่างประเทศ") == 2
+    assert 8 <= word_count("ไทย-กัมพูชา เห็นพ้อง 11 ข้อ ห้ามเสริมกำลัง-เร่งเก็บกู้ทุ่นระเบิดตามแนวชายแดน") <= 20
+    page = "\n".join(["Thai PBS", "หน้าแรก", "ข่าว", "การเมือง", "ต่างประเทศ", "สิ่งแวดล้อม", "ค้นหา",
+                      "ไทย-กัมพูชา เห็นพ้อง 11 ข้อ ห้ามเสริมกำลังตามแนวชายแดน", "27 ส.ค. 68", "",
+                      "วันนี้ ที่ประชุมคณะกรรมการชายแดนไทย-กัมพูชา เห็นพ้อง 11 ข้อ ห้ามเสริมกำลังตามแนวชายแดน "
+                      "และเร่งเก็บกู้ทุ่นระเบิดในพื้นที่ชายแดนทั้งหมด เพื่อความปลอดภัยของประชาชนในพื้นที่ต่างประเทศ"])
+    assert clean(page).headline == "ไทย-กัมพูชา เห็นพ้อง 11 ข้อ ห้ามเสริมกำลังตามแนวชายแดน"
+
+
+@pytest.mark.parametrize("masthead", [
+    "Autorité Nationale de Régulation du secteur de l'Électricité",
+    "SOCIEDAD QUÍMICA Y MINERA DEL NORTE S.A.",
+])
+def test_a_name_the_text_gives_a_short_name_is_no_headline(masthead):
+    # the lead repeats the body's whole name with its short one in brackets, as it never does a headline;
+    # above the headline, the name shares more of the lead's words than the headline does
+    lead = {"Autorité Nationale de Régulation du secteur de l'Électricité":
+            "L'Autorité Nationale de Régulation du secteur de l'Électricité (ANARE) informe les consommateurs "
+            "que les tarifs de l'électricité seront ajustés le 1er juillet, sur décision du Gouvernement.",
+            "SOCIEDAD QUÍMICA Y MINERA DEL NORTE S.A.":
+            "Sociedad Química y Minera del Norte S.A. (\"SQN\" o la \"Sociedad\") informa que la asociación con "
+            "la minera estatal para el litio del Salar quedó materializada con esta fecha."}[masthead]
+    headline = {"Autorité Nationale de Régulation du secteur de l'Électricité":
+                "Ajustement des tarifs de l'électricité au 1er juillet",
+                "SOCIEDAD QUÍMICA Y MINERA DEL NORTE S.A.": "Materialización de la asociación para el litio del Salar"}[masthead]
+    page = "\n".join(["Accueil", "Actualités", masthead, headline, "", lead])
+    assert clean(page).headline == headline
+    # without the short name in brackets, the same lines choose the name, which shares more of the lead
+    plain = lead.replace(" (ANARE)", "").replace(' ("SQN" o la "Sociedad")', "")
+    assert clean("\n".join(["Accueil", "Actualités", masthead, headline, "", plain])).headline == masthead
