@@ -43,6 +43,11 @@ def test_date(text, expected):
      "branches to a rival lender, the agency said.", ("2024-04-26", "day")),
     ("Title of the story here\n11/05/2024 - 13:25\n\nThe ministers of the three countries met in the capital "
      "and agreed to hold joint exercises, officials said.", ("2024-05-11", "day")),
+    # A stamp's age and byline after its clock and a mark ("‧ há 3 horas por Lusa"); a two-digit year.
+    ("Economia\nBanco central corta taxa de juro pela primeira vez\n18/07/25 14:32 ‧ há 3 horas por Lusa\n\n"
+     "O Banco Nacional reduziu hoje a taxa básica de juro, justificando a decisão com a inflação.", ("2025-07-18", "day")),
+    ("Uberlândia decreta situação de emergência por causa da dengue\n08/02/2024 11h47 · Atualizado há 6 horas\n\n"
+     "A prefeitura de Uberlândia decretou nesta quinta-feira situação de emergência em saúde pública.", ("2024-02-08", "day")),
     ("Title of the story here\n11/05/2024 6:51 PM ET\n\nThe ministers of the three countries met in the capital "
      "and agreed to hold joint exercises, officials said.", ("2024-11-05", "day")),
     # A byline's US stamp under a deck long enough to read as a paragraph; a month-first stamp with a

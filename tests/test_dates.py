@@ -77,6 +77,17 @@ from generator.dates import find_dates, parse_date
     ("14 ژوئن 2025", [("2025-06-14", 6, 14)]),
     ("21 בנובמבר 2025", [("2025-11-21", 11, 21)]),
     ("Jumanne, 14 Oktoba 2025", [("2025-10-14", 10, 14)]),
+    # The Maghreb's Arabic months, a Malay stamp's abbreviation; "dis" alone is no month.
+    ("الخميس 22 ماي 2025 - 17:45", [("2025-05-22", 5, 22)]),
+    ("في غشت 2015", [("2015-08", 8, None)]),
+    ("Khamis, 18 Dis 2025 10:45 PG", [("2025-12-18", 12, 18)]),
+    ("dis 2025", []),
+    # Calendars of other years: the Thai Buddhist Era (its last two digits too), Japanese eras.
+    ("27 ส.ค. 68 18:42", [("2025-08-27", 8, 27)]),
+    ("วันที่ 5 มกราคม 2568", [("2025-01-05", 1, 5)]),
+    ("令和7年6月20日", [("2025-06-20", 6, 20)]),
+    ("令和元年5月1日に", [("2019-05-01", 5, 1)]),
+    ("平成30年度", [("2018", None, None)]),
 ])
 def test_find_dates(text, expected):
     assert [(d.iso, d.month, d.day) for d in find_dates(text)] == expected
@@ -115,7 +126,7 @@ def test_a_date_starts_where_the_date_pattern_matches():
     from corpus_text import corpus_lines, corpus_sentences
     from generator.dates import _DATE, _DATE_START
 
-    made = ["2024-06-20T10:00", "2024. 06. 20.", "2024年6月20日", "20.06.2024", "12/18/2023", "18.10.22",
+    made = ["2024-06-20T10:00", "2024. 06. 20.", "2024年6月20日", "令和7年6月20日", "27 ส.ค. 68", "5 มกราคม 2568", "20.06.2024", "12/18/2023", "18.10.22",
             "11-12 July", "12 de marzo de 2024", "Nov 21-24, 2024", "March, 15, 2025", "marzo de 2024",
             "October 22", "Septembers 5", "Internationally 2024", "5 tanks", "killed 5%", "on 3rd of May"]
     texts = [t for t in (*corpus_lines(), *corpus_sentences(), *made) if any(c.isdigit() for c in t)]

@@ -323,6 +323,8 @@ _ISSUER_BEFORE = re.compile(r"(?i)^\W*(?:issued|released|distributed|published)\
 _BYLINE_BEFORE = re.compile(r"(?i)^\s*by\s+[A-Z][^|,;:.]{1,60}?\s+(?:on|at|[|–—-])\s*$")
 _NUMERIC = re.compile(r"[\d./-]+")
 _NUMERIC_STAMP = re.compile(r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)?\d\d)\b(?![.\d])")
+# A stamp's clock, then a mark that sets the stamp apart from what follows it (its age, its byline).
+_CLOCK_THEN_SEPARATOR = re.compile(r"\s*(?:\d{1,2}[:h]\d\d(?::\d\d)?\s*)?[|•·‧–—]")
 _REFERENCE_LABEL = re.compile(r"(?i)\b(?:no|nr|case|ref|file|docket|number)\b\.?\s*:?\s*$|#\s*$")
 # A US zone on the page, or 12-hour clock time in the stamp itself: the US way, month first (a "5pm" in the
 # text is as Australian or British as American).
@@ -336,8 +338,10 @@ def _numeric_stamp(line: str, page: list[str]) -> DateMention | None:
     year). A day over 12 settles the order; otherwise day first, as most of the world writes it, unless
     the page keeps US clock time. The year is the one written, never a guess."""
     found = _NUMERIC_STAMP.search(line)
-    if not found or len(_words(line[:found.start()])) > _MAX_STAMP_WORDS or _words(line[found.end():]):
+    if not found or len(_words(line[:found.start()])) > _MAX_STAMP_WORDS:
         return None
+    if _words(line[found.end():]) and not _CLOCK_THEN_SEPARATOR.match(line, found.end()):
+        return None       # "… 12/3/2024 and 2025" is a sentence's; "18/07/25 14:32 ‧ há 3 horas por Lusa" a stamp
     if _REFERENCE_LABEL.search(line[:found.start()]) or found.group("sep") == "-" and len(found.group("y")) == 2:
         return None       # "Case no. 5-25-14", "Ref. 12-03-24": a file's number, not a date
     a, b, year = int(found.group("a")), int(found.group("b")), found.group("y")
