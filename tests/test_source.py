@@ -499,3 +499,25 @@ def test_a_wires_lower_case_brand_in_the_dateline():
             "Schreiben an den Ausschuss hervorgeht. Die abschließende Genehmigung wurde demnach am 15. Oktober "
             "erteilt.\n\nDie Opposition kritisierte die Entscheidung scharf.\n")
     assert extract_source(clean(text), text) == "dpa-AFX"
+
+
+@pytest.mark.parametrize("text, source", [
+    # The agency that signs the story beside its stamp above the headline; the bank's short name in
+    # brackets after its own name is no wire's credit, though the letters are a listed agency's ("BNA").
+    ("Notícias ao Minuto\nEconomia\n18/07/25 14:32 ‧ há 3 horas por Lusa\nBanco central corta taxa de juro\n\n"
+     "O Banco Nacional de Angola (BNA) reduziu hoje a taxa básica de juro, justificando a decisão com o "
+     "abrandamento da inflação nos últimos meses, segundo o comunicado.\n\n© 2025 Notícias ao Minuto", "Lusa"),
+    # A copyright's holder in a script without capitals.
+    ("الرئيسية\nسياسة\nاقتصاد\nالمحكمة تجدد الإذن باستمرار نشاط المصفاة\n\nقضت المحكمة التجارية بالدار البيضاء، اليوم "
+     "الخميس، بتجديد الإذن باستمرار نشاط الشركة لمدة ثلاثة أشهر إضافية، وهي المرة السابعة منذ صدور الحكم.\n\n"
+     "جميع الحقوق محفوظة © هسبريس 2025", "هسبريس"),
+    # An accessibility link and the menu's "Home" in Malay are none of the site's names.
+    ("Skip to main content\nScreen Reader Access\nA-\nA\nA+\nPress Information Bureau\nHome\nPhotos\nVideos\n"
+     "Naval exercise concludes off the coast\n\nThe naval exercise of the two navies concluded on Monday in the "
+     "seas off the coast, with ships and helicopters of both taking part, officials said.", "Press Information Bureau"),
+    ("Utama\nNasional\nEkonomi\nPolitik\nDunia\nUtama > Nasional\nBekalan beras tempatan ditambah\nOleh NUR ROSLAN\n\n"
+     "Kerajaan akan menambah bekalan beras tempatan di pasaran mulai bulan depan, kata menteri pada sidang "
+     "media di ibu negara semalam.", None),
+])
+def test_a_source_the_furniture_around_it_does_not_hide(text, source):
+    assert extract_source(clean(text), text) == source

@@ -230,6 +230,17 @@ def _spelled_as_on_the_page(name: str, lines: list[str]) -> str:
     return name
 
 
+_STAMP_CLOCK = re.compile(r"\d{1,2}[:h]\d\d\b")
+
+
+def _spells_out(before: str, acronym: str) -> bool:
+    """Whether the capitalised words right before a bracketed acronym begin with its letters: the text
+    giving a body's short name ("Banco Nacional de Angola (BNA)"), not crediting an outlet."""
+    letters = acronym.replace(".", "").replace("-", "").lower()
+    initials = [w[0].lower() for w in before.split() if w[:1].isupper()]
+    return len(letters) >= 2 and "".join(initials[-len(letters):]) == letters
+
+
 def _lines(clean: CleanText, text: str | None) -> list[str]:
     if text is None:
         parts = [*clean.masthead, clean.headline or "", clean.byline_line or "", clean.dateline or "",
@@ -245,7 +256,9 @@ _WITH = re.compile(r"\s+with\s+", re.IGNORECASE)
 
 def _known_signals(clean: CleanText):
     """Attribution patterns for listed outlets, on the parts cleaning found (dateline, body, byline)."""
-    texts = [clean.dateline or "", clean.body, "\n".join(clean.trailing), clean.byline_line or ""]
+    # (and a stamp above the headline, which may sign the story: "18/07/25 14:32 ‧ há 3 horas por Lusa")
+    stamps = [line for line in clean.masthead if len(line) <= 80 and _STAMP_CLOCK.search(line)]
+    texts = [clean.dateline or "", clean.body, "\n".join(clean.trailing), clean.byline_line or "", *stamps]
     # Only the lines that name a listed outlet are tried (most name none; the patterns are long).
     lines = list(dict.fromkeys(line for text in texts for line in text.split("\n") if line and _outlets().holds(line)))
     rows = resources.load_data("outlets.yml")["attribution"]
@@ -253,6 +266,8 @@ def _known_signals(clean: CleanText):
     for number, row in enumerate(rows if lines else ()):     # with no line to try, no pattern is compiled
         for line in lines:
             for match in _pattern(number).finditer(line):
+                if number == 0 and _spells_out(line[:match.start()], match.group("outlet")):
+                    continue        # "Banco Nacional de Angola (BNA)": the bank's short name, not a wire's credit
                 order += 1
                 yield _Signal("wire" if number < 3 else "self", match.group("outlet"), row["weight"], order)
     for line in (*clean.trailing, *clean.masthead):
@@ -513,8 +528,9 @@ def _masthead_signals(head: list[str], lines: list[str], people: frozenset[str] 
             if not (_name_re().fullmatch(part.strip()) or brand or issuer):
                 continue      # ("ynetnews", "eKathimerini": a brand in lower case, first above the menu)
             words = part.split()
-            if 1 < len(words) <= 3 and words[0] in outlets.name_words().breadcrumb_home:
-                continue      # "Home Economy": a breadcrumb whose separator the copy lost
+            if len(words) <= 3 and words[0] in outlets.name_words().breadcrumb_home:
+                continue      # "Home Economy": a breadcrumb whose separator the copy lost; "Utama" ("Home")
+                # alone, the menu's first item
             if len(words) > 1 and words[0].lower() in outlets.name_words().label_openings:
                 continue      # "From the Newsroom", "By the Editors": a section's or a byline's label, no name
             alone = len(parts) == 1 and outlets.outlet_named(part.strip())
