@@ -517,7 +517,21 @@ def test_a_post_at_a_body_only_one_state_has_is_that_state_s(text, country, taxo
      ("Stefan Kornelius", "Regierungssprecher", None)),
     ("Das geht aus einem Schreiben von Bundeswirtschaftsministerin Katherina Reiche an den Ausschuss hervor.",
      ("Katherina Reiche", "Bundeswirtschaftsministerin", None)),
-    ("Il sindaco Luigi Brugnaro ha detto che il ticket resta.", ("Luigi Brugnaro", "Il sindaco", None)),
+    ("Il sindaco Luigi Brugnaro ha detto che il ticket resta.", ("Luigi Brugnaro", "sindaco", None)),
+    # "M." is Monsieur before a name of two parts; a body's name after an elided article ("de l'Énergie");
+    # a post that begins after ", le" is not run on from the place before it.
+    ("Le ministre de l'Énergie, M. Mamadou Sangafowa Coulibaly, a souligné que la mesure protège les ménages.",
+     ("Mamadou Sangafowa Coulibaly", "ministre de l'Énergie", None)),
+    ("Au cours de la séance organisée au siège de l'Autorité, le Directeur Général de l'ANARE-CI, M. Siaka "
+     "Dembélé, a indiqué que des équipes de contrôle seraient déployées.",
+     ("Siaka Dembélé", "Directeur Général de l'ANARE-CI", None)),
+    ("Il ministro dell'Interno, Matteo Piantedosi, ha detto che la situazione è sotto controllo.",
+     ("Matteo Piantedosi", "ministro dell'Interno", None)),
+    # Swahili posts and speech verbs, and "Dk" (Daktari) before the name.
+    ("Mganga Mkuu wa Mkoa wa Kigoma, Dk Hamisi Juma Kitwana alisema kambi tatu za matibabu zimefunguliwa.",
+     ("Hamisi Juma Kitwana", "Mganga Mkuu wa Mkoa wa Kigoma", None)),
+    ("Akizungumza jijini Dodoma jana, Waziri wa Afya, Jenista Mhagama alisema Mkoa wa Kigoma umeathirika zaidi.",
+     ("Jenista Mhagama", "Waziri wa Afya", None)),
     ("El fideicomisario Brent Halvorsen votó en contra de la resolución.", ("Brent Halvorsen", "fideicomisario", None)),
     ("Pour Vaimiti Lenoir, élue du Tapura Huiraatira, on augmente les taxes.",
      ("Vaimiti Lenoir", "élue du Tapura Huiraatira", None)),
@@ -543,3 +557,17 @@ def test_a_pronoun_before_a_post_is_no_part_of_the_role(taxonomy):
     roles = {p.name: p.role for p in people}
     assert roles["Mojmír Hampl"] == "chairman"
     assert roles.get("Abdullah II", "His Majesty King").endswith("King")     # a form of address stays
+
+
+def test_an_initial_m_is_kept_and_a_rank_of_another_language_breaks_no_name(taxonomy):
+    # "M. K. Stalin": an initial, not Monsieur; French ranks among the titles leave "De" a part of a name
+    people = {p.name: p.role for p in extract_people(
+        "Chief Minister M. K. Stalin said the state would act. The coalition of Prime Minister Bart De Wever "
+        "took office in February.", taxonomy)}
+    assert people == {"M. K. Stalin": "Chief Minister", "Bart De Wever": "Prime Minister"}
+
+
+def test_a_post_after_a_comma_and_an_article_begins_there(taxonomy):
+    people = extract_people("During the session held at the headquarters of the Authority, the Director General of "
+                            "the Agency, Siaka Dembele, said teams would be deployed.", taxonomy)
+    assert [(p.name, p.role) for p in people] == [("Siaka Dembele", "Director General of the Agency")]

@@ -34,11 +34,13 @@ _NAME_PARTICLE = re.compile(r"(?:el|al|ad|as|ash|ul|bin|ibn|van|von|de|da|di|du|
 _CONNECTORS = {"of", "the", "for", "and", "on", "in", "at", "-", "(", ")", ",",
                # the same inside a post written in Spanish, Portuguese or French ("ministra de Transporte y
                # Obras Públicas", "ministre des Armées")
-               "de", "del", "y", "e", "da", "do", "dos", "das", "des", "du", "et", "la", "el", "le", "los", "las"}
+               "de", "del", "y", "e", "da", "do", "dos", "das", "des", "du", "et", "la", "el", "le", "los", "las",
+               "wa", "ya"}     # (and Swahili: "Waziri wa Afya")
 # What leads into a body's name after a post, in English and in the other languages ("ministra de
 # Transporte", "consejera del CNE"): a capitalised run after one is the body's, not a person's.
-_OF = frozenset({"of", "for", "de", "del", "da", "do", "dos", "das", "des", "du"})
+_OF = frozenset({"of", "for", "de", "del", "da", "do", "dos", "das", "des", "du", "wa", "ya"})     # (Swahili "wa", "ya")
 _AND = frozenset({"and", "&", "y", "e", "et"})
+_ARTICLES = frozenset({"the", "le", "la", "les", "el", "los", "las", "il", "lo", "o", "a", "der", "die", "das", "de", "het"})
 
 
 @dataclass(frozen=True)
@@ -284,6 +286,9 @@ def _sentence_mentions(sentence: str, lex: PeopleLexicon, taxonomy: Taxonomy, or
         if not (_is_name_token(tokens[i][0], lex, country_words) or _name_after_rank(tokens, i, lex, country_words)
                 or _initials_before_name(tokens, i, lex, country_words) or _family_name_first(tokens, i, lex)):
             i += 1
+            continue
+        if _monsieur_at(tokens, i, lex, country_words):
+            i += 1          # "M. Siaka Dembélé": Monsieur, the address before the name
             continue
         j = _run_end(tokens, i, lex, country_words, org_words)
         if tokens[j - 1][0] in org_words or (j < count and tokens[j][0] == "of" and tokens[i][0] in org_words):
@@ -659,11 +664,14 @@ def _name_after_rank(tokens, i: int, lex: PeopleLexicon, country_words) -> bool:
 
 _ROLE_LEAD = frozenset({"the", "of", "and", ",", "-", "for", "on", "in", "at", "to", "h.e.", "h. e.",
                         "el", "la", "los", "las", "le", "les", "o", "os", "de", "del", "da", "do", "du", "des", "y", "e", "et",
+                        "il", "lo", "gli", "der", "die", "das", "den", "dem", "het",
                         # a sentence's opening preposition ("Según la presidenta de Coljuegos, Ana María …")
                         "según", "selon", "pour", "para", "segundo", "secondo", "laut", "menurut"})
 
 
 _CAPITALISED_WORD = re.compile(r"[A-Z][\w'’.-]*")
+# French and Italian elide an article into the capitalised name after it: "l'Énergie", "d'Ivoire", "dell'Interno".
+_ELIDED_NAME = re.compile(r"(?:[lLdD]|[dD]ell|[nN]ell|[aA]ll|[dD]all|[sS]ull)['’][^\W\d_]*?[A-ZÀ-ÖØ-Þ]")
 
 
 def _role_before(sentence: str, tokens, i: int, lex: PeopleLexicon, country_words) -> str | None:
@@ -707,10 +715,13 @@ def _role_before(sentence: str, tokens, i: int, lex: PeopleLexicon, country_word
             break
         if low == "and" and k + 1 < len(tokens) and not tokens[k + 1][0][0].isupper():
             break
+        if word == "," and k + 2 < i and tokens[k + 1][0].lower() in _ARTICLES \
+                and _role_key(tokens[k + 2][0], lex) in lex.title_words:
+            break       # "at the seat of the Authority, the Director General of …": the post begins after the comma
         if word in _CONNECTORS or low in lex.role_modifiers or low in lex.title_words:
             start = k
-        elif word[0].isupper() and word.isalpha() or _CAPITALISED_WORD.fullmatch(word):
-            start = k
+        elif word[0].isupper() and word.isalpha() or _CAPITALISED_WORD.fullmatch(word) or _ELIDED_NAME.match(word):
+            start = k       # (a body's name after an elided article: "de l'Énergie", "dell'Interno")
         elif (word.isalpha() and word.islower() and low not in lex.role_stop and loose < 2 and start == k + 1
               and (tokens[k + 1][0] in lex.role_words or loose)):
             start = k
@@ -777,7 +788,15 @@ def _role_key(word: str, lex: PeopleLexicon) -> str:
 
 
 def _is_honorific_at(tokens, k: int, lex: PeopleLexicon) -> bool:
-    return tokens[k][0][:1].isupper() and tokens[k][0].lower() in lex.honorifics and tokens[k][0] != "M."
+    return tokens[k][0][:1].isupper() and tokens[k][0].lower() in lex.honorifics and (
+        tokens[k][0] != "M." or _monsieur_at(tokens, k, lex, frozenset()))
+
+
+def _monsieur_at(tokens, i: int, lex: PeopleLexicon, country_words) -> bool:
+    """Whether an "M." is French "Monsieur" before a name of two parts or more ("M. Siaka Dembélé"), not
+    the initial of one ("M. K. Stalin", "M. Karunanidhi")."""
+    return tokens[i][0] == "M." and i + 2 < len(tokens) and all(
+        len(tokens[k][0]) > 2 and _is_name_token(tokens[k][0], lex, country_words) for k in (i + 1, i + 2))
 
 
 def _reaches_of(tokens, k: int) -> bool:
