@@ -20,6 +20,7 @@ from generator.extract.organizations import is_organization_name
 from generator.extract.sentences import ABBREVIATIONS
 
 _MIN_WORDS, _MAX_WORDS = 3, 30
+_MAX_TITLE_CASE_WORDS = 40      # a listed company's announcement, in title case, runs to this
 _PARAGRAPH_WORDS = 25           # a line this long is article text: the head ends above it
 _SHORT_PARAGRAPH_WORDS = 12     # ... or one this long that ends a sentence
 _LEAD_WORDS = 80                # the lead a candidate is compared with
@@ -107,8 +108,22 @@ def first_paragraph(lines: list[str]) -> int:
                 continue        # menus below it (a cookie notice, a browser warning), or in capitals (a legal notice)
             if words < _PARAGRAPH_WORDS * 2 and _site_notice(line) and _text_below(lines, number + 1):
                 continue        # "We would like to hear your opinion about our website.": the site to its reader
+            if words <= _MAX_TITLE_CASE_WORDS and headline_cased(line) and _text_below(lines, number + 1):
+                continue        # "… Company Announces Signing of a Concession Agreement with …": a filing's long headline
             return number
     return len(lines)
+
+
+def headline_cased(line: str) -> bool:
+    """A line set as a headline is, in title case and with no sentence's stop: its words of four letters or
+    more capitalised but for one in five at most ("Sahel Ports & Logistics Company Announces Signing of a
+    Concession Agreement with the General Authority …")."""
+    if _ends_sentence(line) or line.rstrip().endswith((":", ",", ";")):
+        return False
+    long_words = [w for w in line.split() if len(w) >= 4 and w[0].isalpha()]
+    if len(long_words) < 6:
+        return False
+    return sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
 
 
 def _site_notice(line: str) -> bool:
@@ -262,7 +277,8 @@ def headline_score(line: str, lead_stems: set[str], repeated: bool) -> float | N
     words = line.split()
     count = word_count(line)
     if not _MIN_WORDS <= count <= _MAX_WORDS or len(line) > 250:
-        return None
+        if not (_MAX_WORDS < count <= _MAX_TITLE_CASE_WORDS and len(line) <= 300 and headline_cased(line)):
+            return None     # (a filing's headline in title case may run to forty words)
     if line.rstrip().endswith(":") or _URL.search(line) or line.count("|") >= 2 or is_furniture(line):
         return None
     if lexicon().credits.search(line) or _CAPTION_CREDIT.search(line):
@@ -275,8 +291,8 @@ def headline_score(line: str, lead_stems: set[str], repeated: bool) -> float | N
         return None                     # "The Times of Central Asia": the masthead, whatever it shares with the lead
     if outlets.outlet_named(_SITE_TITLE_SPLIT.split(line, 1)[0]):
         return None                     # "Daily Sabah - Latest & Breaking News from Turkey": the site's own title
-    if line[:1] in _BULLETS:
-        return None                     # "→ Eighteen months after …": a point of a list
+    if line[:1] in _BULLETS or _NUMBERED_ITEM.match(line):
+        return None                     # "→ Eighteen months after …", "1. Armenia buys French artillery": a point of a list
     if not any(ch.isupper() for ch in line) and any(ch.islower() for ch in line):
         return None                     # "ep archivo vacunacion …": a file name or a caption; a headline has a capital
     if len(_CRUMB_SEPARATOR.findall(line)) >= 2:
@@ -334,6 +350,7 @@ def _two_sentences(line: str) -> bool:
 _CRUMB_SEPARATOR = re.compile(r"\s[›»>/]\s|›|»")
 _SITE_TITLE_SPLIT = re.compile(r"\s+[-–—|]\s+")
 _BULLETS = frozenset("→•▪►▶✓✔-–—*·")
+_NUMBERED_ITEM = re.compile(r"\d{1,2}[.)]\s+[^\W\d_]")     # "1. …", "2) …" (not "5 things", "2024. …")
 # A social post's age under its author's name: "3d · 🌏", "2w • Edited •", "5 hrs ·", "Yesterday at 10:15",
 # "2 days ago · Shared with 186 neighborhoods", "14 March at 10:24 · 🌐" (a reading time, "5 min", is none).
 _POST_TIME = re.compile(r"^\s*(?:\d{1,2}\s?[hdwy]\b|\d{1,2}\s?(?:mins?|hrs?|hours?|days?|weeks?)(?: ago)?\s*[·•].{0,60}"

@@ -544,3 +544,20 @@ def test_a_name_the_text_gives_a_short_name_is_no_headline(masthead):
     # without the short name in brackets, the same lines choose the name, which shares more of the lead
     plain = lead.replace(" (ANARE)", "").replace(' ("SQN" o la "Sociedad")', "")
     assert clean("\n".join(["Accueil", "Actualités", masthead, headline, "", plain])).headline == masthead
+
+
+def test_a_filings_long_headline_in_title_case_is_no_paragraph():
+    headline = ("Sahel Ports & Logistics Company Announces Signing of a Concession Agreement with the General Authority "
+                "for the Suez Canal Economic Zone to Develop and Operate a Multipurpose Terminal at Sokhna Port")
+    lead = ("Sahel Ports & Logistics Company (the \"Company\") announces that its subsidiary has signed a concession "
+            "agreement with the General Authority for the Suez Canal Economic Zone to operate a terminal at Sokhna Port.")
+    page = "\n".join(["Investor Relations", "Announcements", "Announcement Date: 2025-03-10", headline, "", lead])
+    assert word_count(headline) > 30
+    assert clean(page).headline == headline
+    # the same words as a sentence, with its stop, are the text
+    assert clean("\n".join(["Investor Relations", "Announcements", headline + ".", "", lead])).headline != headline + "."
+
+
+def test_a_numbered_point_of_a_list_is_no_headline():
+    assert headline_score("1. Armenia buys French artillery", {"armen", "artil"}, False) is None
+    assert headline_score("5 things to know about French artillery", {"artil"}, False) is not None
