@@ -521,3 +521,17 @@ def test_a_wires_lower_case_brand_in_the_dateline():
 ])
 def test_a_source_the_furniture_around_it_does_not_hide(text, source):
     assert extract_source(clean(text), text) == source
+
+
+@pytest.mark.parametrize("text, source", [
+    # A site's reprint notice names it; a newsletter's name stands over its issue's number.
+    ("AZ  RU  EN\nBAKU TODAY\nНовости\nПолитика\nМинистр иностранных дел Грузии посетил Баку\n\nМинистр иностранных "
+     "дел Грузии провел переговоры в Баку с азербайджанским коллегой, обсудив транзит и энергетику.\n\n"
+     "При использовании материалов гиперссылка на Baku Today обязательна.", "Baku Today"),
+    ("View this email in your browser\nForwarded this email? Subscribe here for more\nKESTREL SECURITY MONITOR\n"
+     "A monthly briefing on defence and security in the region\nIssue No. 41 · June 2024\n\nThis month's issue is "
+     "devoted almost entirely to one deal, which we think marks a turning point in how the army is equipped.",
+     "Kestrel Security Monitor"),
+])
+def test_a_site_named_by_its_reprint_notice_or_over_its_issue(text, source):
+    assert extract_source(clean(text), text) == source

@@ -500,6 +500,7 @@ _LOWER_BRAND = re.compile(r"[a-z][a-z0-9]*[A-Za-z0-9]{3,}")
 
 
 _LOGO_WORD = re.compile(r"\s+Logo$")
+_ISSUE_LINE = re.compile(r"(?i)(?:issue|vol\.|volume|edition|no\.|n°)\s*(?:no\.\s*)?#?\d+\b")
 _ITEM_BAR = re.compile(r"\s[|•·]\s")
 
 
@@ -538,6 +539,8 @@ def _masthead_signals(head: list[str], lines: list[str], people: frozenset[str] 
             # the dateline), names the page's outlet; another title-case line may be a section.
             # A name alone right above a strip of menu items ("Home | Kenya | Business | …") is the masthead too.
             strip_below = len(parts) == 1 and index + 1 < len(head) and len(_ITEM_BAR.split(head[index + 1])) >= 4
+            # a newsletter's name over its issue's number ("CAUCASUS SECURITY MONITOR" / tagline / "Issue No. 41")
+            strip_below = strip_below or len(parts) == 1 and any(_ISSUE_LINE.match(below) for below in head[index + 1:index + 3])
             weight = 2 if index == first and number == 0 and navigation_follows(lines, first + 1) or alone \
                 or strip_below or issuer else 1
             if number and re.match(r"\s*with\s", line[line.find(part) - 6:line.find(part)], re.I):
