@@ -1,6 +1,6 @@
 import pytest
 
-from generator.extract.countries import PageClues, extract_countries, outlet_country
+from generator.extract.countries import PageClues, extract_countries, outlet_country, city_country
 
 
 @pytest.mark.parametrize("headline, body, countries", [
@@ -223,3 +223,14 @@ def test_prose_lines_are_those_the_plain_patterns_find():
     assert sum(map(is_prose_line, lines)) > 1000
     for line in lines:
         assert is_prose_line(line) == plainly(line), line
+
+
+def test_a_page_that_names_no_country_is_the_country_of_the_cities_it_names(taxonomy):
+    body = ("Yorkshire Water was fined £1.2 million at Leeds Crown Court yesterday after sewage polluted a beck for "
+            "three days.\n\nThe spill began at a treatment works near Bradford, the court heard.")
+    assert extract_countries("Water company fined over sewage spill", body, taxonomy)[0] == ["GB"]
+    # cities of two countries say nothing; a city's name before a capitalised word is a name's part
+    assert city_country("Flights from Leeds to Pittsburgh were cancelled on Monday after the storm.") is None
+    assert city_country("Leeds United beat the visitors in front of a crowd of forty thousand people.") is None
+    # a country named outweighs every city
+    assert extract_countries("Fine", "A court in Leeds fined the French company on Monday.", taxonomy)[0] == ["FR"]

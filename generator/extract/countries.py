@@ -290,6 +290,23 @@ def prose_places(body: str, taxonomy: Taxonomy) -> tuple[list[Match[str]], list[
     return countries, regions
 
 
+@lru_cache(maxsize=1)
+def _cities_gazetteer() -> Gazetteer[str]:
+    # A city named as a country, a capital or a region is theirs already (the other tables find it).
+    known = {form for form, _ in (*_country_forms(), *_region_forms())} | _capitals()
+    table = resources.load_data("cities.yml")["cities"]
+    return Gazetteer([(name, code) for name, code in table.items() if name not in known])
+
+
+def city_country(body: str) -> str | None:
+    """The one country whose large cities the body's prose names ("Leeds", "Pittsburgh"), else None: the
+    cities of two countries leave it unsaid. A city's name before a capitalised word is a person's or a
+    body's ("Austin Reed", "Leeds United")."""
+    codes = {m.value for text in paragraphs(body) if is_prose_line(text) for m in _cities_gazetteer().find(text)
+             if not _NAME_AFTER.match(text, m.end) and not _NAME_BEFORE.search(text, max(0, m.start - 40), m.start)}
+    return next(iter(codes)) if len(codes) == 1 else None
+
+
 @dataclass(frozen=True)
 class PageClues:
     """What a page says of where it is from, beside its text: the outlet it names (extract/source.py),
@@ -429,8 +446,12 @@ def extract_countries(headline: str | None, body: str, taxonomy: Taxonomy,
         if code != outlet and any(number >= 2 for other, number in counts.items() if other != code):
             del counts[code]    # "the agreement initialled in Washington": where it happened, as a dateline's place
     if not counts:
-        # A page that names no country is about its outlet's ("Manitoba teachers ratify contract").
-        return ([outlet], [outlet]) if outlet else ([], [])
+        # A page that names no country is about its outlet's ("Manitoba teachers ratify contract"); else
+        # about the country whose cities it names ("Leeds", "Pittsburgh"), when they are one country's.
+        if outlet:
+            return [outlet], [outlet]
+        city = city_country(body)
+        return ([city], [city]) if city else ([], [])
     ordered = sorted(counts, key=lambda c: (-counts[c], first_seen[c]))
     lead = _leading(headline or "", headline_mentions)
     share = _main_country_table().outlet_share
