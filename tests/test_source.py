@@ -535,3 +535,19 @@ def test_a_source_the_furniture_around_it_does_not_hide(text, source):
 ])
 def test_a_site_named_by_its_reprint_notice_or_over_its_issue(text, source):
     assert extract_source(clean(text), text) == source
+
+
+def test_a_cookie_notice_over_the_masthead_is_no_paragraph():
+    text = ("We use cookies to personalize content and ads, to provide social media features and to analyze our "
+            "traffic, and we share information about your use of our site with our partners.\nAccept Cookies\n"
+            "Skip to main content\nKestrel Post-Gazette\nSubscribe\nSign In\nNews\nLocal\nSports\n"
+            "Board approves fare increase\n\nThe transit board voted on Friday to raise the base fare by 25 cents, "
+            "the first increase in years, officials said after the meeting.")
+    assert extract_source(clean(text), text) == "Kestrel Post-Gazette"
+
+
+def test_people_told_in_letters_are_no_outlet():
+    text = ("Kestrel Post\nNews\nBusiness\nSport\nWater company fined over sewage spill\n\nThe company was fined "
+            "on Friday after sewage polluted a beck for three days, the court heard.\n\nThe minister told MPs on "
+            "Monday that companies would face consequences.")
+    assert extract_source(clean(text), text) == "Kestrel Post"

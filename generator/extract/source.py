@@ -280,10 +280,21 @@ def _is_paragraph(line: str) -> bool:
     return len(line.split()) >= 20
 
 
+_PLURAL_LETTERS = re.compile(r"[A-Z]{2,}s")      # "MPs", "MEPs", "NGOs": people or bodies, counted
+
+
+def _menu_below(lines: list[str], start: int) -> bool:
+    """Whether three of the next five lines are a menu's items or buttons (a word or two each)."""
+    return sum(len(line.split()) <= 2 for line in lines[start:start + 5]) >= 3
+
+
 def _open_signals(lines: list[str], people: frozenset[str] = frozenset()):
     """Signals found on the page's own lines, for any outlet-shaped name."""
     paragraphs = [i for i, line in enumerate(lines) if _is_paragraph(line)]
     first = paragraphs[0] if paragraphs else len(lines)
+    if first < len(lines) and _menu_below(lines, first + 1):
+        # "We use cookies to personalize content …" over the masthead and its menu: a notice, no paragraph
+        first = next((i for i in paragraphs if i > first + 1 and not _menu_below(lines, i + 1)), first)
     last = paragraphs[-1] if paragraphs else len(lines)
     regions = {
         "head": lines[:first],
@@ -313,8 +324,8 @@ def _open_signals(lines: list[str], people: frozenset[str] = frozenset()):
                 order += 1
                 name = match.group("name")
                 if kind == "told":
-                    if name in _expansions() or name.lower() in _not_outlets() or name in people:
-                        continue      # "told NATO", "told Aliyev": a body or a person, not the page's outlet
+                    if name in _expansions() or name.lower() in _not_outlets() or name in people or _PLURAL_LETTERS.fullmatch(name):
+                        continue      # "told NATO", "told Aliyev", "told MPs": a body, a person or people, not the page's outlet
                     if outlets.outlet_named(name):
                         continue      # "told Tanjug": a listed outlet's attribution is counted once, above
                     # "…, the ministry's press service told Steppe Ledger.": ending the sentence, the name
@@ -514,7 +525,7 @@ def _masthead_signals(head: list[str], lines: list[str], people: frozenset[str] 
     # its line at once, not line by line (most names stand nowhere below).
     page, starts = "\n".join(lowered), list(accumulate((len(low) + 1 for low in lowered[:-1]), initial=0))
     foot = max((n for n, line in enumerate(lines) if _is_paragraph(line)), default=len(lines))
-    first = next((n for n, line in enumerate(head) if not is_furniture(line)
+    first = next((n for n, line in enumerate(head) if not is_furniture(line) and len(line.split()) <= 12
                   and not (n == 0 and len(line.split()) >= 5 and _TITLE_SUFFIX.search(line))), 0)
     for index, line in enumerate(head[:25]):
         parts = [p for p in _SPLIT_PARTS.split(_LOGO_WORD.sub("", line)) if p]
