@@ -108,6 +108,9 @@ def first_paragraph(lines: list[str]) -> int:
                 continue        # menus below it (a cookie notice, a browser warning), or in capitals (a legal notice)
             if words < _PARAGRAPH_WORDS * 2 and _site_notice(line) and _text_below(lines, number + 1):
                 continue        # "We would like to hear your opinion about our website.": the site to its reader
+            if words <= _MAX_WORDS and not _ends_sentence(line) and not line.rstrip().endswith((",", ":", ";")) \
+                    and _text_below(lines, number + 1):
+                continue        # "Communication of the KNF concerning the imposition of …": no stop, a long headline
             if words <= _MAX_TITLE_CASE_WORDS and headline_cased(line) and _text_below(lines, number + 1):
                 continue        # "… Company Announces Signing of a Concession Agreement with …": a filing's long headline
             return number

@@ -561,3 +561,13 @@ def test_a_filings_long_headline_in_title_case_is_no_paragraph():
 def test_a_numbered_point_of_a_list_is_no_headline():
     assert headline_score("1. Armenia buys French artillery", {"armen", "artil"}, False) is None
     assert headline_score("5 things to know about French artillery", {"artil"}, False) is not None
+
+
+def test_a_long_headline_without_a_stop_is_the_heads():
+    headline = ("Communication of the KNF concerning the imposition of an administrative penalty on a cooperative bank "
+                "for failures in ICT risk management and incident reporting")
+    lead = ("The Polish Financial Supervision Authority imposed a penalty of PLN 4.2 million on the bank for failures "
+            "in its management of ICT risk, the authority said in its decision on Monday.")
+    page = "\n".join(["For the market", "Communications", headline, "Published: 2025-06-10", "", lead])
+    assert word_count(headline) >= 25
+    assert clean(page).headline == headline
