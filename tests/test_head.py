@@ -564,7 +564,7 @@ def test_a_numbered_point_of_a_list_is_no_headline():
 
 
 def test_a_long_headline_without_a_stop_is_the_heads():
-    headline = ("Communication of the KNF concerning the imposition of an administrative penalty on a cooperative bank "
+    headline = ("Communication of the KNF concerning the imposition of an administrative penalty on a regional cooperative bank "
                 "for failures in ICT risk management and incident reporting")
     lead = ("The Polish Financial Supervision Authority imposed a penalty of PLN 4.2 million on the bank for failures "
             "in its management of ICT risk, the authority said in its decision on Monday.")
