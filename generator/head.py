@@ -466,6 +466,8 @@ def choose_headline(candidates: list[str], lead: str, page_lines: list[str], fir
         score = headline_score(line, lead_stems, seen.get(line_key(line), 0) > 1)
         if score is not None and (number == 0 and first_above_menu or number == 1 and _furniture_follows(candidates, 2)):
             score -= 1.0      # above the menu stand the site's name and its tagline
+        if score is not None and _PUBLICATION_KIND.search(line):
+            score -= 2.5      # "A monthly briefing on defence in …" under "THE BALTIC BRIEF": the publication's tagline
         if score is not None and _cut_short(line, candidates):
             score = None      # "… Deputy Defence Minister Ahmad..." above the whole: a breadcrumb's shortened copy
         if score is not None and _names_the_lead_begins_with(line, lead):
@@ -528,6 +530,11 @@ def _defined_as_a_name(line: str, page_lines: list[str]) -> bool:
 
 # What follows a body's full name where the text names it in short: "(ANARE-CI)", "(la "Comisión")", "("SQM" o".
 _SHORT_NAME_AFTER = re.compile(r"\s?\((?:(?:the|la|el|le|l'|o|a|die|der|das)\s)?[\"«“„']?[\w-]+[\"»”“']?\s?(?:\)|o |or |ou |y |et |,)")
+
+
+# A publication saying what it is, as its tagline does: "… — the monthly briefing", "A weekly newsletter on …".
+_PUBLICATION_KIND = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Oo]ur|[Yy]our)\s+(?:(?:daily|weekly|fortnightly|monthly|quarterly|free|"
+                               r"independent)\s+)?(?:newsletter|briefing|digest|bulletin)\b(?!\s*:)")
 
 
 def _in_name_case(line: str) -> str:

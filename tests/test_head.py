@@ -571,3 +571,14 @@ def test_a_long_headline_without_a_stop_is_the_heads():
     page = "\n".join(["For the market", "Communications", headline, "Published: 2025-06-10", "", lead])
     assert word_count(headline) >= 25
     assert clean(page).headline == headline
+
+
+def test_a_newsletters_tagline_and_its_forwarding_prompt_are_no_headline():
+    page = "\n".join([
+        "View this email in your browser", "Forwarded this email? Subscribe here for more", "THE KESTREL BRIEF",
+        "Defence & security in Estonia, Latvia and Lithuania — the monthly briefing", "March 2025",
+        "Mines back on the table: the Baltic states move to quit the Ottawa Convention", "",
+        "For two decades the ban on landmines in Estonia, Latvia and Lithuania was one nobody questioned; this "
+        "month the Baltic states moved to quit the Ottawa Convention."])
+    assert clean(page).headline == "Mines back on the table: the Baltic states move to quit the Ottawa Convention"
+    assert is_furniture("Forwarded this email? Subscribe here for more")
