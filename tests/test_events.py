@@ -348,6 +348,8 @@ def test_a_long_report_keeps_a_dozen_dated_occurrences():
     ("Bakan dün Ankara'da heyeti kabul etti.", ["2025-11-04"]),
     ("В 2023 году стороны подписали договор.", ["2023"]),
     ("Firmaron en 2024 un memorando de entendimiento.", ["2024"]),
+    ("Compania speră să semneze contractul până în martie.", ["2026-03"]),      # "by March": ahead
+    ("ANRE a aprobat în iulie planul de dezvoltare a rețelei.", ["2025-07"]),
 ])
 def test_times_in_other_languages(text, expected):
     assert _dates(text, "2025-11-05", "day") == expected
