@@ -455,6 +455,7 @@ def choose_headline(candidates: list[str], lead: str, page_lines: list[str], fir
         min_score = _MIN_SCORE
     shaped = []
     names: set[int] = set()
+    lowered_page = ""       # the page in lower case, made when a line is first looked for in it
     fields = field_block(candidates)
     # A line between menu items is one of them when it is as short, or when it stands again further down
     # (the section's name over the headline); a headline may stand between a menu and a weather widget.
@@ -477,7 +478,8 @@ def choose_headline(candidates: list[str], lead: str, page_lines: list[str], fir
             # (set in capitals too: "MINISTRY OF DEFENSE OF THE REPUBLIC OF INDONESIA")
         if score is not None and _names_a_body_after_the_site(line):
             score = None      # "France Diplomacy - Ministry for Europe and Foreign Affairs": the site's own title
-        if score is not None and score >= min_score and word_count(line) <= 12 and _defined_as_a_name(line, page_lines):
+        if score is not None and score >= min_score and word_count(line) <= 12 and _defined_as_a_name(
+                line, lowered_page := lowered_page or "\n".join(page_lines).lower()):
             score = None      # "Autorité Nationale de Régulation … (ANARE-CI) informe": the text gives it a
             # short name, as it does a body's, never a headline's
         if score is not None and is_organization_name(line) and not _title_case_headline(line):
@@ -512,24 +514,21 @@ def choose_headline(candidates: list[str], lead: str, page_lines: list[str], fir
     return next((number for number in close if number not in names), close[0])
 
 
-def _defined_as_a_name(line: str, page_lines: list[str]) -> bool:
+def _defined_as_a_name(line: str, lowered_page: str) -> bool:
     """Whether the page's text gives the line a short name in brackets, as it does a body: "Sociedad Química
-    y Minera de Chile S.A. ("SQM" o la "Sociedad")", "Comisión para el Mercado Financiero (la "Comisión")"."""
+    y Minera de Chile S.A. ("SQM" o la "Sociedad")", "Comisión para el Mercado Financiero (la "Comisión")".
+    `lowered_page`: the page's lines in lower case, joined by line breaks."""
     name = line.strip().lower()
-    for text in page_lines:
-        if len(text) <= len(line) + 3:
-            continue
-        lowered = text.lower()
-        start = lowered.find(name)
-        while start != -1:
-            if _SHORT_NAME_AFTER.match(lowered, start + len(name)):
-                return True
-            start = lowered.find(name, start + 1)
+    start = lowered_page.find(name)
+    while start != -1:
+        if _SHORT_NAME_AFTER.match(lowered_page, start + len(name)):
+            return True
+        start = lowered_page.find(name, start + 1)
     return False
 
 
 # What follows a body's full name where the text names it in short: "(ANARE-CI)", "(la "Comisión")", "("SQM" o".
-_SHORT_NAME_AFTER = re.compile(r"\s?\((?:(?:the|la|el|le|l'|o|a|die|der|das)\s)?[\"«“„']?[\w-]+[\"»”“']?\s?(?:\)|o |or |ou |y |et |,)")
+_SHORT_NAME_AFTER = re.compile(r"[ \u00a0]?\((?:(?:the|la|el|le|l'|o|a|die|der|das)\s)?[\"«“„']?[\w-]+[\"»”“']?\s?(?:\)|o |or |ou |y |et |,)")
 
 
 # A publication saying what it is, as its tagline does: "… — the monthly briefing", "A weekly newsletter on …".
