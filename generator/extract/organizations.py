@@ -904,8 +904,12 @@ def _canonical(name: str, body: str, position: int, taxonomy: Taxonomy, home_cou
         if other.group("country") and not _country_code(other.group("country"), taxonomy) \
                 and other.group("country") not in _SENTENCE_WORDS | _NATIONAL_ADJECTIVES:
             return name       # "Pennsylvania Department of Banking": a state's or a province's, as written
-        country = other.group("country") and _country_code(other.group("country"), taxonomy) \
-            or owner_country or _country_before(body, position, taxonomy) or home_country
+        stated = other.group("country") and _country_code(other.group("country"), taxonomy) \
+            or owner_country or _country_before(body, position, taxonomy)
+        if not stated and other.group("body").startswith("Department") and not reversed_department:
+            return name       # "the Department of Veterinary Services": a department as written, its state
+            # added only where the text writes it ("Ireland's Department of Finance"); a ministry always
+        country = stated or home_country
         if country:
             return f"{other.group('body')} of {_country_phrase(country, taxonomy, lex)}"
     if _SUMMIT.search(name):
