@@ -108,11 +108,11 @@ def first_paragraph(lines: list[str]) -> int:
                 continue        # menus below it (a cookie notice, a browser warning), or in capitals (a legal notice)
             if words < _PARAGRAPH_WORDS * 2 and _site_notice(line) and _text_below(lines, number + 1):
                 continue        # "We would like to hear your opinion about our website.": the site to its reader
-            if words <= _MAX_WORDS and not _ends_sentence(line) and not line.rstrip().endswith((",", ":", ";")) \
+            if _unstopped(line) and (words <= _MAX_WORDS or words <= _MAX_TITLE_CASE_WORDS and headline_cased(line)) \
                     and _text_below(lines, number + 1):
-                continue        # "Communication of the KNF concerning the imposition of …": no stop, a long headline
-            if words <= _MAX_TITLE_CASE_WORDS and headline_cased(line) and _text_below(lines, number + 1):
-                continue        # "… Company Announces Signing of a Concession Agreement with …": a filing's long headline
+                # "Communication of the KNF concerning the imposition of …": no stop, a long headline; in title
+                # case longer still ("… Company Announces Signing of a Concession Agreement with …")
+                continue
             return number
     return len(lines)
 
@@ -121,12 +121,17 @@ def headline_cased(line: str) -> bool:
     """A line set as a headline is, in title case and with no sentence's stop: its words of four letters or
     more capitalised but for one in five at most ("Sahel Ports & Logistics Company Announces Signing of a
     Concession Agreement with the General Authority …")."""
-    if _ends_sentence(line) or line.rstrip().endswith((":", ",", ";")):
+    if not _unstopped(line):
         return False
     long_words = [w for w in line.split() if len(w) >= 4 and w[0].isalpha()]
     if len(long_words) < 6:
         return False
     return sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+
+
+def _unstopped(line: str) -> bool:
+    """Whether a line ends on no sentence's stop and no mark that runs on (",", ":", ";")."""
+    return not _ends_sentence(line) and not line.rstrip().endswith((",", ":", ";"))
 
 
 def _site_notice(line: str) -> bool:

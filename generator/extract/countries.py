@@ -191,6 +191,12 @@ _NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
 _NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-Z][\w'’-]*\s+$")     # tried on the 40 characters before
 
 
+def _inside_a_name(text: str, match: Match) -> bool:
+    """Whether a place's name stands beside a capitalised word, as part of a person's or a body's name
+    ("Mauricio Macri", "Leeds United"), not alone."""
+    return bool(_NAME_AFTER.match(text, match.end) or _NAME_BEFORE.search(text, max(0, match.start - 40), match.start))
+
+
 # A capitalised word after a country's name that is also a first name, not a place's or a body's word.
 _FAMILY_NAME_AFTER = re.compile(r"\s+(?!(?:River|Valley|Basin|Sea|Lake|Strait|Tech|State|Army|Government|National|"
                                 r"Armed|Air|Navy|Ministry|Foreign|Defence|Defense|Embassy|Republic|Kingdom)\b)[A-Z][a-z]")
@@ -283,7 +289,7 @@ def prose_places(body: str, taxonomy: Taxonomy) -> tuple[list[Match[str]], list[
                       and not any(start <= m.start and m.end <= end and (start, end) != (m.start, m.end)
                                  for start, end in spans)]
         for m in named:
-            if _NAME_AFTER.match(text, m.end) or _NAME_BEFORE.search(text, max(0, m.start - 40), m.start):
+            if _inside_a_name(text, m):
                 continue      # "Mauricio Macri" is a name, not Mauritius
             # "Azerbaiyán" on a Spanish page counts as the country; "Iowa" as the region
             (regions if m.value[0] == "region" else countries).append(Match(m.start, m.end, m.surface, m.value[1]))
@@ -303,7 +309,7 @@ def city_country(body: str) -> str | None:
     cities of two countries leave it unsaid. A city's name before a capitalised word is a person's or a
     body's ("Austin Reed", "Leeds United")."""
     codes = {m.value for text in paragraphs(body) if is_prose_line(text) for m in _cities_gazetteer().find(text)
-             if not _NAME_AFTER.match(text, m.end) and not _NAME_BEFORE.search(text, max(0, m.start - 40), m.start)}
+             if not _inside_a_name(text, m)}
     return next(iter(codes)) if len(codes) == 1 else None
 
 
