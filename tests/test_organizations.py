@@ -342,6 +342,20 @@ def test_a_body_that_is_one_places(body, expected, taxonomy):
     ("Workers at the Société de transport de Montréal (STM) went on strike.", ["Société de transport de Montréal"]),
     ("The Tribunal administratif du travail (TAT) ruled.", ["Tribunal administratif du travail"]),
     ("Gross domestic product (GDP) rose.", []),
+    # The small words of Portuguese, Italian, German and Dutch names.
+    ("A Federação Nacional dos Professores e a Confederação Nacional das Associações de Pais reagiram.",
+     ["Federação Nacional dos Professores", "Confederação Nacional das Associações de Pais"]),
+    ("Die Flächen hat das Bundesamt für Seeschifffahrt und Hydrographie untersucht.",
+     ["Bundesamt für Seeschifffahrt und Hydrographie"]),
+    ("Lo ha detto la Banca d'Italia e il Ministero della Difesa ha confermato.",
+     ["Banca d'Italia", "Ministero della Difesa"]),
+    # A sentence's article is no part of the name.
+    ("Das Bundesministerium für Wirtschaft und Energie teilte mit.", ["Bundesministerium für Wirtschaft und Energie"]),
+    # A rank named after its service: the officer follows, not the service's name.
+    ("Il a été reçu par le Général d'Armée Sadio Camara.", []),
+    ("Explicó el jefe, general del Ejército David Ojeda Parra.", []),
+    ("Dijo Arturo Quiroz, gerente general de la Asociación de Productores de Palta.",
+     ["Asociación de Productores de Palta"]),
     # A release's "About <company>" heading is the company.
     ("About Kestrel Mining Company\nKestrel Mining Company digs copper.", ["Kestrel Mining Company"]),
 ])
@@ -788,6 +802,9 @@ def test_an_organisation_is_spelled_as_the_text_spells_the_word(body, expected, 
     # A state it names itself wins over the page's.
     ("El Ministerio de Relaciones Exteriores de Chile emitió un comunicado.", "AR",
      "Ministry of Foreign Affairs of Chile"),
+    # ... named in the page's language too, and that state is not one that writes it.
+    ("O embaixador falou pelo Ministério dos Negócios Estrangeiros da Indonésia.", "TL",
+     "Ministry of Foreign Affairs of Indonesia"),
     # A page about Morocco in Spanish: a Spanish-named ministry is not Morocco's, and with no Spanish-speaking
     # state to give it, it stays as written.
     ("Marruecos registra un brote de sarampión. El Ministerio de Sanidad pidió vacunarse.", "MA",

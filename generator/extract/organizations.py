@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from generator import resources
 from generator.outlets import spellings as outlet_spellings
-from generator.extract.countries import country_mentions
+from generator.extract.countries import country_mentions, named_in_other_languages
 from generator.extract.foreign_ministries import (ForeignMinistry, MinistryGlossary, english_ministry,
                                                   load_ministry_glossary)
 from generator.gazetteer import Gazetteer, Substrings, lowercase_keeping_offsets
@@ -396,6 +396,9 @@ def extract_organizations(body: str, taxonomy: Taxonomy, home_country: str | Non
                 name = name[:-len(_HEADQUARTERS)]
                 if not head_re.search(name):
                     continue
+            if _RANK_OF_A_SERVICE.search(body, max(0, absolute - 16), absolute) \
+                    and name.split()[1:2] and name.split()[1] not in _MINOR:
+                continue      # "le Général d'Armée Sadio Camara", "general del Ejército David Ojeda": a rank
             canonical = _canonical(name, body, absolute, taxonomy, home_country, lex, outlet, field_countries)
             if canonical == name and lex.unit_re.search(name):
                 number = _ORDINAL_BEFORE.search(body, max(0, absolute - 8), absolute)
@@ -457,7 +460,7 @@ _NAMES_ENDING_IN_S = ("Philippines", "States", "Netherlands", "Emirates", "Islan
 _PHRASE_WORD = (rf"{_CAPITALISED}(?:(?<=s)" + "".join(f"(?<!{name})" for name in _NAMES_ENDING_IN_S)
                 + rf"['’](?=[ \t]+[{_UPPER}]))?")
 _PHRASE = re.compile(
-    rf"{_opening(_PHRASE_WORD)}(?:(?:[ \t]+(?:of|the|for|de|des|du|da|do|del|la|las|los|van|&|-"
+    rf"{_opening(_PHRASE_WORD)}(?:(?:[ \t]+(?:of|the|for|de|des|du|da|do|das|dos|del|la|las|los|van|di|della|delle|degli|dei|der|für|und|voor|&|-"
     rf"|(?:and|y|e|et)(?![ \t]+(?:the|of|de|del|la|des|du)\b)))*[ \t]+(?:[dl]['’])?{_PHRASE_WORD})*"
 )
 
@@ -752,6 +755,12 @@ _RANKS = frozenset({"General", "Colonel", "Major", "Lieutenant", "Admiral", "Bri
                     "Commodore", "Rear", "Vice", "Gen", "Col", "Maj", "Lt", "Adm", "Brig", "Capt"})
 
 
+# A rank named after its service, in the languages that put "of" between ("Général d'Armée", "general del
+# Ejército", "generale di Corpo d'Armata"): what follows is the officer's name, not the service's.
+_RANK_OF_A_SERVICE = re.compile(r"(?i:\b(?:général|general|generale|amiral|almirante|ammiraglio))[ \t]+"
+                                r"(?:d['’]|de[ \t]+l['’]|del[ \t]+|de[ \t]+la[ \t]+|do[ \t]+|da[ \t]+|di[ \t]+)$")
+
+
 def _cut_before_person(name: str, person_words: set[str]) -> str:
     """"Ministry of Defence Nenad Nerić" -> "Ministry of Defence": a body's name ends where a person's
     name begins (two words of the article's people, or one after a rank: "… and Major General Song")."""
@@ -920,15 +929,19 @@ def _canonical(name: str, body: str, position: int, taxonomy: Taxonomy, home_cou
 # An officer's title or a company's shares before "of" and the body: "Group Chief Executive Officer of NNPC Ltd".
 _HOLDER_OF = re.compile(r"(?P<holder>(?:[A-Z][\w-]*[ \t]+){1,4}?)of[ \t]+(?:the[ \t]+)?(?=[A-Z])")
 _HOLDER_WORDS = frozenset({"manager", "officer", "executive", "shares", "shareholders", "founder", "partner"})
-_FOREIGN_ARTICLE = re.compile(r"(?:El|La|Los|Las|Le|Les|O|Os|As|Il|Lo|Gli)\s+|L['’]")
+_FOREIGN_ARTICLE = re.compile(r"(?:El|La|Los|Las|Le|Les|O|Os|As|Il|Lo|Gli|Der|Die|Das|De|Het)\s+|L['’]")
 # "Ministry of Defence Production", "Ministry for the Ecological Transition", "US Department of Agriculture".
 _NATIONAL_DEPARTMENT = re.compile(r"(?:(?P<country>U\.?S\.?|UK|[A-Z][a-z]+)\s+)?"
                                   r"(?P<body>(?:Ministry|Department) (?:of|for) (?:the )?[A-Z][\w&,' -]+)")
 
 
 def _country_code(word: str, taxonomy: Taxonomy) -> str | None:
+    """The country a word names, in English or in the page's language ("da Indonésia")."""
     found = country_mentions(word, taxonomy)
-    return found[0].value if found else None
+    if found:
+        return found[0].value
+    translated = named_in_other_languages(word)
+    return translated[0].value[1] if translated else None
 
 
 def _country_phrase(code: str, taxonomy: Taxonomy, lex: OrganizationLexicon) -> str:
