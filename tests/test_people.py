@@ -535,6 +535,17 @@ def test_a_post_at_a_body_only_one_state_has_is_that_state_s(text, country, taxo
     ("El fideicomisario Brent Halvorsen votó en contra de la resolución.", ("Brent Halvorsen", "fideicomisario", None)),
     ("Pour Vaimiti Lenoir, élue du Tapura Huiraatira, on augmente les taxes.",
      ("Vaimiti Lenoir", "élue du Tapura Huiraatira", None)),
+    # A post its body follows in the genitive, right before the name (Croatian, Czech, Romanian), and the
+    # speech verb before it no part of it.
+    ("Rekao je predsjednik udruge Dražen Kolarić.", ("Dražen Kolarić", "predsjednik udruge", None)),
+    ("Prognózu na konferenci představila viceguvernérka Eva Zamrazilová.", ("Eva Zamrazilová", "viceguvernérka", None)),
+    ("Lucrările încep în martie, a declarat ministrul Energiei Bogdan Ivan.", ("Bogdan Ivan", "ministrul Energiei", None)),
+    # ... a Romanian body in the genitive after a post is no person.
+    ("Ștefăniță Munteanu, președintele Directoratului Transelectrica, a precizat că lucrările încep.",
+     ("Ștefăniță Munteanu", "președintele Directoratului Transelectrica", None)),
+    # A Nordic post compounded in lower case.
+    ("Fiskeri- og havminister Marianne Sivertsen Næss avviser at skatten går ut over investeringene.",
+     ("Marianne Sivertsen Næss", "havminister", None)),
 ])
 def test_posts_in_other_languages(text, expected, taxonomy):
     name, role, country = expected
@@ -544,6 +555,17 @@ def test_posts_in_other_languages(text, expected, taxonomy):
         assert found[name].role == role
     if country:
         assert found[name].country == country
+
+
+def test_a_lower_case_word_between_a_post_and_a_name_in_english_is_a_verb(taxonomy):
+    # "the president thanked ...": not the president's body, as a post's genitive would be in Croatian.
+    found = {p.name: p.role for p in extract_people("The president thanked Ilham Aliyev for the visit.", taxonomy)}
+    assert found == {"Ilham Aliyev": None}
+
+
+def test_an_honorific_between_a_post_and_a_name_is_no_part_of_either(taxonomy):
+    found = {p.name: p.role for p in extract_people("Dean of Engineering Dr. Michael Kowalski said it changed.", taxonomy)}
+    assert found == {"Michael Kowalski": "Dean of Engineering"}
 
 
 def test_a_speech_verb_in_another_language_marks_a_name(taxonomy):

@@ -61,6 +61,7 @@ class PeopleLexicon:
     stateless_roles: frozenset[str]  # analysts, experts: the article's country is not assumed to be theirs
     role_stop: frozenset[str]        # lower-case words that never stand inside a role ("said", "with")
     compound_heads: tuple[str, ...]  # the posts a German compound ends on ("ministerin"), longest first
+    lower_compound_heads: tuple[str, ...]    # ... and a Nordic one in lower case ("forsvarsminister")
     honorifics: frozenset[str]       # "Dr", "Mr.", "H.E.": they mark a person but are neither name nor role
     particles: frozenset[str]        # "bin", "da", "van": lower-case words inside a name
     byline: re.Pattern               # "Reporting by ...", "Photo: ...": journalists, not people of the article
@@ -120,6 +121,7 @@ def load_people_lexicon() -> PeopleLexicon:
         stateless_roles=frozenset(w.lower() for w in data["stateless_roles"]),
         role_stop=frozenset(data["role_stop_words"]) | frozenset(data["speech_verbs"]),
         compound_heads=tuple(sorted(data["compound_post_heads"], key=len, reverse=True)),
+        lower_compound_heads=tuple(sorted(data["lower_case_compound_heads"], key=len, reverse=True)),
         honorifics=frozenset(h.lower() for h in data["honorifics"]),
         particles=frozenset(data["name_particles"]),
         credentials=frozenset(data["credentials"]),
@@ -666,7 +668,9 @@ _ROLE_LEAD = frozenset({"the", "of", "and", ",", "-", "for", "on", "in", "at", "
                         "el", "la", "los", "las", "le", "les", "o", "os", "de", "del", "da", "do", "du", "des", "y", "e", "et",
                         "il", "lo", "gli", "der", "die", "das", "den", "dem", "het",
                         # a sentence's opening preposition ("Según la presidenta de Coljuegos, Ana María …")
-                        "según", "selon", "pour", "para", "segundo", "secondo", "laut", "menurut"})
+                        "según", "selon", "pour", "para", "segundo", "secondo", "laut", "menurut",
+                        # Romanian's mark of a person as object ("l-a primit pe ministrul apărării")
+                        "pe"})
 
 
 _CAPITALISED_WORD = re.compile(r"[A-Z][\w'’.-]*")
@@ -685,7 +689,10 @@ def _role_before(sentence: str, tokens, i: int, lex: PeopleLexicon, country_word
         k -= 1      # "the Executive Secretary of SADC, His Excellency Mr Elias Magosi"
     i = k + 1       # the role ends where the address begins
     start = None
+    complement = _post_complement(sentence, tokens, k, lex)
     loose = 0       # lower-case words taken in front of a lower-case role word ("digital rights researcher")
+    if complement is not None:
+        start, k, loose = complement, complement - 1, 2     # (a post its body follows has no modifier before it)
     while k >= 0:
         word = tokens[k][0]
         low = _role_key(word, lex)
@@ -754,6 +761,28 @@ def _is_field(word: str, lex: PeopleLexicon, country_words) -> bool:
     return word[:1].isupper() and word.isalpha() and word not in country_words and word.lower() not in lex.title_words
 
 
+def _post_complement(sentence: str, tokens, k: int, lex: PeopleLexicon) -> int | None:
+    """Where a post begins that its body follows in one or two lower-case words right before the name
+    ("predsjednik udruge Dražen Kolarić", "ministar obrane Ivan Anušić"), as languages with cases write it;
+    None when token k is no such word. Not in English, where a lower-case word there is a verb ("the
+    president thanked Ilham Aliyev")."""
+    j = k
+    while j >= 0 and k - j < 2 and tokens[j][0].isalpha() and tokens[j][0].islower() \
+            and tokens[j][0] not in lex.role_stop and _role_key(tokens[j][0], lex) not in lex.title_words:
+        j -= 1
+    if j == k or j < 0 or _role_key(tokens[j][0], lex) not in lex.title_words:
+        return None
+    return None if _in_english(tokens) else j
+
+
+def _in_english(tokens) -> bool:
+    return not _ENGLISH_MARKS.isdisjoint(token for token, _, _ in tokens)
+
+
+# Words only an English sentence holds: where they stand, a lower-case word before a name is no post's body.
+_ENGLISH_MARKS = frozenset({"the", "of", "and", "to", "was", "is", "has", "with", "for", "that", "said", "says"})
+
+
 def _lower_case_post(sentence: str, tokens, i: int, lex: PeopleLexicon, country_words) -> str | None:
     """A post whose body is written in lower case, set off by a comma before the name ("Spain's minister for
     the ecological transition, Teresa Ribera", "the company's chair of the management board, Andrus Durejko")."""
@@ -784,6 +813,9 @@ def _role_key(word: str, lex: PeopleLexicon) -> str:
     low = _HOLDER_TIME.sub("", low) if "-" in low or "‑" in low else low
     if word[:1].isupper() and len(low) > 8 and low.endswith(lex.compound_heads):
         return next(head for head in lex.compound_heads if low.endswith(head))
+    if len(low) > 8 and low.endswith(lex.lower_compound_heads) and not low.startswith("admin"):
+        # (not "administer": an English verb ends so)
+        return next(head for head in lex.lower_compound_heads if low.endswith(head))
     return low
 
 
