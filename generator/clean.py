@@ -340,7 +340,9 @@ def _title_over_subtitle(candidates: list[str], chosen: int, origin: list[int]) 
     # ("Between Baku and Beijing") right over the longer line that says what it is about, its subtitle,
     # which the lead's words favour.
     above = chosen - 1
-    if above < 1 or origin[above] + 1 != origin[chosen] or not _report_series().search(" ".join(candidates[:above])):
+    # (the series' name right over the cover, not a "Commentary" among the menu's items far above it)
+    if above < 1 or origin[above] + 1 != origin[chosen] \
+            or not _report_series().search(" ".join(candidates[max(0, above - 3):above])):
         return chosen
     title, subtitle = candidates[above], candidates[chosen]
     words = title.split()

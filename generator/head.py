@@ -217,7 +217,11 @@ _SENTENCE_STOP = re.compile(r"[.!?。！？][\"”’)」]?$")
 
 
 def _ends_sentence(line: str) -> bool:
-    return bool(_SENTENCE_STOP.search(line)) and not line.endswith("...")
+    # (an abbreviation's last point is no stop of its own: "… el arancel del 10 % de EE.UU.")
+    return bool(_SENTENCE_STOP.search(line)) and not line.endswith("...") and not _ABBREVIATION_END.search(line)
+
+
+_ABBREVIATION_END = re.compile(r"(?<![\w.])(?:[A-Z][A-Za-z]?\.){2,}$")
 
 
 def _stem(word: str) -> str:

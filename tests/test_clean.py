@@ -407,6 +407,21 @@ def test_a_report_s_short_title_over_its_subtitle_is_the_headline():
     news = "\n".join(["Home", "News", "Between Geneva and the Farms",
                       "What the fertiliser tariff cut means for twelve countries' finance ministers", "", PARAGRAPH])
     assert clean(news).headline == "What the fertiliser tariff cut means for twelve countries' finance ministers"
+    # A "Commentary" among the menu's items far above is no report series over a cover.
+    menu = "\n".join(["Home", "News", "Business", "Sports", "Commentary", "Letters", "Lifestyle", "Search", "News",
+                       "Lead Stories", "Fertiliser tariff cut to pay out in full",
+                       "What the cut means for twelve countries' finance ministers", "", PARAGRAPH])
+    assert clean(menu).headline == "Fertiliser tariff cut to pay out in full"
+
+
+def test_a_headline_ending_on_an_abbreviation_s_point_is_no_sentence():
+    text = "\n".join(["Menú", "Noticias", "Economía", "Abinader forma comisión para negociar el arancel del 10 % de "
+                       "EE.UU.", "El Gobierno buscará que Washington excluya a los productos del DR-CAFTA; las zonas "
+                       "francas, las más expuestas a la medida que anunció la Casa Blanca", "Mariela Peña",
+                       "Santo Domingo", "03 abr. 2025", "", "El presidente Luis Abinader se reunió este jueves con los "
+                       "exportadores para evaluar el impacto del arancel del 10 % y anunció una comisión que "
+                       "negociará con Washington."])
+    assert clean(text).headline == "Abinader forma comisión para negociar el arancel del 10 % de EE.UU."
 
 
 def test_tab_titles_with_two_tails_or_cut_short_give_way_to_the_page_s_headline():

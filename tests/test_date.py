@@ -195,6 +195,13 @@ def test_date(text, expected):
      "the airline said.\n96 WEEKLY AFRICA – N° 3146 – AVRIL 2025\n"
      "The airline still lost money last year, the chief executive said.\nWEEKLY AFRICA – N° 3146 – AVRIL 2025 97",
      ("2025-04", "month")),
+    # A numeric stamp with its clock said with a preposition, day first: French "et" is no US time zone.
+    ("Sahara: le Conseil de sécurité vote et Rabat salue\nLe 01/11/2025 à 09h47\n\nLe Conseil de sécurité a "
+     "adopté la résolution et le texte est salué à Rabat, où le gouvernement parle d'une étape décisive.",
+     ("2025-11-01", "day")),
+    # Filipino months.
+    ("Bangka binomba ng tubig sa Bajo de Masinloc\nSetyembre 17, 2025 | 12:00am\n\nBinomba ng tubig ng China "
+     "Coast Guard ang isang barko ng BFAR sa Bajo de Masinloc kahapon, ayon sa mga opisyal.", ("2025-09-17", "day")),
 ])
 def test_date_lines_of_the_raw_page(text, expected):
     assert extract_date(clean(text), None, text) == expected

@@ -325,6 +325,12 @@ NAV = "Home\nWorld\nBusiness\n"
     (f"Mette Kjærsgaard Holm\nSenior engineer at Kestrel\n1w • Edited •\n\n{P}\n\nLike  Comment  Repost", None),
     # A periodical's running footer, with its issue number and its page number.
     (f"Headline about the airline\n\n{P}\n96    KESTREL AFRIQUE – N° 3146 – AVRIL 2025\n{P}", "Kestrel Afrique"),
+    # A logo's text alternative names the site; so does a holder written before the copyright sign.
+    (f"Kestrel Color logo\nLo último\nNacionales\nPolítica\nHeadline about the airline\n\n{P}", "Kestrel Color"),
+    (f"Headline about the airline\n\n{P}\nPrensa Kestrel © 2025. Todos los derechos reservados.", "Prensa Kestrel"),
+    # A section's desk signing the story is no outlet: the menu holds its name.
+    (f"Diario Kestrel\nColombia\nPolítica\nJusticia\nEconomía\nHeadline about the airline\nRedacción Justicia\n\n{P}"
+     f"\n© 2025 Diario Kestrel Casa Editorial. Prohibida su reproducción.", "Diario Kestrel"),
 ])
 def test_source(text, source):
     assert extract_source(clean(text), text) == source

@@ -323,12 +323,15 @@ _ISSUER_BEFORE = re.compile(r"(?i)^\W*(?:issued|released|distributed|published)\
 _BYLINE_BEFORE = re.compile(r"(?i)^\s*by\s+[A-Z][^|,;:.]{1,60}?\s+(?:on|at|[|–—-])\s*$")
 _NUMERIC = re.compile(r"[\d./-]+")
 _NUMERIC_STAMP = re.compile(r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)?\d\d)\b(?![.\d])")
-# A stamp's clock, then a mark that sets the stamp apart from what follows it (its age, its byline).
-_CLOCK_THEN_SEPARATOR = re.compile(r"\s*(?:\d{1,2}[:h]\d\d(?::\d\d)?\s*)?[|•·‧–—]")
+# A stamp's clock, then a mark that sets the stamp apart from what follows it (its age, its byline), or the
+# line's end after a clock said with its preposition ("Le 01/11/2025 à 09h47").
+_CLOCK_THEN_SEPARATOR = re.compile(r"\s*(?:\d{1,2}[:h]\d\d(?::\d\d)?\s*)?[|•·‧–—]"
+                                   r"|\s*,?\s*(?:à|a las|às|at|um|alle|o)?\s*\d{1,2}[:h]\d\d(?::\d\d)?\s*(?:h|hs|Uhr)?\s*$")
 _REFERENCE_LABEL = re.compile(r"(?i)\b(?:no|nr|case|ref|file|docket|number)\b\.?\s*:?\s*$|#\s*$")
 # A US zone on the page, or 12-hour clock time in the stamp itself: the US way, month first (a "5pm" in the
 # text is as Australian or British as American).
-_US_ZONE = re.compile(r"\b(?:ET|EST|EDT|CT|CST|CDT|PT|PST|PDT)\b", re.IGNORECASE)
+# (in capitals: French "et" and "est" are no zones)
+_US_ZONE = re.compile(r"\b(?:ET|EST|EDT|CT|CST|CDT|PT|PST|PDT)\b")
 _US_CLOCK = re.compile(r"\d\s?[AP]\.?M\b", re.IGNORECASE)
 
 

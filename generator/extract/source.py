@@ -288,6 +288,9 @@ def _menu_below(lines: list[str], start: int) -> bool:
     return sum(len(line.split()) <= 2 for line in lines[start:start + 5]) >= 3
 
 
+_NEWSROOM = re.compile(r"(?:Por\s+|Par\s+|Von\s+|Di\s+)?(?:Redacción|Redação|Rédaction|Redaktion|Redazione)\b")
+
+
 def _open_signals(lines: list[str], people: frozenset[str] = frozenset()):
     """Signals found on the page's own lines, for any outlet-shaped name."""
     paragraphs = [i for i, line in enumerate(lines) if _is_paragraph(line)]
@@ -309,6 +312,9 @@ def _open_signals(lines: list[str], people: frozenset[str] = frozenset()):
                       for i, line in enumerate(regions["any"])]
     order = 0
     lead_text = "\n".join(regions["lead"])
+    # the head's lines that stand between two lines of a word or two: a menu's items
+    menu_items = frozenset(line for i, line in enumerate(regions["head"][1:-1], 1)
+                           if len(regions["head"][i - 1].split()) <= 2 and len(regions["head"][i + 1].split()) <= 2)
     # Which of the rows' words each line holds, found in one pass over it: a row is tried on the lines that
     # hold one of its words, and most pages hold no "©", no "told", no "Staff" (a word of no line of a
     # region is in none of them: no row's word holds a line break).
@@ -332,6 +338,8 @@ def _open_signals(lines: list[str], people: frozenset[str] = frozenset()):
                     # is the page speaking of itself; "told Aliyev that …" goes on.
                     at_the_end = len(name.split()) > 1 and re.match(r"\s*(?:[.;]|$)", line[match.end():])
                     weight_here = 2 if outlets.name_words().outlet_shaped.match(name) or outlets.outlet_named(name) or at_the_end else 1
+                elif kind == "self" and name in menu_items and _NEWSROOM.match(line):
+                    continue      # "Redacción Justicia" under a menu holding "Justicia": a section's desk
                 elif kind == "copyright" and outlets.name_words().publisher_company.search(name):
                     # "© National World Publishing Ltd", "© Turkuvaz Haberleşme ve Yayıncılık": the company
                     # behind the page, which gives way to the masthead.
