@@ -543,6 +543,17 @@ def test_a_post_at_a_body_only_one_state_has_is_that_state_s(text, country, taxo
     # ... a Romanian body in the genitive after a post is no person.
     ("Ștefăniță Munteanu, președintele Directoratului Transelectrica, a precizat că lucrările încep.",
      ("Ștefăniță Munteanu", "președintele Directoratului Transelectrica", None)),
+    # Spanish and French posts set off by commas, their place after "en" or "auprès"; the state they serve is
+    # the first the role names, in the page's language too.
+    ("La defensora del Pueblo, Iris Marín, advirtió que miles permanecen confinadas.",
+     ("Iris Marín", "defensora del Pueblo", None)),
+    ("El canciller convocó al embajador de Brasil en Asunción, José Antonio Marcondes de Carvalho, para pedir "
+     "explicaciones.", ("José Antonio Marcondes de Carvalho", "embajador de Brasil en Asunción", "BR")),
+    ("Intervenant après le vote, l'ambassadeur des États-Unis auprès des Nations unies, Mike Waltz, a estimé que "
+     "la résolution ouvre une fenêtre.", ("Mike Waltz", "ambassadeur des États-Unis auprès des Nations unies", "US")),
+    # "Mauricio" is a given name, not Mauritius in Spanish.
+    ("Es un hecho extraordinario, señaló el constitucionalista Mauricio Peña Arbeláez.",
+     ("Mauricio Peña Arbeláez", "constitucionalista", None)),
     # A Nordic post compounded in lower case.
     ("Fiskeri- og havminister Marianne Sivertsen Næss avviser at skatten går ut over investeringene.",
      ("Marianne Sivertsen Næss", "havminister", None)),

@@ -35,6 +35,7 @@ _CONNECTORS = {"of", "the", "for", "and", "on", "in", "at", "-", "(", ")", ",",
                # the same inside a post written in Spanish, Portuguese or French ("ministra de Transporte y
                # Obras Públicas", "ministre des Armées")
                "de", "del", "y", "e", "da", "do", "dos", "das", "des", "du", "et", "la", "el", "le", "los", "las",
+               "en", "em", "auprès",   # "embajador de Estados Unidos en México", "auprès des Nations unies"
                "wa", "ya"}     # (and Swahili: "Waziri wa Afya")
 # What leads into a body's name after a post, in English and in the other languages ("ministra de
 # Transporte", "consejera del CNE"): a capitalised run after one is the body's, not a person's.
@@ -673,7 +674,7 @@ _ROLE_LEAD = frozenset({"the", "of", "and", ",", "-", "for", "on", "in", "at", "
                         "pe"})
 
 
-_CAPITALISED_WORD = re.compile(r"[A-Z][\w'’.-]*")
+_CAPITALISED_WORD = re.compile(r"[^\W\d_][\w'’.-]*")     # (its first letter upper case: "États-Unis")
 # French and Italian elide an article into the capitalised name after it: "l'Énergie", "d'Ivoire", "dell'Interno".
 _ELIDED_NAME = re.compile(r"(?:[lLdD]|[dD]ell|[nN]ell|[aA]ll|[dD]all|[sS]ull)['’][^\W\d_]*?[A-ZÀ-ÖØ-Þ]")
 
@@ -727,7 +728,7 @@ def _role_before(sentence: str, tokens, i: int, lex: PeopleLexicon, country_word
             break       # "at the seat of the Authority, the Director General of …": the post begins after the comma
         if word in _CONNECTORS or low in lex.role_modifiers or low in lex.title_words:
             start = k
-        elif word[0].isupper() and word.isalpha() or _CAPITALISED_WORD.fullmatch(word) or _ELIDED_NAME.match(word):
+        elif word[0].isupper() and (word.isalpha() or _CAPITALISED_WORD.fullmatch(word)) or _ELIDED_NAME.match(word):
             start = k       # (a body's name after an elided article: "de l'Énergie", "dell'Interno")
         elif (word.isalpha() and word.islower() and low not in lex.role_stop and loose < 2 and start == k + 1
               and (tokens[k + 1][0] in lex.role_words or loose)):
@@ -753,7 +754,7 @@ def _role_before(sentence: str, tokens, i: int, lex: PeopleLexicon, country_word
     phrase = sentence[phrase_tokens[0][1]:phrase_tokens[-1][2]]
     if not (words & lex.role_words or phrase.lower() in lex.ranks or _ends_with_rank(phrase, lex)):
         return None
-    return _tidy_role(phrase)
+    return _tidy_role(_ELIDED_ARTICLE.sub("", phrase) if phrase[1:2] in ("'", "’") else phrase)
 
 
 def _is_field(word: str, lex: PeopleLexicon, country_words) -> bool:
@@ -806,11 +807,16 @@ _BODY_LINKS = frozenset({"of", "for", "the", "in", "on", "de", "del", "la", "el"
 _HOLDER_TIME = re.compile(r"^(?:then|ex|former)[-‑]|[-‑]elect$")
 
 
+_ELIDED_ARTICLE = re.compile(r"^(?i:l|d|dell|all|nell|dall|sull)['’](?=\w)")
+
+
 def _role_key(word: str, lex: PeopleLexicon) -> str:
     """A word as the role tables hold it: lower case, without a past holder's "then-"; a German compound
     post as its last part ("Bundeswirtschaftsministerin" -> "ministerin", "Regierungssprecher")."""
     low = word.lower()
     low = _HOLDER_TIME.sub("", low) if "-" in low or "‑" in low else low
+    if "'" in low or "’" in low:
+        low = _ELIDED_ARTICLE.sub("", low)      # "l'ambassadeur", "dell'ambasciatore": the post after the article
     if word[:1].isupper() and len(low) > 8 and low.endswith(lex.compound_heads):
         return next(head for head in lex.compound_heads if low.endswith(head))
     if len(low) > 8 and low.endswith(lex.lower_compound_heads) and not low.startswith("admin"):
@@ -858,7 +864,7 @@ def _drop_lead(phrase_tokens, lex: PeopleLexicon):
         cut = next((n for n, t in enumerate(phrase_tokens) if t[0] in (",", "-", "–", "—")), None)
         if cut is None:
             return phrase_tokens
-        head = {t[0].lower() for t in phrase_tokens[:cut]}
+        head = {_role_key(t[0], lex) for t in phrase_tokens[:cut]}
         if head & lex.title_words:
             return phrase_tokens
         phrase_tokens = phrase_tokens[cut + 1:]
@@ -930,19 +936,19 @@ _POSTED_IN = re.compile(r"\s+(?:[\w-]+\s+){0,3}(?:in|to|for)\s+(?:the\s+)?")
 def _country_of(role: str | None, sentence: str, tokens, i: int, taxonomy: Taxonomy, lex: PeopleLexicon) -> str | None:
     """The person's state as the text shows it: a country or demonym in the role or just before it."""
     if role:
-        found = country_mentions(role, taxonomy)
+        # The first country the role names, in English or in the page's language ("embajador de Brasil en
+        # Asunción" serves Brazil; "Министр обороны Беларуси").
+        found = sorted([*((m.start, m.value) for m in country_mentions(role, taxonomy)),
+                        *((m.start, m.value[1]) for m in named_in_other_languages(role))])
         if found:
             body = lex.international.search(role)
             # "WHO Representative in Rwanda" serves the WHO; "Azerbaijan's envoy to the UN" serves Azerbaijan.
-            if body and body.end() <= found[0].start and _POSTED_IN.fullmatch(role[body.end():found[0].start]):
+            if body and body.end() <= found[0][0] and _POSTED_IN.fullmatch(role[body.end():found[0][0]]):
                 return None
-            return found[0].value
+            return found[0][1]
         region = region_country(role)
         if region:
             return region       # "Premier of Ontario", "Iowa Secretary of Agriculture"
-        translated = named_in_other_languages(role)
-        if translated:
-            return translated[0].value[1]       # "Министр обороны Беларуси"
     start = tokens[i][1]
     window = sentence[max(0, start - 60):start]
     before = country_mentions(window, taxonomy)
