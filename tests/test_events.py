@@ -29,6 +29,10 @@ def _dates(text, article_date=None, precision=None):
     ("The committee expects a further cut at its next meeting, in May.", "2024-03-20", ["2024-05"]),
     ("COP29 will be held in Baku in November next year.", "2023-12-12", ["2024-11"]),
     ("Last month the State Department announced visa restrictions.", "2025-06-27", ["2025-05"]),
+    # ... beside a verb in the past that no table lists, but never beside a figure, whose period it is.
+    ("In June, Cambodia asked the International Court of Justice to rule on four disputed areas.", "2025-10-27",
+     ["2025-06"]),
+    ("Exports reached a record 2.1 million tonnes in June, up from a year earlier, traders noted.", "2025-10-27", []),
     # "The same day" is the day of the event before it.
     ("The Council adopted the package on February 23. Washington announced sanctions on the same day.",
      "2024-02-24", ["2024-02-23", "2024-02-23"]),

@@ -65,6 +65,7 @@ _RELATIVE_DAY = re.compile(r"\b(?P<word>[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omo
 _BARE_MONTH = re.compile(r"\b(?P<rel>in|last|next|early|late|mid-?|since|until|by|from|of|this)\s+"
                          r"(?:(?:early|late|mid-?)\s*)?(?P<month>[A-Z][a-zé]{2,8})\b(?!\s*\d)"
                          r"(?:\s+(?P<year>next|last|this) year)?")
+_PAST_VERB = re.compile(r"\b(?=[a-z])[a-z]{3,}ed\b")
 _RELATIVE_PERIOD = re.compile(r"\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his) (?P<unit>month|year)\b")
 _SAME_DAY = re.compile(r"\b(?:on )?the same day\b")
 _YEAR_IN = re.compile(r"\b(?:[Ii]n|[Dd]uring)\s+(?:(?:early|late|mid-?|the spring of|the summer of|the autumn of|"
@@ -201,8 +202,10 @@ def _whens(sentence: str, stated: list[DateMention], anchor: dt.date | None, pre
             add(mention.start, mention.end, mention.iso)
         elif mention.month is not None:
             add(mention.start, mention.end, _nearest_day(anchor, mention.month, mention.day) if anchor else None)
-    # A month alone beside no event word is a figure's period ("a record in December"): not looked for.
-    for m in _BARE_MONTH.finditer(sentence) if has_event else ():
+    # A month alone beside no event word is a figure's period ("a record in December"): not looked for,
+    # unless a verb in the past tells what happened then and no figure stands there ("In June, Cambodia
+    # asked the court to rule").
+    for m in _BARE_MONTH.finditer(sentence) if has_event or _PAST_VERB.search(sentence) and not _FIGURE.search(sentence) else ():
         month = month_number(m.group("month"))
         if month is None or m.group("rel") in ("since", "until", "by", "from"):
             continue
