@@ -62,7 +62,7 @@ _WEEKDAY = re.compile(r"\b(?:(?P<rel>last|next|this|on)\s+)?(?P<day>Monday|Tuesd
                       r"Saturday|Sunday)(?:'s|’s)?\b")
 _RELATIVE_DAY = re.compile(r"\b(?P<word>[Tt]oday|[Tt]onight|[Yy]esterday|[Tt]omorrow|this morning|this afternoon|"
                            r"this evening)\b")
-_BARE_MONTH = re.compile(r"\b(?P<rel>in|last|next|early|late|mid-?|since|until|by|from|of|this)\s+"
+_BARE_MONTH = re.compile(r"\b(?P<rel>[Ii]n|last|next|early|late|mid-?|since|until|by|from|of|this)\s+"
                          r"(?:(?:early|late|mid-?)\s*)?(?P<month>[A-Z][a-zé]{2,8})\b(?!\s*\d)"
                          r"(?:\s+(?P<year>next|last|this) year)?")
 _PAST_VERB = re.compile(r"\b(?=[a-z])[a-z]{3,}ed\b")
