@@ -54,7 +54,13 @@ def lowercase_keeping_offsets(text: str) -> str:
 
 
 def _is_word_char(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
+    # A letter of a script written without spaces between words (Thai, Myanmar, Khmer, Japanese kana,
+    # Chinese, and Korean, whose particles join its words) bounds no word: "聯合軍事演習" holds "軍事演習".
+    if ch < "\u0e00":
+        return ch.isalnum() or ch == "_"
+    return ch.isalnum() and not ("\u0e00" <= ch <= "\u0e7f" or "\u1000" <= ch <= "\u109f"
+                                 or "\u1780" <= ch <= "\u17ff" or "\u3040" <= ch <= "\u9fff"
+                                 or "\uac00" <= ch <= "\ud7af")
 
 
 class Gazetteer(Generic[Value]):

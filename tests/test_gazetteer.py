@@ -121,3 +121,13 @@ def test_a_phrase_listed_twice_keeps_its_last_value():
     g = Gazetteer([("Talks", 1), ("talks", 2), ("TALKS", 3)], fold_case=True)
     assert [m.value for m in g.find("the talks")] == [3]
     assert [m.value for m in Gazetteer([("talks", 1), (" talks ", 2)]).find("talks")] == [2]
+
+
+def test_a_script_written_without_spaces_bounds_no_word():
+    # Chinese, Japanese, Thai and Korean join their words (and Korean its particles): a phrase stands inside
+    # a run of their letters; a Latin one still only as a whole word.
+    found = Gazetteer([("軍事演習", "zh"), ("합동훈련", "ko"), ("ซ้อมรบ", "th"), ("drill", "en")])
+    assert [m.value for m in found.find("國軍今天展開聯合軍事演習。")] == ["zh"]
+    assert [m.value for m in found.find("양국은 합동훈련을 실시했다")] == ["ko"]
+    assert [m.value for m in found.find("กองทัพจัดการซ้อมรบร่วม")] == ["th"]
+    assert found.find("a drilling rig") == []
