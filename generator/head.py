@@ -542,7 +542,12 @@ _SHORT_NAME_AFTER = re.compile(r"[ \u00a0]?\((?:(?:the|la|el|le|l'|o|a|die|der|d
 
 # A publication saying what it is, as its tagline does: "… — the monthly briefing", "A weekly newsletter on …".
 _PUBLICATION_KIND = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Oo]ur|[Yy]our)\s+(?:(?:daily|weekly|fortnightly|monthly|quarterly|free|"
-                               r"independent)\s+)?(?:newsletter|briefing|digest|bulletin)\b(?!\s*:)")
+                               r"independent)\s+)?(?:newsletter|briefing|digest|bulletin)\b(?!\s*:)"
+                               # "A weekly note on container shipping", "global e-news for travel"
+                               r"|\b(?:daily|weekly|fortnightly|monthly)\s+(?:note|letter|round-?up)\b|\be-news\b"
+                               # "Analysis and commentary on Australian strategy", "News and analysis from …"
+                               r"|^(?:[Nn]ews|[Aa]nalysis|[Cc]ommentary|[Ii]nsights?|[Oo]pinion)\s+and\s+(?:news|analysis|"
+                               r"commentary|insights?|opinion|features)\s+(?:on|for|from|about)\b")
 
 
 def _in_name_case(line: str) -> str:

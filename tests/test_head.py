@@ -582,3 +582,19 @@ def test_a_newsletters_tagline_and_its_forwarding_prompt_are_no_headline():
         "month the Baltic states moved to quit the Ottawa Convention."])
     assert clean(page).headline == "Mines back on the table: the Baltic states move to quit the Ottawa Convention"
     assert is_furniture("Forwarded this email? Subscribe here for more")
+
+
+@pytest.mark.parametrize("tagline", [
+    "Analysis and commentary on Australian strategy, defence and the Indo-Pacific",
+    "A weekly note on container shipping, ports and the people who move the world's stuff",
+])
+def test_a_sites_tagline_over_its_menu_is_no_headline(tagline):
+    page = "\n".join([
+        "Skip to content", "Kestrel Institute", "The Bearing", tagline, "Home", "Defence", "Foreign policy",
+        "Technology", "Pacific", "Subscribe", "Search", "Defence | AUKUS | Submarines",
+        "The welders come first: why the shipyard's workforce will decide the submarine programme", "14 Aug 2025",
+        "Fiona McAllister", "",
+        "The submarine programme's fate depends less on the Pentagon's review of Australian strategy and defence "
+        "than on whether the shipyard's workforce of welders can be trained in time, officials say."])
+    assert clean(page).headline == ("The welders come first: why the shipyard's workforce will decide the submarine "
+                                    "programme")
