@@ -579,6 +579,14 @@ def test_an_honorific_between_a_post_and_a_name_is_no_part_of_either(taxonomy):
     assert found == {"Michael Kowalski": "Dean of Engineering"}
 
 
+def test_a_government_of_a_named_person_is_that_persons(taxonomy):
+    # "el gobierno de Santiago Peña": a person's government, as "Peña's government" is; not a body's name
+    # that holds such a word ("… Death of Common Origin").
+    text = ("El canciller dijo que el gobierno de Santiago Peña suspendió las negociaciones con Brasil sobre el "
+            "anexo del tratado. El Sistema de Pensiones por Vejez y Muerte de Origen Común fue creado en 1993.")
+    assert [p.name for p in extract_people(text, taxonomy)] == ["Santiago Peña"]
+
+
 def test_a_speech_verb_in_another_language_marks_a_name(taxonomy):
     people = extract_people("«Китай для нас — надежный партнер», — подчеркнул Виктор Хренин.", taxonomy)
     assert [p.name for p in people] == ["Виктор Хренин"]

@@ -41,6 +41,7 @@ _CONNECTORS = {"of", "the", "for", "and", "on", "in", "at", "-", "(", ")", ",",
 # Transporte", "consejera del CNE"): a capitalised run after one is the body's, not a person's.
 _OF = frozenset({"of", "for", "de", "del", "da", "do", "dos", "das", "des", "du", "wa", "ya"})     # (Swahili "wa", "ya")
 _AND = frozenset({"and", "&", "y", "e", "et"})
+_OF_A_PERSON = frozenset({"of", "de", "del", "do", "da", "di", "du"})     # "the government of", "el gobierno de"
 _ARTICLES = frozenset({"the", "le", "la", "les", "el", "los", "las", "il", "lo", "o", "a", "der", "die", "das", "de", "het"})
 
 
@@ -365,6 +366,10 @@ def _sentence_mentions(sentence: str, lex: PeopleLexicon, taxonomy: Taxonomy, or
             anchored = role_before is not None or following in lex.speech_verbs
             if run[0][0][:1].islower() or run[-1][0] in country_words:
                 anchored = vetoed = False      # "subsecretaria de Relaciones Exteriores de México": all the body's
+        elif i > 1 and known is None and before in _OF_A_PERSON and tokens[i - 2][0].lower() in lex.personal_nouns \
+                and (tokens[i - 2][0].islower() or i > 2 and tokens[i - 3][0].lower() in _ARTICLES) \
+                and len(run) > 1 and _plausible(run):
+            anchored = True     # "el gobierno de Santiago Peña", "the government of Luis Lacalle Pou": a person's
         elif i > 0 and known is None and (before.lower() in _OF or _in_title_list(tokens, i, lex, country_words)):
             anchored = vetoed = False      # "the Board of Baykar", "Minister of Energy, Petroleum and Mines": a body
         if role_before and _DANGLING.search(role_before):
