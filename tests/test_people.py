@@ -579,6 +579,16 @@ def test_an_honorific_between_a_post_and_a_name_is_no_part_of_either(taxonomy):
     assert found == {"Michael Kowalski": "Dean of Engineering"}
 
 
+def test_a_posts_fields_joined_by_and_the_are_one_post(taxonomy):
+    found = {p.name: p.role for p in extract_people(
+        '"The money is coming," Minister of Finance and the Public Service Fayval Williams told reporters.', taxonomy)}
+    assert found == {"Fayval Williams": "Minister of Finance and the Public Service"}
+    # ... but "and the" between two people's posts joins no post.
+    found = {p.name: p.role for p in extract_people("Trump met the president and the Prime Minister Keir Starmer.",
+                                                    taxonomy)}
+    assert found["Keir Starmer"] == "Prime Minister"
+
+
 def test_a_government_of_a_named_person_is_that_persons(taxonomy):
     # "el gobierno de Santiago Peña": a person's government, as "Peña's government" is; not a body's name
     # that holds such a word ("… Death of Common Origin").

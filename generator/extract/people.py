@@ -726,8 +726,10 @@ def _role_before(sentence: str, tokens, i: int, lex: PeopleLexicon, country_word
                 k -= 1
                 continue
             break
-        if low == "and" and k + 1 < len(tokens) and not tokens[k + 1][0][0].isupper():
-            break
+        if low == "and" and k + 1 < len(tokens) and not tokens[k + 1][0][0].isupper() \
+                and not (tokens[k + 1][0] == "the" and k + 2 < len(tokens) and tokens[k + 2][0][:1].isupper()
+                         and _reaches_of(tokens, k)):
+            break       # (but "Minister of Finance and the Public Service" is one post's fields)
         if word == "," and k + 2 < i and tokens[k + 1][0].lower() in _ARTICLES \
                 and _role_key(tokens[k + 2][0], lex) in lex.title_words:
             break       # "at the seat of the Authority, the Director General of …": the post begins after the comma
