@@ -579,6 +579,15 @@ def test_an_honorific_between_a_post_and_a_name_is_no_part_of_either(taxonomy):
     assert found == {"Michael Kowalski": "Dean of Engineering"}
 
 
+def test_an_address_before_a_post_or_a_name_is_neither(taxonomy):
+    # "HE" (His Excellency) before the post, "Sheikh" before a ruler's name.
+    found = {p.name: p.role for p in extract_people(
+        "The talks were attended by HE Ambassador of the State of Qatar to the Republic of Azerbaijan Mohammed "
+        "Hamad Al Hajri and by the Emir Sheikh Tamim bin Hamad Al Thani.", taxonomy)}
+    assert found["Mohammed Hamad Al Hajri"] == "Ambassador of the State of Qatar to the Republic of Azerbaijan"
+    assert found["Tamim bin Hamad Al Thani"] == "Emir"
+
+
 def test_a_posts_fields_joined_by_and_the_are_one_post(taxonomy):
     found = {p.name: p.role for p in extract_people(
         '"The money is coming," Minister of Finance and the Public Service Fayval Williams told reporters.', taxonomy)}

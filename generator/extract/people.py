@@ -676,7 +676,9 @@ _ROLE_LEAD = frozenset({"the", "of", "and", ",", "-", "for", "on", "in", "at", "
                         # a sentence's opening preposition ("Según la presidenta de Coljuegos, Ana María …")
                         "según", "selon", "pour", "para", "segundo", "secondo", "laut", "menurut",
                         # Romanian's mark of a person as object ("l-a primit pe ministrul apărării")
-                        "pe"})
+                        "pe",
+                        # "HE Ambassador of the State of Qatar": His Excellency, the address, no post
+                        "he", "hh"})
 
 
 _CAPITALISED_WORD = re.compile(r"[^\W\d_][\w'’.-]*")     # (its first letter upper case: "États-Unis")
