@@ -328,6 +328,10 @@ NAV = "Home\nWorld\nBusiness\n"
     # A logo's text alternative names the site; so does a holder written before the copyright sign.
     (f"Kestrel Color logo\nLo último\nNacionales\nPolítica\nHeadline about the airline\n\n{P}", "Kestrel Color"),
     (f"Headline about the airline\n\n{P}\nPrensa Kestrel © 2025. Todos los derechos reservados.", "Prensa Kestrel"),
+    # A Cyrillic masthead and copyright line name the site as Latin ones do; the network a post is copied
+    # from does not.
+    (f"Укрінформ\nНовини\nПолітика\nЕкономіка\nHeadline about the airline\n\n{P}\n© 2015-2025 Укрінформ. Усі права "
+     f"дотримано.", "Укрінформ"),
     # A section's desk signing the story is no outlet: the menu holds its name.
     (f"Diario Kestrel\nColombia\nPolítica\nJusticia\nEconomía\nHeadline about the airline\nRedacción Justicia\n\n{P}"
      f"\n© 2025 Diario Kestrel Casa Editorial. Prohibida su reproducción.", "Diario Kestrel"),

@@ -35,7 +35,8 @@ _ENOUGH = 2
 # Which signal's spelling is shown when several name one outlet: the dateline's credit is how the outlet
 # signs its reports ("(APS)" beside "Agence de Presse Sénégalaise - Tous droits réservés").
 SHOWN_FIRST = ("issuer", "repost", "wire", "self", "told", "copyright", "masthead", "known", "owner", "title", "domain")
-_UPPER = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in range(0x100, 0x250) if chr(c).isupper())
+# (capitals of the Latin, Greek and Cyrillic scripts: "Укрінформ", "Καθημερινή" are mastheads as "Delfi" is)
+_UPPER = "A-ZÀ-ÖØ-Þ" + "".join(chr(c) for c in [*range(0x100, 0x250), *range(0x370, 0x530)] if chr(c).isupper())
 _CONNECTOR = r"(?:of|de|da|do|du|des|del|la|le|el|al|the|and|for|from|&|di|y|e)"
 # (a wire's lower-case brand joined to capitals too: "BERLIN (dpa-AFX) -")
 _WORD = (rf"(?:[{_UPPER}0-9][\w'’&-]*(?:\.[A-Za-z]{{2,4}}\b)?|[a-z0-9][A-Za-z0-9]*\.(?:com|net|org|info|news|[a-z]{{2}})(?:\.[a-z]{{2}})?\b"
