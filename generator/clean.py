@@ -11,8 +11,9 @@ from functools import lru_cache
 from generator import outlets, resources
 from generator.dates import find_dates
 from generator.gazetteer import Substrings
-from generator.head import (choose_headline, content_stems, first_paragraph, is_furniture, is_platform_name, is_ticker,
-                            lexicon, line_key, navigation_follows, post_age, without_breadcrumb, without_lone_bullet)
+from generator.head import (agrees_with_lead, choose_headline, content_stems, first_paragraph, is_furniture,
+                            is_newsletter, is_platform_name, is_ticker, lexicon, line_key, navigation_follows,
+                            newsletter_lead_story, post_age, without_breadcrumb, without_lone_bullet)
 from generator.model import CleanText
 
 _DATE_PREFIX = re.compile(r"^\s*(?:date|published|posted|updated)\s*:?\s*(\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?)\s+", re.I)
@@ -282,7 +283,8 @@ def _sidebar_above_text(kept: list[str], raw: list[str], start: int) -> bool:
 
 
 def _split_head(lines: list[str], owners: tuple[str, ...] = (), origin: list[int] | None = None,
-                posted: bool = False, age_at: int | None = None) -> tuple[str | None, list[str], list[str]]:
+                posted: bool = False, age_at: int | None = None,
+                newsletter: bool = False) -> tuple[str | None, list[str], list[str]]:
     """(headline, body lines, masthead): the head of the page is the lines above the first paragraph;
     the headline is the one of them that reads as the lead's (head.py). What stands above it is the
     masthead (kept for the source); below it, only sentences stay (a deck), not bylines, badges or credits.
@@ -306,6 +308,15 @@ def _split_head(lines: list[str], owners: tuple[str, ...] = (), origin: list[int
         # from the Japanese original for reference purposes only …"): the text after them is the lead.
         chosen = choose_headline(candidates, " ".join(lines[head_end + 2:head_end + 4]), lines,
                                  first_above_menu=above_menu, owners=owners)
+    lead_story = None if not newsletter or posted or age_at is not None or (
+        chosen is not None and agrees_with_lead(candidates[chosen], " ".join(lines[head_end:head_end + 2]))) \
+        else newsletter_lead_story(lines, head_end)
+    if lead_story is not None:
+        # a newsletter's lead story under the editor's greeting: its heading is the headline, the head
+        # above (the list's name, tagline and contents) its masthead
+        head = lines[:head_end]
+        return lines[lead_story], [line for line in head if _is_head_text(line)] + lines[head_end:lead_story] \
+            + lines[lead_story + 1:], [line for line in head if not _is_head_text(line)]
     if chosen is None:
         head = lines[:head_end]
         if posted or age_at is not None:
@@ -319,6 +330,9 @@ def _split_head(lines: list[str], owners: tuple[str, ...] = (), origin: list[int
     headline = candidates[chosen]
     body = [line for line in lines[chosen + 1:head_end] if _is_head_text(line)] + lines[head_end:]
     return headline, _without_repeats(body, lines[chosen], headline), lines[:chosen]
+
+
+_NEWSLETTER_HEAD_LINES = 30     # a newsletter's mail-client lines and contents stand this high
 
 
 def _without_tab_tail(candidates: list[str], chosen: int) -> int:
@@ -548,7 +562,8 @@ def clean(text: str) -> CleanText:
 
     owners = tuple(line.strip() for line in pasted if len(line) <= 200 and ("©" in line or "Copyright" in line))
     kept = lines
-    headline, lines, masthead = _split_head(lines, owners, origin, posted, age_at)
+    newsletter = is_newsletter(raw_lines[:_NEWSLETTER_HEAD_LINES])
+    headline, lines, masthead = _split_head(lines, owners, origin, posted, age_at, newsletter)
     if headline is None and byline_at > 0:
         headline, lines = _over_the_byline(kept, origin, byline_at, lines)
     lines = [line for line in lines if not _is_shouting(line)]   # the head's shouted lines that did not lead

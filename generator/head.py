@@ -436,6 +436,40 @@ _NAME_CONNECTORS = frozenset({"of", "and", "the", "for", "&", "de", "du", "des",
 _MENU_CONNECTORS = frozenset({"&", "and", "of", "|", "/", "-", "–", "at", "the", "in", "on", "for", "to"})
 
 
+def agrees_with_lead(line: str, lead: str) -> bool:
+    """Whether a line reads as the headline of that lead as choose_headline requires of one it chooses
+    outright (not the only plausible line of a head, taken for want of another)."""
+    score = headline_score(line, content_stems(" ".join(lead.split()[:_LEAD_WORDS])), False)
+    return score is not None and score >= _MIN_SCORE
+
+
+# What a newsletter's copy holds above its text: the mail client's and the list's lines, the issue's
+# contents, the editor's greeting.
+_NEWSLETTER = re.compile(r"(?i)\b(?:view (?:this|it) (?:email|e-mail|message)|forwarded this (?:email|e-mail)|"
+                         r"in this (?:issue|edition)|dear (?:readers?|friends|subscribers|colleagues)|"
+                         r"good morning from|welcome to (?:the|this|our) \w+ (?:edition|issue))")
+
+
+def is_newsletter(lines: list[str]) -> bool:
+    """Whether a page's first lines are a newsletter's (its mail client's and list's lines, its contents,
+    its editor's greeting)."""
+    return any(_NEWSLETTER.search(line) for line in lines)
+
+
+def newsletter_lead_story(lines: list[str], start: int) -> int | None:
+    """In a newsletter whose head names no story (its name, tagline and contents, then the editor's
+    greeting), the lead story's headline: the first line below the greeting set as a heading (a few words,
+    no stop, not a numbered section label) over a paragraph it agrees with; None when there is none."""
+    for number in range(start, min(start + 12, len(lines) - 1)):
+        line, below = lines[number], lines[number + 1]
+        if not (4 <= word_count(line) <= _MAX_WORDS and _unstopped(line)) or is_furniture(line) \
+                or _NUMBERED_ITEM.match(line) or line.isupper() or word_count(below) < _PARAGRAPH_WORDS:
+            continue
+        if agrees_with_lead(line, below):
+            return number
+    return None
+
+
 def choose_headline(candidates: list[str], lead: str, page_lines: list[str], first_above_menu: bool = False,
                     owners: tuple[str, ...] = (), post_age_at: int | None = None) -> int | None:
     """The index of the headline among a page's head lines, or None when none reads as one.

@@ -598,3 +598,24 @@ def test_a_sites_tagline_over_its_menu_is_no_headline(tagline):
         "than on whether the shipyard's workforce of welders can be trained in time, officials say."])
     assert clean(page).headline == ("The welders come first: why the shipyard's workforce will decide the submarine "
                                     "programme")
+
+
+def test_a_newsletters_lead_story_under_the_editors_greeting_is_its_headline():
+    lead = ("After almost a year of coalition wrangling, Estonia has opened a reverse auction for onshore wind that "
+            "could support up to two terawatt-hours a year, the biggest onshore wind auction the country has held.")
+    page = "\n".join([
+        "View this email in your browser", "KESTREL GRID BRIEF", "Power, gas and grids in Estonia, Latvia and Lithuania",
+        "Issue 118 · April 2026", "IN THIS ISSUE", "1. Estonia opens its biggest onshore wind auction yet",
+        "2. Numbers of the month",
+        "Good morning from Tallinn. This month's lead story is the long-delayed auction, which finally got its terms "
+        "after months of talks between the coalition partners, and what it means for the developers.",
+        "LEAD STORY", "Estonia opens its biggest onshore wind auction yet", lead])
+    cleaned = clean(page)
+    assert cleaned.headline == "Estonia opens its biggest onshore wind auction yet"
+    assert lead in cleaned.body
+    # A page that is no newsletter keeps its head's headline, whatever heading stands below its first paragraph.
+    news = "\n".join(["Power, gas and grids in Estonia, Latvia and Lithuania", "",
+                      "Good morning from the desk: the grids of the three states are the subject of this page, which "
+                      "gathers the month's news on power, gas and their grids for readers across the region.",
+                      "Estonia opens its biggest onshore wind auction yet", lead])
+    assert clean(news).headline == "Power, gas and grids in Estonia, Latvia and Lithuania"
