@@ -14,7 +14,9 @@ from functools import lru_cache
 
 from generator import resources
 
-_WORD = r"[^\W\d_]{3,12}"     # "października", "Σεπτεμβρίου"
+# "października", "Σεπτεμβρίου"; "मार्च", "এপ্রিল" with their vowel signs, which are no word characters
+# to the regex engine (the Devanagari and Bengali blocks' marks, not their digits)
+_WORD = r"(?:[^\W\d_]|[\u0900-\u0963\u0980-\u09e3]){3,12}"
 _CALENDARS = resources.load_data("months.yml")["calendars"]
 _THAI_MONTHS = {word: int(number) for number, words in _CALENDARS["thai"]["months"].items() for word in words}
 _THAI_MONTH = "|".join(re.escape(word) for word in sorted(_THAI_MONTHS, key=len, reverse=True))
@@ -258,9 +260,9 @@ def find_dates(text: str) -> list[DateMention]:
     return list(_find_dates(text))
 
 
-# The digits of the Arabic, Persian, Devanagari and full-width scripts, as the patterns' ASCII ones.
-_OTHER_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\uff10-\uff19]")
-_AS_ASCII_DIGITS = {start + i: ord("0") + i for start in (0x0660, 0x06F0, 0x0966, 0xFF10) for i in range(10)}
+# The digits of the Arabic, Persian, Devanagari, Bengali and full-width scripts, as the patterns' ASCII ones.
+_OTHER_DIGITS = re.compile("[\u0660-\u0669\u06f0-\u06f9\u0966-\u096f\u09e6-\u09ef\uff10-\uff19]")
+_AS_ASCII_DIGITS = {start + i: ord("0") + i for start in (0x0660, 0x06F0, 0x0966, 0x09E6, 0xFF10) for i in range(10)}
 
 
 @lru_cache(maxsize=2048)

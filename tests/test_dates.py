@@ -88,6 +88,18 @@ from generator.dates import find_dates, parse_date
     ("令和7年6月20日", [("2025-06-20", 6, 20)]),
     ("令和元年5月1日に", [("2019-05-01", 5, 1)]),
     ("平成30年度", [("2018", None, None)]),
+    # Hindi and Bengali with their own digits and vowel signs, Urdu, Albanian, Kazakh, Uzbek, Macedonian,
+    # Icelandic, Georgian, Armenian.
+    ("१२ मार्च २०२५", [("2025-03-12", 3, 12)]),
+    ("৯ জুলাই ২০২৫ খ্রিস্টাব্দ", [("2025-07-09", 7, 9)]),
+    ("12 جنوری 2025", [("2025-01-12", 1, 12)]),
+    ("Tiranë, 5 nëntor 2025", [("2025-11-05", 11, 5)]),
+    ("12 наурыз 2025", [("2025-03-12", 3, 12)]),
+    ("Toshkent, 3-sentyabr 2025", [("2025-09-03", 9, 3)]),
+    ("12 септември 2025", [("2025-09-12", 9, 12)]),
+    ("12. febrúar 2025", [("2025-02-12", 2, 12)]),
+    ("12 მარტი 2025", [("2025-03-12", 3, 12)]),
+    ("12 մարտի 2025", [("2025-03-12", 3, 12)]),
 ])
 def test_find_dates(text, expected):
     assert [(d.iso, d.month, d.day) for d in find_dates(text)] == expected
