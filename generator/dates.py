@@ -21,6 +21,9 @@ _CALENDARS = resources.load_data("months.yml")["calendars"]
 _THAI_MONTHS = {word: int(number) for number, words in _CALENDARS["thai"]["months"].items() for word in words}
 _THAI_MONTH = "|".join(re.escape(word) for word in sorted(_THAI_MONTHS, key=len, reverse=True))
 _JAPANESE_ERA = "|".join(_CALENDARS["japanese_eras"])
+_SOLAR_HIJRI_MONTHS = {word: int(number) for number, words in _CALENDARS["solar_hijri"]["months"].items()
+                       for word in words}
+_SOLAR_HIJRI_MONTH = "|".join(re.escape(word) for word in sorted(_SOLAR_HIJRI_MONTHS, key=len, reverse=True))
 _YEAR = r"(?:19|20)\d\d"
 _ORDINAL = r"(?:st|nd|rd|th|er|º|ª)?"
 
@@ -33,6 +36,7 @@ _DATE = re.compile((
     r"|\b(?:ngày\s+)?(?P<vd>[0-3]?\d)\s+tháng\s+(?P<vm>[01]?\d)\b(?:\s*(?:,|năm)\s*(?P<vy>{y})\b)?"  # Vietnamese ngày 10 tháng 7 năm 2025
     r"|(?<!\d)(?P<xd>[0-3]?\d)\s*(?P<xm>{th})\s*(?:พ\.ศ\.\s*)?(?P<xy>25\d\d|\d\d)(?!\d)"   # Thai 27 ส.ค. 68, the Buddhist Era's year
     r"|(?P<je>{je})\s*(?P<jy>元|[1-6]?\d)\s*年(?:\s*(?P<jm>[01]?\d)\s*月(?:\s*(?P<jd>[0-3]?\d)\s*日)?)?"  # 令和7年6月20日
+    r"|(?<!\d)(?P<hd>[0-3]?\d)\s+(?P<hm>{sh})\s+(?:ماه\s+)?(?P<hy>1[34]\d\d)(?!\d)"   # Iranian ۱۲ آذر ۱۴۰۴
     r"|\b(?P<gy>{y})\.\s+gada\s+(?P<gd>[0-3]?\d)\.\s+(?P<gm>{w})\b"                  # Latvian 2025. gada 4. novembrī
     r"|\b(?P<ty>{y})\.?\s+(?:m\.\s+)?(?P<tm>{w})\b\.?\s+(?P<td>[0-3]?\d)\b(?!\d|[.,:]\d)"  # Lithuanian 2026 m. vasario 10 d., Hungarian 2026. február 10.
     r"|(?<![\d.,])\b(?P<na>[0-3]?\d)(?P<sep>[./-])(?P<nb>[0-3]?\d)(?P=sep)(?P<ny>{y})\b(?!\d|\.\d)"  # 20.06.2024, 12/18/2023, 14.03.2025.
@@ -42,7 +46,7 @@ _DATE = re.compile((
     r"|\b(?P<m2>{w})\b\.?,?\s*(?P<d2>[0-3]?\d){o}(?:\s*[-–]\s*[0-3]?\d)?\s?,?\s*(?P<y2>{y})\b"  # October 22, 2019; Nov 21-24, 2024; March, 15, 2025; Aug 9 , 2025
     r"|\b(?P<m3>{w})\b\.?,?\s+(?:(?:de|del|of)\s+)?(?P<y3>{y})\b"                    # October 2023, marzo de 2024
     r"|\b(?P<m5>{w})\b\.?\s*(?P<d5>[0-3]?\d){o}\b(?![\d,]*\s*{y})(?!\s*%|[.,:]\d)"   # October 22
-).format(y=_YEAR, w=_WORD, o=_ORDINAL, th=_THAI_MONTH, je=_JAPANESE_ERA))
+).format(y=_YEAR, w=_WORD, o=_ORDINAL, th=_THAI_MONTH, je=_JAPANESE_ERA, sh=_SOLAR_HIJRI_MONTH))
 
 # Where a date may start: _DATE's alternatives without their groups, tried at a place in one of two
 # ways. Those that open on a digit stand behind a digit's lookahead, and the three that open on a month's
@@ -55,6 +59,7 @@ _DATE_START = re.compile((
     r"|{y}\s*[年년]\s*[01]?\d\s*[月월]"
     r"|\b[0-3]?\d\s+tháng\s+[01]?\d\b"
     r"|(?<!\d)[0-3]?\d\s*(?:{th})\s*(?:พ\.ศ\.\s*)?(?:25\d\d|\d\d)(?!\d)"
+    r"|(?<!\d)[0-3]?\d\s+(?:{sh})\s+(?:ماه\s+)?1[34]\d\d(?!\d)"
     r"|\b{y}\.?\s+(?:m\.\s+)?{w}\b\.?\s+[0-3]?\d\b(?!\d|[.,:]\d)"
     r"|\b{y}\.\s+gada\s+[0-3]?\d\.\s+{w}\b"
     r"|(?<![\d.,])\b[0-3]?\d(?P<sep>[./-])[0-3]?\d(?P=sep){y}\b(?!\d|\.\d)"
@@ -64,7 +69,8 @@ _DATE_START = re.compile((
     r"|\.?,?\s+(?:(?:de|del|of)\s+)?{y}\b"
     r"|\.?\s*[0-3]?\d{o}\b(?![\d,]*\s*{y})(?!\s*%|[.,:]\d))"
     r"|(?:{je})\s*(?:元|[1-6]?\d)\s*年"
-).format(y=_YEAR, w=_WORD + "+", o=_ORDINAL, th=_THAI_MONTH, je=_JAPANESE_ERA))
+).format(y=_YEAR, w=_WORD + "+", o=_ORDINAL, th=_THAI_MONTH, je=_JAPANESE_ERA,
+         sh=_SOLAR_HIJRI_MONTH))
 
 # A bare year counts only where the words around it make it a year, not a count ("2000 troops").
 _YEAR_ONLY = re.compile(
@@ -207,6 +213,16 @@ def _numeric(first: int, second: int) -> tuple[int, int] | None:
     return None
 
 
+def _from_solar_hijri(year: int, month: int, day: int) -> tuple[int, int, int] | None:
+    """The Gregorian (year, month, day) of a solar Hijri date, None when it is no day of that calendar."""
+    import jdatetime     # imported here: only Iranian pages need it
+    try:
+        day_of = jdatetime.date(year, month, day).togregorian()
+    except ValueError:
+        return None
+    return day_of.year, day_of.month, day_of.day
+
+
 def _read(g: dict, text: str, start: int) -> tuple[int | None, int | None, int | None] | None:
     """(year, month, day) of one regex match, or None when it is not a date after all."""
     if g["iy"]:
@@ -222,6 +238,8 @@ def _read(g: dict, text: str, start: int) -> tuple[int | None, int | None, int |
     if g["je"]:
         year = _CALENDARS["japanese_eras"][g["je"]] + (1 if g["jy"] == "元" else int(g["jy"]))
         return year, int(g["jm"]) if g["jm"] else None, int(g["jd"]) if g["jd"] else None
+    if g["hm"]:
+        return _from_solar_hijri(int(g["hy"]), _SOLAR_HIJRI_MONTHS[g["hm"]], int(g["hd"]))
     if g["vm"]:
         return int(g["vy"]) if g["vy"] else None, int(g["vm"]), int(g["vd"])
     for y, m, d in (("ty", "tm", "td"), ("gy", "gm", "gd")):

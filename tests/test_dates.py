@@ -100,6 +100,10 @@ from generator.dates import find_dates, parse_date
     ("12. febrúar 2025", [("2025-02-12", 2, 12)]),
     ("12 მარტი 2025", [("2025-03-12", 3, 12)]),
     ("12 մարտի 2025", [("2025-03-12", 3, 12)]),
+    # The solar Hijri calendar of Iranian pages, in its digits or in ASCII ones; a day it does not have is none.
+    ("۱۲ آذر ۱۴۰۴", [("2025-12-03", 12, 3)]),
+    ("تهران - ایرنا - 1 فروردین 1404", [("2025-03-21", 3, 21)]),
+    ("۳۱ اسفند ۱۴۰۳", []),
 ])
 def test_find_dates(text, expected):
     assert [(d.iso, d.month, d.day) for d in find_dates(text)] == expected
