@@ -579,6 +579,15 @@ def test_an_honorific_between_a_post_and_a_name_is_no_part_of_either(taxonomy):
     assert found == {"Michael Kowalski": "Dean of Engineering"}
 
 
+def test_a_posts_body_whose_first_word_the_text_writes_in_lower_case_is_no_person(taxonomy):
+    # "de máxima seguridad" makes "Seguridad" a common noun; what follows it here is more of the body's name
+    # ("Seguridad y Protección Ciudadana"), not a person's.
+    text = ("Los reos salieron de penales de máxima seguridad durante la madrugada. \"Seguían generando violencia\", "
+            "dijo el secretario de Seguridad y Protección Ciudadana, Omar García Harfuch, en un mensaje.")
+    found = {p.name: p.role for p in extract_people(text, taxonomy)}
+    assert found == {"Omar García Harfuch": "secretario de Seguridad y Protección Ciudadana"}
+
+
 def test_an_address_before_a_post_or_a_name_is_neither(taxonomy):
     # "HE" (His Excellency) before the post, "Sheikh" before a ruler's name.
     found = {p.name: p.role for p in extract_people(

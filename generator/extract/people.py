@@ -301,7 +301,9 @@ def _sentence_mentions(sentence: str, lex: PeopleLexicon, taxonomy: Taxonomy, or
         cut = _common_word_at(tokens[i:j], common, lex)
         if cut is not None:
             rest = _run_end(tokens, i + cut + 1, lex, country_words, org_words) if i + cut + 1 < j else i + cut + 1
-            if rest - (i + cut + 1) < 2 or taxonomy.person_by_alias.get(_join(sentence, tokens[i:j])):
+            if rest - (i + cut + 1) < 2 or taxonomy.person_by_alias.get(_join(sentence, tokens[i:j])) \
+                    or tokens[i + cut + 1][0][:1].islower():
+                # (or the common noun is joined to more of the body's name: "Seguridad y Protección Ciudadana")
                 i = j      # "Barrick Gold", "Onion Growers": a common noun in it makes it a body's name
                 continue
             # "Minister of State for Military Production Mohamed Salah El-Din Mostafa": the body's word,
