@@ -551,6 +551,9 @@ def test_a_post_at_a_body_only_one_state_has_is_that_state_s(text, country, taxo
      "explicaciones.", ("José Antonio Marcondes de Carvalho", "embajador de Brasil en Asunción", "BR")),
     ("Intervenant après le vote, l'ambassadeur des États-Unis auprès des Nations unies, Mike Waltz, a estimé que "
      "la résolution ouvre une fenêtre.", ("Mike Waltz", "ambassadeur des États-Unis auprès des Nations unies", "US")),
+    # A state's adjective written in lower case inside the post.
+    ("El director general paraguayo de Itaipú Binacional, Justo Zacarías Irún, aseguró que la decisión no afecta "
+     "la operación.", ("Justo Zacarías Irún", "director general paraguayo de Itaipú Binacional", "PY")),
     # "Mauricio" is a given name, not Mauritius in Spanish.
     ("Es un hecho extraordinario, señaló el constitucionalista Mauricio Peña Arbeláez.",
      ("Mauricio Peña Arbeláez", "constitucionalista", None)),

@@ -83,6 +83,7 @@ class PeopleLexicon:
     tokens: re.Pattern               # a sentence's words, abbreviated ranks and forms of address with their stop
     public_figures: dict[str, str]   # a well-known office-holder's folded, lower-case name -> the state served
     given_names: frozenset[str]      # "Raymond", "Kelsey": a full name that opens on one is a person's
+    lower_demonyms: frozenset[str]    # "paraguayo", "sénégalais": a state's adjective inside a post
     institutions: re.Pattern         # a body only one state has ("Lok Sabha", "Knesset"), data/institutions.yml
     institution_states: dict[str, str]
 
@@ -105,6 +106,8 @@ def load_people_lexicon() -> PeopleLexicon:
         tokens=_token_pattern(abbreviations),
         public_figures={_figure_key(name): code for code, names in figures.items() for name in names or ()},
         given_names=frozenset(resources.load_data("given_names.yml")["given_names"] or ()),
+        lower_demonyms=frozenset(form for forms in resources.load_data("demonyms.yml")["demonyms"].values()
+                                 for form in forms),
         institutions=re.compile(r"(?<![\w])(?:%s)(?![\w])" % "|".join(
             sorted((re.escape(n) for n in institutions), key=len, reverse=True))),
         institution_states=institutions,
@@ -737,7 +740,8 @@ def _role_before(sentence: str, tokens, i: int, lex: PeopleLexicon, country_word
         if word == "," and k + 2 < i and tokens[k + 1][0].lower() in _ARTICLES \
                 and _role_key(tokens[k + 2][0], lex) in lex.title_words:
             break       # "at the seat of the Authority, the Director General of …": the post begins after the comma
-        if word in _CONNECTORS or low in lex.role_modifiers or low in lex.title_words:
+        if word in _CONNECTORS or low in lex.role_modifiers or low in lex.title_words \
+                or word in lex.lower_demonyms:      # "el director general paraguayo de Itaipú"
             start = k
         elif word[0].isupper() and (word.isalpha() or _CAPITALISED_WORD.fullmatch(word)) or _ELIDED_NAME.match(word):
             start = k       # (a body's name after an elided article: "de l'Énergie", "dell'Interno")
