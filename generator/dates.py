@@ -38,6 +38,7 @@ _DATE = re.compile((
     r"|(?P<je>{je})\s*(?P<jy>元|[1-6]?\d)\s*年(?:\s*(?P<jm>[01]?\d)\s*月(?:\s*(?P<jd>[0-3]?\d)\s*日)?)?"  # 令和7年6月20日
     r"|(?<!\d)(?P<hd>[0-3]?\d)\s+(?P<hm>{sh})\s+(?:ماه\s+)?(?P<hy>1[34]\d\d)(?!\d)"   # Iranian ۱۲ آذر ۱۴۰۴
     r"|\b(?P<gy>{y})\.\s+gada\s+(?P<gd>[0-3]?\d)\.\s+(?P<gm>{w})\b"                  # Latvian 2025. gada 4. novembrī
+    r"|\b(?P<my>{y})\s+оны\s+(?P<mm>[01]?\d)(?:-?р|[\s-]?(?:дугаар|дүгээр))?\s+сарын\s+(?P<md>[0-3]?\d)(?!\d)"  # Mongolian 2025 оны 3-р сарын 12
     r"|\b(?P<ty>{y})\.?\s+(?:m\.\s+)?(?P<tm>{w})\b\.?\s+(?P<td>[0-3]?\d)\b(?!\d|[.,:]\d)"  # Lithuanian 2026 m. vasario 10 d., Hungarian 2026. február 10.
     r"|(?<![\d.,])\b(?P<na>[0-3]?\d)(?P<sep>[./-])(?P<nb>[0-3]?\d)(?P=sep)(?P<ny>{y})\b(?!\d|\.\d)"  # 20.06.2024, 12/18/2023, 14.03.2025.
     r"|(?<![\d.,])\b(?P<ea>[0-3]\d)\.(?P<eb>[01]\d)\.(?P<ey>\d\d)\b(?![.\d])"       # 18.10.22
@@ -62,6 +63,7 @@ _DATE_START = re.compile((
     r"|(?<!\d)[0-3]?\d\s+(?:{sh})\s+(?:ماه\s+)?1[34]\d\d(?!\d)"
     r"|\b{y}\.?\s+(?:m\.\s+)?{w}\b\.?\s+[0-3]?\d\b(?!\d|[.,:]\d)"
     r"|\b{y}\.\s+gada\s+[0-3]?\d\.\s+{w}\b"
+    r"|\b{y}\s+оны\s+[01]?\d(?:-?р|[\s-]?(?:дугаар|дүгээр))?\s+сарын\s+[0-3]?\d(?!\d)"
     r"|(?<![\d.,])\b[0-3]?\d(?P<sep>[./-])[0-3]?\d(?P=sep){y}\b(?!\d|\.\d)"
     r"|(?<![\d.,])\b[0-3]\d\.[01]\d\.\d\d\b(?![.\d])"
     r"|(?<![\d.,$£€])\b(?:[0-3]?\d{o}\s*(?:[-–—]|to|and|&)\s*)?[0-3]?\d{o}\.?(?:\s+(?:of|de)\b)?[\s-]*{w}\b)"
@@ -238,6 +240,8 @@ def _read(g: dict, text: str, start: int) -> tuple[int | None, int | None, int |
     if g["je"]:
         year = _CALENDARS["japanese_eras"][g["je"]] + (1 if g["jy"] == "元" else int(g["jy"]))
         return year, int(g["jm"]) if g["jm"] else None, int(g["jd"]) if g["jd"] else None
+    if g["mm"]:
+        return int(g["my"]), int(g["mm"]), int(g["md"])
     if g["hm"]:
         return _from_solar_hijri(int(g["hy"]), _SOLAR_HIJRI_MONTHS[g["hm"]], int(g["hd"]))
     if g["vm"]:

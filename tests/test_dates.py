@@ -100,6 +100,9 @@ from generator.dates import find_dates, parse_date
     ("12. febrúar 2025", [("2025-02-12", 2, 12)]),
     ("12 მარტი 2025", [("2025-03-12", 3, 12)]),
     ("12 մարտի 2025", [("2025-03-12", 3, 12)]),
+    # Mongolian writes the month by its number.
+    ("Улаанбаатар, 2025 оны 3-р сарын 12", [("2025-03-12", 3, 12)]),
+    ("2025 оны 10 дугаар сарын 5-нд", [("2025-10-05", 10, 5)]),
     # The solar Hijri calendar of Iranian pages, in its digits or in ASCII ones; a day it does not have is none.
     ("۱۲ آذر ۱۴۰۴", [("2025-12-03", 12, 3)]),
     ("تهران - ایرنا - 1 فروردین 1404", [("2025-03-21", 3, 21)]),
