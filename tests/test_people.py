@@ -518,6 +518,10 @@ def test_a_post_at_a_body_only_one_state_has_is_that_state_s(text, country, taxo
     ("Das geht aus einem Schreiben von Bundeswirtschaftsministerin Katherina Reiche an den Ausschuss hervor.",
      ("Katherina Reiche", "Bundeswirtschaftsministerin", None)),
     ("Il sindaco Luigi Brugnaro ha detto che il ticket resta.", ("Luigi Brugnaro", "sindaco", None)),
+    # German ranks and compound posts of managers and commissioners.
+    ("Das sei nicht zu rechtfertigen, sagte ADV-Hauptgeschäftsführer Ralph Beisel am Montag.",
+     ("Ralph Beisel", "ADV-Hauptgeschäftsführer", None)),
+    ("Brigadegeneral Christoph Huber sagte, die Brigade sei bereit.", ("Christoph Huber", "Brigadegeneral", None)),
     # "M." is Monsieur before a name of two parts; a body's name after an elided article ("de l'Énergie");
     # a post that begins after ", le" is not run on from the place before it.
     ("Le ministre de l'Énergie, M. Mamadou Sangafowa Coulibaly, a souligné que la mesure protège les ménages.",
