@@ -13,7 +13,7 @@ from generator.dates import find_dates
 from generator.gazetteer import Substrings
 from generator.head import (agrees_with_lead, choose_headline, content_stems, first_paragraph, is_furniture,
                             is_newsletter, is_platform_name, is_ticker, lexicon, line_key, navigation_follows,
-                            newsletter_lead_story, post_age, without_breadcrumb, without_lone_bullet)
+                            newsletter_lead_story, post_age, without_breadcrumb, without_lone_bullet, word_count)
 from generator.model import CleanText
 
 _DATE_PREFIX = re.compile(r"^\s*(?:date|published|posted|updated)\s*:?\s*(\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?)\s+", re.I)
@@ -635,6 +635,7 @@ def _is_dateline(found: re.Match) -> bool:
 def _drop_trailing_fragments(lines: list[str]) -> tuple[list[str], list[str]]:
     # Section names and outlet names left at the end ("Army", "Trend") are navigation, not text.
     dropped: list[str] = []
-    while len(lines) > 1 and len(lines[-1].split()) <= 3 and not re.search(r"[.!?\"”]$", lines[-1]):
+    # (words as head.word_count counts them: a Chinese paragraph is one "word" to split())
+    while len(lines) > 1 and word_count(lines[-1]) <= 3 and not re.search(r"[.!?\"”。！？」]$", lines[-1]):
         dropped.insert(0, lines.pop())
     return lines, dropped

@@ -533,3 +533,17 @@ def test_an_open_end_is_looked_for_only_on_lines_ending_as_one_of_its_endings_do
     assert sum(map(_open_end, lines)) > 50
     for line in lines:
         assert _open_end(line) == bool(_OPEN_END.search(line, max(0, len(line) - 8))), line
+
+
+def test_the_paragraphs_of_a_script_written_without_spaces_are_text_not_trailing_fragments():
+    # A Chinese paragraph is one "word" to split() and ends on a full-width stop: it is no section's name.
+    paragraphs = [
+        "（中央社記者台北9日電）漢光41號實兵演習今天起至18日展開，為期10天不分晝夜實施，並首度與內政部主導的"
+        "城鎮韌性演習同步進行。國防部表示，今年動員約2萬2000名後備軍人，規模為歷年之最。",
+        "國防部長顧立雄上午在國防部受訪表示，今年演習採無劇本方式，貼近實戰，強調演習不是演給任何人看，而是要驗證"
+        "國軍的應變能力與全民防衛的韌性。",
+        "美國在台協會發言人回應中央社詢問時表示，美方支持台灣強化自我防衛能力，並持續關注台海和平穩定。"]
+    cleaned = clean("\n".join(["漢光41號實兵演習登場 顧立雄：首度結合城鎮韌性 不演給誰看", "2025/7/9 14:32", "",
+                                *paragraphs]))
+    assert cleaned.headline == "漢光41號實兵演習登場 顧立雄：首度結合城鎮韌性 不演給誰看"
+    assert list(cleaned.lines) == paragraphs and not cleaned.trailing

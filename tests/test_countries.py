@@ -214,6 +214,8 @@ def test_prose_lines_are_those_the_plain_patterns_find():
     def plainly(line: str) -> bool:
         line = line.strip()
         words = len(line.split())
+        if words < 4 and line[-1:] in ("。", "！", "？"):
+            words = len(line) // 2      # a Chinese or Japanese sentence: two letters a word
         if _TICKER.search(line) or words < 4:
             return False
         return bool(_SENTENCE_END.search(line)) or words >= 25
@@ -234,3 +236,10 @@ def test_a_page_that_names_no_country_is_the_country_of_the_cities_it_names(taxo
     assert city_country("Leeds United beat the visitors in front of a crowd of forty thousand people.") is None
     # a country named outweighs every city
     assert extract_countries("Fine", "A court in Leeds fined the French company on Monday.", taxonomy)[0] == ["FR"]
+
+
+def test_countries_named_in_chinese_japanese_and_korean(taxonomy):
+    from generator.extract.countries import named_in_other_languages
+    found = [m.value[1] for m in named_in_other_languages("國軍今天在台灣展開漢光演習，美國與日本關注。")]
+    assert found == ["TW", "US", "JP"]
+    assert [m.value[1] for m in named_in_other_languages("미국과 한국은 합동훈련을 실시했다")] == ["US", "KR"]

@@ -100,7 +100,11 @@ def _translated_forms() -> tuple[tuple[str, str], ...]:
     own |= {form for entry in resources.load_data("countries.yml").values()
             for form in entry.get("not_in_other_languages") or []}
     forms: dict[str, set[str]] = {}
-    for language in resources.load_data("months.yml")["months"]:
+    extra = resources.load_data("country_names.yml")
+    for code, written in (extra.get("forms") or {}).items():
+        for form in written:
+            forms.setdefault(form, set()).add(code)
+    for language in [*resources.load_data("months.yml")["months"], *extra["languages"]]:
         if language == "en":
             continue
         try:
@@ -110,7 +114,9 @@ def _translated_forms() -> tuple[tuple[str, str], ...]:
         for country in pycountry.countries:
             for english in {country.name, getattr(country, "common_name", country.name)}:
                 name = names.gettext(english)
-                if name != english and len(name) >= 4 and "," not in name and "(" not in name:
+                # (two letters name a country in the scripts written without spaces: "中国", "日本")
+                shortest = 2 if name[:1] >= "\u3040" else 4
+                if name != english and len(name) >= shortest and "," not in name and "(" not in name:
                     for form in (name, *_declined(name, language)):
                         forms.setdefault(form, set()).add(country.alpha_2)
     return tuple((form, next(iter(codes))) for form, codes in sorted(forms.items()) if len(codes) == 1 and form not in own)
@@ -235,15 +241,17 @@ def _capitals() -> frozenset[str]:
 
 # A line of prose ends as a sentence does; menus, "Read next" headline lists, tickers and credit lines
 # ("Reporting by … in London; Editing by …") do not, and the countries in them are not the article's.
-_SENTENCE_END = re.compile(r"[.!?…:;\"”’»)\]]\s*$")
+_SENTENCE_END = re.compile(r"[.!?…:;\"”’»)\]。！？」）]\s*$")
 _TICKER = re.compile(r"\s[|•·]\s.*\s[|•·]\s")
-_SENTENCE_END_MARKS = frozenset(".!?…:;\"”’»)]")
+_SENTENCE_END_MARKS = frozenset(".!?…:;\"”’»)]。！？」）")
 
 
 def is_prose_line(line: str) -> bool:
     """Whether a body line is running text whose countries count (not navigation or a list of links)."""
     line = line.strip()
     words = len(line.split())
+    if words < 4 and line and line[-1] in "。！？":
+        words = len(line) // 2     # Chinese and Japanese write no spaces: two letters for a word
     if words < 4 or ("|" in line or "•" in line or "·" in line) and _TICKER.search(line):
         return False
     # A long run of words is text even when a wrapped line cut it before its stop; a headline is short.
