@@ -558,6 +558,9 @@ def test_a_post_at_a_body_only_one_state_has_is_that_state_s(text, country, taxo
     # A state's adjective written in lower case inside the post.
     ("El director general paraguayo de Itaipú Binacional, Justo Zacarías Irún, aseguró que la decisión no afecta "
      "la operación.", ("Justo Zacarías Irún", "director general paraguayo de Itaipú Binacional", "PY")),
+    # A post's place after "au" (French "to the"), a French rank named after its service.
+    ("Aujourd'hui, l'Ambassadeur de Russie au Mali, Igor Gromyko, a été reçu au ministère.",
+     ("Igor Gromyko", "Ambassadeur de Russie au Mali", None)),
     # "Mauricio" is a given name, not Mauritius in Spanish.
     ("Es un hecho extraordinario, señaló el constitucionalista Mauricio Peña Arbeláez.",
      ("Mauricio Peña Arbeláez", "constitucionalista", None)),
@@ -602,6 +605,17 @@ def test_an_address_before_a_post_or_a_name_is_neither(taxonomy):
         "Hamad Al Hajri and by the Emir Sheikh Tamim bin Hamad Al Thani.", taxonomy)}
     assert found["Mohammed Hamad Al Hajri"] == "Ambassador of the State of Qatar to the Republic of Azerbaijan"
     assert found["Tamim bin Hamad Al Thani"] == "Emir"
+
+
+def test_an_appositive_post_opening_on_a_capitalised_word_the_stop_list_holds(taxonomy):
+    # "Under" is a preposition in the stop list, but capitalised it opens the title.
+    found = {p.name: p.role for p in extract_people(
+        '"We are closing the door," said Jeffrey Kessler, the Under Secretary of Commerce for Industry and Security, '
+        'on Monday.', taxonomy)}
+    assert found == {"Jeffrey Kessler": "Under Secretary of Commerce for Industry and Security"}
+    found = {p.name: p.role for p in extract_people(
+        "The talks were held under President Mohamed Muizzu last year.", taxonomy)}
+    assert found == {"Mohamed Muizzu": "President"}
 
 
 def test_a_posts_fields_joined_by_and_the_are_one_post(taxonomy):

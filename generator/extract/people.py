@@ -36,6 +36,7 @@ _CONNECTORS = {"of", "the", "for", "and", "on", "in", "at", "-", "(", ")", ",",
                # Obras Públicas", "ministre des Armées")
                "de", "del", "y", "e", "da", "do", "dos", "das", "des", "du", "et", "la", "el", "le", "los", "las",
                "en", "em", "auprès",   # "embajador de Estados Unidos en México", "auprès des Nations unies"
+               "au", "aux", "al", "ao", "à",   # "l'Ambassadeur de Russie au Mali", "embajador de Chile al Perú"
                "wa", "ya"}     # (and Swahili: "Waziri wa Afya")
 # What leads into a body's name after a post, in English and in the other languages ("ministra de
 # Transporte", "consejera del CNE"): a capitalised run after one is the body's, not a person's.
@@ -681,7 +682,7 @@ _ROLE_LEAD = frozenset({"the", "of", "and", ",", "-", "for", "on", "in", "at", "
                         # a sentence's opening preposition ("Según la presidenta de Coljuegos, Ana María …")
                         "según", "selon", "pour", "para", "segundo", "secondo", "laut", "menurut",
                         # Romanian's mark of a person as object ("l-a primit pe ministrul apărării")
-                        "pe",
+                        "pe", "au", "aux", "al", "ao", "à",
                         # "HE Ambassador of the State of Qatar": His Excellency, the address, no post
                         "he", "hh"})
 
@@ -907,7 +908,8 @@ def _role_after(sentence: str, tokens, j: int, lex: PeopleLexicon) -> str | None
     phrase = match.group(1).strip()
     raw = _NAME_WORD.findall(phrase)
     words = [_role_key(w, lex) for w in raw]
-    if not words or (words[0] in lex.role_stop and not raw[0].isupper()):    # "WHO Director-General" is a role
+    # "WHO Director-General", "the Under Secretary of Commerce": a capitalised first word opens a title
+    if not words or (words[0] in lex.role_stop and not raw[0][:1].isupper()):
         return None
     # The role's head comes early ("an energy analyst", "chief executive of Z"); a clause does not.
     if not set(words[:3]) & lex.role_words and (
