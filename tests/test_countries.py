@@ -243,3 +243,13 @@ def test_countries_named_in_chinese_japanese_and_korean(taxonomy):
     found = [m.value[1] for m in named_in_other_languages("國軍今天在台灣展開漢光演習，美國與日本關注。")]
     assert found == ["TW", "US", "JP"]
     assert [m.value[1] for m in named_in_other_languages("미국과 한국은 합동훈련을 실시했다")] == ["US", "KR"]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("La Russie a annoncé de nouvelles livraisons.", "RU"),     # pycountry: "Russie, Fédération de"
+    ("Rusya ile anlaşma imzalandı.", "RU"),
+    ("El acuerdo con EE.UU. fue firmado.", "US"),
+])
+def test_the_short_names_pages_write_where_the_translations_give_a_long_one(text, code):
+    from generator.extract.countries import named_in_other_languages
+    assert code in [m.value[1] for m in named_in_other_languages(text)]
