@@ -439,8 +439,13 @@ _MENU_CONNECTORS = frozenset({"&", "and", "of", "|", "/", "-", "–", "at", "the
 def agrees_with_lead(line: str, lead: str) -> bool:
     """Whether a line reads as the headline of that lead as choose_headline requires of one it chooses
     outright (not the only plausible line of a head, taken for want of another)."""
-    score = headline_score(line, content_stems(" ".join(lead.split()[:_LEAD_WORDS])), False)
+    score = headline_score(line, _lead_stems(lead), False)
     return score is not None and score >= _MIN_SCORE
+
+
+def _lead_stems(lead: str) -> set[str]:
+    """The content stems of the lead's first words, which a headline candidate is compared with."""
+    return content_stems(" ".join(lead.split()[:_LEAD_WORDS]))
 
 
 # What a newsletter's copy holds above its text: the mail client's and the list's lines, the issue's
@@ -476,7 +481,7 @@ def choose_headline(candidates: list[str], lead: str, page_lines: list[str], fir
     `first_above_menu`: the first line stands above menu items, where a site's name stands; `owners`: the
     page's copyright lines, which name the site; `post_age_at`: the number of the first line below a
     post's age ("3h •", set aside as a stamp)."""
-    lead_stems = content_stems(" ".join(lead.split()[:_LEAD_WORDS]))
+    lead_stems = _lead_stems(lead)
     if not lead_stems:
         return None
     seen: dict[str, int] = {}

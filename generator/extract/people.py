@@ -703,7 +703,7 @@ def _role_before(sentence: str, tokens, i: int, lex: PeopleLexicon, country_word
         k -= 1      # "the Executive Secretary of SADC, His Excellency Mr Elias Magosi"
     i = k + 1       # the role ends where the address begins
     start = None
-    complement = _post_complement(sentence, tokens, k, lex)
+    complement = _post_complement(tokens, k, lex)
     loose = 0       # lower-case words taken in front of a lower-case role word ("digital rights researcher")
     if complement is not None:
         start, k, loose = complement, complement - 1, 2     # (a post its body follows has no modifier before it)
@@ -778,7 +778,7 @@ def _is_field(word: str, lex: PeopleLexicon, country_words) -> bool:
     return word[:1].isupper() and word.isalpha() and word not in country_words and word.lower() not in lex.title_words
 
 
-def _post_complement(sentence: str, tokens, k: int, lex: PeopleLexicon) -> int | None:
+def _post_complement(tokens, k: int, lex: PeopleLexicon) -> int | None:
     """Where a post begins that its body follows in one or two lower-case words right before the name
     ("predsjednik udruge Dražen Kolarić", "ministar obrane Ivan Anušić"), as languages with cases write it;
     None when token k is no such word. Not in English, where a lower-case word there is a verb ("the
